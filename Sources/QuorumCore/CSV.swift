@@ -1,0 +1,217 @@
+/// One record of a CSV file: its fields and the line it starts on (1-based).
+public struct CSVRecord: Sendable {
+    public var fields: [String]
+    public var line: Int
+
+    public init(fields: [String], line: Int) {
+        self.fields = fields
+        self.line = line
+    }
+
+    /// True for a line with nothing on it, which readers skip.
+    public var isBlank: Bool {
+        fields.allSatisfy { $0.isEmpty }
+    }
+}
+
+/// A syntax error of the CSV itself (not of its values).
+public enum CSVProblem: Sendable, Equatable {
+    case invalidUTF8
+    case unterminatedQuote
+}
+
+/// An RFC 4180 reader that is fed bytes in chunks of any size and hands out records as
+/// they complete, so a file of any size is read in constant memory.
+///
+/// It accepts a leading UTF-8 byte-order mark, quoted fields with embedded commas,
+/// quotes (`""`) and line breaks, and CRLF or LF line ends. It is lenient where RFC 4180
+/// is silent and a spreadsheet would be too: a stray quote inside an unquoted field is
+/// kept as a character.
+public struct CSVParser: Sendable {
+    private enum State: Sendable {
+        case fieldStart
+        case unquoted
+        case quoted
+        case quoteInQuoted
+        case afterCR
+    }
+
+    private var state = State.fieldStart
+    private var field: [UInt8] = []
+    private var fields: [String] = []
+    private var line = 1
+    private var recordLine = 1
+    private var recordHasInvalidUTF8 = false
+    private var atStreamStart = true
+    private var bomBytesSeen = 0
+
+    public init() {
+        field.reserveCapacity(64)
+    }
+
+    /// Feeds the next chunk. `record` receives each completed record; `problem` each
+    /// syntax error with the line of the record it spoils (that record is not handed out).
+    public mutating func feed(
+        _ bytes: some Sequence<UInt8>,
+        record: (CSVRecord) throws -> Void,
+        problem: (CSVProblem, Int) throws -> Void
+    ) rethrows {
+        for byte in bytes {
+            if atStreamStart {
+                // A byte-order mark (EF BB BF) may open the stream; it is not data.
+                let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+                if byte == bom[bomBytesSeen] {
+                    bomBytesSeen += 1
+                    if bomBytesSeen == 3 { atStreamStart = false }
+                    continue
+                }
+                atStreamStart = false
+                for earlier in bom.prefix(bomBytesSeen) {
+                    try consume(earlier, record: record, problem: problem)
+                }
+            }
+            try consume(byte, record: record, problem: problem)
+        }
+    }
+
+    /// Ends the stream: hands out the last record if the file does not end with a line break.
+    public mutating func finish(
+        record: (CSVRecord) throws -> Void,
+        problem: (CSVProblem, Int) throws -> Void
+    ) rethrows {
+        if atStreamStart, bomBytesSeen > 0 {
+            atStreamStart = false
+            for earlier in [UInt8]([0xEF, 0xBB, 0xBF]).prefix(bomBytesSeen) {
+                try consume(earlier, record: record, problem: problem)
+            }
+        }
+        switch state {
+        case .quoted:
+            try problem(.unterminatedQuote, recordLine)
+            field.removeAll(keepingCapacity: true)
+            fields.removeAll(keepingCapacity: true)
+            state = .fieldStart
+        case .fieldStart where fields.isEmpty:
+            break
+        case .afterCR:
+            state = .fieldStart
+        default:
+            try endRecord(record: record, problem: problem)
+        }
+    }
+
+    @inline(__always)
+    private mutating func consume(
+        _ byte: UInt8,
+        record: (CSVRecord) throws -> Void,
+        problem: (CSVProblem, Int) throws -> Void
+    ) rethrows {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        switch state {
+        case .afterCR:
+            state = .fieldStart
+            if byte == lf { return }
+            try consume(byte, record: record, problem: problem)
+        case .fieldStart:
+            if byte == quote {
+                state = .quoted
+            } else if byte == comma {
+                endField()
+            } else if byte == lf {
+                try endRecord(record: record, problem: problem)
+                line += 1
+                recordLine = line
+            } else if byte == cr {
+                try endRecord(record: record, problem: problem)
+                line += 1
+                recordLine = line
+                state = .afterCR
+            } else {
+                field.append(byte)
+                state = .unquoted
+            }
+        case .unquoted:
+            if byte == comma {
+                endField()
+                state = .fieldStart
+            } else if byte == lf {
+                try endRecord(record: record, problem: problem)
+                line += 1
+                recordLine = line
+                state = .fieldStart
+            } else if byte == cr {
+                try endRecord(record: record, problem: problem)
+                line += 1
+                recordLine = line
+                state = .afterCR
+            } else {
+                field.append(byte)
+            }
+        case .quoted:
+            if byte == quote {
+                state = .quoteInQuoted
+            } else {
+                if byte == lf { line += 1 }
+                field.append(byte)
+            }
+        case .quoteInQuoted:
+            if byte == quote {
+                field.append(quote)
+                state = .quoted
+            } else if byte == comma {
+                endField()
+                state = .fieldStart
+            } else if byte == lf {
+                try endRecord(record: record, problem: problem)
+                line += 1
+                recordLine = line
+                state = .fieldStart
+            } else if byte == cr {
+                try endRecord(record: record, problem: problem)
+                line += 1
+                recordLine = line
+                state = .afterCR
+            } else {
+                // `"abc"x`: keep the character, as spreadsheets do.
+                field.append(byte)
+                state = .unquoted
+            }
+        }
+    }
+
+    @inline(__always)
+    private mutating func endField() {
+        if let text = String(validating: field, as: UTF8.self) {
+            fields.append(text)
+        } else {
+            recordHasInvalidUTF8 = true
+            fields.append(String(decoding: field, as: UTF8.self))
+        }
+        field.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func endRecord(
+        record: (CSVRecord) throws -> Void,
+        problem: (CSVProblem, Int) throws -> Void
+    ) rethrows {
+        endField()
+        let finished = CSVRecord(fields: fields, line: recordLine)
+        fields.removeAll(keepingCapacity: true)
+        if recordHasInvalidUTF8 {
+            recordHasInvalidUTF8 = false
+            try problem(.invalidUTF8, finished.line)
+        } else {
+            try record(finished)
+        }
+    }
+}
+
+extension CSVParser {
+    /// Reads a whole text at once. Problems are returned beside the records.
+    public static func records(in bytes: some Sequence<UInt8>) -> (records: [CSVRecord], problems: [(CSVProblem, Int)]) {
+        var records: [CSVRecord] = []
+        var problems: [(CSVProblem, Int)] = []
+        parse(bytes, record: { records.append($0) }, problem: { problems.append(($0, $1)) })
+        return (records, problems)
+    }
+}

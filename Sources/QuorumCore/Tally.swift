@@ -1,0 +1,298 @@
+/// The count of one option or one candidate.
+public typealias Votes = Weight
+
+/// The result of one matter.
+public struct MatterResult: Hashable, Sendable {
+    public enum Outcome: Hashable, Sendable {
+        case resolution(agree: Votes, oppose: Votes, abstain: Votes, invalid: Votes, passed: Bool)
+        /// Candidates in the order of the notice; `elected` ranked by heads, then area.
+        case election(candidates: [CandidateResult], elected: [String])
+    }
+
+    public var id: String
+    public var item: Int
+    public var threshold: Threshold
+    /// Everyone who took part: agreeing, opposing, abstaining or spoiled, and under the
+    /// silent-majority rule the silent owners whose delivery is recorded.
+    public var participating: Weight
+    /// The silent owners counted in `participating`, when the rule is on.
+    public var silent: Weight?
+    public var participationMet: Bool
+    public var outcome: Outcome
+}
+
+public struct CandidateResult: Hashable, Sendable {
+    public var id: String
+    public var votes: Votes
+    /// Met participation and the ordinary threshold (whether or not a seat was left).
+    public var passed: Bool
+}
+
+/// A voting person who sent more than one ballot: the first received counts (RULES.md §3),
+/// and the organiser is told.
+public struct BallotConflict: Hashable, Sendable {
+    /// The lines of the counted ballot's first row and of each ignored ballot's first row.
+    public var countedLine: Int
+    public var countedChannel: Channel
+    public var countedAt: Timestamp
+    public var ignoredLines: [Int]
+}
+
+/// The tally (计票) of a vote: totals of the electorate and the result of every matter.
+public struct TallyResult: Hashable, Sendable {
+    public var vote: String
+    public var totals: Weight
+    public var matters: [MatterResult]
+    public var conflicts: [BallotConflict]
+}
+
+/// Counts the ballots of a vote. Everything here is integer arithmetic over the electorate.
+public enum Tally {
+    /// Counts `rows` (the checked rows of ballots.csv). Every row is resolved against the
+    /// register, the vote's scope and its matters first; any bad row fails the whole count.
+    public static func count(
+        register: Register, vote: VoteDefinition, electorate: Electorate, ballots rows: [BallotRow],
+        deliveries: Deliveries? = nil, ballotsFile: String = "ballots.csv", mattersFile: String = "matters.json"
+    ) throws -> TallyResult {
+        var errors: [InputError] = []
+        func fail(_ row: BallotRow, _ column: BallotColumn, _ problem: InputProblem) {
+            errors.append(InputError(file: ballotsFile, line: row.line, field: column.label, problem: problem))
+        }
+        if vote.settings.silentMajority && deliveries == nil {
+            errors.append(InputError(file: mattersFile, field: "settings.silent_majority", problem: .silentMajorityNeedsDeliveries))
+        }
+        var matterIndex: [String: Int] = [:]
+        for (index, matter) in vote.matters.enumerated() { matterIndex[matter.id] = index }
+        var marks = vote.matters.map(MarkReader.init)
+
+        // 1. Resolve every row: its unit, voting person, matter and mark.
+        var resolved: [ResolvedRow] = []
+        resolved.reserveCapacity(rows.count)
+        for (rowIndex, row) in rows.enumerated() {
+            guard let unit = register.index(of: row.unitID) else {
+                fail(row, .unitID, .unknownUnit(row.unitID))
+                continue
+            }
+            guard let person = electorate.person(ofUnit: unit) else {
+                let excluded = register.units[unit]
+                switch electorate.exclusion(of: excluded) {
+                case .outOfScope: fail(row, .unitID, .unitOutOfScope(row.unitID, building: excluded.building))
+                case .parking: fail(row, .unitID, .unitCarriesNoVote(row.unitID))
+                }
+                continue
+            }
+            guard let matter = matterIndex[row.matterID] else {
+                fail(row, .matter, .unknownMatter(row.matterID))
+                continue
+            }
+            switch marks[matter].mark(row.choice) {
+            case .success(let mark):
+                resolved.append(
+                    ResolvedRow(row: Int32(rowIndex), unit: Int32(unit), person: Int32(person), matter: Int32(matter), mark: mark))
+            case .failure(let problem):
+                fail(row, .choice, problem)
+            }
+        }
+
+        // 2. Each person's counted ballot is the first received. A ballot is the rows
+        //    of one person with one channel and one receipt time.
+        let personCount = electorate.persons.count
+        var firstAt = [Int64](repeating: .max, count: personCount)
+        for entry in resolved {
+            let at = rows[Int(entry.row)].receivedAt.millisecondsSinceEpoch
+            if at < firstAt[Int(entry.person)] { firstAt[Int(entry.person)] = at }
+        }
+        var countedRow = [Int32](repeating: -1, count: personCount)  // first row of the counted ballot
+        var ignored: [Int: [Int]] = [:]  // person -> first line of each ignored ballot
+        var ignoredKeys = Set<BallotKey>()
+        for entry in resolved {
+            let row = rows[Int(entry.row)]
+            let person = Int(entry.person)
+            if row.receivedAt.millisecondsSinceEpoch != firstAt[person] {
+                if ignoredKeys.insert(BallotKey(person: entry.person, channel: row.channel, at: row.receivedAt)).inserted {
+                    ignored[person, default: []].append(row.line)
+                }
+                continue
+            }
+            if countedRow[person] < 0 {
+                countedRow[person] = entry.row
+            } else if rows[Int(countedRow[person])].channel != row.channel {
+                fail(row, .receivedAt, .simultaneousBallots(firstLine: rows[Int(countedRow[person])].line))
+            }
+        }
+
+        // 3. Record the counted ballot's mark per matter; all its rows must agree.
+        var markOf = [[Int32]](repeating: [Int32](repeating: -1, count: personCount), count: vote.matters.count)
+        var markRow = [[Int32]](repeating: [Int32](repeating: -1, count: personCount), count: vote.matters.count)
+        var seenUnitMatter: [Int64: Int32] = [:]
+        for entry in resolved {
+            let row = rows[Int(entry.row)]
+            let person = Int(entry.person), matter = Int(entry.matter)
+            guard countedRow[person] >= 0, row.receivedAt.millisecondsSinceEpoch == firstAt[person],
+                row.channel == rows[Int(countedRow[person])].channel
+            else { continue }
+            let unitMatter = Int64(entry.unit) * Int64(vote.matters.count) + Int64(matter)
+            if let earlier = seenUnitMatter.updateValue(entry.row, forKey: unitMatter) {
+                fail(row, .unitID, .duplicateBallotRow(firstLine: rows[Int(earlier)].line))
+                continue
+            }
+            if markOf[matter][person] < 0 {
+                markOf[matter][person] = entry.mark
+                markRow[matter][person] = entry.row
+            } else if markOf[matter][person] != entry.mark {
+                let first = rows[Int(markRow[matter][person])]
+                fail(row, .choice, .personDisagrees(firstLine: first.line, first: first.choice, found: row.choice))
+            }
+        }
+        guard errors.isEmpty else { throw InputErrors(errors.sorted { ($0.line ?? 0) < ($1.line ?? 0) }) }
+
+        // 4. Silent owners: delivered, and no ballot at all.
+        var silent = Weight.zero
+        var silentPersons: [Int] = []
+        if vote.settings.silentMajority, let deliveries {
+            for person in deliveries.persons.sorted() where countedRow[person] < 0 {
+                silent += electorate.persons[person].weight
+                silentPersons.append(person)
+            }
+        }
+
+        // 5. Count.
+        let weights = electorate.persons.map(\.weight)
+        var results: [MatterResult] = []
+        for (index, matter) in vote.matters.enumerated() {
+            let marksOfMatter = markOf[index]
+            var cast = Weight.zero
+            for person in 0..<personCount where marksOfMatter[person] >= 0 { cast += weights[person] }
+            let silentHere = vote.settings.silentMajority ? silent : nil
+            let participating = cast + (silentHere ?? .zero)
+            let participationMet = Art278.participationMet(participating: participating, total: electorate.total)
+            let outcome: MatterResult.Outcome
+            switch matter.kind {
+            case .resolution:
+                var options = [Votes](repeating: .zero, count: Choice.allCases.count)
+                for person in 0..<personCount where marksOfMatter[person] >= 0 {
+                    options[Int(marksOfMatter[person])] += weights[person]
+                }
+                if let silentHere, let majority = options.firstIndex(where: { Art278.holdsMajority($0, of: cast) }) {
+                    options[majority] += silentHere
+                }
+                let agree = options[Choice.agree.index]
+                let passed =
+                    participationMet && Art278.approved(agreeing: agree, participating: participating, threshold: matter.threshold)
+                outcome = .resolution(
+                    agree: agree, oppose: options[Choice.oppose.index], abstain: options[Choice.abstain.index],
+                    invalid: options[Choice.invalid.index], passed: passed)
+            case .election(let seats, let candidates):
+                var votes = [Votes](repeating: .zero, count: candidates.count)
+                let sets = marks[index].candidateSets
+                for person in 0..<personCount where marksOfMatter[person] >= 0 {
+                    let chosen = sets[Int(marksOfMatter[person])]
+                    // A spoiled ballot, or one choosing more than the seats, takes part but chooses nobody.
+                    guard let chosen, chosen.count <= seats else { continue }
+                    for candidate in chosen { votes[Int(candidate)] += weights[person] }
+                }
+                if let silentHere {
+                    for candidate in votes.indices where Art278.holdsMajority(votes[candidate], of: cast) {
+                        votes[candidate] += silentHere
+                    }
+                }
+                let results = candidates.enumerated().map { position, candidate in
+                    CandidateResult(
+                        id: candidate.id, votes: votes[position],
+                        passed: participationMet
+                            && Art278.approved(agreeing: votes[position], participating: participating, threshold: matter.threshold))
+                }
+                outcome = .election(candidates: results, elected: elect(results, seats: seats))
+            }
+            results.append(
+                MatterResult(
+                    id: matter.id, item: matter.item, threshold: matter.threshold, participating: participating,
+                    silent: silentHere, participationMet: participationMet, outcome: outcome))
+        }
+
+        let conflicts = ignored.keys.sorted().map { person in
+            let counted = rows[Int(countedRow[person])]
+            return BallotConflict(
+                countedLine: counted.line, countedChannel: counted.channel, countedAt: counted.receivedAt,
+                ignoredLines: ignored[person]!.sorted())
+        }.sorted { $0.countedLine < $1.countedLine }
+        return TallyResult(vote: vote.name, totals: electorate.total, matters: results, conflicts: conflicts)
+    }
+
+    /// The passing candidates, most heads first, then most area (Hangzhou practice), then
+    /// the order of the notice; at most `seats` of them.
+    static func elect(_ candidates: [CandidateResult], seats: Int) -> [String] {
+        let ranked = candidates.enumerated().filter { $0.element.passed }.sorted { lhs, rhs in
+            if lhs.element.votes.heads != rhs.element.votes.heads { return lhs.element.votes.heads > rhs.element.votes.heads }
+            if lhs.element.votes.area != rhs.element.votes.area { return lhs.element.votes.area > rhs.element.votes.area }
+            return lhs.offset < rhs.offset
+        }
+        return ranked.prefix(seats).map(\.element.id)
+    }
+}
+
+private struct ResolvedRow {
+    var row: Int32
+    var unit: Int32
+    var person: Int32
+    var matter: Int32
+    var mark: Int32
+}
+
+private struct BallotKey: Hashable {
+    var person: Int32
+    var channel: Channel
+    var at: Timestamp
+}
+
+extension Choice {
+    fileprivate var index: Int { Choice.allCases.firstIndex(of: self)! }
+}
+
+/// Turns the choice text of one matter into a small integer mark: an option's index for a
+/// resolution; for an election, the index of the (sorted) set of chosen candidates.
+private struct MarkReader {
+    let matter: Matter
+    private var candidateIndex: [String: Int32] = [:]
+    private var setIndex: [[Int32]: Int32] = [:]
+    /// For an election, the candidate set of each mark; nil marks a spoiled ballot (废票).
+    private(set) var candidateSets: [[Int32]?] = []
+    private var spoiledMark: Int32?
+
+    init(_ matter: Matter) {
+        self.matter = matter
+        if case .election(_, let candidates) = matter.kind {
+            for (position, candidate) in candidates.enumerated() { candidateIndex[candidate.id] = Int32(position) }
+        }
+    }
+
+    mutating func mark(_ text: String) -> Result<Int32, InputProblem> {
+        switch matter.kind {
+        case .resolution:
+            guard let choice = Choice.parse(text) else { return .failure(.choiceNotForResolution(text)) }
+            return .success(Int32(choice.index))
+        case .election:
+            if Choice.parse(text) == .invalid {
+                if let spoiledMark { return .success(spoiledMark) }
+                let mark = Int32(candidateSets.count)
+                candidateSets.append(nil)
+                spoiledMark = mark
+                return .success(mark)
+            }
+            var chosen: [Int32] = []
+            for part in text.split(whereSeparator: { $0 == ";" || $0 == "；" }) {
+                let id = String(part).trimmed()
+                if id.isEmpty { continue }
+                guard let candidate = candidateIndex[id] else { return .failure(.unknownCandidate(id)) }
+                if chosen.contains(candidate) { return .failure(.candidateChosenTwice(id)) }
+                chosen.append(candidate)
+            }
+            chosen.sort()
+            if let known = setIndex[chosen] { return .success(known) }
+            let mark = Int32(candidateSets.count)
+            candidateSets.append(chosen)
+            setIndex[chosen] = mark
+            return .success(mark)
+        }
+    }
+}

@@ -1,0 +1,190 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// A candidate in an election (选举), or a property company in a choice among several.
+public struct Candidate: Hashable, Sendable {
+    public var id: String
+    public var name: String
+
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
+}
+
+/// A matter put to the vote (表决事项).
+public struct Matter: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        /// Agree, oppose or abstain.
+        case resolution
+        /// Each candidate decided on its own; a ballot may choose at most `seats`.
+        case election(seats: Int, candidates: [Candidate])
+    }
+
+    public var id: String
+    public var title: String
+    /// The Civil Code Art. 278 item, 1-9 (default 9, "other major matters").
+    public var item: Int
+    public var kind: Kind
+
+    public init(id: String, title: String, item: Int = 9, kind: Kind = .resolution) {
+        self.id = id
+        self.title = title
+        self.item = item
+        self.kind = kind
+    }
+
+    public var threshold: Threshold { Art278.threshold(forItem: item) }
+}
+
+/// The settings of a vote that the estate's rules of procedure (议事规则) decide.
+public struct VoteSettings: Hashable, Sendable {
+    /// Silent majority (沉默从众): off unless the rules of procedure adopt it.
+    public var silentMajority: Bool
+    /// Whether parking spaces carry votes. Default: they do not.
+    public var parkingVotes: Bool
+
+    public init(silentMajority: Bool = false, parkingVotes: Bool = false) {
+        self.silentMajority = silentMajority
+        self.parkingVotes = parkingVotes
+    }
+}
+
+/// Which units a vote is about.
+public enum Scope: Hashable, Sendable {
+    case wholeCommunity
+    /// Only these buildings, as in a vote on one building's elevator.
+    case buildings([String])
+}
+
+/// A vote (一次表决): its matters, scope and settings, as `matters.json` gives them.
+public struct VoteDefinition: Hashable, Sendable {
+    public var name: String
+    public var settings: VoteSettings
+    public var scope: Scope
+    public var matters: [Matter]
+
+    public init(name: String, settings: VoteSettings = .init(), scope: Scope = .wholeCommunity, matters: [Matter]) {
+        self.name = name
+        self.settings = settings
+        self.scope = scope
+        self.matters = matters
+    }
+}
+
+extension VoteDefinition {
+    /// Reads `matters.json` (FORMATS.md), reporting every problem with its JSON path.
+    public static func read(json bytes: [UInt8], file: String = "matters.json") throws -> VoteDefinition {
+        let raw: RawVote
+        do {
+            raw = try JSONDecoder().decode(RawVote.self, from: Data(bytes))
+        } catch let error as DecodingError {
+            throw InputErrors([error.inputError(file: file)])
+        }
+        var errors: [InputError] = []
+        func fail(_ path: String, _ problem: InputProblem) {
+            errors.append(InputError(file: file, field: path, problem: problem))
+        }
+        let name = raw.vote ?? ""
+        if name.isEmpty { fail("vote", .missingField) }
+        var scope = Scope.wholeCommunity
+        if let buildings = raw.scope?.buildings {
+            if buildings.isEmpty { fail("scope.buildings", .missingField) }
+            scope = .buildings(buildings)
+        }
+        var matters: [Matter] = []
+        var matterIDs = Set<String>()
+        for (index, rawMatter) in (raw.matters ?? []).enumerated() {
+            let path = "matters[\(index)]"
+            let id = rawMatter.id ?? ""
+            if id.isEmpty { fail("\(path).id", .missingField) } else if !matterIDs.insert(id).inserted {
+                fail("\(path).id", .duplicateID(id))
+            }
+            let item = rawMatter.item ?? 9
+            if !(1...9).contains(item) { fail("\(path).item", .itemOutOfRange(item)) }
+            let kind: Matter.Kind
+            switch rawMatter.kind ?? "resolution" {
+            case "resolution", "决议":
+                kind = .resolution
+            case "election", "选举":
+                var candidates: [Candidate] = []
+                var candidateIDs = Set<String>()
+                for (position, rawCandidate) in (rawMatter.candidates ?? []).enumerated() {
+                    let candidateID = rawCandidate.id ?? ""
+                    if candidateID.isEmpty {
+                        fail("\(path).candidates[\(position)].id", .missingField)
+                    } else if !candidateIDs.insert(candidateID).inserted {
+                        fail("\(path).candidates[\(position)].id", .duplicateID(candidateID))
+                    }
+                    candidates.append(Candidate(id: candidateID, name: rawCandidate.name ?? candidateID))
+                }
+                let seats = rawMatter.seats ?? 0
+                if seats < 1 || candidates.isEmpty {
+                    fail("\(path).seats", .seatsOutOfRange(seats, candidates: candidates.count))
+                }
+                kind = .election(seats: seats, candidates: candidates)
+            case let other:
+                fail("\(path).kind", .unknownValue(other, allowed: "resolution/决议, election/选举"))
+                kind = .resolution
+            }
+            matters.append(Matter(id: id, title: rawMatter.title ?? "", item: item, kind: kind))
+        }
+        if matters.isEmpty { fail("matters", .missingField) }
+        guard errors.isEmpty else { throw InputErrors(errors) }
+        let settings = VoteSettings(
+            silentMajority: raw.settings?.silent_majority ?? false,
+            parkingVotes: raw.settings?.parking_votes ?? false)
+        return VoteDefinition(name: name, settings: settings, scope: scope, matters: matters)
+    }
+}
+
+// The file's shape, every field optional so that what is missing is reported by name.
+private struct RawVote: Decodable {
+    var vote: String?
+    var settings: RawSettings?
+    var scope: RawScope?
+    var matters: [RawMatter]?
+}
+
+private struct RawSettings: Decodable {
+    var silent_majority: Bool?
+    var parking_votes: Bool?
+}
+
+private struct RawScope: Decodable {
+    var buildings: [String]?
+}
+
+private struct RawMatter: Decodable {
+    var id: String?
+    var title: String?
+    var item: Int?
+    var kind: String?
+    var seats: Int?
+    var candidates: [RawCandidate]?
+}
+
+private struct RawCandidate: Decodable {
+    var id: String?
+    var name: String?
+}
+
+extension DecodingError {
+    fileprivate func inputError(file: String) -> InputError {
+        let context: Context
+        switch self {
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c), .dataCorrupted(let c): context = c
+        @unknown default: return InputError(file: file, problem: .invalidJSON("\(self)"))
+        }
+        let path = context.codingPath.map { key in
+            key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)"
+        }.joined()
+        let trimmedPath = path.hasPrefix(".") ? String(path.dropFirst()) : path
+        var detail = context.debugDescription
+        if let underlying = context.underlyingError { detail += " (\(underlying))" }
+        return InputError(file: file, field: trimmedPath.isEmpty ? nil : trimmedPath, problem: .invalidJSON(detail))
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import QuorumCore
+
+/// Exit codes, after sysexits.h: what a script calling `quorum` can tell apart.
+enum Exit {
+    /// An input file has bad data; every error was printed.
+    static let badData = ExitCode(65)
+    /// An input file could not be read at all.
+    static let noInput = ExitCode(66)
+}
+
+enum Terminal {
+    static func standardError(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    static func standardOutput(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+/// Reads a whole file, or exits with a clear message naming it.
+func readFile(_ path: String) throws -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read 无法读取" : "does not exist 文件不存在"
+        Terminal.standardError("\(path): \(reason)")
+        throw Exit.noInput
+    }
+    return [UInt8](data)
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Hummingbird
+import Logging
+import QuorumWeb
+
+/// `quorum serve`: run the web site.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the Quorum web site (运行网站).")
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port = 8080
+
+    func run() async throws {
+        var logger = Logger(label: "quorum")
+        logger.logLevel = .info
+        let app = buildApplication(configuration: WebConfiguration(host: host, port: port), logger: logger)
+        Terminal.standardError("Quorum is running at http://\(host):\(port)/ — 网站已启动")
+        try await app.runService()
+    }
+}
