@@ -89,6 +89,13 @@ public struct CSVTable<Column: CSVColumn>: Sendable {
         errors.append(InputError(file: file, line: line, field: column.label, problem: problem))
     }
 
+    /// Hands over the errors found so far and forgets them, so that a reader of a huge file
+    /// with many bad rows can keep its memory constant.
+    public mutating func takeErrors() -> [InputError] {
+        defer { errors.removeAll(keepingCapacity: true) }
+        return errors
+    }
+
     /// Records a syntax error the CSV parser found.
     public mutating func report(_ problem: CSVProblem, line: Int) {
         errors.append(InputError(file: file, line: line, problem: problem == .invalidUTF8 ? .invalidUTF8 : .unterminatedQuote))

@@ -56,6 +56,11 @@ public struct RegisterRowReader: Sendable {
 
     public var errors: [InputError] { table.errors }
 
+    /// Hands over the errors found so far and forgets them (see `CSVTable.takeErrors()`).
+    public mutating func takeErrors() -> [InputError] {
+        table.takeErrors()
+    }
+
     /// Reads the next record: the first non-blank one is the header. Returns the row if it
     /// is valid; a bad row's errors go to `errors`.
     public mutating func read(_ record: CSVRecord) -> RegisterRow? {
