@@ -12,12 +12,25 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         // The domain: register, voting persons, rules, tally. Pure, no I/O.
         .target(name: "QuorumCore"),
-        // Persistence (issue 3 fills it).
-        .target(name: "QuorumStore", dependencies: ["QuorumCore"]),
+        // Persistence: the same migrations and queries on SQLite and PostgreSQL.
+        .target(
+            name: "QuorumStore",
+            dependencies: [
+                "QuorumCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The HTTP app.
         .target(
             name: "QuorumWeb",
@@ -38,6 +51,10 @@ let package = Package(
         ),
         // Figures anyone can rerun: `swift run -c release quorum-bench`.
         .executableTarget(name: "quorum-bench", dependencies: ["QuorumCore"]),
+        // Made-up registers of any size, for the store's tests and benchmark.
+        .target(name: "QuorumSynthetic"),
+        // A whole city's register into SQLite and PostgreSQL: `swift run -c release quorum-store-bench`.
+        .executableTarget(name: "quorum-store-bench", dependencies: ["QuorumCore", "QuorumStore", "QuorumSynthetic"]),
         .testTarget(
             name: "QuorumCoreTests",
             dependencies: [
@@ -53,6 +70,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "QuorumCLITests", dependencies: ["QuorumCore"]),
+        // Every test runs on SQLite, and on PostgreSQL too when QUORUM_TEST_POSTGRES_URL is set.
+        .testTarget(name: "QuorumStoreTests", dependencies: ["QuorumCore", "QuorumStore", "QuorumSynthetic"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,82 @@
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLiteKit
+
+/// Hands out one connection at a time for the length of a closure, so that a transaction
+/// and the temporary tables of an import stay on one connection.
+protocol ConnectionProvider: Sendable {
+    func withConnection<T>(_ body: (any SQLDatabase) async throws -> T) async throws -> T
+    func shutdown() async throws
+}
+
+/// A pool of connections of either kind. AsyncKit's pool locks its own state but is not
+/// marked `Sendable`; nothing here touches it outside the pool's own methods.
+final class Pool<Source: ConnectionPoolSource>: ConnectionProvider, @unchecked Sendable
+where Source.Connection: Sendable {
+    private let pool: EventLoopGroupConnectionPool<Source>
+    private let sql: @Sendable (Source.Connection) -> any SQLDatabase
+
+    init(source: Source, size: Int, logger: Logger, sql: @escaping @Sendable (Source.Connection) -> any SQLDatabase) {
+        pool = EventLoopGroupConnectionPool(
+            source: source, maxConnectionsPerEventLoop: size, requestTimeout: .seconds(60), pruneInterval: nil,
+            logger: logger, on: MultiThreadedEventLoopGroup.singleton)
+        self.sql = sql
+    }
+
+    func withConnection<T>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        let connection = try await pool.requestConnection().get()
+        defer { pool.releaseConnection(connection) }
+        return try await body(sql(connection))
+    }
+
+    func shutdown() async throws {
+        try await pool.shutdownAsync()
+    }
+}
+
+/// Opens SQLite connections set up for Quorum: write-ahead logging, so readers never wait
+/// for the writer; foreign keys on; a writer waits for another rather than failing at once.
+struct SQLiteSource: ConnectionPoolSource {
+    let path: String
+
+    static let pragmas = [
+        "PRAGMA journal_mode = WAL",
+        // In WAL mode NORMAL never corrupts the database; a power cut may lose the last commits.
+        "PRAGMA synchronous = NORMAL",
+        "PRAGMA foreign_keys = ON",
+        "PRAGMA busy_timeout = 30000",
+        "PRAGMA cache_size = -65536",
+    ]
+
+    func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
+        eventLoop.makeFutureWithTask {
+            let connection = try await SQLiteConnection.open(
+                storage: .file(path: path), threadPool: .singleton, logger: logger, on: eventLoop)
+            do {
+                for pragma in Self.pragmas { _ = try await connection.query(pragma) }
+            } catch {
+                try? await connection.close()
+                throw error
+            }
+            return connection
+        }
+    }
+}
+
+extension DatabaseURL {
+    /// The pool for this URL. No query is logged: binds carry personal data.
+    func makePool(logger: Logger) throws -> any ConnectionProvider {
+        switch self {
+        case .sqlite(let path):
+            return Pool(source: SQLiteSource(path: path), size: 2, logger: logger) { $0.sql(queryLogLevel: nil) }
+        case .postgres(let url, let schema):
+            var configuration = try SQLPostgresConfiguration(url: url)
+            if let schema { configuration.searchPath = [schema] }
+            return Pool(source: PostgresConnectionSource(sqlConfiguration: configuration), size: 4, logger: logger) {
+                $0.sql(queryLogLevel: nil)
+            }
+        }
+    }
+}

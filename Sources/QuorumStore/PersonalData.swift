@@ -1,0 +1,83 @@
+import Crypto
+import Foundation
+import QuorumCore
+import SQLKit
+
+/// The key that turns an ID number or a phone into a keyed hash (HMAC-SHA256): equal
+/// numbers give equal hashes, so owners can be matched and voting persons formed, but the
+/// numbers cannot be read back without the key.
+public struct PersonalDataKey: Sendable {
+    private let key: SymmetricKey
+
+    public init(secret: String) {
+        key = SymmetricKey(data: Array(secret.utf8))
+    }
+
+    /// The keyed hash as 64 lowercase hex digits; the empty text stays empty (no phone).
+    public func hash(_ text: String) -> String {
+        if text.isEmpty { return "" }
+        let digest = HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: key)
+        return hex(digest)
+    }
+
+    /// A hash of a fixed text, kept in the database to tell a wrong secret from the right one.
+    var fingerprint: String { hash("quorum personal data key") }
+
+    /// A new random secret of 256 bits, as hex.
+    static func generateSecret() -> String {
+        hex(SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) })
+    }
+}
+
+private let hexDigits = Array("0123456789abcdef".utf8)
+
+func hex(_ bytes: some Sequence<UInt8>) -> String {
+    var text: [UInt8] = []
+    text.reserveCapacity(64)
+    for byte in bytes {
+        text.append(hexDigits[Int(byte >> 4)])
+        text.append(hexDigits[Int(byte & 0x0F)])
+    }
+    return String(decoding: text, as: UTF8.self)
+}
+
+extension Store {
+    /// The personal-data key of this database.
+    ///
+    /// With `QUORUM_SECRET` set, that is the key, and the database keeps only its
+    /// fingerprint, so a copy of the database is no help in reversing the hashes. Without it,
+    /// a key is generated on first start and kept in `settings` (shared by every app
+    /// instance on the same database). Either way the fingerprint stops a second, different
+    /// secret from silently splitting one owner into two.
+    func personalDataKey(on db: any SQLDatabase, creating: Bool) async throws -> PersonalDataKey {
+        let secret: String
+        if let configuredSecret {
+            secret = configuredSecret
+        } else {
+            if creating {
+                try await insertSetting("personal_data_secret", PersonalDataKey.generateSecret(), on: db)
+            }
+            guard let stored = try await setting("personal_data_secret", on: db) else { throw StoreError.notMigrated }
+            secret = stored
+        }
+        let key = PersonalDataKey(secret: secret)
+        if creating { try await insertSetting("personal_data_key_fingerprint", key.fingerprint, on: db) }
+        guard let fingerprint = try await setting("personal_data_key_fingerprint", on: db) else {
+            throw StoreError.notMigrated
+        }
+        guard fingerprint == key.fingerprint else { throw StoreError.secretMismatch }
+        return key
+    }
+
+    /// Adds a setting unless it is there already (a second instance starting at the same
+    /// time keeps the first one's value).
+    private func insertSetting(_ key: String, _ value: String, on db: any SQLDatabase) async throws {
+        try await db.raw(
+            "INSERT INTO settings (key, value) VALUES (\(bind: key), \(bind: value)) ON CONFLICT (key) DO NOTHING"
+        ).run()
+    }
+
+    private func setting(_ key: String, on db: any SQLDatabase) async throws -> String? {
+        try await db.raw("SELECT value FROM settings WHERE key = \(bind: key)").first(decodingColumn: "value", as: String.self)
+    }
+}

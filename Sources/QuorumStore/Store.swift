@@ -1,0 +1,135 @@
+import Foundation
+import Logging
+import QuorumCore
+import SQLKit
+
+/// The database of one installation: migrations and queries written once, run on SQLite
+/// (the embedded default) or on PostgreSQL, chosen by the URL.
+///
+/// A store holds a small pool of connections; every operation takes one connection for
+/// its length, so a transaction and an import's temporary tables never leave it.
+public final class Store: Sendable {
+    public enum Backend: String, Sendable {
+        case sqlite, postgres
+    }
+
+    public let url: DatabaseURL
+    public var backend: Backend {
+        if case .sqlite = url { .sqlite } else { .postgres }
+    }
+
+    let logger: Logger
+    let clock: @Sendable () -> Timestamp
+    /// `QUORUM_SECRET` when set; otherwise the key is generated on first start and kept in
+    /// the `settings` table (see docs/STORE.md).
+    let configuredSecret: String?
+    private let connections: any ConnectionProvider
+
+    /// The wall clock, as the binary uses it; tests pass a fixed one.
+    public static let systemClock: @Sendable () -> Timestamp = {
+        Timestamp(millisecondsSinceEpoch: Int64((Date().timeIntervalSince1970 * 1000).rounded()))
+    }
+
+    /// Opens the database and checks that it answers. Call `migrate()` before use.
+    public static func open(
+        _ url: DatabaseURL, secret: String? = nil, logger: Logger = Logger(label: "quorum.store"),
+        clock: @escaping @Sendable () -> Timestamp = Store.systemClock
+    ) async throws -> Store {
+        let store = Store(
+            url: url, connections: try url.makePool(logger: logger), secret: secret, logger: logger, clock: clock)
+        do {
+            try await store.withConnection { try await $0.raw("SELECT 1").run() }
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        return store
+    }
+
+    private init(
+        url: DatabaseURL, connections: any ConnectionProvider, secret: String?, logger: Logger,
+        clock: @escaping @Sendable () -> Timestamp
+    ) {
+        self.url = url
+        self.connections = connections
+        self.configuredSecret = secret.flatMap { $0.isEmpty ? nil : $0 }
+        self.logger = logger
+        self.clock = clock
+    }
+
+    /// Closes every connection. The store is unusable afterwards.
+    public func close() async throws {
+        try await connections.shutdown()
+    }
+
+    /// Runs `body` on one connection of the pool.
+    public func withConnection<T>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        try await connections.withConnection(body)
+    }
+
+    /// How a transaction body ends: its result, and whether its writes are kept.
+    enum Ending<T> {
+        case commit(T)
+        case rollback(T)
+    }
+
+    /// Runs `body` in a transaction on `db`. A thrown error rolls it back.
+    ///
+    /// A writing transaction on SQLite starts with `BEGIN IMMEDIATE`, which takes the write
+    /// lock at once: two importers then queue instead of one failing when it first writes.
+    /// PostgreSQL has no such statement and needs none (row locks do the queueing).
+    func transaction<T>(
+        on db: any SQLDatabase, writing: Bool = true, _ body: () async throws -> Ending<T>
+    ) async throws -> T {
+        let begin = writing && backend == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
+        try await db.raw(SQLQueryString(begin)).run()
+        let ending: Ending<T>
+        do {
+            ending = try await body()
+        } catch {
+            try? await db.raw("ROLLBACK").run()
+            throw error
+        }
+        switch ending {
+        case .commit(let value):
+            try await db.raw("COMMIT").run()
+            return value
+        case .rollback(let value):
+            try await db.raw("ROLLBACK").run()
+            return value
+        }
+    }
+}
+
+/// Why the store refuses, in Chinese and English.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// `quorum migrate` has not been run on this database.
+    case notMigrated
+    /// The database's personal data was hashed with another secret than the one given.
+    case secretMismatch
+    /// More than one division matches a name; more of the path tells them apart.
+    case ambiguousDivision(level: DivisionLevel, name: String, matches: Int)
+    case estateNotFound(String)
+    case estateNameMissing
+    /// The database has migrations this program does not know: it is older than the data.
+    case unknownMigrations([String])
+
+    public var description: String {
+        switch self {
+        case .notMigrated:
+            "数据库尚未初始化，请先运行 quorum migrate / the database is not set up: run `quorum migrate` first"
+        case .secretMismatch:
+            "QUORUM_SECRET 与数据库中已有数据所用的密钥不同 / QUORUM_SECRET differs from the secret the stored "
+                + "ID numbers were hashed with: set the original secret"
+        case .ambiguousDivision(let level, let name, let matches):
+            "有 \(matches) 个名为“\(name)”的\(level.chinese)，请同时给出上级（如 --street）/ \(matches) divisions of "
+                + "level \(level.rawValue) are named \"\(name)\": name a higher level too (e.g. --street)"
+        case .estateNotFound(let path):
+            "没有小区“\(path)” / no estate \"\(path)\""
+        case .estateNameMissing:
+            "小区名称为空 / the estate's name is empty"
+        case .unknownMigrations(let ids):
+            "数据库由较新版本的 Quorum 创建 / the database was migrated by a newer Quorum: \(ids.joined(separator: ", "))"
+        }
+    }
+}
