@@ -8,6 +8,8 @@ enum Exit {
     static let badData = ExitCode(65)
     /// An input file could not be read at all.
     static let noInput = ExitCode(66)
+    /// The database cannot be opened, or refuses (not migrated, wrong secret).
+    static let unavailable = ExitCode(69)
 }
 
 enum Terminal {

@@ -13,11 +13,17 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on.")
     var port = 8080
 
+    @OptionGroup var options: DatabaseOptions
+
     func run() async throws {
         var logger = Logger(label: "quorum")
         logger.logLevel = .info
-        let app = buildApplication(configuration: WebConfiguration(host: host, port: port), logger: logger)
-        Terminal.standardError("Quorum is running at http://\(host):\(port)/ — 网站已启动")
-        try await app.runService()
+        try await options.withStore(logger: logger) { store in
+            // Every instance migrates at start; one that finds the work done changes nothing.
+            try await store.migrate()
+            let app = buildApplication(configuration: WebConfiguration(host: host, port: port), logger: logger)
+            Terminal.standardError("Quorum is running at http://\(host):\(port)/ — 网站已启动 (\(store.url))")
+            try await app.runService()
+        }
     }
 }

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Logging
+import QuorumStore
+
+/// `--database URL`, shared by every command that opens the database.
+struct DatabaseOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The database: sqlite:///path/to/file.sqlite or postgres://user:password@host:port/database.",
+            discussion: "Default: $QUORUM_DATABASE_URL, else sqlite:///./quorum.sqlite (./quorum.sqlite).",
+            valueName: "url"))
+    var database: String?
+
+    /// Opens the store (personal data key from $QUORUM_SECRET if set), runs `body`, closes it.
+    func withStore<T>(logger: Logger = Logger(label: "quorum"), _ body: (Store) async throws -> T) async throws -> T {
+        let environment = ProcessInfo.processInfo.environment
+        let url: DatabaseURL
+        do {
+            url = try DatabaseURL.resolve(option: database, environment: environment)
+        } catch {
+            Terminal.standardError("\(error)")
+            throw ExitCode.validationFailure
+        }
+        let store: Store
+        do {
+            store = try await Store.open(url, secret: environment["QUORUM_SECRET"], logger: logger)
+        } catch {
+            Terminal.standardError("无法打开数据库 / cannot open the database \(url): \(String(reflecting: error))")
+            throw Exit.unavailable
+        }
+        do {
+            let result = try await body(store)
+            try await store.close()
+            return result
+        } catch let error as StoreError {
+            try? await store.close()
+            Terminal.standardError(error.description)
+            throw Exit.unavailable
+        } catch {
+            try? await store.close()
+            throw error
+        }
+    }
+}
