@@ -54,7 +54,10 @@ let package = Package(
         // Made-up registers of any size, for the store's tests and benchmark.
         .target(name: "QuorumSynthetic"),
         // A whole city's register into SQLite and PostgreSQL: `swift run -c release quorum-store-bench`.
-        .executableTarget(name: "quorum-store-bench", dependencies: ["QuorumCore", "QuorumStore", "QuorumSynthetic"]),
+        .executableTarget(
+            name: "quorum-store-bench",
+            dependencies: ["QuorumCore", "QuorumStore", "QuorumSynthetic", .product(name: "SQLKit", package: "sql-kit")]
+        ),
         .testTarget(
             name: "QuorumCoreTests",
             dependencies: [

@@ -48,6 +48,9 @@ struct SQLiteSource: ConnectionPoolSource {
         "PRAGMA foreign_keys = ON",
         "PRAGMA busy_timeout = 30000",
         "PRAGMA cache_size = -65536",
+        // An import's staging tables are emptied before use, so their journal need not
+        // survive a crash: keep it in memory rather than in a file made and removed each time.
+        "PRAGMA temp.journal_mode = MEMORY",
     ]
 
     func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {

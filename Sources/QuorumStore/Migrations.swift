@@ -80,6 +80,8 @@ extension Store {
         .column("register_revision", type: .bigint, .notNull, .default(0))
         .unique("parent_id", "level", "name")
         .run()
+    // Finding a division by its name, as an import's --estate and --street do.
+    try await db.create(index: "divisions_name").on("divisions").column("name").column("level").run()
     // Every (ancestor, descendant) pair, each division its own ancestor at depth 0, so
     // "is this estate under that street?" is one indexed lookup.
     try await db.create(table: "division_ancestors")
@@ -109,8 +111,11 @@ extension Store {
 
     // A row holds one version of a unit: it belongs to revisions valid_from up to, not
     // including, valid_to (NULL: still current). Areas in 0.01 m²; enums as their English names.
+    // Units and owners have no foreign key to divisions: a check per row would cost as much
+    // as the row on PostgreSQL, and only the import writes them, in the transaction that
+    // found the estate.
     try await db.create(table: "units")
-        .column("estate_id", type: .bigint, .notNull, .references("divisions", "id"))
+        .column("estate_id", type: .bigint, .notNull)
         .column("unit_no", type: .text, .notNull)
         .column("building", type: .text, .notNull)
         .column("entrance", type: .text, .notNull)
@@ -128,7 +133,7 @@ extension Store {
     // The owners of a unit over the same revisions. No ID number or phone in clear: a keyed
     // hash to match on and a masked form to show.
     try await db.create(table: "owners")
-        .column("estate_id", type: .bigint, .notNull, .references("divisions", "id"))
+        .column("estate_id", type: .bigint, .notNull)
         .column("unit_no", type: .text, .notNull)
         .column("id_hash", type: .text, .notNull)
         .column("id_masked", type: .text, .notNull)

@@ -7,17 +7,20 @@ import SQLKit
 /// numbers give equal hashes, so owners can be matched and voting persons formed, but the
 /// numbers cannot be read back without the key.
 public struct PersonalDataKey: Sendable {
-    private let key: SymmetricKey
+    /// HMAC with the key already absorbed: each hash starts from a copy of it.
+    private let keyed: HMAC<SHA256>
 
     public init(secret: String) {
-        key = SymmetricKey(data: Array(secret.utf8))
+        keyed = HMAC<SHA256>(key: SymmetricKey(data: Array(secret.utf8)))
     }
 
     /// The keyed hash as 64 lowercase hex digits; the empty text stays empty (no phone).
     public func hash(_ text: String) -> String {
         if text.isEmpty { return "" }
-        let digest = HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: key)
-        return hex(digest)
+        var hmac = keyed
+        var text = text
+        text.withUTF8 { hmac.update(data: $0) }
+        return hex(hmac.finalize())
     }
 
     /// A hash of a fixed text, kept in the database to tell a wrong secret from the right one.

@@ -89,7 +89,7 @@ extension Store {
         return try await withConnection { db in
             try await requireMigrated(db)
             let key = try await personalDataKey(on: db, creating: false)
-            try await Staging.create(on: db)
+            try await Staging.prepare(on: db)
             do {
                 var staged = try await stage(handle, size: size, name: name, key: key, on: db, progress: progress)
                 progress?(ImportProgress(phase: .checking, bytesRead: size, totalBytes: size, rows: staged.rows))
@@ -100,10 +100,10 @@ extension Store {
                 progress?(ImportProgress(phase: .applying, bytesRead: size, totalBytes: size, rows: staged.rows))
                 let result = try await applyStaged(
                     estate: estate, file: name, sha256: staged.sha256, rows: staged.rows, on: db)
-                try await Staging.drop(on: db)
+                try await Staging.empty(on: db)
                 return result
             } catch {
-                try? await Staging.drop(on: db)
+                try? await Staging.empty(on: db)
                 throw error
             }
         }
@@ -116,7 +116,11 @@ extension Store {
     }
 
     /// Reads the file in 1 MiB chunks through the core reader, writing valid rows to
-    /// `import_rows` in batches. Bad rows' errors are collected; reading never stops early.
+    /// `import_rows`. Bad rows' errors are collected; reading never stops early.
+    ///
+    /// Each chunk's rows are written by a task of their own while the next chunk is parsed,
+    /// so that the two cores share the work; at most one chunk is in flight, so memory
+    /// stays bounded, and the connection never runs two statements at once.
     private func stage(
         _ handle: FileHandle, size: Int64, name: String, key: PersonalDataKey, on db: any SQLDatabase,
         progress: ((ImportProgress) -> Void)?
@@ -124,25 +128,40 @@ extension Store {
         var staged = Staged()
         var parser = CSVParser()
         var reader = RegisterRowReader(file: name)
-        var pending: [RegisterRow] = []
+        var rows: [RegisterRow] = []
         var digest = SHA256()
         var bytesRead: Int64 = 0
+        var writing: Task<Int, any Error>? = nil
         // Staging writes only temporary tables: a plain BEGIN takes no lock on the register.
         try await transaction(on: db, writing: false) {
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                digest.update(data: chunk)
-                bytesRead += Int64(chunk.count)
-                parser.feed(
-                    chunk, record: { if let row = reader.read($0) { pending.append(row) } },
-                    problem: { reader.report($0, line: $1) })
-                staged.errors.add(reader.takeErrors())
-                staged.rows += try await Staging.insert(&pending, all: false, key: key, on: db)
-                progress?(ImportProgress(phase: .reading, bytesRead: bytesRead, totalBytes: size, rows: staged.rows))
+            do {
+                var done = false
+                while !done {
+                    let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+                    done = chunk.isEmpty
+                    digest.update(data: chunk)
+                    bytesRead += Int64(chunk.count)
+                    let record = { (record: CSVRecord) in if let row = reader.read(record) { rows.append(row) } }
+                    let problem = { (problem: CSVProblem, line: Int) in reader.report(problem, line: line) }
+                    if done {
+                        parser.finish(record: record, problem: problem)
+                        reader.finish()
+                    } else {
+                        parser.feed(chunk, record: record, problem: problem)
+                    }
+                    staged.errors.add(reader.takeErrors())
+                    if let writing { staged.rows += try await writing.value }
+                    let batch = rows
+                    rows.removeAll(keepingCapacity: true)
+                    writing = Task { try await Staging.insert(batch, key: key, on: db) }
+                    progress?(ImportProgress(phase: .reading, bytesRead: bytesRead, totalBytes: size, rows: staged.rows))
+                }
+                if let writing { staged.rows += try await writing.value }
+            } catch {
+                // The connection must be idle before the transaction is rolled back.
+                _ = try? await writing?.value
+                throw error
             }
-            parser.finish(record: { if let row = reader.read($0) { pending.append(row) } }, problem: { reader.report($0, line: $1) })
-            reader.finish()
-            staged.errors.add(reader.takeErrors())
-            staged.rows += try await Staging.insert(&pending, all: true, key: key, on: db)
             return .commit(())
         }
         staged.sha256 = hex(digest.finalize())

@@ -1,8 +1,11 @@
+import Foundation
 import QuorumCore
 import SQLKit
 
 /// The temporary tables of an import. They live on the import's connection only, so
-/// concurrent imports never see each other's, and they vanish with the connection.
+/// concurrent imports never see each other's, and they vanish with the connection. A
+/// pooled connection keeps them between imports, emptied: creating tables costs more than
+/// emptying them on PostgreSQL, where the catalog is written.
 enum Staging {
     /// Every valid row of the file, as the register tables will hold it.
     static let rowColumns = [
@@ -10,9 +13,11 @@ enum Staging {
         "id_masked", "owner_kind", "phone_hash", "phone_masked",
     ]
 
-    static func create(on db: any SQLDatabase) async throws {
-        try await drop(on: db)
-        try await db.create(table: "import_rows").temporary()
+    static let tables = ["import_rows", "import_units", "import_changes"]
+
+    /// Creates the tables if this connection has none yet, and empties them.
+    static func prepare(on db: any SQLDatabase) async throws {
+        try await db.create(table: "import_rows").temporary().ifNotExists()
             .column("line", type: .bigint, .primaryKey(autoIncrement: false))
             .column("unit_no", type: .text, .notNull).column("building", type: .text, .notNull)
             .column("entrance", type: .text, .notNull).column("room", type: .text, .notNull)
@@ -25,7 +30,7 @@ enum Staging {
             .column("agrees", type: .int, .notNull, .default(1))
             .run()
         // One row per unit: its first row in the file, which the core reader keeps too.
-        try await db.create(table: "import_units").temporary()
+        try await db.create(table: "import_units").temporary().ifNotExists()
             .column("unit_no", type: .text, .primaryKey(autoIncrement: false))
             .column("first_line", type: .bigint, .notNull).column("building", type: .text, .notNull)
             .column("entrance", type: .text, .notNull).column("room", type: .text, .notNull)
@@ -33,35 +38,36 @@ enum Staging {
             .column("unit_use", type: .text, .notNull)
             .run()
         // The difference from the current register, one row per unit that differs.
-        try await db.create(table: "import_changes").temporary()
+        try await db.create(table: "import_changes").temporary().ifNotExists()
             .column("unit_no", type: .text, .primaryKey(autoIncrement: false))
             .column("added", type: .int, .notNull).column("unit_changed", type: .int, .notNull)
             .column("removed", type: .int, .notNull).column("owners_changed", type: .int, .notNull)
             .run()
+        // The owner index is built after loading, which is cheaper than keeping it up to date.
+        try await db.raw("DROP INDEX IF EXISTS import_rows_owner").run()
+        try await empty(on: db)
     }
 
-    static func drop(on db: any SQLDatabase) async throws {
-        for table in ["import_rows", "import_units", "import_changes"] {
-            try await db.drop(table: table).ifExists().run()
+    /// Empties the tables: TRUNCATE on PostgreSQL (a DELETE would leave dead rows that no
+    /// autovacuum clears in temporary tables); SQLite has no TRUNCATE, and a DELETE without
+    /// WHERE is its equivalent.
+    static func empty(on db: any SQLDatabase) async throws {
+        if db.dialect.name == "sqlite" {
+            for table in tables { try await db.raw("DELETE FROM \(ident: table)").run() }
+        } else {
+            try await db.raw("TRUNCATE \(idents: tables, joinedBy: ", ")").run()
         }
     }
 
-    /// Writes the pending rows in batches of `Store.stagingBatchRows`, leaving a last
-    /// partial batch pending unless `all`. Returns how many rows it wrote.
-    static func insert(_ pending: inout [RegisterRow], all: Bool, key: PersonalDataKey, on db: any SQLDatabase)
-        async throws -> Int
-    {
-        let size = Store.stagingBatchRows
-        var start = 0
-        while pending.count - start >= size || (all && start < pending.count) {
-            let batch = pending[start..<min(start + size, pending.count)]
+    /// Writes rows in INSERTs of `Store.stagingBatchRows` rows; returns how many.
+    static func insert(_ rows: [RegisterRow], key: PersonalDataKey, on db: any SQLDatabase) async throws -> Int {
+        for start in stride(from: 0, to: rows.count, by: Store.stagingBatchRows) {
+            let batch = rows[start..<min(start + Store.stagingBatchRows, rows.count)]
             try await db.raw(
                 "INSERT INTO import_rows (\(idents: rowColumns, joinedBy: ", ")) VALUES \(Values(rows: batch, key: key))"
             ).run()
-            start += batch.count
         }
-        pending.removeFirst(start)
-        return start
+        return rows.count
     }
 
     /// The VALUES list of a batch, every value a bound parameter. The ID number and the
@@ -71,23 +77,50 @@ enum Staging {
         let key: PersonalDataKey
 
         func serialize(to serializer: inout SQLSerializer) {
-            var first = true
+            let first = serializer.binds.count + 1
+            let placeholders = Placeholders.text(
+                rows: rows.count, columns: rowColumns.count, from: first, serializer: &serializer)
+            serializer.sql += placeholders
+            serializer.binds.reserveCapacity(serializer.binds.count + rows.count * rowColumns.count)
             for row in rows {
                 let unit = row.unit, owner = row.owner, phone = owner.phone ?? ""
-                let values: [any Encodable & Sendable] = [
+                serializer.binds += [
                     row.line, unit.id, unit.building, unit.entrance ?? "", unit.room, unit.area.centiSquareMetres,
                     unit.areaSource.rawValue, unit.use.rawValue, owner.name, key.hash(owner.idNumber),
                     Masking.idNumber(owner.idNumber), owner.kind.rawValue, key.hash(phone),
                     phone.isEmpty ? "" : Masking.phone(phone),
-                ]
-                serializer.write(first ? "(" : ", (")
-                first = false
-                for (position, value) in values.enumerated() {
-                    if position > 0 { serializer.write(", ") }
-                    serializer.write(bind: value)
+                ] as [any Encodable & Sendable]
+            }
+        }
+    }
+
+    /// `(?1, ?2, …), (…)` or `($1, $2, …), (…)`: the placeholders of a batch, made once per
+    /// shape (the dialect writes each placeholder) rather than once per value.
+    private enum Placeholders {
+        /// Written once per shape and dialect; the lock makes it safe between imports.
+        private final class Cache: @unchecked Sendable {
+            let lock = NSLock()
+            var texts: [String: String] = [:]
+        }
+        private static let cache = Cache()
+
+        static func text(rows: Int, columns: Int, from first: Int, serializer: inout SQLSerializer) -> String {
+            let key = "\(serializer.dialect.name) \(rows) \(columns) \(first)"
+            if let known = cache.lock.withLock({ cache.texts[key] }) { return known }
+            let before = serializer.sql
+            serializer.sql = ""
+            for row in 0..<rows {
+                serializer.write(row == 0 ? "(" : ", (")
+                for column in 0..<columns {
+                    if column > 0 { serializer.write(", ") }
+                    serializer.dialect.bindPlaceholder(at: first + row * columns + column).serialize(to: &serializer)
                 }
                 serializer.write(")")
             }
+            let text = serializer.sql
+            serializer.sql = before
+            cache.lock.withLock { cache.texts[key] = text }
+            return text
         }
     }
 
@@ -97,6 +130,8 @@ enum Staging {
     /// twice on a unit. The errors are the builder's, on the same lines.
     static func checkUnits(file: String, errors: inout ErrorList, on db: any SQLDatabase) async throws {
         try await db.raw("CREATE INDEX import_rows_owner ON import_rows (unit_no, id_hash)").run()
+        // Temporary tables get no automatic statistics; the planner needs them for the joins.
+        try await db.raw("ANALYZE import_rows").run()
         try await db.raw(
             """
             INSERT INTO import_units (unit_no, first_line, building, entrance, room, area, area_source, unit_use)
@@ -104,6 +139,56 @@ enum Staging {
             FROM import_rows r JOIN (SELECT unit_no, MIN(line) AS line FROM import_rows GROUP BY unit_no) f ON f.line = r.line
             """
         ).run()
+        try await db.raw("ANALYZE import_units").run()
+        let limit = Store.listedErrorLimit
+        var found: [InputError] = []
+        // One error per column in which a row differs from its unit's first row.
+        let disagreements = try await db.raw(
+            """
+            SELECT CAST(COALESCE(SUM(
+              CASE WHEN u.building <> r.building THEN 1 ELSE 0 END + CASE WHEN u.room <> r.room THEN 1 ELSE 0 END
+              + CASE WHEN u.area <> r.area THEN 1 ELSE 0 END + CASE WHEN u.unit_use <> r.unit_use THEN 1 ELSE 0 END
+            ), 0) AS BIGINT) AS n
+            FROM import_rows r JOIN import_units u ON u.unit_no = r.unit_no
+            """
+        ).first(decodingColumn: "n", as: Int.self) ?? 0
+        if disagreements > 0 {
+            try await markDisagreements(file: file, into: &found, on: db)
+        }
+
+        // An owner listed twice on a unit: the row names the earlier row that was accepted.
+        let duplicate = """
+            FROM import_rows a WHERE a.unit_no = r.unit_no AND a.id_hash = r.id_hash AND a.line < r.line AND a.agrees = 1
+            """
+        let duplicateCount = try await db.raw(
+            "SELECT COUNT(*) AS n FROM import_rows r WHERE EXISTS (SELECT 1 \(unsafeRaw: duplicate))"
+        ).first(decodingColumn: "n", as: Int.self) ?? 0
+        if duplicateCount > 0 {
+            let duplicates = try await db.raw(
+                """
+                SELECT r.line, (SELECT MIN(a.line) \(unsafeRaw: duplicate)) AS first_line FROM import_rows r
+                WHERE EXISTS (SELECT 1 \(unsafeRaw: duplicate)) ORDER BY r.line LIMIT \(literal: limit)
+                """
+            ).all()
+            for row in duplicates {
+                found.append(
+                    InputError(
+                        file: file, line: try row.decode(column: "line", as: Int.self),
+                        field: RegisterColumn.ownerID.label,
+                        problem: .duplicateOwnerRow(firstLine: try row.decode(column: "first_line", as: Int.self))))
+            }
+        }
+
+        errors.add(found)
+        errors.count(disagreements + duplicateCount - found.count)
+    }
+
+    /// Marks the rows that disagree with their unit's first row (they are not accepted, so
+    /// they cannot be the earlier row of a duplicate) and lists their errors.
+    private static func markDisagreements(file: String, into found: inout [InputError], on db: any SQLDatabase)
+        async throws
+    {
+        let limit = Store.listedErrorLimit
         try await db.raw(
             """
             UPDATE import_rows SET agrees = 0 WHERE EXISTS (SELECT 1 FROM import_units u
@@ -111,10 +196,7 @@ enum Staging {
             OR u.area <> import_rows.area OR u.unit_use <> import_rows.unit_use))
             """
         ).run()
-        let limit = Store.listedErrorLimit
-
         // Rows that disagree with their unit's first row: one error per column that differs.
-        var found: [InputError] = []
         let disagreeing = try await db.raw(
             """
             SELECT r.line, u.first_line, u.building AS first_building, r.building, u.room AS first_room, r.room,
@@ -144,37 +226,5 @@ enum Staging {
                         problem: .unitDisagrees(firstLine: firstLine, first: first, found: value)))
             }
         }
-        let disagreements = try await db.raw(
-            """
-            SELECT CAST(COALESCE(SUM(
-              CASE WHEN u.building <> r.building THEN 1 ELSE 0 END + CASE WHEN u.room <> r.room THEN 1 ELSE 0 END
-              + CASE WHEN u.area <> r.area THEN 1 ELSE 0 END + CASE WHEN u.unit_use <> r.unit_use THEN 1 ELSE 0 END
-            ), 0) AS BIGINT) AS n
-            FROM import_rows r JOIN import_units u ON u.unit_no = r.unit_no WHERE r.agrees = 0
-            """
-        ).first(decodingColumn: "n", as: Int.self) ?? 0
-
-        // An owner listed twice on a unit: the row names the earlier row that was accepted.
-        let duplicate = """
-            FROM import_rows a WHERE a.unit_no = r.unit_no AND a.id_hash = r.id_hash AND a.line < r.line AND a.agrees = 1
-            """
-        let duplicates = try await db.raw(
-            """
-            SELECT r.line, (SELECT MIN(a.line) \(unsafeRaw: duplicate)) AS first_line FROM import_rows r
-            WHERE EXISTS (SELECT 1 \(unsafeRaw: duplicate)) ORDER BY r.line LIMIT \(literal: limit)
-            """
-        ).all()
-        for row in duplicates {
-            found.append(
-                InputError(
-                    file: file, line: try row.decode(column: "line", as: Int.self), field: RegisterColumn.ownerID.label,
-                    problem: .duplicateOwnerRow(firstLine: try row.decode(column: "first_line", as: Int.self))))
-        }
-        let duplicateCount = try await db.raw(
-            "SELECT COUNT(*) AS n FROM import_rows r WHERE EXISTS (SELECT 1 \(unsafeRaw: duplicate))"
-        ).first(decodingColumn: "n", as: Int.self) ?? 0
-
-        errors.add(found)
-        errors.count(disagreements + duplicateCount - found.count)
     }
 }
