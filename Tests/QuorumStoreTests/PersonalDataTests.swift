@@ -1,0 +1,92 @@
+import Foundation
+import Logging
+import QuorumCore
+import QuorumStore
+import Synchronization
+import Testing
+
+@Suite struct PersonalDataTests {
+    static let text = """
+        unit_id,building,room,area,owner_name,owner_id,phone
+        U1,1,101,100.00,甲,110101199001010011,13812345678
+        U2,1,102,100.00,乙,E12345678,
+        U2,1,102,100.00,丙,110101199303030033,13987654321
+
+        """
+
+    @Test(arguments: TestDatabase.available)
+    func idNumbersAndPhonesAreNeverStoredInClear(_ database: TestDatabase) async throws {
+        let files = try TestFiles()
+        defer { files.remove() }
+        let file = try files.write("registry.csv", Self.text)
+        try await database.withStore { store in
+            // act
+            _ = try await store.importRegister(file: file, estate: EstatePath(estate: "天汇广场"))
+            // check: no column of any table holds a number, nor the hidden middle of an ID
+            let everything = try await store.snapshot().joined(separator: "\n")
+            for number in ["110101199001010011", "E12345678", "110101199303030033", "13812345678", "13987654321"] {
+                #expect(!everything.contains(number))
+            }
+            for middle in ["1990010100", "1993030300"] {
+                #expect(!everything.contains(middle))
+            }
+            #expect(everything.contains("甲"))  // names are kept: ballots and notices show them
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func listingsShowMaskedNumbers(_ database: TestDatabase) async throws {
+        let files = try TestFiles()
+        defer { files.remove() }
+        let file = try files.write("registry.csv", Self.text)
+        try await database.withStore { store in
+            let result = try await store.importRegister(file: file, estate: EstatePath(estate: "天汇广场"))
+            let units = try #require(try await store.register(of: result.estate.id)).units
+            #expect(units[0].owners.map(\.idMasked) == ["1101**********0011"])
+            #expect(units[0].owners.map(\.phoneMasked) == ["138****5678"])
+            // co-owners by name: 丙 (U+4E19) before 乙 (U+4E59)
+            #expect(units[1].owners.map(\.idMasked) == ["1101**********0033", "E12***678"])
+            #expect(units[1].owners.map(\.phoneMasked) == ["139****4321", ""])
+            // The same number always gives the same hash, so owners match across imports.
+            #expect(units[0].owners[0].idHash == PersonalDataKey(secret: "test secret").hash("110101199001010011"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func nothingPersonalIsLogged(_ database: TestDatabase) async throws {
+        let files = try TestFiles()
+        defer { files.remove() }
+        let file = try files.write("registry.csv", Self.text)
+        let captured = Captured()
+        var logger = Logger(label: "test", factory: { _ in CapturingLogHandler(captured: captured) })
+        logger.logLevel = .trace
+        try await database.withStore(logger: logger) { store in
+            let result = try await store.importRegister(file: file, estate: EstatePath(estate: "天汇广场"))
+            _ = try await store.register(of: result.estate.id)
+        }
+        let logged = captured.lines.withLock { $0.joined(separator: "\n") }
+        for personal in ["110101199001010011", "E12345678", "13812345678", "甲", "乙", "丙"] {
+            #expect(!logged.contains(personal))
+        }
+    }
+}
+
+final class Captured: Sendable {
+    let lines = Mutex<[String]>([])
+}
+
+struct CapturingLogHandler: LogHandler {
+    let captured: Captured
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        let line = "\(event.level) \(event.message) \(event.metadata ?? [:]) \(metadata)"
+        captured.lines.withLock { $0.append(line) }
+    }
+}
