@@ -78,7 +78,60 @@ extension DatabaseURL {
             var configuration = try SQLPostgresConfiguration(url: url)
             if let schema { configuration.searchPath = [schema] }
             return Pool(source: PostgresConnectionSource(sqlConfiguration: configuration), size: 4, logger: logger) {
-                $0.sql(queryLogLevel: nil)
+                PostgresSQL(connection: $0)
+            }
+        }
+    }
+}
+
+/// A PostgreSQL connection seen through SQLKit, which keeps the connection at hand for
+/// the one thing SQL statements do slowly there: bulk loading with `COPY … FROM STDIN`.
+struct PostgresSQL: SQLDatabase {
+    let connection: PostgresConnection
+    private let sql: any SQLDatabase
+
+    init(connection: PostgresConnection) {
+        self.connection = connection
+        self.sql = connection.sql(queryLogLevel: nil)
+    }
+
+    var logger: Logger { sql.logger }
+    var eventLoop: any EventLoop { sql.eventLoop }
+    var dialect: any SQLDialect { sql.dialect }
+    var queryLogLevel: Logger.Level? { nil }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
+        sql.execute(sql: query, onRow)
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        try await sql.execute(sql: query, onRow)
+    }
+
+    /// Loads rows of text values into a table with `COPY … FROM STDIN` (text format).
+    func copy(into table: String, columns: [String], rows: some Sequence<[String]>) async throws {
+        var buffer = ByteBuffer()
+        for row in rows {
+            for (position, value) in row.enumerated() {
+                if position > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
+                Self.writeEscaped(value, to: &buffer)
+            }
+            buffer.writeInteger(UInt8(ascii: "\n"))
+        }
+        try await connection.copyFrom(table: table, columns: columns, logger: connection.logger) { writer in
+            try await writer.write(buffer)
+        }
+    }
+
+    /// COPY's text format: backslash, tab, newline and carriage return are escaped.
+    private static func writeEscaped(_ value: String, to buffer: inout ByteBuffer) {
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
+            case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
+            case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
+            case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
+            default: buffer.writeInteger(byte)
             }
         }
     }

@@ -136,13 +136,13 @@ extension Store {
 
     /// Records the estate's buildings and their entrances in the hierarchy (divisions are
     /// never removed: a building left out of a later file keeps its place, without units).
+    /// The `WHERE` before `ON CONFLICT` is what SQLite's grammar needs to tell it from a join's `ON`.
     private static func addBuildingsAndEntrances(estate: Int64, on db: any SQLDatabase) async throws {
         try await db.raw(
             """
             INSERT INTO divisions (parent_id, level, name)
             SELECT DISTINCT \(bind: estate), \(bind: DivisionLevel.building.rawValue), s.building FROM import_units s
-            WHERE NOT EXISTS (SELECT 1 FROM divisions d WHERE d.parent_id = \(bind: estate)
-              AND d.level = \(bind: DivisionLevel.building.rawValue) AND d.name = s.building)
+            WHERE TRUE ON CONFLICT (parent_id, level, name) DO NOTHING
             """
         ).run()
         try await linkAncestors(parentCondition: "= \(bind: estate)", on: db)
@@ -152,8 +152,7 @@ extension Store {
             SELECT DISTINCT b.id, \(bind: DivisionLevel.entrance.rawValue), s.entrance FROM import_units s
             JOIN divisions b ON b.parent_id = \(bind: estate) AND b.level = \(bind: DivisionLevel.building.rawValue)
               AND b.name = s.building
-            WHERE s.entrance <> '' AND NOT EXISTS (SELECT 1 FROM divisions d WHERE d.parent_id = b.id
-              AND d.level = \(bind: DivisionLevel.entrance.rawValue) AND d.name = s.entrance)
+            WHERE s.entrance <> '' ON CONFLICT (parent_id, level, name) DO NOTHING
             """
         ).run()
         try await linkAncestors(

@@ -90,22 +90,14 @@ extension Store {
             try await requireMigrated(db)
             let key = try await personalDataKey(on: db, creating: false)
             try await Staging.prepare(on: db)
-            do {
-                var staged = try await stage(handle, size: size, name: name, key: key, on: db, progress: progress)
-                progress?(ImportProgress(phase: .checking, bytesRead: size, totalBytes: size, rows: staged.rows))
-                try await Staging.checkUnits(file: name, errors: &staged.errors, on: db)
-                guard staged.errors.total == 0 else {
-                    throw RegisterRejected(errors: staged.errors.listed, total: staged.errors.total)
-                }
-                progress?(ImportProgress(phase: .applying, bytesRead: size, totalBytes: size, rows: staged.rows))
-                let result = try await applyStaged(
-                    estate: estate, file: name, sha256: staged.sha256, rows: staged.rows, on: db)
-                try await Staging.empty(on: db)
-                return result
-            } catch {
-                try? await Staging.empty(on: db)
-                throw error
+            var staged = try await stage(handle, size: size, name: name, key: key, on: db, progress: progress)
+            progress?(ImportProgress(phase: .checking, bytesRead: size, totalBytes: size, rows: staged.rows))
+            try await Staging.checkUnits(file: name, errors: &staged.errors, on: db)
+            guard staged.errors.total == 0 else {
+                throw RegisterRejected(errors: staged.errors.listed, total: staged.errors.total)
             }
+            progress?(ImportProgress(phase: .applying, bytesRead: size, totalBytes: size, rows: staged.rows))
+            return try await applyStaged(estate: estate, file: name, sha256: staged.sha256, rows: staged.rows, on: db)
         }
     }
 

@@ -54,6 +54,24 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available)
+    func keepsTabsBackslashesAndLineBreaksInValues(_ database: TestDatabase) async throws {
+        let files = try TestFiles()
+        defer { files.remove() }
+        // PostgreSQL stages rows with COPY, whose text format escapes these characters.
+        let name = "甲\t\\N 乙\r\n丙"
+        let text = "unit_id,building,room,area,owner_name,owner_id\nU\\1,\"7,8\",101,90,\"\(name)\",110101199001010011\n"
+        let file = try files.write("registry.csv", text)
+        try await database.withStore { store in
+            let result = try await store.importRegister(file: file, estate: Self.estate)
+            let unit = try #require(try await store.register(of: result.estate.id)?.units.first)
+            #expect(unit.id == "U\\1" && unit.building == "7,8")
+            #expect(unit.owners.map(\.name) == [name])
+            // and the same file again is no change
+            #expect(try await store.importRegister(file: file, estate: Self.estate).created == nil)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func importingTheSameFileAgainChangesNothing(_ database: TestDatabase) async throws {
         let files = try TestFiles()
         defer { files.remove() }
