@@ -12,10 +12,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
-        // The domain: register, voting persons, rules, tally. Pure, no I/O.
-        .target(name: "QuorumCore"),
+        // The domain: register, voting persons, rules, tally, audit-log maths. Pure, no I/O.
+        .target(name: "QuorumCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Persistence (issue 3 fills it).
         .target(name: "QuorumStore", dependencies: ["QuorumCore"]),
         // The HTTP app.
