@@ -18,8 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
-        // The domain: register, voting persons, rules, tally. Pure, no I/O.
-        .target(name: "QuorumCore"),
+        // The domain: register, voting persons, rules, tally, audit-log maths. Pure, no I/O.
+        .target(name: "QuorumCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Persistence: the same migrations and queries on SQLite and PostgreSQL.
         .target(
             name: "QuorumStore",

@@ -112,41 +112,6 @@ public struct CSVParser: Sendable {
             state = .fieldStart
             if byte == lf { return }
             try consume(byte, record: record, problem: problem)
-        case .fieldStart:
-            if byte == quote {
-                state = .quoted
-            } else if byte == comma {
-                endField()
-            } else if byte == lf {
-                try endRecord(record: record, problem: problem)
-                line += 1
-                recordLine = line
-            } else if byte == cr {
-                try endRecord(record: record, problem: problem)
-                line += 1
-                recordLine = line
-                state = .afterCR
-            } else {
-                field.append(byte)
-                state = .unquoted
-            }
-        case .unquoted:
-            if byte == comma {
-                endField()
-                state = .fieldStart
-            } else if byte == lf {
-                try endRecord(record: record, problem: problem)
-                line += 1
-                recordLine = line
-                state = .fieldStart
-            } else if byte == cr {
-                try endRecord(record: record, problem: problem)
-                line += 1
-                recordLine = line
-                state = .afterCR
-            } else {
-                field.append(byte)
-            }
         case .quoted:
             if byte == quote {
                 state = .quoteInQuoted
@@ -154,25 +119,22 @@ public struct CSVParser: Sendable {
                 if byte == lf { line += 1 }
                 field.append(byte)
             }
-        case .quoteInQuoted:
-            if byte == quote {
-                field.append(quote)
-                state = .quoted
-            } else if byte == comma {
+        case .fieldStart, .unquoted, .quoteInQuoted:
+            if byte == comma {
                 endField()
                 state = .fieldStart
-            } else if byte == lf {
+            } else if byte == lf || byte == cr {
                 try endRecord(record: record, problem: problem)
                 line += 1
                 recordLine = line
-                state = .fieldStart
-            } else if byte == cr {
-                try endRecord(record: record, problem: problem)
-                line += 1
-                recordLine = line
-                state = .afterCR
+                state = byte == cr ? .afterCR : .fieldStart
+            } else if byte == quote && state == .fieldStart {
+                state = .quoted
+            } else if byte == quote && state == .quoteInQuoted {
+                field.append(quote)  // "" inside a quoted field
+                state = .quoted
             } else {
-                // `"abc"x`: keep the character, as spreadsheets do.
+                // Text; also a stray quote in an unquoted field, or `"abc"x`, kept as spreadsheets do.
                 field.append(byte)
                 state = .unquoted
             }

@@ -53,35 +53,35 @@ public struct Electorate: Sendable {
         var persons: [VotingPerson] = []
         var personOfUnit = [Int32](repeating: -1, count: register.units.count)
         var personByOwners: [String: Int32] = [:]
-        var developer: Int32? = nil
+        personByOwners.reserveCapacity(register.units.count)
+        persons.reserveCapacity(register.units.count)
+        var developer: Int32 = -1
         var total = Weight.zero
-        for (position, unit) in register.units.enumerated() {
-            if let inScope, !inScope.contains(unit.building) { continue }
-            if unit.use == .parking && !vote.settings.parkingVotes { continue }
-            let person: Int32
-            if unit.isDevelopers {
-                if let developer {
-                    person = developer
-                } else {
-                    person = Int32(persons.count)
-                    developer = person
-                    persons.append(VotingPerson(units: [], weight: Weight(area: .zero, heads: 1), isDeveloper: true))
-                    total.heads += 1
+        let units = register.units
+        for position in units.indices {
+            // Read the fields in place: copying a whole unit costs more than the rest of the loop.
+            if let inScope, !inScope.contains(units[position].building) { continue }
+            if units[position].use == .parking && !vote.settings.parkingVotes { continue }
+            let isDevelopers = units[position].isDevelopers
+            // One lookup per unit: the slot holds the person's index, or -1 the first time.
+            var isNew = false
+            let next = Int32(persons.count)
+            func claim(_ slot: inout Int32) -> Int32 {
+                if slot < 0 {
+                    slot = next
+                    isNew = true
                 }
-            } else {
-                let key = Self.ownerKey(unit.owners)
-                if let known = personByOwners[key] {
-                    person = known
-                } else {
-                    person = Int32(persons.count)
-                    personByOwners[key] = person
-                    persons.append(VotingPerson(units: [], weight: Weight(area: .zero, heads: 1), isDeveloper: false))
-                    total.heads += 1
-                }
+                return slot
+            }
+            let person =
+                isDevelopers ? claim(&developer) : claim(&personByOwners[Self.ownerKey(units[position].owners), default: -1])
+            if isNew {
+                persons.append(VotingPerson(units: [], weight: Weight(area: .zero, heads: 1), isDeveloper: isDevelopers))
+                total.heads += 1
             }
             persons[Int(person)].units.append(position)
-            persons[Int(person)].weight.area += unit.area
-            total.area += unit.area
+            persons[Int(person)].weight.area += units[position].area
+            total.area += units[position].area
             personOfUnit[position] = person
         }
         if persons.isEmpty {

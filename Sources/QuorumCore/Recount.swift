@@ -21,6 +21,21 @@ public enum Recount {
     /// The tally, or every error of every file: each file is checked as far as the others
     /// allow, so one run lists everything to fix.
     public static func run(_ files: RecountFiles) throws -> TallyResult {
+        do {
+            return try check(files)
+        } catch let failure as InputErrors {
+            // File by file, line by line: the order a person fixes them in.
+            let order = [files.registry.name, files.matters.name, files.ballots.name, files.deliveries?.name ?? ""]
+            let sorted = failure.errors.enumerated().sorted { lhs, rhs in
+                let left = (order.firstIndex(of: lhs.element.file) ?? 4, lhs.element.line ?? 0, lhs.offset)
+                let right = (order.firstIndex(of: rhs.element.file) ?? 4, rhs.element.line ?? 0, rhs.offset)
+                return left < right
+            }
+            throw InputErrors(sorted.map(\.element))
+        }
+    }
+
+    private static func check(_ files: RecountFiles) throws -> TallyResult {
         var errors: [InputError] = []
         var register: Register?
         do { register = try Register.read(csv: files.registry.bytes, file: files.registry.name) } catch let failure as InputErrors {

@@ -88,7 +88,9 @@ public enum Tally {
             switch marks[matter].mark(row.choice) {
             case .success(let mark):
                 resolved.append(
-                    ResolvedRow(row: Int32(rowIndex), unit: Int32(unit), person: Int32(person), matter: Int32(matter), mark: mark))
+                    ResolvedRow(
+                        row: Int32(rowIndex), unit: Int32(unit), person: Int32(person), matter: Int32(matter), mark: mark,
+                        channel: row.channel, at: row.receivedAt.millisecondsSinceEpoch))
             case .failure(let problem):
                 fail(row, .choice, problem)
             }
@@ -98,49 +100,47 @@ public enum Tally {
         //    of one person with one channel and one receipt time.
         let personCount = electorate.persons.count
         var firstAt = [Int64](repeating: .max, count: personCount)
-        for entry in resolved {
-            let at = rows[Int(entry.row)].receivedAt.millisecondsSinceEpoch
-            if at < firstAt[Int(entry.person)] { firstAt[Int(entry.person)] = at }
+        for entry in resolved where entry.at < firstAt[Int(entry.person)] {
+            firstAt[Int(entry.person)] = entry.at
         }
         var countedRow = [Int32](repeating: -1, count: personCount)  // first row of the counted ballot
+        var countedChannel = [Channel](repeating: .online, count: personCount)
         var ignored: [Int: [Int]] = [:]  // person -> first line of each ignored ballot
         var ignoredKeys = Set<BallotKey>()
         for entry in resolved {
-            let row = rows[Int(entry.row)]
             let person = Int(entry.person)
-            if row.receivedAt.millisecondsSinceEpoch != firstAt[person] {
-                if ignoredKeys.insert(BallotKey(person: entry.person, channel: row.channel, at: row.receivedAt)).inserted {
-                    ignored[person, default: []].append(row.line)
+            if entry.at != firstAt[person] {
+                if ignoredKeys.insert(BallotKey(person: entry.person, channel: entry.channel, at: entry.at)).inserted {
+                    ignored[person, default: []].append(rows[Int(entry.row)].line)
                 }
                 continue
             }
             if countedRow[person] < 0 {
                 countedRow[person] = entry.row
-            } else if rows[Int(countedRow[person])].channel != row.channel {
-                fail(row, .receivedAt, .simultaneousBallots(firstLine: rows[Int(countedRow[person])].line))
+                countedChannel[person] = entry.channel
+            } else if countedChannel[person] != entry.channel {
+                fail(rows[Int(entry.row)], .receivedAt, .simultaneousBallots(firstLine: rows[Int(countedRow[person])].line))
             }
         }
 
         // 3. Record the counted ballot's mark per matter; all its rows must agree.
         var markOf = [[Int32]](repeating: [Int32](repeating: -1, count: personCount), count: vote.matters.count)
         var markRow = [[Int32]](repeating: [Int32](repeating: -1, count: personCount), count: vote.matters.count)
-        var seenUnitMatter: [Int64: Int32] = [:]
+        var seenUnitMatter = [[Int32]](repeating: [Int32](repeating: -1, count: register.units.count), count: vote.matters.count)
         for entry in resolved {
-            let row = rows[Int(entry.row)]
             let person = Int(entry.person), matter = Int(entry.matter)
-            guard countedRow[person] >= 0, row.receivedAt.millisecondsSinceEpoch == firstAt[person],
-                row.channel == rows[Int(countedRow[person])].channel
-            else { continue }
-            let unitMatter = Int64(entry.unit) * Int64(vote.matters.count) + Int64(matter)
-            if let earlier = seenUnitMatter.updateValue(entry.row, forKey: unitMatter) {
-                fail(row, .unitID, .duplicateBallotRow(firstLine: rows[Int(earlier)].line))
+            guard entry.at == firstAt[person], entry.channel == countedChannel[person] else { continue }
+            let earlier = seenUnitMatter[matter][Int(entry.unit)]
+            if earlier >= 0 {
+                fail(rows[Int(entry.row)], .unitID, .duplicateBallotRow(firstLine: rows[Int(earlier)].line))
                 continue
             }
+            seenUnitMatter[matter][Int(entry.unit)] = entry.row
             if markOf[matter][person] < 0 {
                 markOf[matter][person] = entry.mark
                 markRow[matter][person] = entry.row
             } else if markOf[matter][person] != entry.mark {
-                let first = rows[Int(markRow[matter][person])]
+                let first = rows[Int(markRow[matter][person])], row = rows[Int(entry.row)]
                 fail(row, .choice, .personDisagrees(firstLine: first.line, first: first.choice, found: row.choice))
             }
         }
@@ -231,18 +231,21 @@ public enum Tally {
     }
 }
 
+/// A ballot row reduced to the integers the count needs.
 private struct ResolvedRow {
     var row: Int32
     var unit: Int32
     var person: Int32
     var matter: Int32
     var mark: Int32
+    var channel: Channel
+    var at: Int64
 }
 
 private struct BallotKey: Hashable {
     var person: Int32
     var channel: Channel
-    var at: Timestamp
+    var at: Int64
 }
 
 extension Choice {
@@ -258,6 +261,8 @@ private struct MarkReader {
     /// For an election, the candidate set of each mark; nil marks a spoiled ballot (废票).
     private(set) var candidateSets: [[Int32]?] = []
     private var spoiledMark: Int32?
+    /// Election marks already read, by their text: a large file repeats a few texts many times.
+    private var known: [String: Int32] = [:]
 
     init(_ matter: Matter) {
         self.matter = matter
@@ -267,6 +272,14 @@ private struct MarkReader {
     }
 
     mutating func mark(_ text: String) -> Result<Int32, InputProblem> {
+        guard case .election = matter.kind else { return read(text) }
+        if let mark = known[text] { return .success(mark) }
+        let result = read(text)
+        if case .success(let mark) = result { known[text] = mark }
+        return result
+    }
+
+    private mutating func read(_ text: String) -> Result<Int32, InputProblem> {
         switch matter.kind {
         case .resolution:
             guard let choice = Choice.parse(text) else { return .failure(.choiceNotForResolution(text)) }

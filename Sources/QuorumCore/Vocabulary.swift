@@ -7,8 +7,10 @@ public protocol BilingualValue: CaseIterable, RawRepresentable, Hashable, Sendab
 extension BilingualValue {
     /// Reads the English (any letter case) or Chinese spelling; nil for anything else.
     public static func parse(_ text: String) -> Self? {
+        // Exact spellings first: no allocation on the common path of a large file.
+        if let exact = allCases.first(where: { $0.rawValue == text || $0.chinese == text }) { return exact }
         let lowered = text.lowercased()
-        return allCases.first { $0.rawValue == lowered || $0.chinese == text }
+        return allCases.first { $0.rawValue == lowered }
     }
 
     /// Every accepted spelling, for error messages: `registered/登记, surveyed/实测, …`.

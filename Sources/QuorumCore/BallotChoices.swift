@@ -1,0 +1,93 @@
+/// What one voting person chose on an online ballot, matter by matter.
+public struct BallotChoices: Hashable, Sendable {
+    public enum Mark: Hashable, Sendable {
+        /// 同意, 反对 or 弃权 on a resolution.
+        case option(Choice)
+        /// The chosen candidates of an election (none is a lawful choice).
+        case candidates([String])
+    }
+
+    /// Matter id → the mark.
+    public var marks: [String: Mark]
+
+    public init(_ marks: [String: Mark]) {
+        self.marks = marks
+    }
+
+    /// The choice as `ballots.csv` writes it: an option, or candidate ids joined by `;`.
+    public func exportText(for matterID: String) -> String? {
+        switch marks[matterID] {
+        case .option(let choice): choice.rawValue
+        case .candidates(let ids): ids.joined(separator: ";")
+        case nil: nil
+        }
+    }
+}
+
+/// Why an online ballot cannot be accepted as it is. The page says it in the owner's words.
+public enum BallotProblem: Hashable, Sendable, CustomStringConvertible {
+    case unanswered(matter: String)
+    case tooManyCandidates(matter: String, seats: Int)
+    case unknownCandidate(matter: String, candidate: String)
+    case candidateChosenTwice(matter: String, candidate: String)
+    /// 废票 is for a clerk marking a spoiled paper ballot, never a choice online.
+    case notAnOnlineOption(matter: String)
+    case unknownMatter(String)
+
+    public var chinese: String {
+        switch self {
+        case .unanswered(let matter): "“\(matter)”还没有选择"
+        case .tooManyCandidates(let matter, let seats): "“\(matter)”最多选 \(seats) 人"
+        case .unknownCandidate(let matter, _): "“\(matter)”中有不在名单上的候选人"
+        case .candidateChosenTwice(let matter, _): "“\(matter)”中同一候选人选了两次"
+        case .notAnOnlineOption(let matter): "“\(matter)”请选择同意、反对或弃权"
+        case .unknownMatter: "本次表决没有这个事项"
+        }
+    }
+
+    public var english: String {
+        switch self {
+        case .unanswered(let matter): "\"\(matter)\" has no choice yet"
+        case .tooManyCandidates(let matter, let seats): "choose at most \(seats) for \"\(matter)\""
+        case .unknownCandidate(let matter, let candidate): "\"\(candidate)\" is not a candidate of \"\(matter)\""
+        case .candidateChosenTwice(let matter, let candidate): "\"\(candidate)\" is chosen twice in \"\(matter)\""
+        case .notAnOnlineOption(let matter): "choose agree, oppose or abstain for \"\(matter)\""
+        case .unknownMatter(let id): "this vote has no matter \"\(id)\""
+        }
+    }
+
+    public var description: String { "\(chinese) / \(english)" }
+}
+
+extension VoteDefinition {
+    /// Every reason the ballot cannot be accepted: each matter must be answered, an election
+    /// may choose at most its seats from its own candidates. (A ballot choosing more than
+    /// the seats is spoiled on paper; online it is refused, so the owner can correct it.)
+    public func problems(with ballot: BallotChoices) -> [BallotProblem] {
+        var problems: [BallotProblem] = []
+        let known = Set(matters.map(\.id))
+        for id in ballot.marks.keys.sorted() where !known.contains(id) { problems.append(.unknownMatter(id)) }
+        for matter in matters {
+            let title = matter.title.isEmpty ? matter.id : matter.title
+            switch (matter.kind, ballot.marks[matter.id]) {
+            case (_, nil):
+                problems.append(.unanswered(matter: title))
+            case (.resolution, .option(let choice)):
+                if choice == .invalid { problems.append(.notAnOnlineOption(matter: title)) }
+            case (.resolution, .candidates):
+                problems.append(.notAnOnlineOption(matter: title))
+            case (.election, .option):
+                problems.append(.unanswered(matter: title))
+            case (.election(let seats, let candidates), .candidates(let chosen)):
+                let ids = Set(candidates.map(\.id))
+                var seen = Set<String>()
+                for candidate in chosen {
+                    if !ids.contains(candidate) { problems.append(.unknownCandidate(matter: title, candidate: candidate)) }
+                    if !seen.insert(candidate).inserted { problems.append(.candidateChosenTwice(matter: title, candidate: candidate)) }
+                }
+                if chosen.count > seats { problems.append(.tooManyCandidates(matter: title, seats: seats)) }
+            }
+        }
+        return problems
+    }
+}
