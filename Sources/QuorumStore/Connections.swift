@@ -47,7 +47,10 @@ struct SQLiteSource: ConnectionPoolSource {
         "PRAGMA synchronous = NORMAL",
         "PRAGMA foreign_keys = ON",
         "PRAGMA busy_timeout = 30000",
-        "PRAGMA cache_size = -65536",
+        // 128 MiB of page cache a connection: a city's indexes are inserted into at random.
+        "PRAGMA cache_size = -131072",
+        // Checkpoint the WAL every 40 MB rather than every 4 MB: fewer syncs of the database.
+        "PRAGMA wal_autocheckpoint = 10000",
         // An import's staging tables are emptied before use, so their journal need not
         // survive a crash: keep it in memory rather than in a file made and removed each time.
         "PRAGMA temp.journal_mode = MEMORY",

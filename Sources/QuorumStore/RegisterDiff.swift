@@ -104,24 +104,20 @@ extension Store {
 
     /// Closes the rows of what changed and opens rows for its new state, at `revision`.
     private static func applyChanges(estate: Int64, revision: Int, on db: any SQLDatabase) async throws {
-        try await db.raw(
-            """
-            UPDATE units SET valid_to = \(bind: revision) WHERE estate_id = \(bind: estate) AND valid_to IS NULL
-            AND unit_no IN (SELECT unit_no FROM import_changes WHERE removed = 1 OR unit_changed = 1)
-            """
-        ).run()
+        for (table, changed) in [("units", "unit_changed"), ("owners", "owners_changed")] {
+            try await db.raw(
+                """
+                UPDATE \(ident: table) SET valid_to = \(bind: revision) WHERE estate_id = \(bind: estate) AND valid_to IS NULL
+                AND unit_no IN (SELECT unit_no FROM import_changes WHERE removed = 1 OR \(ident: changed) = 1)
+                """
+            ).run()
+        }
         try await db.raw(
             """
             INSERT INTO units (estate_id, unit_no, building, entrance, room, area, area_source, unit_use, valid_from)
             SELECT \(bind: estate), s.unit_no, s.building, s.entrance, s.room, s.area, s.area_source, s.unit_use,
             \(bind: revision) FROM import_units s
             WHERE s.unit_no IN (SELECT unit_no FROM import_changes WHERE added = 1 OR unit_changed = 1)
-            """
-        ).run()
-        try await db.raw(
-            """
-            UPDATE owners SET valid_to = \(bind: revision) WHERE estate_id = \(bind: estate) AND valid_to IS NULL
-            AND unit_no IN (SELECT unit_no FROM import_changes WHERE removed = 1 OR owners_changed = 1)
             """
         ).run()
         try await db.raw(

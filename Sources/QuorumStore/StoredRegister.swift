@@ -1,51 +1,22 @@
 import QuorumCore
 import SQLKit
 
-/// An owner as the store keeps them: no ID number or phone in clear.
-public struct StoredOwner: Hashable, Sendable {
-    public var name: String
-    public var kind: OwnerKind
-    /// The keyed hash of the ID number: equal for equal numbers, so it decides voting persons.
-    public var idHash: String
-    /// `1101**********0011`
-    public var idMasked: String
-    /// `138****5678`, or empty.
-    public var phoneMasked: String
-}
-
-/// A unit of a stored register, with its owners in this revision.
-public struct StoredUnit: Hashable, Sendable {
-    public var id: String
-    public var building: String
-    public var entrance: String?
-    public var room: String
-    public var area: Area
-    public var areaSource: AreaSource
-    public var use: UnitUse
-    public var owners: [StoredOwner]
-}
-
 /// An estate's register as it stood at one revision.
+///
+/// The units and owners are the core's, so the tally counts on them as on a file. The store
+/// keeps no ID number or phone in clear, so each owner's `idNumber` is the keyed hash of the
+/// number (voting persons are decided by equal numbers, which equal hashes keep) and its
+/// `phone` the masked form; `maskedIDNumbers` gives the masked number to show for a hash.
 public struct StoredRegister: Sendable {
     public var revision: RegisterRevision
-    /// By unit number.
-    public var units: [StoredUnit]
+    /// By unit number; each unit's owners by name.
+    public var register: Register
+    /// `1101**********0011` by keyed hash.
+    public var maskedIDNumbers: [String: String]
 
-    /// The core register the tally counts on. Each owner's `idNumber` is the keyed hash of
-    /// the number (voting persons are decided by equal numbers, which equal hashes keep) and
-    /// the phone is masked.
-    public var register: Register {
-        Register(
-            units: units.map { unit in
-                Unit(
-                    id: unit.id, building: unit.building, entrance: unit.entrance, room: unit.room, area: unit.area,
-                    areaSource: unit.areaSource, use: unit.use,
-                    owners: unit.owners.map {
-                        Owner(
-                            name: $0.name, idNumber: $0.idHash, kind: $0.kind,
-                            phone: $0.phoneMasked.isEmpty ? nil : $0.phoneMasked)
-                    })
-            })
+    /// What a listing shows for an owner's ID number.
+    public func maskedIDNumber(of owner: Owner) -> String {
+        maskedIDNumbers[owner.idNumber] ?? ""
     }
 }
 
@@ -64,20 +35,22 @@ extension Store {
             guard let revision = try await Self.revision(estate: estate, number: wanted, on: db) else { return nil }
             let asOf: SQLQueryString =
                 "estate_id = \(bind: estate) AND valid_from <= \(bind: wanted) AND (valid_to IS NULL OR valid_to > \(bind: wanted))"
-            var owners: [String: [StoredOwner]] = [:]
+            var owners: [String: [Owner]] = [:]
+            var masked: [String: String] = [:]
             for row in try await db.raw(
                 """
                 SELECT unit_no, name, kind, id_hash, id_masked, phone_masked FROM owners WHERE \(asOf)
                 ORDER BY unit_no, name, id_hash
                 """
             ).all() {
-                let owner = StoredOwner(
-                    name: try row.decode(column: "name", as: String.self),
-                    kind: OwnerKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .person,
-                    idHash: try row.decode(column: "id_hash", as: String.self),
-                    idMasked: try row.decode(column: "id_masked", as: String.self),
-                    phoneMasked: try row.decode(column: "phone_masked", as: String.self))
-                owners[try row.decode(column: "unit_no", as: String.self), default: []].append(owner)
+                let hash = try row.decode(column: "id_hash", as: String.self)
+                let phone = try row.decode(column: "phone_masked", as: String.self)
+                masked[hash] = try row.decode(column: "id_masked", as: String.self)
+                owners[try row.decode(column: "unit_no", as: String.self), default: []].append(
+                    Owner(
+                        name: try row.decode(column: "name", as: String.self), idNumber: hash,
+                        kind: OwnerKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .person,
+                        phone: phone.isEmpty ? nil : phone))
             }
             let units = try await db.raw(
                 """
@@ -87,7 +60,7 @@ extension Store {
             ).all().map { row in
                 let id = try row.decode(column: "unit_no", as: String.self)
                 let entrance = try row.decode(column: "entrance", as: String.self)
-                return StoredUnit(
+                return Unit(
                     id: id, building: try row.decode(column: "building", as: String.self),
                     entrance: entrance.isEmpty ? nil : entrance, room: try row.decode(column: "room", as: String.self),
                     area: Area(centiSquareMetres: try row.decode(column: "area", as: Int64.self)),
@@ -95,7 +68,7 @@ extension Store {
                     use: UnitUse(rawValue: try row.decode(column: "unit_use", as: String.self)) ?? .residential,
                     owners: owners[id] ?? [])
             }
-            return StoredRegister(revision: revision, units: units)
+            return StoredRegister(revision: revision, register: Register(units: units), maskedIDNumbers: masked)
         }
     }
 }

@@ -6,15 +6,12 @@ import Testing
 @Suite struct DivisionTests {
     @Test(arguments: TestDatabase.available)
     func anEstateIsUnderItsStreetAndNotUnderAnother(_ database: TestDatabase) async throws {
-        let files = try TestFiles()
-        defer { files.remove() }
-        let file = try files.write("registry.csv", SyntheticRegister(estate: 1, units: 200).text)
-        try await database.withStore { store in
-            // setup: two estates in two streets of one district
-            let tianhui = EstatePath(city: "青岛市", district: "市南区", street: "八大峡街道", community: "团岛社区", estate: "天汇广场")
-            let other = EstatePath(city: "青岛市", district: "市南区", street: "云南路街道", estate: "海逸花园")
-            let estate = try await store.importRegister(file: file, estate: tianhui).estate
-            _ = try await store.importRegister(file: file, estate: other)
+        // setup: two estates in two streets of one district
+        let tianhui = EstatePath(city: "青岛市", district: "市南区", street: "八大峡街道", community: "团岛社区", estate: "天汇广场")
+        let other = EstatePath(city: "青岛市", district: "市南区", street: "云南路街道", estate: "海逸花园")
+        try await database.withImported(SyntheticRegister(estate: 1, units: 20).text, estate: tianhui) { imported in
+            let store = imported.store, estate = imported.estate
+            _ = try await store.importRegister(file: imported.file, estate: other)
             // act
             let street = try #require(try await store.findDivision(.street, named: "八大峡街道"))
             let otherStreet = try #require(try await store.findDivision(.street, named: "云南路街道"))
@@ -32,12 +29,9 @@ import Testing
 
     @Test(arguments: TestDatabase.available)
     func importsRecordBuildingsAndEntrancesUnderTheEstate(_ database: TestDatabase) async throws {
-        let files = try TestFiles()
-        defer { files.remove() }
         // 200 units: buildings 1 and 2 (144 units a building), entrances 1 and 2 in each
-        let file = try files.write("registry.csv", SyntheticRegister(estate: 1, units: 200).text)
-        try await database.withStore { store in
-            let estate = try await store.importRegister(file: file, estate: EstatePath(estate: "天汇广场")).estate
+        try await database.withImported(SyntheticRegister(estate: 1, units: 200).text) { imported in
+            let store = imported.store, estate = imported.estate
             let buildings = try await store.divisions(.building, under: estate.id)
             #expect(buildings.map(\.name) == ["1", "2"])
             let entrances = try await store.divisions(.entrance, under: buildings[0].id)
@@ -48,11 +42,9 @@ import Testing
 
     @Test(arguments: TestDatabase.available)
     func anEstateIsFoundByItsNameAloneUnlessTheNameIsShared(_ database: TestDatabase) async throws {
-        let files = try TestFiles()
-        defer { files.remove() }
-        let file = try files.write("registry.csv", SyntheticRegister(estate: 1, units: 10).text)
-        try await database.withStore { store in
-            let first = try await store.importRegister(file: file, estate: EstatePath(street: "八大峡街道", estate: "阳光小区")).estate
+        let path = EstatePath(street: "八大峡街道", estate: "阳光小区")
+        try await database.withImported(SyntheticRegister(estate: 1, units: 10).text, estate: path) { imported in
+            let store = imported.store, file = imported.file, first = imported.estate
             // The name alone finds it, and a re-import by name alone is the same estate.
             #expect(try await store.findEstate(EstatePath(estate: "阳光小区")) == first)
             #expect(try await store.importRegister(file: file, estate: EstatePath(estate: "阳光小区")).estate == first)

@@ -16,14 +16,9 @@ import Testing
 
     @Test(arguments: TestDatabase.available)
     func idNumbersAndPhonesAreNeverStoredInClear(_ database: TestDatabase) async throws {
-        let files = try TestFiles()
-        defer { files.remove() }
-        let file = try files.write("registry.csv", Self.text)
-        try await database.withStore { store in
-            // act
-            _ = try await store.importRegister(file: file, estate: EstatePath(estate: "天汇广场"))
+        try await database.withImported(Self.text) { imported in
             // check: no column of any table holds a number, nor the hidden middle of an ID
-            let everything = try await store.snapshot().joined(separator: "\n")
+            let everything = try await imported.store.snapshot().joined(separator: "\n")
             for number in ["110101199001010011", "E12345678", "110101199303030033", "13812345678", "13987654321"] {
                 #expect(!everything.contains(number))
             }
@@ -36,33 +31,26 @@ import Testing
 
     @Test(arguments: TestDatabase.available)
     func listingsShowMaskedNumbers(_ database: TestDatabase) async throws {
-        let files = try TestFiles()
-        defer { files.remove() }
-        let file = try files.write("registry.csv", Self.text)
-        try await database.withStore { store in
-            let result = try await store.importRegister(file: file, estate: EstatePath(estate: "天汇广场"))
-            let units = try #require(try await store.register(of: result.estate.id)).units
-            #expect(units[0].owners.map(\.idMasked) == ["1101**********0011"])
-            #expect(units[0].owners.map(\.phoneMasked) == ["138****5678"])
+        try await database.withImported(Self.text) { imported in
+            let stored = try await imported.register()
+            let units = stored.register.units
+            #expect(units[0].owners.map(stored.maskedIDNumber(of:)) == ["1101**********0011"])
+            #expect(units[0].owners.map(\.phone) == ["138****5678"])
             // co-owners by name: 丙 (U+4E19) before 乙 (U+4E59)
-            #expect(units[1].owners.map(\.idMasked) == ["1101**********0033", "E12***678"])
-            #expect(units[1].owners.map(\.phoneMasked) == ["139****4321", ""])
+            #expect(units[1].owners.map(stored.maskedIDNumber(of:)) == ["1101**********0033", "E12***678"])
+            #expect(units[1].owners.map(\.phone) == ["139****4321", nil])
             // The same number always gives the same hash, so owners match across imports.
-            #expect(units[0].owners[0].idHash == PersonalDataKey(secret: "test secret").hash("110101199001010011"))
+            #expect(units[0].owners[0].idNumber == PersonalDataKey(secret: "test secret").hash("110101199001010011"))
         }
     }
 
     @Test(arguments: TestDatabase.available)
     func nothingPersonalIsLogged(_ database: TestDatabase) async throws {
-        let files = try TestFiles()
-        defer { files.remove() }
-        let file = try files.write("registry.csv", Self.text)
         let captured = Captured()
         var logger = Logger(label: "test", factory: { _ in CapturingLogHandler(captured: captured) })
         logger.logLevel = .trace
-        try await database.withStore(logger: logger) { store in
-            let result = try await store.importRegister(file: file, estate: EstatePath(estate: "天汇广场"))
-            _ = try await store.register(of: result.estate.id)
+        try await database.withImported(Self.text, logger: logger) { imported in
+            _ = try await imported.register()
         }
         let logged = captured.lines.withLock { $0.joined(separator: "\n") }
         for personal in ["110101199001010011", "E12345678", "13812345678", "甲", "乙", "丙"] {

@@ -9,21 +9,15 @@ import Testing
 
     @Test(arguments: TestDatabase.available)
     func importsARegisterAsItsFirstRevision(_ database: TestDatabase) async throws {
-        let files = try TestFiles()
-        defer { files.remove() }
         let synthetic = SyntheticRegister(estate: 1, units: 300)
-        let file = try files.write("registry.csv", synthetic.text)
-        try await database.withStore { store in
-            // act
-            let result = try await store.importRegister(file: file, estate: Self.estate)
-            // check
-            let revision = try #require(result.created)
+        try await database.withImported(synthetic.text, estate: Self.estate) { imported in
+            let revision = try #require(imported.result.created)
             #expect(revision.number == 1)
             #expect(revision.unitCount == 300 && revision.unitsAdded == 300)
             #expect(revision.rowCount == synthetic.rowCount)
             #expect(revision.unitsChanged == 0 && revision.unitsRemoved == 0 && revision.ownersChanged == 0)
             #expect(revision.createdAt == TestDatabase.clock())
-            let stored = try #require(try await store.register(of: result.estate.id))
+            let stored = try await imported.register().register
             let expected = try Register.read(csv: Array(synthetic.text.utf8))
             #expect(stored.units.map(\.id) == expected.units.map(\.id).sorted())
             for unit in stored.units {
@@ -37,17 +31,12 @@ import Testing
 
     @Test(arguments: TestDatabase.available)
     func theStoredRegisterFormsTheSameVotingPersons(_ database: TestDatabase) async throws {
-        let files = try TestFiles()
-        defer { files.remove() }
         let text = SyntheticRegister(estate: 2, units: 120).text
-        let file = try files.write("registry.csv", text)
-        try await database.withStore { store in
-            let result = try await store.importRegister(file: file, estate: Self.estate)
-            let stored = try #require(try await store.register(of: result.estate.id)).register
-            let original = try Register.read(csv: Array(text.utf8))
-            let vote = try VoteDefinition.read(json: Array(#"{"vote":"v","matters":[{"id":"m1","title":"t","item":9,"kind":"resolution"}]}"#.utf8))
-            let fromStore = try Electorate(register: stored, vote: vote)
-            let fromFile = try Electorate(register: original, vote: vote)
+        try await database.withImported(text) { imported in
+            let vote = try VoteDefinition.read(
+                json: Array(#"{"vote":"v","matters":[{"id":"m1","title":"t","item":9,"kind":"resolution"}]}"#.utf8))
+            let fromStore = try Electorate(register: try await imported.register().register, vote: vote)
+            let fromFile = try Electorate(register: try Register.read(csv: Array(text.utf8)), vote: vote)
             #expect(fromStore.total == fromFile.total)
             #expect(fromStore.persons.count == fromFile.persons.count)
         }
@@ -55,44 +44,34 @@ import Testing
 
     @Test(arguments: TestDatabase.available)
     func keepsTabsBackslashesAndLineBreaksInValues(_ database: TestDatabase) async throws {
-        let files = try TestFiles()
-        defer { files.remove() }
         // PostgreSQL stages rows with COPY, whose text format escapes these characters.
         let name = "甲\t\\N 乙\r\n丙"
         let text = "unit_id,building,room,area,owner_name,owner_id\nU\\1,\"7,8\",101,90,\"\(name)\",110101199001010011\n"
-        let file = try files.write("registry.csv", text)
-        try await database.withStore { store in
-            let result = try await store.importRegister(file: file, estate: Self.estate)
-            let unit = try #require(try await store.register(of: result.estate.id)?.units.first)
+        try await database.withImported(text) { imported in
+            let unit = try #require(try await imported.register().register.units.first)
             #expect(unit.id == "U\\1" && unit.building == "7,8")
             #expect(unit.owners.map(\.name) == [name])
             // and the same file again is no change
-            #expect(try await store.importRegister(file: file, estate: Self.estate).created == nil)
+            #expect(try await imported.store.importRegister(file: imported.file, estate: EstatePath(estate: "天汇广场")).created == nil)
         }
     }
 
     @Test(arguments: TestDatabase.available)
     func importingTheSameFileAgainChangesNothing(_ database: TestDatabase) async throws {
-        let files = try TestFiles()
-        defer { files.remove() }
-        let file = try files.write("registry.csv", SyntheticRegister(estate: 1, units: 200).text)
-        try await database.withStore { store in
+        try await database.withImported(SyntheticRegister(estate: 1, units: 200).text, estate: Self.estate) { imported in
             // setup
-            let first = try await store.importRegister(file: file, estate: Self.estate)
-            let before = try await store.snapshot()
+            let before = try await imported.store.snapshot()
             // act
-            let again = try await store.importRegister(file: file, estate: Self.estate)
+            let again = try await imported.store.importRegister(file: imported.file, estate: Self.estate)
             // check
             #expect(again.created == nil)
-            #expect(again.current == first.created)
-            #expect(try await store.snapshot() == before)
+            #expect(again.current == imported.result.created)
+            #expect(try await imported.store.snapshot() == before)
         }
     }
 
     @Test(arguments: TestDatabase.available)
     func aReimportAppliesTheDifferenceAsANewRevisionAndKeepsTheOld(_ database: TestDatabase) async throws {
-        let files = try TestFiles()
-        defer { files.remove() }
         let original = """
             unit_id,building,entrance,room,area,use,owner_name,owner_id,owner_kind,phone
             U1,1,1,101,100.00,住宅,甲,110101199001010011,个人,13800000001
@@ -111,13 +90,12 @@ import Testing
             U5,2,1,102,70.00,住宅,己,110101199606060066,个人,13900000002
 
             """
-        try await database.withStore { store in
+        try await database.withImported(original, estate: Self.estate) { imported in
             // setup
-            let first = try await store.importRegister(file: try files.write("a.csv", original), estate: Self.estate)
-            let estate = first.estate.id
-            let revisionOne = try #require(try await store.register(of: estate, at: 1))
+            let store = imported.store
+            let revisionOne = try await imported.register(at: 1).register
             // act
-            let second = try await store.importRegister(file: try files.write("b.csv", changed), estate: Self.estate)
+            let second = try await store.importRegister(file: try imported.files.write("b.csv", changed), estate: Self.estate)
             // check: U5 added; U2's area changed; U3 lost 丁 and U4 changed hands; nothing removed
             let revision = try #require(second.created)
             #expect(revision.number == 2)
@@ -125,61 +103,57 @@ import Testing
             #expect(revision.ownersChanged == 2)
             #expect(revision.unitCount == 5)
             #expect(second.samples == ChangeSamples(added: ["U5"], changed: ["U2"], removed: [], ownersChanged: ["U3", "U4"]))
-            #expect(try await store.revisions(of: estate).map(\.number) == [1, 2])
+            #expect(try await store.revisions(of: imported.estate.id).map(\.number) == [1, 2])
 
-            let now = try #require(try await store.register(of: estate))
+            let now = try await imported.register()
             #expect(now.revision.number == 2)
-            #expect(now.units.map(\.id) == ["U1", "U2", "U3", "U4", "U5"])
-            #expect(now.units[1].area == Area(centiSquareMetres: 10125))
-            #expect(now.units[2].owners.map(\.name) == ["丙"])
-            #expect(now.units[3].owners.map(\.name) == ["戊"])
+            let units = now.register.units
+            #expect(units.map(\.id) == ["U1", "U2", "U3", "U4", "U5"])
+            #expect(units[1].area == Area(centiSquareMetres: 10125))
+            #expect(units[2].owners.map(\.name) == ["丙"])
+            #expect(units[3].owners.map(\.name) == ["戊"])
             // The old revision reads exactly as it stood.
-            let old = try #require(try await store.register(of: estate, at: 1))
-            #expect(old.units == revisionOne.units)
-            #expect(old.units.map(\.id) == ["U1", "U2", "U3", "U4"])
-            #expect(old.units[1].area == Area(centiSquareMetres: 10000))
-            #expect(old.units[2].owners.map(\.name) == ["丁", "丙"].sorted())
+            let old = try await imported.register(at: 1).register.units
+            #expect(old == revisionOne.units)
+            #expect(old.map(\.id) == ["U1", "U2", "U3", "U4"])
+            #expect(old[1].area == Area(centiSquareMetres: 10000))
+            #expect(old[2].owners.map(\.name) == ["丁", "丙"].sorted())
 
             // act: a third file removes U1
-            let third = try await store.importRegister(
-                file: try files.write("c.csv", changed.replacingOccurrences(of: "U1,1,1,101,100.00,住宅,甲,110101199001010011,个人,13800000001\n", with: "")),
-                estate: Self.estate)
+            let withoutU1 = changed.replacingOccurrences(
+                of: "U1,1,1,101,100.00,住宅,甲,110101199001010011,个人,13800000001\n", with: "")
+            let third = try await store.importRegister(file: try imported.files.write("c.csv", withoutU1), estate: Self.estate)
             #expect(third.created?.unitsRemoved == 1)
-            #expect(try await store.register(of: estate)?.units.map(\.id) == ["U2", "U3", "U4", "U5"])
-            #expect(try await store.register(of: estate, at: 2)?.units.count == 5)
+            #expect(try await imported.register().register.units.map(\.id) == ["U2", "U3", "U4", "U5"])
+            #expect(try await imported.register(at: 2).register.units.count == 5)
         }
     }
 
     @Test(arguments: TestDatabase.available)
     func aBadRowInTheMiddleIsNamedAndNothingChanges(_ database: TestDatabase) async throws {
-        let files = try TestFiles()
-        defer { files.remove() }
         // setup: a register already imported, then a large file with one bad area mid-way
-        let good = SyntheticRegister(estate: 3, units: 20_000)
-        var lines = good.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = SyntheticRegister(estate: 3, units: 20_000).text.split(separator: "\n").map(String.init)
         let badLine = lines.count / 2 + 1  // 1-based line of the file
         var fields = lines[badLine - 1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         fields[4] = "12.345"
         lines[badLine - 1] = fields.joined(separator: ",")
-        let bad = try files.write("bad.csv", lines.joined(separator: "\n"))
-        try await database.withStore { store in
-            _ = try await store.importRegister(file: try files.write("small.csv", SyntheticRegister(estate: 3, units: 50).text), estate: Self.estate)
-            let before = try await store.snapshot()
+        try await database.withImported(SyntheticRegister(estate: 3, units: 50).text, estate: Self.estate) { imported in
+            let bad = try imported.files.write("bad.csv", lines.joined(separator: "\n"))
+            let before = try await imported.store.snapshot()
             // act
-            let error = await #expect(throws: RegisterRejected.self) {
-                try await store.importRegister(file: bad, estate: Self.estate)
-            }
+            let error = await rejection { try await imported.store.importRegister(file: bad, estate: Self.estate) }
             // check
             #expect(error?.total == 1)
-            #expect(error?.errors == [InputError(file: "bad.csv", line: badLine, field: RegisterColumn.area.label, problem: .areaTooPrecise("12.345"))])
-            #expect(try await store.snapshot() == before)
+            #expect(
+                error?.errors == [
+                    InputError(file: "bad.csv", line: badLine, field: RegisterColumn.area.label, problem: .areaTooPrecise("12.345"))
+                ])
+            #expect(try await imported.store.snapshot() == before)
         }
     }
 
     @Test(arguments: TestDatabase.available)
     func refusesWithTheSameErrorsAsTheCoreReader(_ database: TestDatabase) async throws {
-        let files = try TestFiles()
-        defer { files.remove() }
         let text = """
             unit_id,building,room,area,use,owner_name,owner_id
             U1,1,101,100.00,住宅,甲,110101199001010011
@@ -195,7 +169,6 @@ import Testing
             U5,1,105,70,住宅,辛,110101199707070077
 
             """
-        let path = try files.write("registry.csv", text)
         var expected: [InputError] = []
         do {
             _ = try Register.read(csv: Array(text.utf8), file: "registry.csv")
@@ -203,10 +176,11 @@ import Testing
             expected = errors.errors
         }
         #expect(expected.count >= 7)
+        let files = try TestFiles()
+        defer { files.remove() }
+        let path = try files.write("registry.csv", text)
         try await database.withStore { store in
-            let error = await #expect(throws: RegisterRejected.self) {
-                try await store.importRegister(file: path, estate: Self.estate)
-            }
+            let error = await rejection { try await store.importRegister(file: path, estate: Self.estate) }
             #expect(error?.errors.map(\.description) == expected.map(\.description))
             #expect(error?.total == expected.count)
             let estate = try await store.findEstate(Self.estate)
@@ -221,12 +195,10 @@ import Testing
         let header = Array("unit_id,building,room,area,owner_name,owner_id\n".utf8)
         let gbkRow: [UInt8] = [0x55, 0x31, 0x2C, 0x31, 0x2C, 0x31, 0x2C, 0x31, 0x2C, 0xD5, 0xC5, 0x2C, 0x31, 0x0A]  // 张 in GBK
         let rows = 12_000
-        let path = files.directory.appendingPathComponent("gbk.csv").path
-        try Data(header + Array(repeating: gbkRow, count: rows).joined()).write(to: files.directory.appendingPathComponent("gbk.csv"))
+        let url = files.directory.appendingPathComponent("gbk.csv")
+        try Data(header + Array(repeating: gbkRow, count: rows).joined()).write(to: url)
         try await database.withStore { store in
-            let error = await #expect(throws: RegisterRejected.self) {
-                try await store.importRegister(file: path, estate: Self.estate)
-            }
+            let error = await rejection { try await store.importRegister(file: url.path, estate: Self.estate) }
             #expect(error?.total == rows)
             #expect(error?.errors.count == Store.listedErrorLimit)
             #expect(error?.errors.first?.line == 2)

@@ -117,3 +117,40 @@ extension SQLRow {
         return "?"
     }
 }
+
+/// A fresh store with one register file imported, and the folder the file is in.
+struct Imported {
+    let store: Store
+    let result: RegisterImportResult
+    let files: TestFiles
+    let file: String
+
+    var estate: Division { result.estate }
+
+    /// The estate's register now, or at a revision.
+    func register(at revision: Int? = nil) async throws -> StoredRegister {
+        try #require(try await store.register(of: estate.id, at: revision))
+    }
+}
+
+extension TestDatabase {
+    /// Runs `body` on a fresh store into which `text` was imported as `estate`'s register.
+    func withImported(
+        _ text: String, estate: EstatePath = EstatePath(estate: "天汇广场"),
+        logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
+        _ body: (Imported) async throws -> Void
+    ) async throws {
+        let files = try TestFiles()
+        defer { files.remove() }
+        let file = try files.write("registry.csv", text)
+        try await withStore(logger: logger) { store in
+            let result = try await store.importRegister(file: file, estate: estate)
+            try await body(Imported(store: store, result: result, files: files, file: file))
+        }
+    }
+}
+
+/// What an import that must fail threw.
+func rejection<T>(_ body: () async throws -> T) async -> RegisterRejected? {
+    await #expect(throws: RegisterRejected.self) { _ = try await body() }
+}
