@@ -60,8 +60,8 @@ public struct RegisterRejected: Error, Sendable, CustomStringConvertible {
 }
 
 extension Store {
-    /// Rows per INSERT while staging: 14 binds each stays under SQLite's 32,766 and
-    /// PostgreSQL's 65,535 parameters per statement.
+    /// Rows per INSERT while staging on SQLite: 14 parameters a row stays under its 32,766
+    /// a statement. (PostgreSQL stages with COPY.)
     static let stagingBatchRows = 1000
     /// How many errors a refused import lists.
     public static let listedErrorLimit = 10_000
