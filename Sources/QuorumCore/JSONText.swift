@@ -49,7 +49,9 @@ public indirect enum JSONText: Sendable {
         }
     }
 
-    private static func quote(_ text: String, into out: inout String) {
+    /// A JSON string literal: `"` and `\` escaped, control characters as `\n`-style or
+    /// `\u00xx` (lowercase hex) escapes, everything else as it is. This is also RFC 8785's form.
+    static func quote(_ text: String, into out: inout String) {
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -1,0 +1,215 @@
+/// One record of the audit log (审计日志): a state change of a vote, appended once and never
+/// changed. Its canonical JSON (with its index in the log) is the Merkle leaf, so anyone
+/// holding the entries can recompute every hash (docs/AUDIT-LOG.md).
+public struct LogEntry: Hashable, Sendable {
+    /// The vote (一次表决) the entry is about.
+    public var vote: String
+    /// When it happened: for a ballot, when it entered the system (Civil Code Art. 137).
+    public var time: Timestamp
+    public var event: AuditEvent
+
+    public init(vote: String, time: Timestamp, event: AuditEvent) {
+        self.vote = vote
+        self.time = time
+        self.event = event
+    }
+}
+
+/// What happened. Organisers' and clerks' actions name the `actor`: an account id, never
+/// an ID number or a phone. Kinds are only ever added: an entry's fields never change meaning.
+public enum AuditEvent: Hashable, Sendable {
+    /// The vote was set up, with the hashes of its documents (matters.json, the rules …).
+    case voteCreated(title: String, actor: String, documents: [LogDocument])
+    /// The notice (公告) was published, with the hashes of what it published.
+    case noticePublished(actor: String, documents: [LogDocument])
+    case voteOpened(actor: String)
+    /// An accepted ballot (表决票), online or paper: who (a pseudonym), how, and a commitment
+    /// to the choices. The log alone does not show how anyone voted.
+    case ballot(LoggedBallot)
+    /// A clerk typed in paper ballot `paper` (its printed code) for `voter`.
+    case paperEntered(paper: String, voter: String, actor: String)
+    /// A second clerk confirmed what was typed in for paper ballot `paper`.
+    case paperConfirmed(paper: String, actor: String)
+    /// One voting person sent two ballots: the ballot entry `counted` counts, `ignored` not
+    /// (RULES.md §3: the first valid one received).
+    case conflict(voter: String, counted: Int, ignored: Int)
+    /// Someone read a list of owners who have not bound an account or not voted (personal data).
+    case listAccessed(list: NonVoterList, actor: String)
+    case voteClosed(actor: String)
+    /// The count: the SHA-256 of the `tally.json` it produced.
+    case tallied(tallySHA256: String, actor: String)
+    /// The result was published, with the hashes of what was published.
+    case published(actor: String, documents: [LogDocument])
+
+    /// The `kind` member of the entry's JSON.
+    public var kind: String {
+        switch self {
+        case .voteCreated: "vote_created"
+        case .noticePublished: "notice_published"
+        case .voteOpened: "vote_opened"
+        case .ballot: "ballot"
+        case .paperEntered: "paper_entered"
+        case .paperConfirmed: "paper_confirmed"
+        case .conflict: "conflict"
+        case .listAccessed: "list_accessed"
+        case .voteClosed: "vote_closed"
+        case .tallied: "tally"
+        case .published: "published"
+        }
+    }
+}
+
+/// The ballot as the log holds it.
+public struct LoggedBallot: Hashable, Sendable {
+    /// The pseudonymous voter id: a keyed hash of (vote, voting person), 32 hex digits.
+    public var voter: String
+    public var channel: Channel
+    /// SHA-256 of the salt and the canonical choices, 64 hex digits (`BallotCommitment`).
+    public var commitment: String
+
+    public init(voter: String, channel: Channel, commitment: String) {
+        self.voter = voter
+        self.channel = channel
+        self.commitment = commitment
+    }
+}
+
+/// A published document, by its name and the SHA-256 of its bytes (64 hex digits).
+public struct LogDocument: Hashable, Sendable {
+    public var name: String
+    public var sha256: String
+
+    public init(name: String, sha256: String) {
+        self.name = name
+        self.sha256 = sha256
+    }
+}
+
+/// The lists of owners still to be asked (RULES.md §4: each access is logged).
+public enum NonVoterList: String, Hashable, Sendable, CaseIterable {
+    /// Owners who have not bound an account, from the start of the vote.
+    case unbound
+    /// Owners who have not voted, in the last three days.
+    case notVoted = "not_voted"
+}
+
+extension LogEntry {
+    /// The entry as the log stores it at `index`: canonical JSON (docs/AUDIT-LOG.md).
+    public func json(index: Int) -> JSONText {
+        var members: [(String, JSONText)] = [
+            ("index", .int(index)), ("kind", .string(event.kind)), ("time", .int(Int(time.millisecondsSinceEpoch))),
+            ("vote", .string(vote)),
+        ]
+        switch event {
+        case .voteCreated(let title, let actor, let documents):
+            members += [("title", .string(title)), ("actor", .string(actor)), ("documents", documents.json)]
+        case .noticePublished(let actor, let documents), .published(let actor, let documents):
+            members += [("actor", .string(actor)), ("documents", documents.json)]
+        case .voteOpened(let actor), .voteClosed(let actor):
+            members += [("actor", .string(actor))]
+        case .ballot(let ballot):
+            members += [
+                ("voter", .string(ballot.voter)), ("channel", .string(ballot.channel.rawValue)),
+                ("commitment", .string(ballot.commitment)),
+            ]
+        case .paperEntered(let paper, let voter, let actor):
+            members += [("paper", .string(paper)), ("voter", .string(voter)), ("actor", .string(actor))]
+        case .paperConfirmed(let paper, let actor):
+            members += [("paper", .string(paper)), ("actor", .string(actor))]
+        case .conflict(let voter, let counted, let ignored):
+            members += [("voter", .string(voter)), ("counted", .int(counted)), ("ignored", .int(ignored))]
+        case .listAccessed(let list, let actor):
+            members += [("list", .string(list.rawValue)), ("actor", .string(actor))]
+        case .tallied(let sha256, let actor):
+            members += [("tally_sha256", .string(sha256)), ("actor", .string(actor))]
+        }
+        return .object(members)
+    }
+
+    /// The bytes hashed into the leaf: the canonical JSON at `index`.
+    public func canonicalBytes(index: Int) -> [UInt8] {
+        json(index: index).canonicalBytes
+    }
+
+    /// The Merkle leaf hash of the entry at `index` (RFC 9162: SHA-256 of 0x00 and the bytes).
+    public func leafHash(index: Int) -> MerkleHash {
+        Merkle.leafHash(canonicalBytes(index: index))
+    }
+
+    /// Reads an entry from its JSON: exactly the members of its kind, each well formed.
+    /// Returns it with the index it claims, or nil if it is not an entry this version knows.
+    public static func read(_ json: JSONText) -> (index: Int, entry: LogEntry)? {
+        guard let keys = json.keys, let index = json["index"]?.intValue, index >= 0, let kind = json["kind"]?.stringValue,
+            let time = json["time"]?.intValue, let vote = json["vote"]?.stringValue
+        else { return nil }
+        func string(_ key: String) -> String? { json[key]?.stringValue }
+        func hexText(_ key: String, bytes: Int) -> String? {
+            guard let text = string(key), ByteText.bytes(hex: text, count: bytes) != nil else { return nil }
+            return text
+        }
+        let event: AuditEvent?
+        switch kind {
+        case "vote_created":
+            event = zip3(string("title"), string("actor"), json["documents"].flatMap(LogDocument.list)).map {
+                .voteCreated(title: $0, actor: $1, documents: $2)
+            }
+        case "notice_published":
+            event = zip2(string("actor"), json["documents"].flatMap(LogDocument.list)).map { .noticePublished(actor: $0, documents: $1) }
+        case "published":
+            event = zip2(string("actor"), json["documents"].flatMap(LogDocument.list)).map { .published(actor: $0, documents: $1) }
+        case "vote_opened": event = string("actor").map { .voteOpened(actor: $0) }
+        case "vote_closed": event = string("actor").map { .voteClosed(actor: $0) }
+        case "ballot":
+            event = zip3(hexText("voter", bytes: 16), string("channel").flatMap(Channel.init(rawValue:)), hexText("commitment", bytes: 32))
+                .map { .ballot(LoggedBallot(voter: $0, channel: $1, commitment: $2)) }
+        case "paper_entered":
+            event = zip3(string("paper"), hexText("voter", bytes: 16), string("actor")).map {
+                .paperEntered(paper: $0, voter: $1, actor: $2)
+            }
+        case "paper_confirmed": event = zip2(string("paper"), string("actor")).map { .paperConfirmed(paper: $0, actor: $1) }
+        case "conflict":
+            event = zip3(hexText("voter", bytes: 16), json["counted"]?.intValue, json["ignored"]?.intValue).map {
+                .conflict(voter: $0, counted: $1, ignored: $2)
+            }
+        case "list_accessed":
+            event = zip2(string("list").flatMap(NonVoterList.init(rawValue:)), string("actor")).map { .listAccessed(list: $0, actor: $1) }
+        case "tally": event = zip2(hexText("tally_sha256", bytes: 32), string("actor")).map { .tallied(tallySHA256: $0, actor: $1) }
+        default: event = nil
+        }
+        guard let event else { return nil }
+        let entry = LogEntry(vote: vote, time: Timestamp(millisecondsSinceEpoch: Int64(time)), event: event)
+        // No member beyond those of the kind: the entry must be exactly what we would write.
+        guard keys.count == entry.json(index: index).keys?.count else { return nil }
+        return (index, entry)
+    }
+}
+
+extension LogDocument {
+    var json: JSONText { .object([("name", .string(name)), ("sha256", .string(sha256))]) }
+
+    static func list(_ json: JSONText) -> [LogDocument]? {
+        guard let items = json.arrayValue else { return nil }
+        var documents: [LogDocument] = []
+        for item in items {
+            guard item.keys == ["name", "sha256"], let name = item["name"]?.stringValue, let sha256 = item["sha256"]?.stringValue,
+                ByteText.bytes(hex: sha256, count: 32) != nil
+            else { return nil }
+            documents.append(LogDocument(name: name, sha256: sha256))
+        }
+        return documents
+    }
+}
+
+extension [LogDocument] {
+    var json: JSONText { .array(map(\.json)) }
+}
+
+private func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+    guard let a, let b else { return nil }
+    return (a, b)
+}
+
+private func zip3<A, B, C>(_ a: A?, _ b: B?, _ c: C?) -> (A, B, C)? {
+    guard let a, let b, let c else { return nil }
+    return (a, b, c)
+}
