@@ -10,7 +10,8 @@ struct Migration: Sendable {
 extension Store {
     /// Every migration, in order. Append only.
     static let migrations: [Migration] = [
-        Migration(id: "001-register", run: createRegisterTables)
+        Migration(id: "001-register", run: createRegisterTables),
+        Migration(id: "002-audit-log", run: createAuditLogTables),
     ]
 
     /// Applies the migrations this database lacks, each in its own transaction, and makes
@@ -44,6 +45,7 @@ extension Store {
             let unknown = try await Self.appliedMigrations(db).subtracting(Self.migrations.map(\.id))
             guard unknown.isEmpty else { throw StoreError.unknownMigrations(unknown.sorted()) }
             _ = try await personalDataKey(on: db, creating: true)
+            _ = try await logSigningKey(on: db, creating: true)
             return applied
         }
     }

@@ -34,16 +34,8 @@ public struct PersonalDataKey: Sendable {
     }
 }
 
-private let hexDigits = Array("0123456789abcdef".utf8)
-
 func hex(_ bytes: some Sequence<UInt8>) -> String {
-    var text: [UInt8] = []
-    text.reserveCapacity(64)
-    for byte in bytes {
-        text.append(hexDigits[Int(byte >> 4)])
-        text.append(hexDigits[Int(byte & 0x0F)])
-    }
-    return String(decoding: text, as: UTF8.self)
+    ByteText.hex(bytes)
 }
 
 extension Store {
@@ -76,13 +68,13 @@ extension Store {
 
     /// Adds a setting unless it is there already (a second instance starting at the same
     /// time keeps the first one's value).
-    private func insertSetting(_ key: String, _ value: String, on db: any SQLDatabase) async throws {
+    func insertSetting(_ key: String, _ value: String, on db: any SQLDatabase) async throws {
         try await db.raw(
             "INSERT INTO settings (key, value) VALUES (\(bind: key), \(bind: value)) ON CONFLICT (key) DO NOTHING"
         ).run()
     }
 
-    private func setting(_ key: String, on db: any SQLDatabase) async throws -> String? {
+    func setting(_ key: String, on db: any SQLDatabase) async throws -> String? {
         try await db.raw("SELECT value FROM settings WHERE key = \(bind: key)").first(decodingColumn: "value", as: String.self)
     }
 }

@@ -23,6 +23,13 @@ public final class Store: Sendable {
     /// `QUORUM_SECRET` when set; otherwise the key is generated on first start and kept in
     /// the `settings` table (see docs/STORE.md).
     let configuredSecret: String?
+    /// `QUORUM_LOG_KEY` when set; otherwise the audit log's key is generated on first start
+    /// and kept in `settings` (docs/AUDIT-LOG.md).
+    let configuredLogKey: String?
+    /// The log's signing key once read (it never changes while the store is open).
+    let logKeyCache = LogKeyCache()
+    /// SQLite's writers, one at a time (see `transaction(on:)`).
+    let writers = WriterQueue()
     private let connections: any ConnectionProvider
 
     /// The wall clock, as the binary uses it; tests pass a fixed one.
@@ -32,11 +39,12 @@ public final class Store: Sendable {
 
     /// Opens the database and checks that it answers. Call `migrate()` before use.
     public static func open(
-        _ url: DatabaseURL, secret: String? = nil, logger: Logger = Logger(label: "quorum.store"),
+        _ url: DatabaseURL, secret: String? = nil, logKey: String? = nil, logger: Logger = Logger(label: "quorum.store"),
         clock: @escaping @Sendable () -> Timestamp = Store.systemClock
     ) async throws -> Store {
         let store = Store(
-            url: url, connections: try url.makePool(logger: logger), secret: secret, logger: logger, clock: clock)
+            url: url, connections: try url.makePool(logger: logger), secret: secret, logKey: logKey, logger: logger,
+            clock: clock)
         do {
             try await store.withConnection { try await $0.raw("SELECT 1").run() }
         } catch {
@@ -47,12 +55,13 @@ public final class Store: Sendable {
     }
 
     private init(
-        url: DatabaseURL, connections: any ConnectionProvider, secret: String?, logger: Logger,
+        url: DatabaseURL, connections: any ConnectionProvider, secret: String?, logKey: String?, logger: Logger,
         clock: @escaping @Sendable () -> Timestamp
     ) {
         self.url = url
         self.connections = connections
         self.configuredSecret = secret.flatMap { $0.isEmpty ? nil : $0 }
+        self.configuredLogKey = logKey.flatMap { $0.isEmpty ? nil : $0 }
         self.logger = logger
         self.clock = clock
     }
@@ -78,10 +87,26 @@ public final class Store: Sendable {
     /// A writing transaction on SQLite starts with `BEGIN IMMEDIATE`, which takes the write
     /// lock at once: two importers then queue instead of one failing when it first writes.
     /// PostgreSQL has no such statement and needs none (row locks do the queueing).
+    ///
+    /// SQLite's writers also queue in the process before `BEGIN IMMEDIATE`: a writer that
+    /// waited inside SQLite would hold one of the few threads SQLite's calls run on, and
+    /// enough of them would leave none for the writer they wait for to commit.
     func transaction<T>(
         on db: any SQLDatabase, writing: Bool = true, _ body: () async throws -> Ending<T>
     ) async throws -> T {
-        let begin = writing && backend == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
+        guard writing && backend == .sqlite else { return try await run(transaction: body, on: db, begin: "BEGIN") }
+        await writers.acquire()
+        do {
+            let value = try await run(transaction: body, on: db, begin: "BEGIN IMMEDIATE")
+            await writers.release()
+            return value
+        } catch {
+            await writers.release()
+            throw error
+        }
+    }
+
+    private func run<T>(transaction body: () async throws -> Ending<T>, on db: any SQLDatabase, begin: String) async throws -> T {
         try await db.raw(SQLQueryString(begin)).run()
         let ending: Ending<T>
         do {
@@ -98,6 +123,24 @@ public final class Store: Sendable {
             try await db.raw("ROLLBACK").run()
             return value
         }
+    }
+}
+
+/// A queue of writers: one holds the turn, the others wait without holding a thread.
+actor WriterQueue {
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        guard busy else {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
     }
 }
 

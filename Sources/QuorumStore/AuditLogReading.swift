@@ -1,0 +1,171 @@
+import QuorumCore
+import SQLKit
+
+/// Reading the audit log: proofs from the stored subtree hashes, the export, and the check
+/// of the whole log as stored.
+extension Store {
+    /// The number of entries in the log (committed ones).
+    public func logSize() async throws -> Int {
+        try await withConnection { try await logSize(on: $0) }
+    }
+
+    func logSize(on db: any SQLDatabase) async throws -> Int {
+        guard let size = try await db.raw("SELECT size FROM audit_state WHERE id = 1").first(decodingColumn: "size", as: Int64.self)
+        else { throw StoreError.notMigrated }
+        return Int(size)
+    }
+
+    /// The RFC 9162 inclusion proof of entry `index` in the tree of the first `treeSize`
+    /// entries: at most two indexed queries, whatever the size of the log.
+    public func inclusionProof(index: Int, treeSize: Int) async throws -> [MerkleHash] {
+        try await withConnection { db in
+            guard index >= 0, index < treeSize, treeSize <= (try await logSize(on: db)) else { throw AuditLogError.outOfRange }
+            let ranges = Merkle.inclusionRanges(index: index, size: treeSize)
+            let nodes = try await hashes(of: Merkle.nodes(covering: ranges), on: db)
+            return ranges.map { Merkle.hash(of: $0) { nodes[$0] ?? [] } }
+        }
+    }
+
+    /// The RFC 9162 consistency proof from the tree of `from` entries to that of `to`.
+    public func consistencyProof(from: Int, to: Int) async throws -> [MerkleHash] {
+        try await withConnection { db in
+            guard from > 0, from <= to, to <= (try await logSize(on: db)) else { throw AuditLogError.outOfRange }
+            let ranges = Merkle.consistencyRanges(oldSize: from, newSize: to)
+            let nodes = try await hashes(of: Merkle.nodes(covering: ranges), on: db)
+            return ranges.map { Merkle.hash(of: $0) { nodes[$0] ?? [] } }
+        }
+    }
+
+    /// The stored hashes of complete subtrees: leaves from the entries, larger ones from
+    /// `audit_nodes`.
+    func hashes(of nodes: [MerkleNode], on db: any SQLDatabase) async throws -> [MerkleNode: MerkleHash] {
+        var found: [MerkleNode: MerkleHash] = [:]
+        let leaves = nodes.filter { $0.level == 0 }.map { Int64($0.index) }
+        if !leaves.isEmpty {
+            for row in try await db.select().columns("entry_index", "leaf_hash").from("audit_entries")
+                .where("entry_index", .in, leaves).all()
+            {
+                let index = Int(try row.decode(column: "entry_index", as: Int64.self))
+                found[MerkleNode(level: 0, index: index)] = ByteText.bytes(hex: try row.decode(column: "leaf_hash", as: String.self))
+            }
+        }
+        let larger = nodes.filter { $0.level > 0 }.map(\.id)
+        if !larger.isEmpty {
+            for row in try await db.select().columns("id", "hash").from("audit_nodes").where("id", .in, larger).all() {
+                let id = try row.decode(column: "id", as: Int64.self)
+                found[MerkleNode(id: id)] = ByteText.bytes(hex: try row.decode(column: "hash", as: String.self))
+            }
+        }
+        return found
+    }
+
+    /// Writes the log in the export format (`LogExport`): the header, then every entry as
+    /// stored and every head after the entries it covers, in pages, so memory stays small.
+    public func exportLog(_ write: (String) async throws -> Void) async throws {
+        try await withConnection { db in
+            let key = try await logSigningKey(on: db).publicKey
+            try await write(LogExport.headerLine(key: key))
+            var page = ""
+            try await forEachLogItem(on: db, key: key) { item in
+                switch item {
+                case .entry(_, let text, _): page += text + "\n"
+                case .head(let head): page += LogExport.headLine(head)
+                }
+                if page.utf8.count > 1 << 20 {
+                    try await write(page)
+                    page = ""
+                }
+                return true
+            }
+            if !page.isEmpty { try await write(page) }
+        }
+    }
+
+    /// Checks the log as stored, end to end (`LogVerifier`), stored leaf hashes included.
+    /// `expectedKey` (a key published elsewhere) guards against a replaced key.
+    public func verifyLog(expectedKey: LogPublicKey? = nil, collectingBallots: Bool = false) async throws -> (
+        result: Result<LogSummary, LogProblem>, verifier: LogVerifier
+    ) {
+        try await withConnection { db in
+            let key = try await logSigningKey(on: db).publicKey
+            var verifier = LogVerifier(key: key, collectsBallots: collectingBallots)
+            if let expectedKey, expectedKey != key {
+                verifier.fail(.header, .otherKey(expected: expectedKey.keyID, found: key.keyID))
+                return (await verifier.finish(), verifier)
+            }
+            try await forEachLogItem(on: db, key: key) { item in
+                switch item {
+                case .entry(_, let text, let leaf): verifier.entry(Array(text.utf8), storedLeaf: ByteText.bytes(hex: leaf) ?? [])
+                case .head(let head): verifier.head(head)
+                }
+                return !verifier.hasFailed
+            }
+            return (await verifier.finish(), verifier)
+        }
+    }
+
+    enum LogItem {
+        case entry(index: Int, text: String, leafHash: String)
+        case head(SignedTreeHead)
+    }
+
+    /// Every entry row in index order, each head after as many rows as its size (so a
+    /// deleted row shows as a missing index before the head that covers it), pages of
+    /// 10,000 rows. `body` returns false to stop.
+    private func forEachLogItem(on db: any SQLDatabase, key: LogPublicKey, _ body: (LogItem) async throws -> Bool) async throws {
+        var rowsSeen = 0
+        var nextIndex: Int64 = 0
+        var headsAfter = 0
+        var pendingHeads: [SignedTreeHead] = []
+        func emitHeads(upTo count: Int) async throws -> Bool {
+            while true {
+                if pendingHeads.isEmpty {
+                    pendingHeads = try await heads(on: db, key: key, after: headsAfter, upTo: nil, latestOnly: false, limit: 10_000)
+                    guard let last = pendingHeads.last else { return true }
+                    headsAfter = last.size
+                }
+                guard let head = pendingHeads.first, head.size <= count else { return true }
+                pendingHeads.removeFirst()
+                guard try await body(.head(head)) else { return false }
+            }
+        }
+        while true {
+            let rows = try await db.raw(
+                """
+                SELECT entry_index, entry, leaf_hash FROM audit_entries WHERE entry_index >= \(bind: nextIndex)
+                ORDER BY entry_index LIMIT 10000
+                """
+            ).all()
+            guard !rows.isEmpty else { break }
+            for row in rows {
+                let index = try row.decode(column: "entry_index", as: Int64.self)
+                let item = LogItem.entry(
+                    index: Int(index), text: try row.decode(column: "entry", as: String.self),
+                    leafHash: try row.decode(column: "leaf_hash", as: String.self))
+                guard try await body(item) else { return }
+                rowsSeen += 1
+                nextIndex = index + 1
+                guard try await emitHeads(upTo: rowsSeen) else { return }
+            }
+        }
+        _ = try await emitHeads(upTo: .max)
+    }
+
+    /// Signed heads by size, as stored; a row that no longer decodes becomes a head whose
+    /// signature cannot hold, so that the verifier names it.
+    func heads(
+        on db: any SQLDatabase, key: LogPublicKey, after: Int?, upTo: Int?, latestOnly: Bool, limit: Int = 1
+    ) async throws -> [SignedTreeHead] {
+        let query = db.select().columns("size", "root", "time", "signature").from("audit_heads")
+        if let after { query.where("size", .greaterThan, Int64(after)) }
+        if let upTo { query.where("size", .lessThanOrEqual, Int64(upTo)) }
+        query.orderBy("size", latestOnly ? .descending : .ascending).limit(latestOnly ? 1 : limit)
+        return try await query.all().map { row in
+            SignedTreeHead(
+                log: key.logName, size: Int(try row.decode(column: "size", as: Int64.self)),
+                root: ByteText.bytes(hex: try row.decode(column: "root", as: String.self)) ?? [],
+                time: Timestamp(millisecondsSinceEpoch: try row.decode(column: "time", as: Int64.self)),
+                signature: ByteText.bytes(base64: try row.decode(column: "signature", as: String.self)) ?? [])
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import QuorumCore
+import SQLKit
+
+/// Why the audit log refuses, in Chinese and English.
+public enum AuditLogError: Error, Equatable, CustomStringConvertible {
+    /// `QUORUM_LOG_KEY` is not a base64 Ed25519 key of 32 bytes.
+    case badLogKey
+    /// The configured key is not the one the log's heads were signed with.
+    case logKeyMismatch
+    /// A proof was asked for sizes or an index the log does not have.
+    case outOfRange
+    /// The log has no entry yet, so there is no tree to sign.
+    case emptyLog
+
+    public var description: String {
+        switch self {
+        case .badLogKey:
+            "QUORUM_LOG_KEY 不是 32 字节 Ed25519 私钥的 base64 / QUORUM_LOG_KEY is not the base64 of a 32-byte Ed25519 key"
+        case .logKeyMismatch:
+            "QUORUM_LOG_KEY 与已签名日志所用的密钥不同 / QUORUM_LOG_KEY is not the key the log was signed with: set the original key"
+        case .outOfRange: "日志中没有这个序号或大小 / the log has no such index or size"
+        case .emptyLog: "日志还没有条目 / the log has no entry yet"
+        }
+    }
+}
+
+/// The signing key once read: it never changes while a store is open.
+final class LogKeyCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var key: LogSigningKey?
+
+    var peek: LogSigningKey? { lock.withLock { key } }
+
+    func set(_ value: LogSigningKey) {
+        lock.withLock { key = value }
+    }
+}
+
+extension Store {
+    /// The audit log's Ed25519 signing key.
+    ///
+    /// With `QUORUM_LOG_KEY` set (base64 of the 32-byte seed), that is the key, and the
+    /// database keeps only its public half. Without it, a key is generated on first start and
+    /// kept in `settings`, shared by every instance on the database. Either way the public
+    /// half is kept, and a different key is refused rather than starting a second history.
+    func logSigningKey(on db: any SQLDatabase, creating: Bool = false) async throws -> LogSigningKey {
+        if !creating, let cached = logKeyCache.peek { return cached }
+        let key: LogSigningKey
+        if let configuredLogKey {
+            guard let configured = LogSigningKey(base64: configuredLogKey) else { throw AuditLogError.badLogKey }
+            key = configured
+        } else {
+            if creating { try await insertSetting("audit_log_signing_key", LogSigningKey.generate().base64, on: db) }
+            guard let stored = try await setting("audit_log_signing_key", on: db) else { throw StoreError.notMigrated }
+            guard let parsed = LogSigningKey(base64: stored) else { throw AuditLogError.badLogKey }
+            key = parsed
+        }
+        let publicKey = ByteText.base64(key.publicKey.raw)
+        if creating { try await insertSetting("audit_log_public_key", publicKey, on: db) }
+        guard let kept = try await setting("audit_log_public_key", on: db) else { throw StoreError.notMigrated }
+        guard kept == publicKey else { throw AuditLogError.logKeyMismatch }
+        logKeyCache.set(key)
+        return key
+    }
+
+    /// The public half of the log's key, as the site shows it.
+    public func logPublicKey() async throws -> LogPublicKey {
+        try await withConnection { try await logSigningKey(on: $0).publicKey }
+    }
+
+    /// The pseudonymous voter id of a voting person in a vote: HMAC-SHA256-128 with the
+    /// personal-data key over `quorum-voter`, the vote id and the person's key, separated by
+    /// unit separators (U+001F). The same person gets the same id within a vote (so a
+    /// conflict can be logged) and unrelated ids across votes; without the key the id says
+    /// nothing about who it is.
+    public func voterPseudonym(vote: String, person: String, on db: any SQLDatabase) async throws -> String {
+        try await personalDataKey(on: db, creating: false).hash("quorum-voter\u{1F}\(vote)\u{1F}\(person)")
+    }
+
+    public func voterPseudonym(vote: String, person: String) async throws -> String {
+        try await withConnection { try await voterPseudonym(vote: vote, person: person, on: $0) }
+    }
+}
