@@ -29,7 +29,7 @@ public struct LogProblem: Error, Hashable, Sendable, CustomStringConvertible {
         case timeGoesBack
         /// The head's root is not the root of the entries: one of `entries` was changed.
         case rootMismatch(entries: Range<Int>)
-        /// The head covers entries the log does not hold.
+        /// The head signs more entries than come before it: entry `present` is missing.
         case beyondEntries(present: Int)
         case inconsistent(previous: Int)
         /// A conflict entry names entries that are not earlier ballots of its voter.
@@ -77,7 +77,7 @@ public struct LogProblem: Error, Hashable, Sendable, CustomStringConvertible {
             why = entries.count == 1
                 ? "根哈希与条目 \(entries.lowerBound) 不符，该条目被改动"
                 : "根哈希与条目 \(entries.lowerBound)–\(entries.upperBound - 1) 不符，其中至少一条被改动"
-        case .beyondEntries(let present): why = "签名覆盖的条目多于日志现有的 \(present) 条，条目 \(present) 起被删除"
+        case .beyondEntries(let present): why = "签名覆盖的条目多于它之前的 \(present) 条：条目 \(present) 缺失"
         case .inconsistent(let previous): why = "与上一个树头（\(previous) 条）不一致"
         case .badConflict: why = "冲突记录所指的不是该表决人此前的表决票条目"
         case .noSuchBallot(let index): why = "日志中条目 \(index) 不是这张表决票"
@@ -114,8 +114,7 @@ public struct LogProblem: Error, Hashable, Sendable, CustomStringConvertible {
             why = entries.count == 1
                 ? "its root does not match entry \(entries.lowerBound): that entry was changed"
                 : "its root does not match entries \(entries.lowerBound)–\(entries.upperBound - 1): at least one was changed"
-        case .beyondEntries(let present):
-            why = "it signs more entries than the log's \(present): entries from \(present) on were deleted"
+        case .beyondEntries(let present): why = "it signs more entries than the \(present) before it: entry \(present) is missing"
         case .inconsistent(let previous): why = "is not consistent with the head before it (size \(previous))"
         case .badConflict: why = "the conflict names entries that are not earlier ballots of its voter"
         case .noSuchBallot(let index): why = "entry \(index) of the log is not this ballot"

@@ -13,7 +13,8 @@ struct DatabaseOptions: ParsableArguments {
             valueName: "url"))
     var database: String?
 
-    /// Opens the store (personal data key from $QUORUM_SECRET if set), runs `body`, closes it.
+    /// Opens the store (personal data key from $QUORUM_SECRET, the audit log's signing key
+    /// from $QUORUM_LOG_KEY, if set), runs `body`, closes it.
     func withStore<T>(logger: Logger = Logger(label: "quorum"), _ body: (Store) async throws -> T) async throws -> T {
         let environment = ProcessInfo.processInfo.environment
         let url: DatabaseURL
@@ -25,7 +26,8 @@ struct DatabaseOptions: ParsableArguments {
         }
         let store: Store
         do {
-            store = try await Store.open(url, secret: environment["QUORUM_SECRET"], logger: logger)
+            store = try await Store.open(
+                url, secret: environment["QUORUM_SECRET"], logKey: environment["QUORUM_LOG_KEY"], logger: logger)
         } catch {
             Terminal.standardError("无法打开数据库 / cannot open the database \(url): \(String(reflecting: error))")
             throw Exit.unavailable
@@ -35,6 +37,10 @@ struct DatabaseOptions: ParsableArguments {
             try await store.close()
             return result
         } catch let error as StoreError {
+            try? await store.close()
+            Terminal.standardError(error.description)
+            throw Exit.unavailable
+        } catch let error as AuditLogError {
             try? await store.close()
             Terminal.standardError(error.description)
             throw Exit.unavailable

@@ -21,7 +21,7 @@ struct Serve: AsyncParsableCommand {
         try await options.withStore(logger: logger) { store in
             // Every instance migrates at start; one that finds the work done changes nothing.
             try await store.migrate()
-            let app = buildApplication(configuration: WebConfiguration(host: host, port: port), logger: logger)
+            let app = buildApplication(configuration: WebConfiguration(host: host, port: port), store: store, logger: logger)
             Terminal.standardError("Quorum is running at http://\(host):\(port)/ — 网站已启动 (\(store.url))")
             try await app.runService()
         }
