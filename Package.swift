@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
     ],
     targets: [
         // The domain: register, voting persons, rules, tally, audit-log maths. Pure, no I/O.
@@ -31,14 +32,16 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // The HTTP app.
+        // The HTTP app. Public/ holds the static files (scripts stay out of the pages).
         .target(
             name: "QuorumWeb",
             dependencies: [
                 "QuorumCore",
                 "QuorumStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
-            ]
+                .product(name: "Plot", package: "Plot"),
+            ],
+            resources: [.copy("Public")]
         ),
         .executableTarget(
             name: "quorum",
@@ -53,6 +56,14 @@ let package = Package(
         .executableTarget(name: "quorum-bench", dependencies: ["QuorumCore"]),
         // Made-up registers of any size, for the store's tests and benchmark.
         .target(name: "QuorumSynthetic"),
+        // The audit log: appends, proofs, verifying a million entries: `swift run -c release quorum-log-bench`.
+        .executableTarget(
+            name: "quorum-log-bench",
+            dependencies: ["QuorumCore", "QuorumStore", .product(name: "SQLKit", package: "sql-kit")]
+        ),
+        // Test fixtures (a log with a known receipt) for the web and browser tests; never deployed.
+        .target(name: "QuorumFixtures", dependencies: ["QuorumCore", "QuorumStore"]),
+        .executableTarget(name: "quorum-fixtures", dependencies: ["QuorumCore", "QuorumStore", "QuorumFixtures"]),
         // A whole city's register into SQLite and PostgreSQL: `swift run -c release quorum-store-bench`.
         .executableTarget(
             name: "quorum-store-bench",
@@ -69,10 +80,13 @@ let package = Package(
             name: "QuorumWebTests",
             dependencies: [
                 "QuorumWeb",
+                "QuorumCore",
+                "QuorumStore",
+                "QuorumFixtures",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "QuorumCLITests", dependencies: ["QuorumCore"]),
+        .testTarget(name: "QuorumCLITests", dependencies: ["QuorumCore", "QuorumStore"]),
         // Every test runs on SQLite, and on PostgreSQL too when QUORUM_TEST_POSTGRES_URL is set.
         .testTarget(name: "QuorumStoreTests", dependencies: ["QuorumCore", "QuorumStore", "QuorumSynthetic"]),
     ],

@@ -1,0 +1,123 @@
+import Foundation
+import Hummingbird
+import QuorumCore
+import QuorumStore
+
+/// The audit log's public routes: heads and proofs as JSON (base64 hashes, as Certificate
+/// Transparency's API), the public key, and the verify page with its script.
+enum LogRoutes {
+    static func add(to router: Router<some RequestContext>, store: Store) {
+        router.get("/log/head") { _, _ in
+            guard let head = try await store.latestHead() else {
+                return json(.object([("error", .string("日志还没有条目 / the log has no entry yet"))]), status: .notFound)
+            }
+            return json(head.json)
+        }
+        router.get("/log/proof") { request, _ in
+            let query = request.uri.queryParameters
+            guard let index = query.get("index", as: Int.self) else { return badRequest("index") }
+            var size = query.get("size", as: Int.self)
+            if size == nil { size = try await store.latestHead()?.size }
+            guard let size, let proof = try? await store.inclusionProof(index: index, treeSize: size) else {
+                return badRequest("index, size")
+            }
+            return json(.object([("index", .int(index)), ("size", .int(size)), ("proof", proofJSON(proof))]))
+        }
+        router.get("/log/consistency") { request, _ in
+            let query = request.uri.queryParameters
+            guard let from = query.get("from", as: Int.self), let to = query.get("to", as: Int.self) else {
+                return badRequest("from, to")
+            }
+            let proof: [MerkleHash]
+            let size = try await store.logSize()
+            if from == to && from > 0 && to <= size {
+                proof = []
+            } else {
+                guard let found = try? await store.consistencyProof(from: from, to: to) else { return badRequest("from, to") }
+                proof = found
+            }
+            return json(.object([("from", .int(from)), ("to", .int(to)), ("proof", proofJSON(proof))]))
+        }
+        router.get("/log/public-key") { _, _ in
+            let key = try await store.logPublicKey()
+            return json(
+                .object([
+                    ("algorithm", .string("Ed25519")), ("key_id", .string(key.keyID)), ("log", .string(key.logName)),
+                    ("public_key", .string(ByteText.base64(key.raw))), ("pem", .string(key.pem)),
+                ]))
+        }
+        router.get("/log/public-key.pem") { _, _ in
+            text(try await store.logPublicKey().pem, type: "application/x-pem-file")
+        }
+
+        router.get("/verify") { request, _ in
+            let query = request.uri.queryParameters
+            let page = try await VerifyController.page(
+                code: query.get("r"), language: PageLanguage(query: query.get("lang")), store: store)
+            return html(page.render())
+        }
+        router.post("/verify") { request, context in
+            let form = try await URLEncodedForm(request: request, context: context)
+            let query = request.uri.queryParameters
+            let page = try await VerifyController.page(
+                code: form["r"], language: PageLanguage(query: form["lang"] ?? query.get("lang")), store: store)
+            return html(page.render())
+        }
+        router.get("/static/verify.js") { _, _ in
+            var response = text(StaticFiles.verifyScript, type: "text/javascript; charset=utf-8")
+            response.headers[.cacheControl] = "no-cache"
+            return response
+        }
+    }
+
+    static func proofJSON(_ proof: [MerkleHash]) -> JSONText {
+        .array(proof.map { .string(ByteText.base64($0)) })
+    }
+
+    static func json(_ value: JSONText, status: HTTPResponse.Status = .ok) -> Response {
+        var response = text(value.canonical, type: "application/json")
+        response.status = status
+        return response
+    }
+
+    static func badRequest(_ parameters: String) -> Response {
+        json(.object([("error", .string("参数有误 / bad or out-of-range parameters: \(parameters)"))]), status: .badRequest)
+    }
+
+    static func html(_ page: String) -> Response {
+        text(page, type: "text/html; charset=utf-8")
+    }
+
+    static func text(_ body: String, type: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+}
+
+/// The bodies of a url-encoded form.
+struct URLEncodedForm {
+    private var fields: [String: String] = [:]
+
+    init(request: Request, context: some RequestContext) async throws {
+        let body = try await request.body.collect(upTo: 64 * 1024)
+        for pair in String(buffer: body).split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map {
+                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+            }
+            if let name = parts.first { fields[name] = parts.count > 1 ? parts[1] : "" }
+        }
+    }
+
+    subscript(name: String) -> String? { fields[name] }
+}
+
+/// Files served as they are, read once from the module's resources.
+enum StaticFiles {
+    static let verifyScript: String = {
+        guard let url = Bundle.module.url(forResource: "verify", withExtension: "js", subdirectory: "Public"),
+            let data = try? Data(contentsOf: url)
+        else { return "" }
+        return String(decoding: data, as: UTF8.self)
+    }()
+}
