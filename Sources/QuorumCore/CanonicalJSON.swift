@@ -176,7 +176,7 @@ public struct CanonicalJSONReader {
                 case UInt8(ascii: "u"):
                     // Only control characters without a short form are written as \u00xx.
                     guard end - position >= 4, bytes[position] == UInt8(ascii: "0"), bytes[position + 1] == UInt8(ascii: "0"),
-                        let high = Self.lowerHex(bytes[position + 2]), let low = Self.lowerHex(bytes[position + 3])
+                        let high = ByteText.nibble(bytes[position + 2]), let low = ByteText.nibble(bytes[position + 3])
                     else { return nil }
                     let scalar = high << 4 | low
                     guard scalar < 0x20, ![0x08, 0x09, 0x0A, 0x0C, 0x0D].contains(scalar) else { return nil }
@@ -191,14 +191,6 @@ public struct CanonicalJSONReader {
             }
         }
         return nil
-    }
-
-    private static func lowerHex(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        default: nil
-        }
     }
 
     private mutating func object(depth: Int) -> JSONText? {
