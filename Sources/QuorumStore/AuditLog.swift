@@ -13,41 +13,30 @@ extension Store {
     /// entry are written together or not at all). Returns their indexes. On SQLite the
     /// transaction must have been begun with `BEGIN IMMEDIATE` (`transaction(on:)` does).
     ///
-    /// The entries are not yet under a signed head: call `signTreeHead(on:)` in the same
-    /// transaction, or `signTreeHead()` after it, to give the receipt its head.
+    /// The entries are not yet under a signed head: `appendToLogAndSign(_:on:)` appends and
+    /// signs at once, as the ballot cast path wants; or call `signTreeHead()` later.
     @discardableResult
     public func appendToLog(_ entries: [LogEntry], on db: any SQLDatabase) async throws -> Range<Int> {
+        var state = try await lockLog(adding: entries.count, on: db)
+        let indexes = try await insert(entries, state: &state, on: db)
+        try await save(state, on: db)
+        return indexes
+    }
+
+    /// Appends entries and signs a head over the log with them, in the transaction open on
+    /// `db`: the receipt's head, in the ballot's own transaction.
+    public func appendToLogAndSign(_ entries: [LogEntry], on db: any SQLDatabase) async throws -> (
+        indexes: Range<Int>, head: SignedTreeHead
+    ) {
         guard !entries.isEmpty else {
-            let size = try await lockLog(adding: 0, on: db).size
-            return size..<size
+            guard let head = try await signTreeHead(on: db) else { throw AuditLogError.emptyLog }
+            return (head.size..<head.size, head)
         }
-        let (newSize, oldFrontier) = try await lockLog(adding: entries.count, on: db)
-        let start = newSize - entries.count
-        var frontier = oldFrontier
-        var entryRows: [[any SQLExpression]] = []
-        var nodeRows: [[any SQLExpression]] = []
-        entryRows.reserveCapacity(entries.count)
-        for (offset, entry) in entries.enumerated() {
-            let index = start + offset
-            let text = entry.json(index: index).canonical
-            let leaf = Merkle.leafHash(text.utf8)
-            entryRows.append([
-                SQLBind(Int64(index)), SQLBind(entry.event.kind), SQLBind(entry.vote), SQLBind(text), SQLBind(hex(leaf)),
-            ])
-            for (node, hash) in frontier.append(leaf) { nodeRows.append([SQLBind(node.id), SQLBind(hex(hash))]) }
-        }
-        // A few hundred rows a statement: well under both databases' limits on parameters.
-        for chunk in entryRows.chunks(of: 400) {
-            try await db.insert(into: "audit_entries").columns("entry_index", "kind", "vote", "entry", "leaf_hash")
-                .rows(chunk).run()
-        }
-        for chunk in nodeRows.chunks(of: 1000) {
-            try await db.insert(into: "audit_nodes").columns("id", "hash").rows(chunk).run()
-        }
-        try await db.raw(
-            "UPDATE audit_state SET frontier = \(bind: Self.frontierText(frontier)) WHERE id = 1"
-        ).run()
-        return start..<newSize
+        var state = try await lockLog(adding: entries.count, on: db)
+        let indexes = try await insert(entries, state: &state, on: db)
+        let head = try await sign(&state, on: db)
+        try await save(state, on: db)
+        return (indexes, head)
     }
 
     /// Appends entries in a transaction of their own and signs a head over them.
@@ -55,8 +44,9 @@ extension Store {
     public func appendToLog(_ entries: [LogEntry]) async throws -> (indexes: Range<Int>, head: SignedTreeHead?) {
         try await withConnection { db in
             try await transaction(on: db) {
-                let indexes = try await appendToLog(entries, on: db)
-                return .commit((indexes, try await signTreeHead(on: db)))
+                guard !entries.isEmpty else { return .commit((0..<0, try await signTreeHead(on: db))) }
+                let (indexes, head) = try await appendToLogAndSign(entries, on: db)
+                return .commit((indexes, head))
             }
         }
     }
@@ -65,20 +55,13 @@ extension Store {
     /// already covers every entry (then that head). Nil while the log is empty.
     @discardableResult
     public func signTreeHead(on db: any SQLDatabase) async throws -> SignedTreeHead? {
-        let (size, frontier) = try await lockLog(adding: 0, on: db)
-        guard size > 0 else { return nil }
-        let key = try await logSigningKey(on: db)
-        let latest = try await latestHead(on: db, key: key.publicKey)
-        if let latest, latest.size == size { return latest }
-        // Heads never go back in time, even if the clock does.
-        let time = max(clock(), latest?.time ?? clock())
-        let head = try key.sign(size: size, root: frontier.root, time: time)
-        try await db.raw(
-            """
-            INSERT INTO audit_heads (size, root, time, signature) VALUES
-            (\(bind: Int64(size)), \(bind: hex(head.root)), \(bind: time.millisecondsSinceEpoch), \(bind: ByteText.base64(head.signature)))
-            """
-        ).run()
+        var state = try await lockLog(adding: 0, on: db)
+        guard state.frontier.size > 0 else { return nil }
+        if state.headSize == state.frontier.size {
+            return try await latestHead(on: db, key: try await logSigningKey(on: db).publicKey)
+        }
+        let head = try await sign(&state, on: db)
+        try await save(state, on: db)
         return head
     }
 
@@ -91,7 +74,7 @@ extension Store {
     }
 
     /// A head covering entry `index`: the latest if it does, else a new one. What a receipt
-    /// page asks for after the ballot's transaction committed.
+    /// page asks for when the ballot's transaction did not sign.
     public func treeHead(covering index: Int) async throws -> SignedTreeHead {
         if let latest = try await latestHead(), latest.size > index { return latest }
         guard let head = try await signTreeHead(), head.size > index else { throw AuditLogError.outOfRange }
@@ -107,29 +90,87 @@ extension Store {
         try await heads(on: db, key: key, after: nil, upTo: nil, latestOnly: true).first
     }
 
-    /// Takes the log's lock and adds `count` to its size; returns the new size and the
-    /// frontier of the old one.
-    private func lockLog(adding count: Int, on db: any SQLDatabase) async throws -> (size: Int, frontier: MerkleFrontier) {
-        guard
-            let row = try await db.raw(
-                "UPDATE audit_state SET size = size + \(bind: Int64(count)) WHERE id = 1 RETURNING size, frontier"
-            ).first()
-        else { throw StoreError.notMigrated }
-        let size = Int(try row.decode(column: "size", as: Int64.self))
-        let hashes = try row.decode(column: "frontier", as: String.self)
-        let oldSize = size - count
-        let nodes = Merkle.nodes(of: 0..<oldSize)
-        let bytes = ByteText.bytes(hex: hashes) ?? []
-        guard bytes.count == nodes.count * 32 else { throw AuditLogError.outOfRange }
-        let frontier = MerkleFrontier(size: oldSize) { node in
-            let position = nodes.firstIndex(of: node)! * 32
-            return Array(bytes[position..<(position + 32)])
-        }
-        return (size, frontier)
+    /// The log's lock row as read: its frontier grows as entries are inserted.
+    private struct LogState {
+        var frontier: MerkleFrontier
+        var headSize: Int
+        var headTime: Timestamp
     }
 
-    static func frontierText(_ frontier: MerkleFrontier) -> String {
-        hex(frontier.nodes.flatMap(\.hash))
+    /// Takes the log's lock and reserves `count` indexes; returns the state before them.
+    private func lockLog(adding count: Int, on db: any SQLDatabase) async throws -> LogState {
+        guard
+            let row = try await db.raw(
+                """
+                UPDATE audit_state SET size = size + \(bind: Int64(count)) WHERE id = 1
+                RETURNING size, frontier, head_size, head_time
+                """
+            ).first()
+        else { throw StoreError.notMigrated }
+        let oldSize = Int(try row.decode(column: "size", as: Int64.self)) - count
+        let nodes = Merkle.nodes(of: 0..<oldSize)
+        let bytes = ByteText.bytes(hex: try row.decode(column: "frontier", as: String.self)) ?? []
+        guard bytes.count == nodes.count * 32 else { throw AuditLogError.outOfRange }
+        var position = 0
+        let frontier = MerkleFrontier(size: oldSize) { _ in
+            defer { position += 32 }
+            return Array(bytes[position..<(position + 32)])
+        }
+        return LogState(
+            frontier: frontier, headSize: Int(try row.decode(column: "head_size", as: Int64.self)),
+            headTime: Timestamp(millisecondsSinceEpoch: try row.decode(column: "head_time", as: Int64.self)))
+    }
+
+    /// Inserts the entries at the end of the log, and the subtrees they complete.
+    private func insert(_ entries: [LogEntry], state: inout LogState, on db: any SQLDatabase) async throws -> Range<Int> {
+        let start = state.frontier.size
+        var entryRows: [[any SQLExpression]] = []
+        var nodeRows: [[any SQLExpression]] = []
+        entryRows.reserveCapacity(entries.count)
+        for (offset, entry) in entries.enumerated() {
+            let index = start + offset
+            let text = entry.json(index: index).canonical
+            let leaf = Merkle.leafHash(text.utf8)
+            entryRows.append([
+                SQLBind(Int64(index)), SQLBind(entry.event.kind), SQLBind(entry.vote), SQLBind(text), SQLBind(hex(leaf)),
+            ])
+            for (node, hash) in state.frontier.append(leaf) { nodeRows.append([SQLBind(node.id), SQLBind(hex(hash))]) }
+        }
+        // A few hundred rows a statement: well under both databases' limits on parameters.
+        for chunk in entryRows.chunks(of: 400) {
+            try await db.insert(into: "audit_entries").columns("entry_index", "kind", "vote", "entry", "leaf_hash")
+                .rows(chunk).run()
+        }
+        for chunk in nodeRows.chunks(of: 1000) {
+            try await db.insert(into: "audit_nodes").columns("id", "hash").rows(chunk).run()
+        }
+        return start..<state.frontier.size
+    }
+
+    /// Signs the tree of the state's frontier and stores the head.
+    private func sign(_ state: inout LogState, on db: any SQLDatabase) async throws -> SignedTreeHead {
+        let key = try await logSigningKey(on: db)
+        // Heads never go back in time, even if the clock does.
+        let time = max(clock(), state.headTime)
+        let head = try key.sign(size: state.frontier.size, root: state.frontier.root, time: time)
+        try await db.raw(
+            """
+            INSERT INTO audit_heads (size, root, time, signature) VALUES (\(bind: Int64(head.size)), \(bind: hex(head.root)),
+            \(bind: time.millisecondsSinceEpoch), \(bind: ByteText.base64(head.signature)))
+            """
+        ).run()
+        state.headSize = head.size
+        state.headTime = time
+        return head
+    }
+
+    private func save(_ state: LogState, on db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            UPDATE audit_state SET frontier = \(bind: hex(state.frontier.nodes.flatMap(\.hash))),
+            head_size = \(bind: Int64(state.headSize)), head_time = \(bind: state.headTime.millisecondsSinceEpoch) WHERE id = 1
+            """
+        ).run()
     }
 }
 

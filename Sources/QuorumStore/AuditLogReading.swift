@@ -16,47 +16,53 @@ extension Store {
     }
 
     /// The RFC 9162 inclusion proof of entry `index` in the tree of the first `treeSize`
-    /// entries: at most two indexed queries, whatever the size of the log.
+    /// entries: one indexed query, whatever the size of the log.
     public func inclusionProof(index: Int, treeSize: Int) async throws -> [MerkleHash] {
-        try await withConnection { db in
-            guard index >= 0, index < treeSize, treeSize <= (try await logSize(on: db)) else { throw AuditLogError.outOfRange }
-            let ranges = Merkle.inclusionRanges(index: index, size: treeSize)
-            let nodes = try await hashes(of: Merkle.nodes(covering: ranges), on: db)
-            return ranges.map { Merkle.hash(of: $0) { nodes[$0] ?? [] } }
-        }
+        guard index >= 0, index < treeSize else { throw AuditLogError.outOfRange }
+        return try await proof(Merkle.inclusionRanges(index: index, size: treeSize), treeSize: treeSize)
     }
 
     /// The RFC 9162 consistency proof from the tree of `from` entries to that of `to`.
     public func consistencyProof(from: Int, to: Int) async throws -> [MerkleHash] {
-        try await withConnection { db in
-            guard from > 0, from <= to, to <= (try await logSize(on: db)) else { throw AuditLogError.outOfRange }
-            let ranges = Merkle.consistencyRanges(oldSize: from, newSize: to)
-            let nodes = try await hashes(of: Merkle.nodes(covering: ranges), on: db)
-            return ranges.map { Merkle.hash(of: $0) { nodes[$0] ?? [] } }
-        }
+        guard from > 0, from <= to else { throw AuditLogError.outOfRange }
+        return try await proof(Merkle.consistencyRanges(oldSize: from, newSize: to), treeSize: to)
     }
 
-    /// The stored hashes of complete subtrees: leaves from the entries, larger ones from
-    /// `audit_nodes`.
-    func hashes(of nodes: [MerkleNode], on db: any SQLDatabase) async throws -> [MerkleNode: MerkleHash] {
+    /// The hashes of these subtrees of the tree of `treeSize` entries.
+    private func proof(_ ranges: [Range<Int>], treeSize: Int) async throws -> [MerkleHash] {
+        let nodes = Merkle.nodes(covering: ranges)
+        let (found, size) = try await withConnection { try await hashes(of: nodes, on: $0) }
+        guard treeSize <= size, found.count == nodes.count, found.values.allSatisfy({ $0.count == 32 }) else {
+            throw AuditLogError.outOfRange
+        }
+        return ranges.map { Merkle.hash(of: $0) { found[$0]! } }
+    }
+
+    /// The stored hashes of complete subtrees, and the log's size, in one query: leaves from
+    /// the entries (a leaf's `MerkleNode.id` is its index), larger ones from `audit_nodes`.
+    func hashes(of nodes: [MerkleNode], on db: any SQLDatabase) async throws -> (hashes: [MerkleNode: MerkleHash], size: Int) {
+        // -1 matches nothing and keeps either list from being empty; -2 marks the size.
+        let leaves = [-1] + nodes.filter { $0.level == 0 }.map(\.id)
+        let larger = [-1] + nodes.filter { $0.level > 0 }.map(\.id)
+        let rows = try await db.raw(
+            """
+            SELECT entry_index AS id, leaf_hash AS hash FROM audit_entries WHERE entry_index IN (\(binds: leaves))
+            UNION ALL SELECT id, hash FROM audit_nodes WHERE id IN (\(binds: larger))
+            UNION ALL SELECT -2, CAST(size AS TEXT) FROM audit_state WHERE id = 1
+            """
+        ).all()
         var found: [MerkleNode: MerkleHash] = [:]
-        let leaves = nodes.filter { $0.level == 0 }.map { Int64($0.index) }
-        if !leaves.isEmpty {
-            for row in try await db.select().columns("entry_index", "leaf_hash").from("audit_entries")
-                .where("entry_index", .in, leaves).all()
-            {
-                let index = Int(try row.decode(column: "entry_index", as: Int64.self))
-                found[MerkleNode(level: 0, index: index)] = ByteText.bytes(hex: try row.decode(column: "leaf_hash", as: String.self))
+        var size = 0
+        for row in rows {
+            let id = try row.decode(column: "id", as: Int64.self)
+            let text = try row.decode(column: "hash", as: String.self)
+            if id == -2 {
+                size = Int(text) ?? 0
+            } else {
+                found[MerkleNode(id: id)] = ByteText.bytes(hex: text) ?? []
             }
         }
-        let larger = nodes.filter { $0.level > 0 }.map(\.id)
-        if !larger.isEmpty {
-            for row in try await db.select().columns("id", "hash").from("audit_nodes").where("id", .in, larger).all() {
-                let id = try row.decode(column: "id", as: Int64.self)
-                found[MerkleNode(id: id)] = ByteText.bytes(hex: try row.decode(column: "hash", as: String.self))
-            }
-        }
-        return found
+        return (found, size)
     }
 
     /// Writes the log in the export format (`LogExport`): the header, then every entry as

@@ -6,13 +6,16 @@ import SQLKit
     // The lock row: every append and every signing updates it first, so concurrent writers,
     // in one process or several, queue there and indexes come out without gaps. `size` is
     // the number of entries; `frontier` the hex hashes of the complete subtrees that make up
-    // the tree of those entries (Merkle.nodes(of: 0..<size)), so an append needs no lookup.
+    // the tree of those entries (Merkle.nodes(of: 0..<size)), so an append needs no lookup;
+    // `head_size` and `head_time` those of the latest signed head (0 before the first).
     try await db.create(table: "audit_state")
         .column("id", type: .int, .primaryKey(autoIncrement: false))
         .column("size", type: .bigint, .notNull)
         .column("frontier", type: .text, .notNull)
+        .column("head_size", type: .bigint, .notNull)
+        .column("head_time", type: .bigint, .notNull)
         .run()
-    try await db.raw("INSERT INTO audit_state (id, size, frontier) VALUES (1, 0, '')").run()
+    try await db.raw("INSERT INTO audit_state (id, size, frontier, head_size, head_time) VALUES (1, 0, '', 0, 0)").run()
 
     // One row per entry: its canonical JSON exactly as hashed, and its leaf hash (hex).
     try await db.create(table: "audit_entries")
