@@ -10,7 +10,8 @@ struct Migration: Sendable {
 extension Store {
     /// Every migration, in order. Append only.
     static let migrations: [Migration] = [
-        Migration(id: "001-register", run: createRegisterTables)
+        Migration(id: "001-register", run: createRegisterTables),
+        Migration(id: "002-voting", run: createVotingTables),
     ]
 
     /// Applies the migrations this database lacks, each in its own transaction, and makes
