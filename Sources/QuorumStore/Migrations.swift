@@ -14,6 +14,9 @@ extension Store {
         Migration(id: "002-voting", run: createVotingTables),
     ]
 
+    /// The ids of every migration this program knows, in order.
+    public static var migrationIDs: [String] { migrations.map(\.id) }
+
     /// Applies the migrations this database lacks, each in its own transaction, and makes
     /// sure the key for personal data exists. Running it again changes nothing. Returns the
     /// ids of the migrations it applied.
