@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
     ],
     targets: [
         // The domain: register, voting persons, rules, tally, audit-log maths. Pure, no I/O.
@@ -38,6 +39,7 @@ let package = Package(
                 "QuorumCore",
                 "QuorumStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Plot", package: "Plot"),
             ]
         ),
         .executableTarget(
@@ -46,6 +48,7 @@ let package = Package(
                 "QuorumCore",
                 "QuorumStore",
                 "QuorumWeb",
+                "QuorumSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

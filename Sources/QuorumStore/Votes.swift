@@ -73,7 +73,7 @@ extension Store {
         guard let stored = try await register(of: estate) else { throw StoreError.estateNotFound(String(estate)) }
         let electorate = try Electorate(register: stored.register, vote: definition)
         var random = SystemRandomNumberGenerator()
-        let id = CheckedCode.make(count: 8, using: &random)
+        let id = CheckedCode.identifier(using: &random)
         let vote = StoredVote(
             id: id, estateID: estate, definition: definition, opensAt: opensAt, closesAt: closesAt, ballotChange: ballotChange,
             total: electorate.total)
@@ -267,4 +267,23 @@ public struct Signature: Sendable, Hashable {
 
     public static func drawn(_ dataURL: String) -> Signature { Signature(kind: "drawn", data: dataURL) }
     public static func typed(_ name: String) -> Signature { Signature(kind: "typed", data: name) }
+}
+
+extension Store {
+    /// The server's time now, as the store's clock tells it.
+    public func now() -> Timestamp { clock() }
+
+    /// The receipt codes of ballots an owner cast for some persons of a vote, by person.
+    public func receipts(in vote: String, persons: [Int], castBy idHash: String) async throws -> [Int: String] {
+        try await withConnection { db in
+            var codes: [Int: String] = [:]
+            for row in try await db.raw(
+                "SELECT person, receipt_code FROM ballots WHERE vote_id = \(bind: vote) AND cast_by = \(bind: idHash)"
+            ).all() {
+                let person = try row.decode(column: "person", as: Int.self)
+                if persons.contains(person) { codes[person] = try row.decode(column: "receipt_code", as: String.self) }
+            }
+            return codes
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import QuorumStore
 
 /// How the web app is set up; the binary and the tests build it the same way.
 public struct WebConfiguration: Sendable {
@@ -13,11 +14,20 @@ public struct WebConfiguration: Sendable {
 }
 
 /// Builds the application `quorum serve` runs.
-public func buildApplication(configuration: WebConfiguration, logger: Logger = Logger(label: "quorum")) -> some ApplicationProtocol {
-    let router = Router()
+public func buildApplication(
+    configuration: WebConfiguration, dependencies: OwnerDependencies, logger: Logger = Logger(label: "quorum")
+) -> some ApplicationProtocol {
+    let router = Router(context: QuorumRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.debug))
+    router.add(middleware: SessionMiddleware(store: dependencies.store))
     router.get("/health") { _, _ in "ok" }
-    router.get("/") { _, _ in HomePage().response() }
+    router.get("/static/:name") { _, context in
+        guard let name = context.parameters.get("name"), let response = StaticFiles.response(name) else {
+            throw HTTPError(.notFound)
+        }
+        return response
+    }
+    OwnerRoutes(dependencies: dependencies).add(to: router)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Quorum"),

@@ -1,0 +1,189 @@
+"""The owner's whole path in a real browser (Debian's Chromium, chromium-driver, Selenium).
+
+Runs the `quorum` binary that `swift test` built, with `serve --demo` on a free port and a
+fresh SQLite database; drives a phone-sized window (375×667) through binding, the notice,
+the ballot, confirming with a typed signature, and the receipt; checks that the progress
+moved and that a second ballot for the same rooms is refused. Screenshots of each step go
+to $QUORUM_SCREENSHOTS (default: a temporary folder).
+"""
+
+import os
+import re
+import socket
+import subprocess
+import tempfile
+import time
+import unittest
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BINARY = os.environ.get("QUORUM_BINARY", os.path.join(ROOT, ".build", "debug", "quorum"))
+SHOTS = os.environ.get("QUORUM_SCREENSHOTS") or tempfile.mkdtemp(prefix="quorum-shots-")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """`quorum serve --demo` on a free port with a fresh database, stopped at the end."""
+
+    def __init__(self):
+        self.folder = tempfile.mkdtemp(prefix="quorum-browser-")
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = open(os.path.join(self.folder, "server.log"), "w")
+        self.process = subprocess.Popen(
+            [BINARY, "serve", "--demo", "--port", str(self.port), "--database", f"sqlite:///{self.folder}/quorum.sqlite"],
+            stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                if urllib.request.urlopen(self.url + "/health", timeout=1).read() == b"ok":
+                    return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError("quorum serve did not start; see " + self.log.name)
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+def phone_browser():
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=375,667", "--lang=zh-CN"]:
+        options.add_argument(argument)
+    binary = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    if os.path.exists(binary):
+        options.binary_location = binary
+    driver_path = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    driver.set_window_size(375, 667)
+    return driver
+
+
+class OwnerPathTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.server = Server()
+        cls.browser = phone_browser()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.browser.quit()
+        cls.server.stop()
+
+    def setUp(self):
+        self.go("/health")
+        self.browser.delete_all_cookies()
+
+    def shot(self, name):
+        self.browser.save_screenshot(os.path.join(SHOTS, name + ".png"))
+
+    def go(self, path):
+        self.browser.get(self.server.url + path)
+
+    def find(self, selector):
+        return WebDriverWait(self.browser, 10).until(lambda b: b.find_element(By.CSS_SELECTOR, selector))
+
+    def submit(self, selector, then_title):
+        """Clicks a submit button and waits for the next page, known by its heading."""
+        self.find(selector).click()
+        WebDriverWait(self.browser, 10).until(lambda b: then_title in b.title)
+
+    def bind(self, name, id_number):
+        self.go("/bind")
+        self.find("#name").send_keys(name)
+        self.find("#id_number").send_keys(id_number)
+        self.shot("1-bind")
+        self.submit("#send-code", "输入验证码")
+        message = self.find("#demo-message").text
+        code = re.search(r"\d{6}", message).group(0)
+        self.shot("2-code")
+        self.find("#code").send_keys(code)
+        self.submit("#confirm-code", "我的小区表决")
+
+    def test_an_owner_binds_votes_and_gets_a_receipt_in_five_screens(self):
+        self.go("/")
+        self.assertIn("业主共同决定", self.browser.title)
+        self.shot("0-home")
+        self.bind("王建国", "370202196505050011")
+        # (1) the votes of my estate, with the progress
+        self.assertIn("我的小区表决", self.find("h1").text)
+        self.assertIn("1-1-101、1-1-102", self.browser.page_source)
+        heads_before = self.find("[data-field=heads]").text
+        self.shot("3-votes")
+        self.submit("a[id^=open-]", "表决公告")
+        # (2) the notice
+        self.assertIn("四分之三", self.browser.page_source)
+        self.shot("4-notice")
+        self.submit("a[id^=to-ballot-]", "表决票")
+        # (3) the ballot: the page stops the sixth candidate of five seats
+        self.find("#m-m1-agree").click()
+        self.find("#m-m2-oppose").click()
+        for candidate in ["c1", "c2", "c3", "c4", "c5", "c6"]:
+            self.browser.execute_script("arguments[0].click()", self.find(f"#c-m3-{candidate}"))
+        chosen = self.browser.find_elements(By.CSS_SELECTOR, "input[name='c.m3']:checked")
+        self.assertEqual(len(chosen), 5, "the sixth candidate is refused by the page")
+        self.assertIn("5 / 5", self.find(".counter").text)
+        self.shot("5-ballot")
+        self.submit("#to-confirm", "确认并签名")
+        # (4) confirm and sign
+        self.assertIn("同意", self.browser.page_source)
+        self.find("#signature-typed").send_keys("王建国")
+        self.shot("6-confirm")
+        self.submit("#submit-ballot", "投票回执")
+        # (5) the receipt
+        code = self.find("#receipt-code").text
+        self.assertRegex(code, r"^[0-9A-Z*~$=U]{4}(-[0-9A-Z*~$=U]{1,4})+$")
+        self.shot("7-receipt")
+        # The progress moved by one owner.
+        self.go("/votes")
+        heads_after = self.find("[data-field=heads]").text
+        self.assertEqual(int(heads_after.split("/")[0]), int(heads_before.split("/")[0]) + 1)
+        self.assertIn("已投票", self.browser.page_source)
+        self.shot("8-voted")
+
+    def test_the_server_refuses_a_second_ballot_and_over_selection(self):
+        self.bind("李梅", "370202197003030022")
+        self.submit("a[id^=open-]", "表决公告")
+        ballot_url = self.find("a[id^=to-ballot-]").get_attribute("href")
+        self.browser.get(ballot_url)
+        # Over-selection sent without the page's script: the server refuses it.
+        self.browser.execute_script("document.querySelectorAll('input[name=\"c.m3\"]').forEach(function (b) { b.checked = true; })")
+        self.find("#m-m1-abstain").click()
+        self.find("#m-m2-agree").click()
+        self.find("#to-confirm").submit()
+        WebDriverWait(self.browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "[role=alert]"))
+        self.assertIn("最多选 5 人", self.find("[role=alert]").text)
+        self.shot("9-over-selected")
+        # A proper ballot, then the co-owner tries to vote for the same flat.
+        for box in self.browser.find_elements(By.CSS_SELECTOR, "input[name='c.m3']:checked"):
+            self.browser.execute_script("arguments[0].checked = false", box)
+        self.find("#m-m1-abstain").click()
+        self.find("#m-m2-agree").click()
+        self.submit("#to-confirm", "确认并签名")
+        self.find("#signature-typed").send_keys("李梅")
+        self.submit("#submit-ballot", "投票回执")
+        self.browser.delete_all_cookies()
+        self.bind("张伟", "370202196801010033")
+        self.assertIn("已投票", self.browser.page_source, "the co-owner sees the shared vote is cast")
+        self.assertEqual(self.browser.find_elements(By.CSS_SELECTOR, "a[id^=open-]"), [])
+        self.shot("10-co-owner")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
