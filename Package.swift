@@ -77,7 +77,13 @@ let package = Package(
         ),
         .testTarget(name: "QuorumCLITests", dependencies: ["QuorumCore"]),
         // Every test runs on SQLite, and on PostgreSQL too when QUORUM_TEST_POSTGRES_URL is set.
-        .testTarget(name: "QuorumStoreTests", dependencies: ["QuorumCore", "QuorumStore", "QuorumSynthetic"]),
+        .testTarget(
+            name: "QuorumStoreTests",
+            dependencies: [
+                "QuorumCore", "QuorumStore", "QuorumSynthetic",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,8 @@
 import Crypto
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Logging
 import QuorumCore
 import SQLKit
@@ -223,5 +226,52 @@ public struct OutboxSender: MessageSender {
         } else {
             logger.info("message queued", metadata: ["to": "\(Masking.phone(phone))", "purpose": "\(purpose)"])
         }
+    }
+}
+
+extension Store {
+    /// Binding by a trusted digital identity: the verified credential's subject (the ID
+    /// number) must be an owner's of the estate (and its name, when it gives one, match).
+    public func bind(estate: Int64, credential: VerifiedCredential) async throws -> OwnerSession {
+        try await withConnection { db in
+            let key = try await personalDataKey(on: db, creating: false)
+            let idHash = key.hash(credential.subject.trimmingCharacters(in: .whitespaces).uppercased())
+            let names = try await db.raw(
+                "SELECT name FROM owners WHERE estate_id = \(bind: estate) AND id_hash = \(bind: idHash) AND valid_to IS NULL"
+            ).all(decodingColumn: "name", as: String.self)
+            guard !names.isEmpty, credential.name.map({ names.contains($0) }) ?? true else { throw BindingError.noSuchOwner }
+            return try await bind(estate: estate, idHash: idHash, method: "credential:\(credential.issuer)", on: db, key: key)
+        }
+    }
+}
+
+/// Sends messages through an SMS gateway over HTTP: a JSON POST `{"to", "body", "purpose"}`
+/// with a bearer token, as most Chinese SMS platforms' HTTP APIs take it. A failure is an
+/// error (the owner is told to try again), never silence.
+public struct HTTPGatewaySender: MessageSender {
+    public let url: URL
+    let token: String
+    let session: URLSession
+
+    public init(url: URL, token: String, session: URLSession = .shared) {
+        self.url = url
+        self.token = token
+        self.session = session
+    }
+
+    public struct GatewayError: Error, CustomStringConvertible {
+        public let status: Int
+        public var description: String { "短信网关返回 \(status) / the SMS gateway answered \(status)" }
+    }
+
+    public func send(to phone: String, purpose: String, body: String) async throws {
+        var request = URLRequest(url: url)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        request.httpBody = try JSONSerialization.data(withJSONObject: ["to": phone, "body": body, "purpose": purpose], options: [.sortedKeys])
+        let (_, response) = try await session.data(for: request)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        guard (200..<300).contains(status) else { throw GatewayError(status: status) }
     }
 }

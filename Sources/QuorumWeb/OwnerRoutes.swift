@@ -13,12 +13,18 @@ public struct OwnerDependencies: Sendable {
     public var showCodes: DevelopmentMessages?
     /// Whether cookies are marked Secure (behind TLS).
     public var secureCookies: Bool
+    /// Identity providers whose signed credentials bind an owner (none: the option is hidden).
+    public var trustedIssuers: [TrustedIssuer]
 
-    public init(store: Store, sender: any MessageSender, showCodes: DevelopmentMessages? = nil, secureCookies: Bool = false) {
+    public init(
+        store: Store, sender: any MessageSender, showCodes: DevelopmentMessages? = nil, secureCookies: Bool = false,
+        trustedIssuers: [TrustedIssuer] = []
+    ) {
         self.store = store
         self.sender = sender
         self.showCodes = showCodes
         self.secureCookies = secureCookies
+        self.trustedIssuers = trustedIssuers
     }
 }
 
@@ -63,6 +69,7 @@ struct OwnerRoutes {
         router.get("/bind", use: bindForm)
         router.post("/bind", use: bind)
         router.post("/bind/code", use: confirmCode)
+        router.post("/bind/credential", use: bindByCredential)
         router.post("/logout", use: logout)
         router.get("/votes", use: votes)
         router.get("/votes/:vote", use: notice)
@@ -77,7 +84,8 @@ struct OwnerRoutes {
 
     @Sendable func bindForm(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         let pre = request.cookies[Cookies.preSession]?.value ?? Self.randomToken()
-        var response = BindPages.form(estates: try await store.estates(), pre: pre, error: nil, context: context)
+        var response = BindPages.form(
+            estates: try await store.estates(), pre: pre, error: nil, credentials: !dependencies.trustedIssuers.isEmpty, context: context)
         response.setCookie(cookie(Cookies.preSession, pre, maxAge: 3600))
         return response
     }
@@ -90,7 +98,9 @@ struct OwnerRoutes {
         }
         let name = form["name"] ?? ""
         guard let estate = form["estate"].flatMap(Int64.init), estates.contains(where: { $0.id == estate }) else {
-            return BindPages.form(estates: estates, pre: pre, error: S.formExpired(context.lang), name: name, context: context, status: .badRequest)
+            return BindPages.form(
+                estates: estates, pre: pre, error: S.formExpired(context.lang), name: name, credentials: !dependencies.trustedIssuers.isEmpty,
+                context: context, status: .badRequest)
         }
         do {
             let start = try await store.startBinding(
@@ -100,7 +110,9 @@ struct OwnerRoutes {
                 demoMessage: dependencies.showCodes?.message(to: start.phoneMasked), context: context)
         } catch let error as BindingError {
             let status: HTTPResponse.Status = error == .tooManyRequests ? .tooManyRequests : .badRequest
-            return BindPages.form(estates: estates, pre: pre, error: Self.say(error, context.lang), name: name, context: context, status: status)
+            return BindPages.form(
+                estates: estates, pre: pre, error: Self.say(error, context.lang), name: name, credentials: !dependencies.trustedIssuers.isEmpty,
+                context: context, status: status)
         }
     }
 
@@ -122,6 +134,30 @@ struct OwnerRoutes {
                 attempt: attempt, phoneMasked: phone, pre: pre, error: Self.say(error, context.lang),
                 demoMessage: dependencies.showCodes?.message(to: phone), context: context, status: .badRequest)
         }
+    }
+
+    @Sendable func bindByCredential(_ request: Request, context: QuorumRequestContext) async throws -> Response {
+        let form = try await FormData.read(request, context: context)
+        let estates = try await store.estates()
+        guard let pre = form["pre"], pre == request.cookies[Cookies.preSession]?.value,
+            let estate = form["estate"].flatMap(Int64.init), estates.contains(where: { $0.id == estate })
+        else {
+            return Layout.message(S.bindTitle, S.formExpired(context.lang), context: context, status: .forbidden, back: "/bind")
+        }
+        let failure: String
+        do {
+            let credential = try CredentialVerifier.verify(form["credential"] ?? "", trusted: dependencies.trustedIssuers, now: store.now())
+            let session = try await store.bind(estate: estate, credential: credential)
+            var response = Layout.redirect("/votes")
+            response.setCookie(cookie(Cookies.session, session.token, maxAge: Int(BindingLimits.sessionLifetimeMilliseconds / 1000)))
+            response.setCookie(cookie(Cookies.preSession, "", maxAge: 0))
+            return response
+        } catch let error as CredentialError {
+            failure = Self.half(error.description, context.lang)
+        } catch let error as BindingError {
+            failure = Self.say(error, context.lang)
+        }
+        return BindPages.form(estates: estates, pre: pre, error: failure, credentials: true, context: context, status: .badRequest)
     }
 
     @Sendable func logout(_ request: Request, context: QuorumRequestContext) async throws -> Response {
@@ -226,7 +262,7 @@ struct OwnerRoutes {
                 let receipt = try await store.castOnline(vote: vote.id, person: voter.person, owner: session.idHash, choices: choices, signature: signature)
                 return Layout.redirect("/receipts/\(receipt.code)")
             } catch let error as CastError {
-                let text = context.lang == .zh ? String(error.description.split(separator: " / ").first ?? "") : String(error.description.split(separator: " / ").last ?? "")
+                let text = Self.half(error.description, context.lang)
                 return Layout.message(S.ballot, text, context: context, status: .conflict, back: "/votes")
             }
         }
@@ -282,7 +318,12 @@ struct OwnerRoutes {
     }
 
     static func say(_ error: BindingError, _ lang: Lang) -> String {
-        let parts = error.description.split(separator: " / ")
+        half(error.description, lang)
+    }
+
+    /// The Chinese or the English half of a bilingual message `中文 / English`.
+    static func half(_ text: String, _ lang: Lang) -> String {
+        let parts = text.split(separator: " / ")
         return String(lang == .zh ? parts.first ?? "" : parts.last ?? "")
     }
 

@@ -32,6 +32,12 @@ enum S {
     static let name = L10n(zh: "姓名", en: "Full name")
     static let idNumber = L10n(zh: "证件号码", en: "ID number")
     static let sendCode = L10n(zh: "发送验证码", en: "Send the code")
+    static let credentialTitle = L10n(zh: "或使用数字身份凭证", en: "Or use a digital identity credential")
+    static let credentialIntro = L10n(
+        zh: "由受信任的身份平台（如“随申办”数字身份、穗好办人脸核验）签发的凭证。",
+        en: "A credential signed by a trusted identity provider (such as a city's digital-identity wallet).")
+    static let credential = L10n(zh: "凭证", en: "Credential")
+    static let bindWithCredential = L10n(zh: "用凭证绑定", en: "Bind with the credential")
     static let codeTitle = L10n(zh: "输入验证码", en: "Enter the code")
     static func codeSent(_ phone: String) -> L10n {
         L10n(zh: "验证码已发送到 \(phone)，5 分钟内有效。", en: "A code was sent to \(phone); it is valid for 5 minutes.")

@@ -23,6 +23,15 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Mark cookies Secure: set this when the site is served over HTTPS (behind a TLS proxy).")
     var secureCookies = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Identity providers whose ES256 credentials bind owners: a JSON file of [{\"issuer\", \"audience\", \"public_key_pem\"}].",
+            valueName: "file"))
+    var identityProviders: String?
+
+    @Option(help: ArgumentHelp("Send one-time codes through this SMS gateway (token from $QUORUM_SMS_TOKEN); default: the outbox.", valueName: "url"))
+    var smsGateway: String?
+
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
@@ -32,9 +41,17 @@ struct Serve: AsyncParsableCommand {
             // Every instance migrates at start; one that finds the work done changes nothing.
             try await store.migrate()
             let outbox = OutboxSender(store: store, logger: logger, development: demo)
-            var dependencies = OwnerDependencies(store: store, sender: outbox, secureCookies: secureCookies)
+            var sender: any MessageSender = outbox
+            if let smsGateway {
+                guard let url = URL(string: smsGateway), let token = ProcessInfo.processInfo.environment["QUORUM_SMS_TOKEN"] else {
+                    throw ValidationError("--sms-gateway needs a URL and the token in QUORUM_SMS_TOKEN")
+                }
+                sender = HTTPGatewaySender(url: url, token: token)
+            }
+            var dependencies = OwnerDependencies(
+                store: store, sender: sender, secureCookies: secureCookies, trustedIssuers: try identityProviders.map(Self.issuers) ?? [])
             if demo {
-                let messages = DevelopmentMessages(forwardingTo: outbox)
+                let messages = DevelopmentMessages(forwardingTo: sender)
                 dependencies.sender = messages
                 dependencies.showCodes = messages
                 try await DemoSetup.prepare(store)
@@ -44,6 +61,19 @@ struct Serve: AsyncParsableCommand {
             if demo { Terminal.standardError(DemoSetup.instructions(host: host, port: port)) }
             try await app.runService()
         }
+    }
+}
+
+extension Serve {
+    /// Reads the identity providers file.
+    static func issuers(_ path: String) throws -> [TrustedIssuer] {
+        struct Entry: Decodable {
+            var issuer: String
+            var audience: String
+            var public_key_pem: String
+        }
+        let entries = try JSONDecoder().decode([Entry].self, from: Data(try readFile(path)))
+        return try entries.map { try TrustedIssuer(issuer: $0.issuer, audience: $0.audience, pem: $0.public_key_pem) }
     }
 }
 

@@ -203,3 +203,21 @@ final class RecordingSender: MessageSender {
         }
     }
 }
+
+extension VotingTests {
+    @Test(arguments: TestDatabase.available)
+    func aTrustedCredentialBindsTheOwnerItNames(_ database: TestDatabase) async throws {
+        try await withVote(database) { store, vote, _ in
+            let owner = VerifiedCredential(issuer: "https://id.example.gov.cn", subject: "110101199001010011", name: "甲")
+            let session = try await store.bind(estate: vote.estateID, credential: owner)
+            #expect(session.ownerName == "甲")
+            #expect(try await store.voters(in: vote.id, owner: session.idHash).count == 1)
+            await #expect(throws: BindingError.noSuchOwner) {
+                try await store.bind(estate: vote.estateID, credential: VerifiedCredential(issuer: "x", subject: "110101199001010011", name: "乙"))
+            }
+            await #expect(throws: BindingError.noSuchOwner) {
+                try await store.bind(estate: vote.estateID, credential: VerifiedCredential(issuer: "x", subject: "999", name: nil))
+            }
+        }
+    }
+}

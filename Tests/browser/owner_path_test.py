@@ -7,6 +7,8 @@ moved and that a second ballot for the same rooms is refused. Screenshots of eac
 to $QUORUM_SCREENSHOTS (default: a temporary folder).
 """
 
+import base64
+import json
 import os
 import re
 import socket
@@ -35,13 +37,13 @@ def free_port():
 class Server:
     """`quorum serve --demo` on a free port with a fresh database, stopped at the end."""
 
-    def __init__(self):
+    def __init__(self, extra=()):
         self.folder = tempfile.mkdtemp(prefix="quorum-browser-")
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = open(os.path.join(self.folder, "server.log"), "w")
         self.process = subprocess.Popen(
-            [BINARY, "serve", "--demo", "--port", str(self.port), "--database", f"sqlite:///{self.folder}/quorum.sqlite"],
+            [BINARY, "serve", "--demo", "--port", str(self.port), "--database", f"sqlite:///{self.folder}/quorum.sqlite", *extra],
             stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.time() + 60
         while time.time() < deadline:
@@ -183,6 +185,57 @@ class OwnerPathTest(unittest.TestCase):
         self.assertIn("已投票", self.browser.page_source, "the co-owner sees the shared vote is cast")
         self.assertEqual(self.browser.find_elements(By.CSS_SELECTOR, "a[id^=open-]"), [])
         self.shot("10-co-owner")
+
+
+class CredentialBindingTest(unittest.TestCase):
+    """Binding by a trusted digital identity: an ES256 credential minted with a test key."""
+
+    @classmethod
+    def setUpClass(cls):
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric import ec
+        cls.key = ec.generate_private_key(ec.SECP256R1())
+        pem = cls.key.public_key().public_bytes(
+            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+        folder = tempfile.mkdtemp(prefix="quorum-idp-")
+        providers = os.path.join(folder, "providers.json")
+        with open(providers, "w") as f:
+            json.dump([{"issuer": "https://id.example.gov.cn", "audience": "quorum", "public_key_pem": pem}], f)
+        cls.server = Server(extra=("--identity-providers", providers))
+        cls.browser = phone_browser()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.browser.quit()
+        cls.server.stop()
+
+    def mint(self, subject, name, issuer="https://id.example.gov.cn"):
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.asymmetric import ec
+        from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
+
+        def b64(data):
+            return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+        header = b64(json.dumps({"alg": "ES256", "typ": "JWT"}).encode())
+        now = int(time.time())
+        payload = b64(json.dumps({"iss": issuer, "aud": "quorum", "sub": subject, "name": name, "iat": now, "exp": now + 300}).encode())
+        r, s = decode_dss_signature(self.key.sign(f"{header}.{payload}".encode(), ec.ECDSA(hashes.SHA256())))
+        return f"{header}.{payload}.{b64(r.to_bytes(32, 'big') + s.to_bytes(32, 'big'))}"
+
+    def test_a_trusted_credential_binds_and_an_untrusted_one_is_refused(self):
+        wait = WebDriverWait(self.browser, 10)
+        self.browser.get(self.server.url + "/bind")
+        field = wait.until(lambda b: b.find_element(By.ID, "credential"))
+        field.send_keys(self.mint("370202196505050011", "王建国", issuer="https://evil.example"))
+        self.browser.find_element(By.ID, "bind-credential").click()
+        wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "[role=alert]"))
+        self.assertIn("不受信任", self.browser.find_element(By.CSS_SELECTOR, "[role=alert]").text)
+        field = wait.until(lambda b: b.find_element(By.ID, "credential"))
+        field.send_keys(self.mint("370202196505050011", "王建国"))
+        self.browser.find_element(By.ID, "bind-credential").click()
+        wait.until(lambda b: "我的小区表决" in b.title)
+        self.assertIn("王建国", self.browser.page_source)
+        self.browser.save_screenshot(os.path.join(SHOTS, "11-credential-bound.png"))
 
 
 if __name__ == "__main__":

@@ -5,7 +5,8 @@ import QuorumStore
 /// Screens of binding: the name and ID number, then the code.
 enum BindPages {
     static func form(
-        estates: [Division], pre: String, error: String?, name: String = "", context: QuorumRequestContext, status: HTTPResponse.Status = .ok
+        estates: [Division], pre: String, error: String?, name: String = "", credentials: Bool, context: QuorumRequestContext,
+        status: HTTPResponse.Status = .ok
     ) -> Response {
         let lang = context.lang
         return Layout.page(S.bindTitle, context: context, path: "/bind", status: status) {
@@ -32,6 +33,18 @@ enum BindPages {
                         .attribute(named: "autocomplete", value: "off").attribute(named: "inputmode", value: "text")
                 }
                 SubmitButton(S.sendCode(lang)).id("send-code")
+            }
+            if credentials, let estate = estates.first {
+                H2(S.credentialTitle(lang))
+                Paragraph(S.credentialIntro(lang)).class("meta")
+                Form(url: "/bind/credential", method: .post) {
+                    Input(type: .hidden, name: "pre", value: pre)
+                    Input(type: .hidden, name: "estate", value: String(estate.id))
+                    Label(S.credential(lang)) {
+                        TextArea(name: "credential", isRequired: true).id("credential")
+                    }
+                    SubmitButton(S.bindWithCredential(lang)).id("bind-credential").class("secondary")
+                }
             }
         }
     }
