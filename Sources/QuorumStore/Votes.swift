@@ -228,11 +228,25 @@ extension Store {
                 ON CONFLICT (vote_id, person) DO NOTHING RETURNING receipt_code
                 """
             ).first()
-            guard inserted != nil else {
-                let at = try await db.raw(
-                    "SELECT received_at FROM ballots WHERE vote_id = \(bind: voteID) AND person = \(bind: person)"
-                ).first(decodingColumn: "received_at", as: Int64.self)
-                throw CastError.alreadyVoted(at: Timestamp(millisecondsSinceEpoch: at ?? 0))
+            if inserted == nil {
+                // A person's ballot exists. Where the vote lets owners change an online ballot before the
+                // deadline, the new choices replace it (one effective ballot still, now the latest);
+                // a paper ballot is never replaced from a phone.
+                let changed = vote.ballotChange ? try await db.raw(
+                    """
+                    UPDATE ballots SET received_at = \(bind: now.millisecondsSinceEpoch), choices = \(bind: choices.canonicalJSON),
+                    cast_by = \(bind: idHash), signature_kind = \(bind: signature.kind), signature = \(bind: signature.data),
+                    receipt_code = \(bind: code), salt = \(bind: salt)
+                    WHERE vote_id = \(bind: voteID) AND person = \(bind: person) AND channel = \(bind: Channel.online.rawValue)
+                    RETURNING receipt_code
+                    """
+                ).first() : nil
+                guard changed != nil else {
+                    let at = try await db.raw(
+                        "SELECT received_at FROM ballots WHERE vote_id = \(bind: voteID) AND person = \(bind: person)"
+                    ).first(decodingColumn: "received_at", as: Int64.self)
+                    throw CastError.alreadyVoted(at: Timestamp(millisecondsSinceEpoch: at ?? 0))
+                }
             }
             return Receipt(code: code, voteID: voteID, person: person, rooms: rooms, receivedAt: now, choices: choices, salt: salt)
         }

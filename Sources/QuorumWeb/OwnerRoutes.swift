@@ -211,7 +211,7 @@ struct OwnerRoutes {
             guard let voter = Self.voter(request.uri.queryParameters["person"].map(String.init), in: voters) else {
                 return Layout.message(S.ballot, S.noBallotHere(context.lang), context: context, status: .notFound, back: "/votes")
             }
-            if voter.votedAt != nil { return Layout.redirect("/votes") }
+            if voter.votedAt != nil && !vote.ballotChange { return Layout.redirect("/votes") }
             return VotePages.ballot(vote, voter: voter, chosen: BallotChoices([:]), problems: [], csrf: session.csrf, context: context)
         }
     }

@@ -85,6 +85,9 @@ enum S {
     static let howOnce = L10n(
         zh: "一人多套房屋只投一票；共有人共用一票，先投先得；提交后不能修改。",
         en: "Several rooms of one owner cast one ballot; co-owners share one, first come; a ballot cannot be changed.")
+    static let howOnceChangeable = L10n(
+        zh: "一人多套房屋只投一票；共有人共用一票；截止前可以修改，以最后一次为准。",
+        en: "Several rooms of one owner cast one ballot; co-owners share one; it can be changed before the deadline, the last counts.")
     static let specialMatter = L10n(zh: "重大事项：需四分之三以上同意", en: "Major matter: needs 3/4")
     static let ordinaryMatter = L10n(zh: "一般事项：需过半数同意", en: "Ordinary matter: needs more than half")
     static func electionMatter(_ seats: Int) -> L10n {

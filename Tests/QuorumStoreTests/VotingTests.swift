@@ -57,7 +57,9 @@ final class RecordingSender: MessageSender {
     static let choices = BallotChoices(["m1": .option(.agree), "e": .candidates(["c1"])])
 
     /// A store with the registry imported and a vote open from now for a day.
-    func withVote(_ database: TestDatabase, _ body: (Store, StoredVote, TestClock) async throws -> Void) async throws {
+    func withVote(
+        _ database: TestDatabase, ballotChange: Bool = false, _ body: (Store, StoredVote, TestClock) async throws -> Void
+    ) async throws {
         let clock = TestClock()
         try await database.withEmptyDatabase { url in
             let store = try await Store.open(url, secret: "test secret", clock: clock.read)
@@ -69,7 +71,7 @@ final class RecordingSender: MessageSender {
             let estate = result.estate.id
             let vote = try await store.createVote(
                 estate: estate, definition: Self.definition, opensAt: clock.current,
-                closesAt: Timestamp(millisecondsSinceEpoch: clock.current.millisecondsSinceEpoch + 86_400_000))
+                closesAt: Timestamp(millisecondsSinceEpoch: clock.current.millisecondsSinceEpoch + 86_400_000), ballotChange: ballotChange)
             try await body(store, vote, clock)
         }
     }
@@ -218,6 +220,24 @@ extension VotingTests {
             await #expect(throws: BindingError.noSuchOwner) {
                 try await store.bind(estate: vote.estateID, credential: VerifiedCredential(issuer: "x", subject: "999", name: nil))
             }
+        }
+    }
+}
+
+extension VotingTests {
+    @Test(arguments: TestDatabase.available)
+    func whereTheVoteAllowsItAnOnlineBallotIsReplacedBeforeTheDeadline(_ database: TestDatabase) async throws {
+        try await withVote(database, ballotChange: true) { store, vote, clock in
+            let owner = try await session(store, vote, name: "甲", id: "110101199001010011")
+            let person = try #require(try await store.voters(in: vote.id, owner: owner.idHash).first?.person)
+            let first = try await store.castOnline(vote: vote.id, person: person, owner: owner.idHash, choices: Self.choices, signature: .typed("甲"))
+            clock.advance(minutes: 10)
+            let changed = BallotChoices(["m1": .option(.oppose), "e": .candidates([])])
+            let second = try await store.castOnline(vote: vote.id, person: person, owner: owner.idHash, choices: changed, signature: .typed("甲"))
+            #expect(second.receivedAt > first.receivedAt && second.code != first.code)
+            #expect(try await store.receipt(code: first.code) == nil, "the replaced ballot's receipt no longer counts")
+            #expect(try await store.receipt(code: second.code)?.choices == changed)
+            #expect(try await store.progress(of: vote).voted.heads == 1, "still one effective ballot")
         }
     }
 }

@@ -60,8 +60,18 @@ import Testing
 
     @Test func ownerPagesSendTheUnboundToBinding() async throws {
         try await withApp { client in
-            for uri in ["/votes", "/votes/abc", "/votes/abc/ballot?person=0", "/receipts/ABCD-EFGH-JKMN-P"] {
+            let gets = ["/votes", "/votes/abc", "/votes/abc/ballot?person=0", "/votes/abc/progress.json", "/receipts/ABCD-EFGH-JKMN-P"]
+            for uri in gets {
                 try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .seeOther, "\(uri)")
+                    #expect(response.headers[.location] == "/bind", "\(uri)")
+                }
+            }
+            for uri in ["/votes/abc/confirm", "/votes/abc/cast"] {
+                try await client.execute(
+                    uri: uri, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                    body: ByteBuffer(string: "csrf=x&person=0&m.m1=agree")
+                ) { response in
                     #expect(response.status == .seeOther, "\(uri)")
                     #expect(response.headers[.location] == "/bind", "\(uri)")
                 }

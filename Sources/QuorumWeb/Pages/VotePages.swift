@@ -38,7 +38,7 @@ enum VotePages {
                             Paragraph("✓ \(S.voted(lang))").class("ok")
                         }
                     }
-                    if item.voters.contains(where: { $0.votedAt == nil }) && item.vote.isOpen(at: now) {
+                    if item.voters.contains(where: { $0.votedAt == nil || item.vote.ballotChange }) && item.vote.isOpen(at: now) {
                         Link(S.readAndVote(lang), url: "/votes/\(item.vote.id)").class("button").id("open-\(item.vote.id)")
                     }
                 }
@@ -65,10 +65,13 @@ enum VotePages {
             }
             .listStyle(.ordered)
             H2(S.howDecided(lang))
-            List([S.howParticipation(lang), S.howOrdinary(lang), S.howSpecial(lang), S.howElection(lang), S.howOnce(lang)])
+            List([
+                S.howParticipation(lang), S.howOrdinary(lang), S.howSpecial(lang), S.howElection(lang),
+                (vote.ballotChange ? S.howOnceChangeable : S.howOnce)(lang),
+            ])
             ProgressView(progress: progress, lang: lang, source: "/votes/\(vote.id)/progress.json")
             if vote.isOpen(at: now) {
-                for voter in voters where voter.votedAt == nil {
+                for voter in voters where voter.votedAt == nil || vote.ballotChange {
                     Paragraph("\(S.rooms(lang))：\(voter.rooms)").class("meta")
                     Link(S.toBallot(lang), url: "/votes/\(vote.id)/ballot?person=\(voter.person)").class("button").id("to-ballot-\(voter.person)")
                 }
