@@ -122,12 +122,7 @@ struct OwnerRoutes {
             return Layout.message(S.bindTitle, S.formExpired(context.lang), context: context, status: .forbidden, back: "/bind")
         }
         do {
-            let session = try await store.confirmBinding(attempt: attempt, code: form["code"] ?? "")
-            var response = Layout.redirect("/votes")
-            // A new session id at every binding; the pre-session value is spent.
-            response.setCookie(cookie(Cookies.session, session.token, maxAge: Int(BindingLimits.sessionLifetimeMilliseconds / 1000)))
-            response.setCookie(cookie(Cookies.preSession, "", maxAge: 0))
-            return response
+            return signedIn(try await store.confirmBinding(attempt: attempt, code: form["code"] ?? ""))
         } catch let error as BindingError {
             let phone = form["phone"] ?? ""
             return BindPages.code(
@@ -147,11 +142,7 @@ struct OwnerRoutes {
         let failure: String
         do {
             let credential = try CredentialVerifier.verify(form["credential"] ?? "", trusted: dependencies.trustedIssuers, now: store.now())
-            let session = try await store.bind(estate: estate, credential: credential)
-            var response = Layout.redirect("/votes")
-            response.setCookie(cookie(Cookies.session, session.token, maxAge: Int(BindingLimits.sessionLifetimeMilliseconds / 1000)))
-            response.setCookie(cookie(Cookies.preSession, "", maxAge: 0))
-            return response
+            return signedIn(try await store.bind(estate: estate, credential: credential))
         } catch let error as CredentialError {
             failure = Self.half(error.description, context.lang)
         } catch let error as BindingError {
@@ -330,6 +321,15 @@ struct OwnerRoutes {
     static func randomToken() -> String {
         var random = SystemRandomNumberGenerator()
         return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &random)) }.joined()
+    }
+
+    /// After a binding: the new session's cookie (a new id at every binding), the spent
+    /// pre-session value cleared, and on to the votes.
+    func signedIn(_ session: OwnerSession) -> Response {
+        var response = Layout.redirect("/votes")
+        response.setCookie(cookie(Cookies.session, session.token, maxAge: Int(BindingLimits.sessionLifetimeMilliseconds / 1000)))
+        response.setCookie(cookie(Cookies.preSession, "", maxAge: 0))
+        return response
     }
 
     func cookie(_ name: String, _ value: String, maxAge: Int) -> Cookie {
