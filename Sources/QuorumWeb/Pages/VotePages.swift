@@ -54,9 +54,9 @@ enum VotePages {
             H2(vote.title)
             Paragraph("\(S.opens(lang))：\(LocalTime.format(vote.opensAt)) · \(S.deadline(lang))：\(LocalTime.format(vote.closesAt))").class("meta")
             H2(S.matters(lang))
-            List(vote.definition.matters.enumerated().map { $0 }) { position, matter in
+            List(vote.definition.matters) { matter in
                 Div {
-                    Paragraph("\(position + 1). \(matter.title)")
+                    Paragraph(matter.title)
                     Span(tag(matter, lang)).class(matter.threshold == .special ? "tag special" : "tag")
                     if case .election(_, let candidates) = matter.kind {
                         Paragraph(candidates.map(\.name).joined(separator: "、")).class("meta")
