@@ -32,7 +32,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // The HTTP app. Public/ holds the static files (scripts stay out of the pages).
+        // The HTTP app.
         .target(
             name: "QuorumWeb",
             dependencies: [
@@ -40,8 +40,7 @@ let package = Package(
                 "QuorumStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Plot", package: "Plot"),
-            ],
-            resources: [.copy("Public")]
+            ]
         ),
         .executableTarget(
             name: "quorum",
@@ -49,6 +48,7 @@ let package = Package(
                 "QuorumCore",
                 "QuorumStore",
                 "QuorumWeb",
+                "QuorumSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -88,7 +88,13 @@ let package = Package(
         ),
         .testTarget(name: "QuorumCLITests", dependencies: ["QuorumCore", "QuorumStore"]),
         // Every test runs on SQLite, and on PostgreSQL too when QUORUM_TEST_POSTGRES_URL is set.
-        .testTarget(name: "QuorumStoreTests", dependencies: ["QuorumCore", "QuorumStore", "QuorumSynthetic"]),
+        .testTarget(
+            name: "QuorumStoreTests",
+            dependencies: [
+                "QuorumCore", "QuorumStore", "QuorumSynthetic",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,6 +24,50 @@ public struct BallotChoices: Hashable, Sendable {
     }
 }
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+extension BallotChoices {
+    /// The canonical form: `json` in canonical JSON (matters by id, an option by its English
+    /// name, candidates sorted, no white space) — `{"e":["c1","c3"],"m1":"agree"}`. The same
+    /// choices always give the same bytes, so a hash of them can be checked by anyone; the
+    /// audit log's ballot commitment is taken of exactly these bytes.
+    public var canonicalJSON: String { json.canonical }
+
+    /// Reads the canonical form back.
+    public init(canonicalJSON text: String) throws {
+        let raw = try JSONDecoder().decode([String: RawMark].self, from: Data(text.utf8))
+        var marks: [String: Mark] = [:]
+        for (id, mark) in raw {
+            switch mark {
+            case .option(let name):
+                guard let choice = Choice(rawValue: name) else { throw InputProblem.choiceNotForResolution(name) }
+                marks[id] = .option(choice)
+            case .candidates(let ids):
+                marks[id] = .candidates(ids)
+            }
+        }
+        self.init(marks)
+    }
+
+    private enum RawMark: Decodable {
+        case option(String)
+        case candidates([String])
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let name = try? container.decode(String.self) {
+                self = .option(name)
+            } else {
+                self = .candidates(try container.decode([String].self))
+            }
+        }
+    }
+}
+
 /// Why an online ballot cannot be accepted as it is. The page says it in the owner's words.
 public enum BallotProblem: Hashable, Sendable, CustomStringConvertible {
     case unanswered(matter: String)

@@ -16,7 +16,7 @@ public enum BallotCommitment {
         precondition(salt.count == saltLength, "a commitment's salt is 32 bytes")
         var hasher = SHA256()
         hasher.update(data: salt)
-        hasher.update(data: choices.canonicalJSON.canonicalBytes)
+        hasher.update(data: Array(choices.canonicalJSON.utf8))
         return ByteText.hex(hasher.finalize())
     }
 
@@ -33,11 +33,11 @@ public enum BallotCommitment {
 }
 
 extension BallotChoices {
-    /// The canonical form of a person's choices: an object from matter id to the English
-    /// name of the option (`"agree"`), or to the sorted list of the chosen candidate ids
-    /// (`["c1","c3"]`, `[]` for none). Members and candidates are in UTF-16 order, as
-    /// canonical JSON sorts keys, so the order they were ticked in does not matter.
-    public var canonicalJSON: JSONText {
+    /// A person's choices as JSON: an object from matter id to the English name of the
+    /// option (`"agree"`), or to the sorted list of the chosen candidate ids (`["c1","c3"]`,
+    /// `[]` for none). Candidates are in UTF-16 order, as canonical JSON sorts keys, so the
+    /// order they were ticked in does not matter.
+    public var json: JSONText {
         .object(
             marks.map { matter, mark in
                 switch mark {
@@ -47,8 +47,8 @@ extension BallotChoices {
             })
     }
 
-    /// Reads the canonical form back (a receipt carries it); nil if it is not one.
-    public init?(canonicalJSON json: JSONText) {
+    /// Reads `json` back (a receipt carries it); nil if it is not that form.
+    public init?(json: JSONText) {
         guard case .object(let members) = json else { return nil }
         var marks: [String: Mark] = [:]
         for (matter, value) in members {

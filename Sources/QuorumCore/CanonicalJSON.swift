@@ -13,36 +13,17 @@
 /// `docs/AUDIT-LOG.md` spells out the same rules, with examples.
 extension JSONText {
     /// The canonical text, with no line break at the end.
-    public var canonical: String {
-        var out = ""
-        writeCanonical(to: &out)
-        return out
-    }
+    public var canonical: String { sorted.compact() }
 
     /// The canonical text as UTF-8 bytes: what is hashed and signed.
     public var canonicalBytes: [UInt8] { Array(canonical.utf8) }
 
-    private func writeCanonical(to out: inout String) {
+    /// The value with every object's members in canonical order.
+    private var sorted: JSONText {
         switch self {
-        case .string(let text): Self.quote(text, into: &out)
-        case .int(let value): out += String(value)
-        case .bool(let value): out += value ? "true" : "false"
-        case .array(let items):
-            out += "["
-            for (position, item) in items.enumerated() {
-                if position > 0 { out += "," }
-                item.writeCanonical(to: &out)
-            }
-            out += "]"
-        case .object(let members):
-            out += "{"
-            for (position, (key, value)) in members.sorted(by: { Self.precedes($0.0, $1.0) }).enumerated() {
-                if position > 0 { out += "," }
-                Self.quote(key, into: &out)
-                out += ":"
-                value.writeCanonical(to: &out)
-            }
-            out += "}"
+        case .string, .int, .bool: self
+        case .array(let items): .array(items.map(\.sorted))
+        case .object(let members): .object(members.sorted { Self.precedes($0.0, $1.0) }.map { ($0.0, $0.1.sorted) })
         }
     }
 

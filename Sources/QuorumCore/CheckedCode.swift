@@ -13,6 +13,12 @@ public enum CheckedCode {
         return group(String(body) + String(check(body)))
     }
 
+    /// An identifier of `count` random symbols, lower case, without a check character: for
+    /// URLs, not for typing.
+    public static func identifier(count: Int = 10, using generator: inout some RandomNumberGenerator) -> String {
+        String((0..<count).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }).lowercased()
+    }
+
     /// The canonical form of a typed code (upper case, no dashes or spaces, O→0, I/L→1),
     /// or nil when its check character does not match.
     public static func normalized(_ typed: String) -> String? {

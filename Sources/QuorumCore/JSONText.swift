@@ -15,6 +15,38 @@ public indirect enum JSONText: Sendable {
         return out
     }
 
+    /// The text with no white space at all, keys in the order given (`canonical` sorts them
+    /// first: the form that hashes are taken of).
+    public func compact() -> String {
+        var out = ""
+        writeCompact(to: &out)
+        return out
+    }
+
+    private func writeCompact(to out: inout String) {
+        switch self {
+        case .string(let text): Self.quote(text, into: &out)
+        case .int(let value): out += String(value)
+        case .bool(let value): out += value ? "true" : "false"
+        case .array(let items):
+            out += "["
+            for (position, item) in items.enumerated() {
+                if position > 0 { out += "," }
+                item.writeCompact(to: &out)
+            }
+            out += "]"
+        case .object(let members):
+            out += "{"
+            for (position, (key, value)) in members.enumerated() {
+                if position > 0 { out += "," }
+                Self.quote(key, into: &out)
+                out += ":"
+                value.writeCompact(to: &out)
+            }
+            out += "}"
+        }
+    }
+
     private func write(to out: inout String, indent: Int) {
         switch self {
         case .string(let text): Self.quote(text, into: &out)

@@ -141,6 +141,40 @@ extension VoteDefinition {
     }
 }
 
+extension VoteDefinition {
+    /// The vote as `matters.json` (FORMATS.md) writes it; `read(json:)` reads it back.
+    public var mattersJSON: String {
+        var members: [(String, JSONText)] = [
+            ("vote", .string(name)),
+            ("settings", .object([("silent_majority", .bool(settings.silentMajority)), ("parking_votes", .bool(settings.parkingVotes))])),
+        ]
+        if case .buildings(let buildings) = scope {
+            members.append(("scope", .object([("buildings", .array(buildings.map { .string($0) }))])))
+        }
+        members.append(
+            (
+                "matters",
+                .array(
+                    matters.map { matter in
+                        var fields: [(String, JSONText)] = [
+                            ("id", .string(matter.id)), ("title", .string(matter.title)), ("item", .int(matter.item)),
+                        ]
+                        switch matter.kind {
+                        case .resolution:
+                            fields.append(("kind", .string("resolution")))
+                        case .election(let seats, let candidates):
+                            fields += [
+                                ("kind", .string("election")), ("seats", .int(seats)),
+                                ("candidates", .array(candidates.map { .object([("id", .string($0.id)), ("name", .string($0.name))]) })),
+                            ]
+                        }
+                        return .object(fields)
+                    })
+            ))
+        return JSONText.object(members).rendered()
+    }
+}
+
 // The file's shape, every field optional so that what is missing is reported by name.
 private struct RawVote: Decodable {
     var vote: String?

@@ -8,9 +8,9 @@ public struct ReceiptFixture: Sendable {
     public static let choices = BallotChoices(["m1": .option(.agree), "m2": .candidates(["c3", "c1"])])
 
     /// The receipt of the ballot, as the receipt page will print it.
-    public var receipt: Receipt
+    public var receipt: LogReceipt
     /// The same receipt with other choices: its check must fail.
-    public var tampered: Receipt
+    public var tampered: LogReceipt
 
     /// Appends the entries to the store's log: the vote opening, two ballots, the known
     /// ballot (with a head), and three ballots after it, so the check must follow the log
@@ -40,7 +40,7 @@ public struct ReceiptFixture: Sendable {
         try await store.appendToLog([try await filler(3), try await filler(4), try await filler(5)])
 
         guard case .ballot(let logged) = entry.event, let head else { throw AuditLogError.emptyLog }
-        let receipt = Receipt(
+        let receipt = LogReceipt(
             index: indexes.lowerBound, vote: vote, voter: logged.voter, channel: .online, time: received, choices: choices,
             salt: salt, head: head)
         var tampered = receipt

@@ -11,8 +11,12 @@ extension Store {
     /// Every migration, in order. Append only.
     static let migrations: [Migration] = [
         Migration(id: "001-register", run: createRegisterTables),
-        Migration(id: "002-audit-log", run: createAuditLogTables),
+        Migration(id: "002-voting", run: createVotingTables),
+        Migration(id: "003-audit-log", run: createAuditLogTables),
     ]
+
+    /// The ids of every migration this program knows, in order.
+    public static var migrationIDs: [String] { migrations.map(\.id) }
 
     /// Applies the migrations this database lacks, each in its own transaction, and makes
     /// sure the key for personal data exists. Running it again changes nothing. Returns the

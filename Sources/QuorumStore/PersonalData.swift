@@ -9,9 +9,29 @@ import SQLKit
 public struct PersonalDataKey: Sendable {
     /// HMAC with the key already absorbed: each hash starts from a copy of it.
     private let keyed: HMAC<SHA256>
+    /// The key that seals what must be read back (a phone, to send its owner a code): AES-GCM,
+    /// derived from the same secret, so one secret guards both.
+    private let sealing: SymmetricKey
 
     public init(secret: String) {
         keyed = HMAC<SHA256>(key: SymmetricKey(data: Array(secret.utf8)))
+        sealing = HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: SymmetricKey(data: Array(secret.utf8)), info: Array("quorum phone sealing".utf8), outputByteCount: 32)
+    }
+
+    /// The text sealed (AES-GCM, a random nonce), as base64; the empty text stays empty.
+    public func seal(_ text: String) -> String {
+        guard !text.isEmpty, let box = try? AES.GCM.seal(Array(text.utf8), using: sealing), let combined = box.combined
+        else { return "" }
+        return combined.base64EncodedString()
+    }
+
+    /// The text of a sealed value, or nil if it was not sealed with this key.
+    public func open(_ sealed: String) -> String? {
+        guard let data = Data(base64Encoded: sealed), let box = try? AES.GCM.SealedBox(combined: data),
+            let plain = try? AES.GCM.open(box, using: sealing)
+        else { return nil }
+        return String(decoding: plain, as: UTF8.self)
     }
 
     /// The keyed hash, its first 128 bits as 32 lowercase hex digits (HMAC-SHA256-128:

@@ -122,9 +122,10 @@ extension Store {
         ).run()
         try await db.raw(
             """
-            INSERT INTO owners (estate_id, unit_no, id_hash, id_masked, name, kind, phone_hash, phone_masked, valid_from)
+            INSERT INTO owners (estate_id, unit_no, id_hash, id_masked, name, kind, phone_hash, phone_masked, phone_sealed,
+            valid_from)
             SELECT \(bind: estate), r.unit_no, r.id_hash, r.id_masked, r.owner_name, r.owner_kind, r.phone_hash,
-            r.phone_masked, \(bind: revision) FROM import_rows r
+            r.phone_masked, r.phone_sealed, \(bind: revision) FROM import_rows r
             WHERE r.unit_no IN (SELECT unit_no FROM import_changes WHERE added = 1 OR owners_changed = 1)
             """
         ).run()

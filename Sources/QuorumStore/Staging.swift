@@ -10,7 +10,7 @@ enum Staging {
     /// Every valid row of the file, as the register tables will hold it.
     static let rowColumns = [
         "line", "unit_no", "building", "entrance", "room", "area", "area_source", "unit_use", "owner_name", "id_hash",
-        "id_masked", "owner_kind", "phone_hash", "phone_masked",
+        "id_masked", "owner_kind", "phone_hash", "phone_masked", "phone_sealed",
     ]
 
     static let tables = ["import_rows", "import_units", "import_changes"]
@@ -26,7 +26,7 @@ enum Staging {
             .column("unit_use", type: .text, .notNull).column("owner_name", type: .text, .notNull)
             .column("id_hash", type: .text, .notNull).column("id_masked", type: .text, .notNull)
             .column("owner_kind", type: .text, .notNull).column("phone_hash", type: .text, .notNull)
-            .column("phone_masked", type: .text, .notNull)
+            .column("phone_masked", type: .text, .notNull).column("phone_sealed", type: .text, .notNull)
             // 0 once the row is found to disagree with its unit's first row.
             .column("agrees", type: .int, .notNull, .default(1))
             .run()
@@ -82,8 +82,9 @@ enum Staging {
         let unit = row.unit, owner = row.owner, phone = owner.phone ?? ""
         return [
             String(row.line), unit.id, unit.building, unit.entrance ?? "", unit.room, String(unit.area.centiSquareMetres),
-            unit.areaSource.rawValue, unit.use.rawValue, owner.name, key.hash(owner.idNumber),
+            unit.areaSource.rawValue, unit.use.rawValue, owner.name, key.hash(owner.idNumber.uppercased()),
             Masking.idNumber(owner.idNumber), owner.kind.rawValue, key.hash(phone), phone.isEmpty ? "" : Masking.phone(phone),
+            key.seal(phone),
         ]
     }
 

@@ -13,16 +13,22 @@ public struct WebConfiguration: Sendable {
     }
 }
 
-/// Builds the application `quorum serve` runs. Without a store only the pages that need no
-/// database are served.
+/// Builds the application `quorum serve` runs.
 public func buildApplication(
-    configuration: WebConfiguration, store: Store? = nil, logger: Logger = Logger(label: "quorum")
+    configuration: WebConfiguration, dependencies: OwnerDependencies, logger: Logger = Logger(label: "quorum")
 ) -> some ApplicationProtocol {
-    let router = Router()
+    let router = Router(context: QuorumRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.debug))
+    router.add(middleware: SessionMiddleware(store: dependencies.store))
     router.get("/health") { _, _ in "ok" }
-    router.get("/") { _, _ in HomePage().response() }
-    if let store { LogRoutes.add(to: router, store: store) }
+    router.get("/static/:name") { _, context in
+        guard let name = context.parameters.get("name"), let response = StaticFiles.response(name) else {
+            throw HTTPError(.notFound)
+        }
+        return response
+    }
+    OwnerRoutes(dependencies: dependencies).add(to: router)
+    LogRoutes.add(to: router, store: dependencies.store)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Quorum"),

@@ -1,12 +1,11 @@
-import Foundation
 import Hummingbird
 import QuorumCore
 import QuorumStore
 
 /// The audit log's public routes: heads and proofs as JSON (base64 hashes, as Certificate
-/// Transparency's API), the public key, and the verify page with its script.
+/// Transparency's API), the public key, and the verify page (its script is a static file).
 enum LogRoutes {
-    static func add(to router: Router<some RequestContext>, store: Store) {
+    static func add(to router: Router<QuorumRequestContext>, store: Store) {
         router.get("/log/head") { _, _ in
             guard let head = try await store.latestHead() else {
                 return json(.object([("error", .string("日志还没有条目 / the log has no entry yet"))]), status: .notFound)
@@ -50,23 +49,13 @@ enum LogRoutes {
             text(try await store.logPublicKey().pem, type: "application/x-pem-file")
         }
 
-        router.get("/verify") { request, _ in
-            let query = request.uri.queryParameters
-            let page = try await VerifyController.page(
-                code: query.get("r"), language: PageLanguage(query: query.get("lang")), store: store)
-            return html(page.render())
+        router.get("/verify") { request, context in
+            let page = try await VerifyController.page(code: request.uri.queryParameters.get("r"), store: store)
+            return page.render(context: context)
         }
         router.post("/verify") { request, context in
-            let form = try await URLEncodedForm(request: request, context: context)
-            let query = request.uri.queryParameters
-            let page = try await VerifyController.page(
-                code: form["r"], language: PageLanguage(query: form["lang"] ?? query.get("lang")), store: store)
-            return html(page.render())
-        }
-        router.get("/static/verify.js") { _, _ in
-            var response = text(StaticFiles.verifyScript, type: "text/javascript; charset=utf-8")
-            response.headers[.cacheControl] = "no-cache"
-            return response
+            let form = try await FormData.read(request, context: context, limit: 64 * 1024)
+            return try await VerifyController.page(code: form["r"], store: store).render(context: context)
         }
     }
 
@@ -84,40 +73,9 @@ enum LogRoutes {
         json(.object([("error", .string("参数有误 / bad or out-of-range parameters: \(parameters)"))]), status: .badRequest)
     }
 
-    static func html(_ page: String) -> Response {
-        text(page, type: "text/html; charset=utf-8")
-    }
-
     static func text(_ body: String, type: String) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = type
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
-}
-
-/// The bodies of a url-encoded form.
-struct URLEncodedForm {
-    private var fields: [String: String] = [:]
-
-    init(request: Request, context: some RequestContext) async throws {
-        let body = try await request.body.collect(upTo: 64 * 1024)
-        for pair in String(buffer: body).split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map {
-                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-            }
-            if let name = parts.first { fields[name] = parts.count > 1 ? parts[1] : "" }
-        }
-    }
-
-    subscript(name: String) -> String? { fields[name] }
-}
-
-/// Files served as they are, read once from the module's resources.
-enum StaticFiles {
-    static let verifyScript: String = {
-        guard let url = Bundle.module.url(forResource: "verify", withExtension: "js", subdirectory: "Public"),
-            let data = try? Data(contentsOf: url)
-        else { return "" }
-        return String(decoding: data, as: UTF8.self)
-    }()
 }

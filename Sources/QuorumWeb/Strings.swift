@@ -1,79 +1,127 @@
-/// A text of the site in both languages. Pages show Chinese first; `?lang=en` switches.
-struct Localized: Sendable {
+/// The language of a page: Chinese first, English second.
+public enum Lang: String, Sendable {
+    case zh, en
+
+    /// The other language, for the switch at the top of every page.
+    var other: Lang { self == .zh ? .en : .zh }
+}
+
+/// One text of the site in both languages. Every word a page shows comes from `S` below,
+/// the one strings table of the web app.
+struct L10n: Sendable {
     let zh: String
     let en: String
 
-    func callAsFunction(_ language: PageLanguage) -> String {
-        language == .zh ? zh : en
-    }
+    func callAsFunction(_ lang: Lang) -> String { lang == .zh ? zh : en }
 }
 
-/// The language a page is shown in: Chinese unless the visitor switched.
-enum PageLanguage: String, Sendable {
-    case zh, en
+enum S {
+    static let siteName = L10n(zh: "Quorum 业主共同决定", en: "Quorum — owners decide together")
+    static let switchLanguage = L10n(zh: "English", en: "中文")
+    static let tagline = L10n(
+        zh: "按《民法典》第二百七十八条，以专有部分面积和业主人数双重计票的业主投票平台。",
+        en: "Owners' votes, counted by floor area and by headcount at once under Civil Code Art. 278.")
+    static let startBinding = L10n(zh: "绑定业主身份，开始投票", en: "Bind your owner identity to vote")
+    static let signOut = L10n(zh: "退出", en: "Sign out")
 
-    init(query: String?) {
-        self = query == "en" ? .en : .zh
+    static let bindTitle = L10n(zh: "绑定业主身份", en: "Bind your owner identity")
+    static let bindIntro = L10n(
+        zh: "请填写不动产登记上的姓名和证件号码。我们会向名册中登记的手机发送验证码。",
+        en: "Enter your name and ID number as the property register has them. We send a code to the phone on file.")
+    static let estate = L10n(zh: "小区", en: "Estate")
+    static let name = L10n(zh: "姓名", en: "Full name")
+    static let idNumber = L10n(zh: "证件号码", en: "ID number")
+    static let sendCode = L10n(zh: "发送验证码", en: "Send the code")
+    static let credentialTitle = L10n(zh: "或使用数字身份凭证", en: "Or use a digital identity credential")
+    static let credentialIntro = L10n(
+        zh: "由受信任的身份平台（如“随申办”数字身份、穗好办人脸核验）签发的凭证。",
+        en: "A credential signed by a trusted identity provider (such as a city's digital-identity wallet).")
+    static let credential = L10n(zh: "凭证", en: "Credential")
+    static let bindWithCredential = L10n(zh: "用凭证绑定", en: "Bind with the credential")
+    static let codeTitle = L10n(zh: "输入验证码", en: "Enter the code")
+    static func codeSent(_ phone: String) -> L10n {
+        L10n(zh: "验证码已发送到 \(phone)，5 分钟内有效。", en: "A code was sent to \(phone); it is valid for 5 minutes.")
     }
+    static let code = L10n(zh: "验证码（6 位数字）", en: "Code (6 digits)")
+    static let confirm = L10n(zh: "确认", en: "Confirm")
+    static let demoCode = L10n(zh: "演示模式：短信内容", en: "Demo mode: the text message")
 
-    var htmlLang: String { self == .zh ? "zh-CN" : "en" }
-    var other: PageLanguage { self == .zh ? .en : .zh }
-}
+    static let myVotes = L10n(zh: "我的小区表决", en: "Votes of my estate")
+    static func hello(_ name: String) -> L10n { L10n(zh: "\(name)，您好", en: "Hello, \(name)") }
+    static let noVotes = L10n(zh: "目前没有表决。", en: "There is no vote at the moment.")
+    static let deadline = L10n(zh: "截止时间", en: "Deadline")
+    static let opens = L10n(zh: "开始时间", en: "Opens")
+    static let open = L10n(zh: "进行中", en: "Open")
+    static let notYetOpen = L10n(zh: "未开始", en: "Not open yet")
+    static let closed = L10n(zh: "已截止", en: "Closed")
+    static let readAndVote = L10n(zh: "查看公告并投票", en: "Read the notice and vote")
+    static let voted = L10n(zh: "已投票", en: "Voted")
+    static let viewReceipt = L10n(zh: "查看回执", en: "View the receipt")
+    static let rooms = L10n(zh: "房屋", en: "Rooms")
 
-/// Every user-facing text of the site, in one table.
-enum Strings {
-    enum Verify {
-        static let title = Localized(zh: "核验您的表决票", en: "Check your ballot")
-        static let intro = Localized(
-            zh: "输入或扫描投票后收到的回执码。本页会重新计算：您的表决票连同所选内容，是否已记入防篡改的审计日志，并由日志的密钥签名。",
-            en: "Enter or scan the receipt code you got after voting. This page recomputes whether your ballot, with your choices, is in the tamper-evident audit log, under a head signed by the log's key.")
-        static let codeLabel = Localized(zh: "回执码（或回执链接）", en: "Receipt code (or receipt link)")
-        static let submit = Localized(zh: "核验", en: "Check")
-        static let switchLanguage = Localized(zh: "English", en: "中文")
+    static let progress = L10n(zh: "投票进度", en: "Progress")
+    static let votedHeads = L10n(zh: "已投票人数", en: "Owners who voted")
+    static let votedArea = L10n(zh: "已投票面积", en: "Area that voted")
+    static let lineNote = L10n(
+        zh: "竖线为三分之二参与线：人数和面积都达到这条线，表决才有效。投票结果在截止后公布。",
+        en: "The mark is the 2/3 participation line: both must reach it for the vote to count. Results are shown after the deadline.")
+    static let reached = L10n(zh: "已达到参与要求", en: "Participation reached")
 
-        static let passed = Localized(
-            zh: "核验通过：您的表决票已记入审计日志，所选内容未被改动。",
-            en: "Verified: your ballot is in the audit log, with your choices unchanged.")
-        static let failed = Localized(
-            zh: "核验未通过：日志与您的回执不符。请保存回执并联系业主委员会或街道办事处。",
-            en: "Not verified: the log does not match your receipt. Keep your receipt and tell the owners' committee or the street office.")
-        static let unreadable = Localized(
-            zh: "无法识别这个回执码，请检查是否完整。", en: "This receipt code cannot be read: check that it is complete.")
-        static let serverSays = Localized(zh: "服务器核验结果", en: "The server's check")
-        static let browserSays = Localized(zh: "您的浏览器独立核验", en: "Your browser's own check")
-        static let browserWorking = Localized(zh: "正在您的浏览器中独立计算……", en: "Checking in your browser…")
-        static let browserNoScript = Localized(
-            zh: "您的浏览器未运行脚本，以上为服务器的核验结果。", en: "Your browser runs no script: the result above is the server's.")
-        static let browserCannotSign = Localized(
-            zh: "您的浏览器不支持 Ed25519 签名核验；哈希与证明已在浏览器中核验，签名以服务器结果为准。",
-            en: "Your browser cannot check Ed25519 signatures: the hashes and proofs were checked here, the signatures by the server.")
-        static let browserPassed = Localized(
-            zh: "通过：您的浏览器自行计算了承诺值、叶哈希、包含证明、一致性证明和签名，全部相符。",
-            en: "Passed: your browser computed the commitment, the leaf hash, the inclusion and consistency proofs and the signatures itself; all match.")
-        static let browserFailed = Localized(zh: "未通过：", en: "Failed: ")
-
-        static let stepReceiptHead = Localized(
-            zh: "回执上的树头由本日志的密钥签名", en: "The head on your receipt is signed by this log's key")
-        static let stepIncluded = Localized(
-            zh: "您的表决票（含所选内容的承诺值）在该树头之下", en: "Your ballot, with the commitment to your choices, is under that head")
-        static let stepStillThere = Localized(
-            zh: "今天的日志仍完整包含该树头下的全部条目", en: "Today's log still holds every entry under that head")
-
-        static let yourBallot = Localized(zh: "回执内容", en: "Your receipt")
-        static let entry = Localized(zh: "日志序号", en: "Log entry")
-        static let vote = Localized(zh: "表决", en: "Vote")
-        static let received = Localized(zh: "接收时间", en: "Received")
-        static let channel = Localized(zh: "渠道", en: "Channel")
-        static let choices = Localized(zh: "您的选择", en: "Your choices")
-        static let signedHead = Localized(zh: "签名树头", en: "Signed head")
-        static let latestHead = Localized(zh: "日志最新树头", en: "The log's latest head")
-        static let entries = Localized(zh: "条", en: "entries")
-        static let keyID = Localized(zh: "日志公钥指纹", en: "Log key id")
-        static let keyNote = Localized(
-            zh: "请与公告栏上公布的指纹核对。公钥：", en: "Compare it with the one on the notice board. Public key: ")
-        static let privacy = Localized(
-            zh: "回执显示您的选择：请勿交给他人。审计日志本身只保存承诺值，不显示任何人的选择。",
-            en: "The receipt shows your choices: keep it to yourself. The audit log holds only commitments and shows no one's choices.")
-        static let noChoice = Localized(zh: "（未选）", en: "(none)")
+    static let notice = L10n(zh: "表决公告", en: "Notice")
+    static let matters = L10n(zh: "表决事项", en: "Matters")
+    static let howDecided = L10n(zh: "如何决定", en: "How it is decided")
+    static let howParticipation = L10n(
+        zh: "参与表决的业主，专有部分面积和人数都要达到全体的三分之二以上。",
+        en: "Owners who take part must hold at least 2/3 of the area and be at least 2/3 of the owners.")
+    static let howOrdinary = L10n(
+        zh: "一般事项：参与表决的面积过半数、人数过半数同意即通过。",
+        en: "Ordinary matters pass when more than half of the participating area and owners agree.")
+    static let howSpecial = L10n(
+        zh: "重大事项（筹集维修资金、改建重建、改变共有部分用途）：参与表决的面积和人数都要四分之三以上同意。",
+        en: "Major matters (raising the fund, rebuilding, changing the use of common parts) need at least 3/4 of both.")
+    static let howElection = L10n(
+        zh: "选举：每位候选人单独计算，按一般事项的标准当选；最多选满席位数。",
+        en: "Elections: each candidate is decided on their own, by the ordinary rule; choose at most the number of seats.")
+    static let howOnce = L10n(
+        zh: "一人多套房屋只投一票；共有人共用一票，先投先得；提交后不能修改。",
+        en: "Several rooms of one owner cast one ballot; co-owners share one, first come; a ballot cannot be changed.")
+    static let howOnceChangeable = L10n(
+        zh: "一人多套房屋只投一票；共有人共用一票；截止前可以修改，以最后一次为准。",
+        en: "Several rooms of one owner cast one ballot; co-owners share one; it can be changed before the deadline, the last counts.")
+    static let specialMatter = L10n(zh: "重大事项：需四分之三以上同意", en: "Major matter: needs 3/4")
+    static let ordinaryMatter = L10n(zh: "一般事项：需过半数同意", en: "Ordinary matter: needs more than half")
+    static func electionMatter(_ seats: Int) -> L10n {
+        L10n(zh: "选举：最多选 \(seats) 人", en: "Election: choose at most \(seats)")
     }
+    static let toBallot = L10n(zh: "填写表决票", en: "Fill in the ballot")
+    static let back = L10n(zh: "返回", en: "Back")
+
+    static let ballot = L10n(zh: "表决票", en: "Ballot")
+    static let agree = L10n(zh: "同意", en: "Agree")
+    static let oppose = L10n(zh: "反对", en: "Oppose")
+    static let abstain = L10n(zh: "弃权", en: "Abstain")
+    static let next = L10n(zh: "下一步：确认并签名", en: "Next: confirm and sign")
+    static func chosenOf(_ seats: Int) -> L10n { L10n(zh: "已选 0 / \(seats) 人", en: "0 of \(seats) chosen") }
+
+    static let confirmTitle = L10n(zh: "确认并签名", en: "Confirm and sign")
+    static let confirmIntro = L10n(zh: "请核对您的选择。提交后不能修改。", en: "Check your choices. A ballot cannot be changed once sent.")
+    static let nobody = L10n(zh: "（不选任何人）", en: "(nobody)")
+    static let signHere = L10n(zh: "请在框内手写签名", en: "Sign with your finger in the box")
+    static let clear = L10n(zh: "重写", en: "Clear")
+    static let typedName = L10n(zh: "无法手写时，请输入您的全名作为签名", en: "If you cannot draw, type your full name as your signature")
+    static let submit = L10n(zh: "提交表决票", en: "Send the ballot")
+    static let change = L10n(zh: "修改选择", en: "Change my choices")
+    static let needSignature = L10n(zh: "请签名（手写或输入全名）", en: "Please sign (draw or type your full name)")
+
+    static let receipt = L10n(zh: "投票回执", en: "Receipt")
+    static let receiptIntro = L10n(zh: "您的表决票已收到并计入。请保存回执码，以便日后核验。", en: "Your ballot was received and counts. Keep the receipt code to check it later.")
+    static let receivedAt = L10n(zh: "接收时间", en: "Received at")
+    static let receiptCode = L10n(zh: "回执码", en: "Receipt code")
+    static let yourChoices = L10n(zh: "您的选择", en: "Your choices")
+    static let backToVotes = L10n(zh: "返回表决列表", en: "Back to the votes")
+
+    static let notFound = L10n(zh: "页面不存在", en: "Page not found")
+    static let signInFirst = L10n(zh: "请先绑定业主身份", en: "Please bind your owner identity first")
+    static let formExpired = L10n(zh: "页面已过期，请返回重试", en: "This page has expired: go back and try again")
+    static let noBallotHere = L10n(zh: "您在本次表决中没有可投的房屋", en: "You have no rooms to vote for in this vote")
 }

@@ -8,10 +8,9 @@ struct VerifyPage {
         /// No code yet: the empty form.
         case form
         case unreadable
-        case checked(Receipt, ReceiptCheck)
+        case checked(LogReceipt, ReceiptCheck)
     }
 
-    var language: PageLanguage
     /// The code as submitted, shown again in the form.
     var code: String
     var outcome: Outcome
@@ -20,19 +19,16 @@ struct VerifyPage {
 
 /// The verify page's queries, apart from any HTTP, so that tests call them directly.
 enum VerifyController {
-    static func page(code: String?, language: PageLanguage, store: Store) async throws -> VerifyPage {
+    static func page(code: String?, store: Store) async throws -> VerifyPage {
         let key = try await store.logPublicKey()
         let code = code?.trimmingWhitespace() ?? ""
-        guard !code.isEmpty else { return VerifyPage(language: language, code: "", outcome: .form, key: key) }
-        guard let receipt = Receipt(code: code) else {
-            return VerifyPage(language: language, code: code, outcome: .unreadable, key: key)
-        }
-        return VerifyPage(
-            language: language, code: code, outcome: .checked(receipt, try await check(receipt, key: key, store: store)), key: key)
+        guard !code.isEmpty else { return VerifyPage(code: "", outcome: .form, key: key) }
+        guard let receipt = LogReceipt(code: code) else { return VerifyPage(code: code, outcome: .unreadable, key: key) }
+        return VerifyPage(code: code, outcome: .checked(receipt, try await check(receipt, key: key, store: store)), key: key)
     }
 
     /// The server's check: the same steps as the script's, with proofs from the store.
-    static func check(_ receipt: Receipt, key: LogPublicKey, store: Store) async throws -> ReceiptCheck {
+    static func check(_ receipt: LogReceipt, key: LogPublicKey, store: Store) async throws -> ReceiptCheck {
         let inclusion = try? await store.inclusionProof(index: receipt.index, treeSize: receipt.head.size)
         let latest = try await store.latestHead()
         var consistency: [MerkleHash]?

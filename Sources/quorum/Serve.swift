@@ -1,6 +1,10 @@
 import ArgumentParser
+import Foundation
 import Hummingbird
 import Logging
+import QuorumCore
+import QuorumStore
+import QuorumSynthetic
 import QuorumWeb
 
 /// `quorum serve`: run the web site.
@@ -13,6 +17,21 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on.")
     var port = 8080
 
+    @Flag(help: "Serve a generated demo estate with an open vote, and show one-time codes on the page (never in production).")
+    var demo = false
+
+    @Flag(help: "Mark cookies Secure: set this when the site is served over HTTPS (behind a TLS proxy).")
+    var secureCookies = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Identity providers whose ES256 credentials bind owners: a JSON file of [{\"issuer\", \"audience\", \"public_key_pem\"}].",
+            valueName: "file"))
+    var identityProviders: String?
+
+    @Option(help: ArgumentHelp("Send one-time codes through this SMS gateway (token from $QUORUM_SMS_TOKEN); default: the outbox.", valueName: "url"))
+    var smsGateway: String?
+
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
@@ -21,9 +40,86 @@ struct Serve: AsyncParsableCommand {
         try await options.withStore(logger: logger) { store in
             // Every instance migrates at start; one that finds the work done changes nothing.
             try await store.migrate()
-            let app = buildApplication(configuration: WebConfiguration(host: host, port: port), store: store, logger: logger)
+            let outbox = OutboxSender(store: store, logger: logger, development: demo)
+            var sender: any MessageSender = outbox
+            if let smsGateway {
+                guard let url = URL(string: smsGateway), let token = ProcessInfo.processInfo.environment["QUORUM_SMS_TOKEN"] else {
+                    throw ValidationError("--sms-gateway needs a URL and the token in QUORUM_SMS_TOKEN")
+                }
+                sender = HTTPGatewaySender(url: url, token: token)
+            }
+            var dependencies = OwnerDependencies(
+                store: store, sender: sender, secureCookies: secureCookies, trustedIssuers: try identityProviders.map(Self.issuers) ?? [])
+            if demo {
+                let messages = DevelopmentMessages(forwardingTo: sender)
+                dependencies.sender = messages
+                dependencies.showCodes = messages
+                try await DemoSetup.prepare(store)
+            }
+            let app = buildApplication(configuration: WebConfiguration(host: host, port: port), dependencies: dependencies, logger: logger)
             Terminal.standardError("Quorum is running at http://\(host):\(port)/ — 网站已启动 (\(store.url))")
+            if demo { Terminal.standardError(DemoSetup.instructions(host: host, port: port)) }
             try await app.runService()
         }
+    }
+}
+
+extension Serve {
+    /// Reads the identity providers file.
+    static func issuers(_ path: String) throws -> [TrustedIssuer] {
+        struct Entry: Decodable {
+            var issuer: String
+            var audience: String
+            var public_key_pem: String
+        }
+        let entries = try JSONDecoder().decode([Entry].self, from: Data(try readFile(path)))
+        return try entries.map { try TrustedIssuer(issuer: $0.issuer, audience: $0.audience, pem: $0.public_key_pem) }
+    }
+}
+
+/// The demo: the estate imported once, and an open vote on it.
+enum DemoSetup {
+    static func prepare(_ store: Store) async throws {
+        let path = EstatePath(city: "青岛市", district: "市南区", street: "八大峡街道", estate: DemoEstate.name)
+        let estate: Int64
+        if let existing = try await store.findEstate(path), try await store.register(of: existing.id) != nil {
+            estate = existing.id
+        } else {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-demo-\(UUID().uuidString).csv")
+            try Data(DemoEstate.registryCSV.utf8).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            estate = try await store.importRegister(file: file.path, named: "demo-registry.csv", estate: path).estate.id
+        }
+        let now = store.now()
+        if try await store.votes(of: estate).contains(where: { $0.isOpen(at: now) }) { return }
+        let day: Int64 = 86_400_000
+        let definition = VoteDefinition(
+            name: "阳光花园 2026 年第一次业主大会",
+            matters: [
+                Matter(id: "m1", title: "使用专项维修资金更换 2 号楼电梯", item: 5),
+                Matter(id: "m2", title: "将小区东侧绿地改建为非机动车停车棚", item: 8),
+                Matter(
+                    id: "m3", title: "选举第一届业主委员会", item: 3,
+                    kind: .election(
+                        seats: 5,
+                        candidates: ["孔杰", "贾桂", "苏敏", "王辉", "汤英", "陶霞", "方国"].enumerated().map {
+                            Candidate(id: "c\($0.offset + 1)", name: $0.element)
+                        })),
+            ])
+        _ = try await store.createVote(
+            estate: estate, definition: definition, opensAt: Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch - day),
+            closesAt: Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch + 14 * day))
+    }
+
+    static func instructions(host: String, port: Int) -> String {
+        """
+
+        演示小区 Demo estate: \(DemoEstate.name), with an open vote.
+        Sign in as a demo owner at http://\(host):\(port)/bind
+          姓名 name: \(DemoEstate.owner.name)    证件号码 ID number: \(DemoEstate.owner.idNumber)   (owns two flats: one vote)
+          or co-owner \(DemoEstate.coOwners[0].name) / \(DemoEstate.coOwners[0].idNumber) (one shared vote with \(DemoEstate.coOwners[1].name) / \(DemoEstate.coOwners[1].idNumber))
+        The one-time code is shown on the page in demo mode (and in this log).
+        Organisers' pages come with a later issue.
+        """
     }
 }

@@ -29,12 +29,12 @@ import Testing
     }
 
     @Test func theParticipationLineIsTwoThirdsRoundedUp() {
-        let progress = Progress(voted: Weight(area: Area(centiSquareMetres: 20_000), heads: 2), total: Weight(area: Area(centiSquareMetres: 30_001), heads: 4))
+        let progress = VoteProgress(voted: Weight(area: Area(centiSquareMetres: 20_000), heads: 2), total: Weight(area: Area(centiSquareMetres: 30_001), heads: 4))
         #expect(progress.participationLine == Weight(area: Area(centiSquareMetres: 20_001), heads: 3))
         #expect(!progress.participationReached)
-        let reached = Progress(voted: progress.participationLine, total: progress.total)
+        let reached = VoteProgress(voted: progress.participationLine, total: progress.total)
         #expect(reached.participationReached, "the line itself meets participation")
-        #expect(Progress(voted: Weight(area: Area(centiSquareMetres: 20_000), heads: 3), total: progress.total).participationReached == false)
+        #expect(VoteProgress(voted: Weight(area: Area(centiSquareMetres: 20_000), heads: 3), total: progress.total).participationReached == false)
         #expect(progress.headsPerMille == 500 && progress.areaPerMille == 666)
     }
 }

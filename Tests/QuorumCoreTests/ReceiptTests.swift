@@ -5,13 +5,13 @@ import Testing
 
 @Suite struct ReceiptTests {
     /// A log of 10 ballots with a head after each, and the receipt of ballot `index`.
-    static func receipt(of log: TestLog, index: Int, headSize: Int) throws -> (Receipt, [MerkleHash]) {
+    static func receipt(of log: TestLog, index: Int, headSize: Int) throws -> (LogReceipt, [MerkleHash]) {
         var frontier = MerkleFrontier()
         let leaves = log.entries.enumerated().map { $0.element.leafHash(index: $0.offset) }
         for leaf in leaves.prefix(headSize) { frontier.append(leaf) }
         let head = try log.key.sign(size: headSize, root: frontier.root, time: log.entries[headSize - 1].time)
         guard case .ballot(let ballot) = log.entries[index].event else { throw CancellationError() }
-        let receipt = Receipt(
+        let receipt = LogReceipt(
             index: index, vote: TestLog.vote, voter: ballot.voter, channel: ballot.channel, time: log.entries[index].time,
             choices: log.choices[index], salt: log.salts[index], head: head)
         return (receipt, leaves)
@@ -20,11 +20,11 @@ import Testing
     @Test func aReceiptCodeRoundTripsAndFitsALink() throws {
         let log = try TestLog(ballots: 10)
         let (receipt, _) = try Self.receipt(of: log, index: 3, headSize: 4)
-        #expect(Receipt(code: receipt.code) == receipt)
-        #expect(Receipt(code: "https://example.org/verify?lang=en&r=\(receipt.code)#top") == receipt)
+        #expect(LogReceipt(code: receipt.code) == receipt)
+        #expect(LogReceipt(code: "https://example.org/verify?lang=en&r=\(receipt.code)#top") == receipt)
         #expect(receipt.code.count < 900)
         #expect(receipt.entry == log.entries[3], "the receipt rebuilds the very entry of the log")
-        #expect(Receipt(code: "abc") == nil)
+        #expect(LogReceipt(code: "abc") == nil)
     }
 
     @Test func theCheckPassesForTheTrueReceiptOnly() throws {

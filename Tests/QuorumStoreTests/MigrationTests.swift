@@ -23,7 +23,8 @@ import Testing
             let store = try await Store.open(url, clock: TestDatabase.clock)
             let applied = try await store.migrate()
             try await store.close()
-            #expect(applied == ["001-register", "002-audit-log"])
+            #expect(applied == Store.migrationIDs)
+            #expect(applied.starts(with: ["001-register", "002-voting", "003-audit-log"]))
         }
     }
 

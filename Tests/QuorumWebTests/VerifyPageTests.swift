@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import QuorumCore
 import QuorumFixtures
 import QuorumStore
@@ -13,10 +14,14 @@ import Testing
     func withApp(_ body: @escaping @Sendable (ReceiptFixture, any TestClientProtocol) async throws -> Void) async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-web-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let store = try await Store.open(.sqlite(path: path), secret: "test")
+        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        let store = try await Store.open(.sqlite(path: path), secret: "test", logger: logger)
         try await store.migrate()
         let fixture = try await ReceiptFixture.make(in: store)
-        let app = buildApplication(configuration: WebConfiguration(), store: store)
+        let app = buildApplication(
+            configuration: WebConfiguration(),
+            dependencies: OwnerDependencies(store: store, sender: OutboxSender(store: store, logger: logger, development: false)),
+            logger: logger)
         do {
             try await app.test(.router) { try await body(fixture, $0) }
         } catch {
@@ -67,16 +72,16 @@ import Testing
             try await client.execute(uri: "/verify?r=\(fixture.receipt.code)", method: .get) { response in
                 #expect(response.status == .ok)
                 let html = String(buffer: response.body)
-                #expect(html.contains("<html lang=\"zh-CN\">"))
+                #expect(html.contains("<html lang=\"zh\">"))
                 #expect(html.contains(#"id="server-result" data-outcome="pass""#))
-                #expect(html.contains(Strings.Verify.passed.zh))
-                #expect(html.contains(#"<script src="/static/verify.js"></script>"#))
+                #expect(html.contains(S.Verify.passed.zh))
+                #expect(html.contains(#"<script src="/static/verify.js" defer="defer"></script>"#))
                 #expect(!html.contains("<script>"), "no inline script")
                 #expect(html.contains("同意"), "the choices are shown in Chinese")
             }
             try await client.execute(uri: "/verify?lang=en&r=\(fixture.receipt.code)", method: .get) { response in
                 let html = String(buffer: response.body)
-                #expect(html.contains("<html lang=\"en\">") && html.contains(Strings.Verify.passed.en))
+                #expect(html.contains("<html lang=\"en\">") && html.contains(S.Verify.passed.en))
             }
         }
     }
@@ -86,11 +91,11 @@ import Testing
             try await client.execute(uri: "/verify?r=\(fixture.tampered.code)", method: .get) { response in
                 let html = String(buffer: response.body)
                 #expect(html.contains(#"data-outcome="fail""#))
-                #expect(html.contains(Strings.Verify.failed.zh))
-                #expect(html.contains(#"<li class="bad">\#(Strings.Verify.stepIncluded.zh)</li>"#))
+                #expect(html.contains(S.Verify.failed.zh))
+                #expect(html.contains(#"<li class="failed">\#(S.Verify.stepIncluded.zh)</li>"#))
             }
             try await client.execute(uri: "/verify?r=not-a-receipt", method: .get) { response in
-                #expect(String(buffer: response.body).contains(Strings.Verify.unreadable.zh))
+                #expect(String(buffer: response.body).contains(S.Verify.unreadable.zh))
             }
         }
     }
@@ -100,6 +105,7 @@ import Testing
             try await client.execute(uri: "/verify", method: .get) { response in
                 let html = String(buffer: response.body)
                 #expect(html.contains(#"<form action="/verify" method="post">"#))
+                #expect(html.contains("id=\"key-id\""), "the log's key id is shown")
                 #expect(!html.contains("server-result"))
             }
             var headers = HTTPFields()

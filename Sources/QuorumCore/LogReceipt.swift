@@ -8,7 +8,7 @@
 ///
 /// The receipt shows how its holder voted: with the salt anyone can check the choices.
 /// Whoever the owner shows it to learns their vote (docs/AUDIT-LOG.md, threat model).
-public struct Receipt: Hashable, Sendable {
+public struct LogReceipt: Hashable, Sendable {
     public var index: Int
     public var vote: String
     public var voter: String
@@ -44,7 +44,7 @@ public struct Receipt: Hashable, Sendable {
         .object([
             ("v", .int(1)), ("index", .int(index)), ("vote", .string(vote)), ("voter", .string(voter)),
             ("channel", .string(channel.rawValue)), ("time", .int(Int(time.millisecondsSinceEpoch))),
-            ("choices", choices.canonicalJSON), ("salt", .string(ByteText.hex(salt))), ("head", head.json),
+            ("choices", choices.json), ("salt", .string(ByteText.hex(salt))), ("head", head.json),
         ])
     }
 
@@ -65,7 +65,7 @@ public struct Receipt: Hashable, Sendable {
         guard json.keys?.count == 9, json["v"]?.intValue == 1, let index = json["index"]?.intValue, index >= 0,
             let vote = json["vote"]?.stringValue, let voter = json["voter"]?.stringValue,
             let channel = json["channel"]?.stringValue.flatMap(Channel.init(rawValue:)), let time = json["time"]?.intValue,
-            let choices = json["choices"].flatMap(BallotChoices.init(canonicalJSON:)),
+            let choices = json["choices"].flatMap(BallotChoices.init(json:)),
             let salt = json["salt"]?.stringValue.flatMap({ ByteText.bytes(hex: $0, count: BallotCommitment.saltLength) }),
             let head = json["head"].flatMap(SignedTreeHead.init(json:)), head.size > index
         else { return nil }
@@ -100,7 +100,7 @@ public struct ReceiptCheck: Sendable, Equatable {
     /// Checks a receipt against the log's key, the inclusion proof of its entry in its head's
     /// tree, the latest head and the consistency proof from the receipt's head to it.
     public static func run(
-        _ receipt: Receipt, key: LogPublicKey, inclusion: [MerkleHash]?, latest: SignedTreeHead?, consistency: [MerkleHash]?
+        _ receipt: LogReceipt, key: LogPublicKey, inclusion: [MerkleHash]?, latest: SignedTreeHead?, consistency: [MerkleHash]?
     ) -> ReceiptCheck {
         var check = ReceiptCheck(steps: [], latest: latest)
         let head = receipt.head

@@ -1,7 +1,7 @@
 /// How far a vote has come, as owners see it while it runs (RULES.md §4): how many voting
 /// persons and how much area have voted, against the totals and the 2/3 participation line.
 /// How anyone voted is not part of it.
-public struct Progress: Hashable, Sendable {
+public struct VoteProgress: Hashable, Sendable {
     public var voted: Weight
     public var total: Weight
 

@@ -1,3 +1,7 @@
+/// The verify page's script (/static/verify.js): the owner's check again, in the owner's own
+/// browser, with Web Crypto only (docs/AUDIT-LOG.md). Its texts come from the page.
+extension StaticFiles {
+    static let verifyJS = #"""
 // The owner's check, in the owner's own browser: no library, Web Crypto only.
 //
 // From the receipt on the page (data-receipt), it recomputes the commitment to the
@@ -183,3 +187,19 @@
     show("fail", text("failed") + String(error && error.message ? error.message : error));
   });
 })();
+"""#
+
+    /// The verify page's own rules, after the site's stylesheet.
+    static let verifyCSS = """
+        .verdict h2{margin-top:.6rem}
+        .verdict .big{font-size:1.2rem;font-weight:700;margin:.2rem 0}
+        .steps{padding-left:1.4rem;margin:.3rem 0}
+        .steps li.passed::marker{content:"✓ ";color:#0b5d3b}
+        .steps li.failed::marker{content:"✗ ";color:#b00020}
+        .browser{border-style:dashed}
+        #browser-result[data-outcome=pass]{color:#0b5d3b;font-weight:700}
+        #browser-result[data-outcome=fail]{color:#b00020;font-weight:700}
+        .receipt dd{word-break:break-all}
+        textarea.receipt-code{width:100%;font:1rem/1.4 ui-monospace,monospace;padding:.6rem;border:2px solid #777;border-radius:.4rem;word-break:break-all}
+        """
+}

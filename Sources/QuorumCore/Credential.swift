@@ -1,0 +1,97 @@
+import Crypto
+import Foundation
+
+/// An identity provider the installation trusts (Shanghai's digital-identity wallet,
+/// Guangzhou's face-recognition binding): its issuer name, the audience it issues our
+/// credentials for, and its ES256 public key.
+public struct TrustedIssuer: Sendable {
+    public var issuer: String
+    public var audience: String
+    public var key: P256.Signing.PublicKey
+
+    public init(issuer: String, audience: String, key: P256.Signing.PublicKey) {
+        self.issuer = issuer
+        self.audience = audience
+        self.key = key
+    }
+
+    /// Reads a key in PEM form (`-----BEGIN PUBLIC KEY-----`).
+    public init(issuer: String, audience: String, pem: String) throws {
+        self.init(issuer: issuer, audience: audience, key: try P256.Signing.PublicKey(pemRepresentation: pem))
+    }
+}
+
+/// What a verified credential says: whose it is.
+public struct VerifiedCredential: Sendable, Hashable {
+    public var issuer: String
+    /// The subject: the holder's ID number, as the register has it.
+    public var subject: String
+    public var name: String?
+
+    public init(issuer: String, subject: String, name: String?) {
+        self.issuer = issuer
+        self.subject = subject
+        self.name = name
+    }
+}
+
+/// Why a credential is refused.
+public enum CredentialError: Error, Sendable, Hashable, CustomStringConvertible {
+    case malformed
+    case unsupportedAlgorithm(String)
+    case untrustedIssuer(String)
+    case badSignature
+    case wrongAudience
+    case expired
+    case notYetValid
+    case noSubject
+
+    public var description: String {
+        switch self {
+        case .malformed: "凭证格式不正确 / the credential is malformed"
+        case .unsupportedAlgorithm(let alg): "不支持的签名算法 \(alg) / unsupported algorithm \(alg)"
+        case .untrustedIssuer(let issuer): "不受信任的签发方 \(issuer) / untrusted issuer \(issuer)"
+        case .badSignature: "凭证签名无效 / the credential's signature is invalid"
+        case .wrongAudience: "凭证不是签发给本平台的 / the credential was not issued for this platform"
+        case .expired: "凭证已过期 / the credential has expired"
+        case .notYetValid: "凭证尚未生效 / the credential is not valid yet"
+        case .noSubject: "凭证中没有证件号码 / the credential names no ID number"
+        }
+    }
+}
+
+/// Verifies a signed credential, a JWT (RFC 7519) signed with ES256 (RFC 7518 §3.4): the
+/// signature with the issuer's key, then issuer, audience and validity period.
+public enum CredentialVerifier {
+    /// Clock skew allowed either way, in seconds.
+    public static let leeway: Int64 = 60
+
+    public static func verify(_ token: String, trusted: [TrustedIssuer], now: Timestamp) throws -> VerifiedCredential {
+        let parts = token.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, let headerData = base64URL(parts[0]), let payloadData = base64URL(parts[1]),
+            let signature = base64URL(parts[2]),
+            let header = try? JSONSerialization.jsonObject(with: headerData) as? [String: Any],
+            let claims = try? JSONSerialization.jsonObject(with: payloadData) as? [String: Any]
+        else { throw CredentialError.malformed }
+        let algorithm = header["alg"] as? String ?? ""
+        guard algorithm == "ES256" else { throw CredentialError.unsupportedAlgorithm(algorithm) }
+        let issuerName = claims["iss"] as? String ?? ""
+        guard let issuer = trusted.first(where: { $0.issuer == issuerName }) else { throw CredentialError.untrustedIssuer(issuerName) }
+        guard let ecdsa = try? P256.Signing.ECDSASignature(rawRepresentation: signature),
+            issuer.key.isValidSignature(ecdsa, for: Data("\(parts[0]).\(parts[1])".utf8))
+        else { throw CredentialError.badSignature }
+        let audiences = (claims["aud"] as? [String]) ?? [(claims["aud"] as? String) ?? ""]
+        guard audiences.contains(issuer.audience) else { throw CredentialError.wrongAudience }
+        let seconds = now.millisecondsSinceEpoch / 1000
+        guard let expiry = (claims["exp"] as? NSNumber)?.int64Value, seconds < expiry + leeway else { throw CredentialError.expired }
+        if let notBefore = (claims["nbf"] as? NSNumber)?.int64Value, seconds + leeway < notBefore { throw CredentialError.notYetValid }
+        guard let subject = claims["sub"] as? String, !subject.isEmpty else { throw CredentialError.noSubject }
+        return VerifiedCredential(issuer: issuerName, subject: subject, name: claims["name"] as? String)
+    }
+
+    static func base64URL(_ text: Substring) -> Data? {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        return Data(base64Encoded: base64)
+    }
+}

@@ -1,0 +1,277 @@
+import Crypto
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Logging
+import QuorumCore
+import SQLKit
+
+/// Sends a short text message to a phone. The default keeps messages in the outbox table
+/// (and, in development, shows them in the server log); a gateway sends them for real.
+public protocol MessageSender: Sendable {
+    func send(to phone: String, purpose: String, body: String) async throws
+}
+
+/// Why binding an identity failed, in words an owner understands.
+public enum BindingError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Name and ID number match no owner of the estate (deliberately not saying which).
+    case noSuchOwner
+    /// The register holds no phone to send a code to.
+    case noPhoneOnFile
+    case tooManyRequests
+    case codeExpired
+    case wrongCode(triesLeft: Int)
+    case locked
+
+    public var description: String {
+        switch self {
+        case .noSuchOwner: "姓名与证件号码不在本小区的业主名册中 / the name and ID number are not on this estate's register"
+        case .noPhoneOnFile: "名册中没有您的手机号，请联系业主委员会 / the register has no phone for you: ask the owners' committee"
+        case .tooManyRequests: "请求过于频繁，请稍后再试 / too many requests: try again later"
+        case .codeExpired: "验证码已过期，请重新获取 / the code has expired: ask for a new one"
+        case .wrongCode(let left): "验证码不正确，还可以再试 \(left) 次 / the code is wrong: \(left) tries left"
+        case .locked: "错误次数过多，请重新获取验证码 / too many wrong codes: ask for a new one"
+        }
+    }
+}
+
+/// The start of a binding: the attempt to confirm with the code, and where the code went.
+public struct BindingStart: Sendable, Hashable {
+    public var attempt: String
+    public var phoneMasked: String
+}
+
+/// A signed-in owner.
+public struct OwnerSession: Sendable, Hashable {
+    public var token: String
+    public var estateID: Int64
+    public var idHash: String
+    public var ownerName: String
+    /// The CSRF token every form of this session carries.
+    public var csrf: String
+}
+
+/// Limits that keep one-time codes from being guessed or sprayed.
+public enum BindingLimits {
+    public static let codeLifetimeMilliseconds: Int64 = 5 * 60 * 1000
+    public static let triesPerCode = 5
+    public static let codesPerPhonePerHour = 5
+    public static let codesPerAddressPerHour = 20
+    public static let sessionLifetimeMilliseconds: Int64 = 30 * 24 * 3600 * 1000
+}
+
+extension Store {
+    /// Step 1 of binding by the register: the name and ID number must be an owner's of the
+    /// estate with a phone on file; a 6-digit code goes to that phone.
+    public func startBinding(
+        estate: Int64, name: String, idNumber: String, address: String, sender: any MessageSender
+    ) async throws -> BindingStart {
+        let (attempt, phone, masked, code) = try await withConnection { db in
+            let key = try await personalDataKey(on: db, creating: false)
+            let idHash = key.hash(idNumber.trimmingCharacters(in: .whitespaces).uppercased())
+            guard
+                let owner = try await db.raw(
+                    """
+                    SELECT phone_hash, phone_masked, phone_sealed FROM owners WHERE estate_id = \(bind: estate)
+                    AND id_hash = \(bind: idHash) AND name = \(bind: name.trimmingCharacters(in: .whitespaces))
+                    AND valid_to IS NULL ORDER BY phone_sealed DESC
+                    """
+                ).first()
+            else { throw BindingError.noSuchOwner }
+            let phoneHash = try owner.decode(column: "phone_hash", as: String.self)
+            guard !phoneHash.isEmpty, let phone = key.open(try owner.decode(column: "phone_sealed", as: String.self)) else {
+                throw BindingError.noPhoneOnFile
+            }
+            let now = clock().millisecondsSinceEpoch
+            let hourAgo = now - 3_600_000
+            let byPhone = try await db.raw(
+                "SELECT COUNT(*) AS n FROM binding_attempts WHERE phone_hash = \(bind: phoneHash) AND created_at > \(bind: hourAgo)"
+            ).first(decodingColumn: "n", as: Int.self) ?? 0
+            let byAddress = try await db.raw(
+                "SELECT COUNT(*) AS n FROM binding_attempts WHERE address = \(bind: address) AND created_at > \(bind: hourAgo)"
+            ).first(decodingColumn: "n", as: Int.self) ?? 0
+            guard byPhone < BindingLimits.codesPerPhonePerHour, byAddress < BindingLimits.codesPerAddressPerHour else {
+                throw BindingError.tooManyRequests
+            }
+            var random = SystemRandomNumberGenerator()
+            let attempt = hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &random) })
+            let code = String(format: "%06d", Int.random(in: 0..<1_000_000, using: &random))
+            try await db.raw(
+                """
+                INSERT INTO binding_attempts (id, estate_id, id_hash, phone_hash, address, code_hash, created_at, expires_at)
+                VALUES (\(bind: attempt), \(bind: estate), \(bind: idHash), \(bind: phoneHash), \(bind: address),
+                \(bind: key.hash(attempt + code)), \(bind: now), \(bind: now + BindingLimits.codeLifetimeMilliseconds))
+                """
+            ).run()
+            return (attempt, phone, try owner.decode(column: "phone_masked", as: String.self), code)
+        }
+        try await sender.send(to: phone, purpose: "binding", body: "【Quorum】您的业主身份验证码是 \(code)，5 分钟内有效。Your code: \(code)")
+        return BindingStart(attempt: attempt, phoneMasked: masked)
+    }
+
+    /// Step 2: the code. Five wrong tries lock the attempt; a code lives five minutes.
+    public func confirmBinding(attempt: String, code: String) async throws -> OwnerSession {
+        try await withConnection { db in
+            let key = try await personalDataKey(on: db, creating: false)
+            guard let row = try await db.raw("SELECT * FROM binding_attempts WHERE id = \(bind: attempt)").first() else {
+                throw BindingError.codeExpired
+            }
+            let now = clock().millisecondsSinceEpoch
+            let tries = try row.decode(column: "tries", as: Int.self)
+            guard try row.decode(column: "used", as: Int.self) == 0, now < (try row.decode(column: "expires_at", as: Int64.self))
+            else { throw BindingError.codeExpired }
+            guard tries < BindingLimits.triesPerCode else { throw BindingError.locked }
+            guard key.hash(attempt + code.trimmingCharacters(in: .whitespaces)) == (try row.decode(column: "code_hash", as: String.self))
+            else {
+                try await db.raw("UPDATE binding_attempts SET tries = tries + 1 WHERE id = \(bind: attempt)").run()
+                let left = BindingLimits.triesPerCode - tries - 1
+                throw left > 0 ? BindingError.wrongCode(triesLeft: left) : BindingError.locked
+            }
+            let estate = try row.decode(column: "estate_id", as: Int64.self)
+            let idHash = try row.decode(column: "id_hash", as: String.self)
+            try await db.raw("UPDATE binding_attempts SET used = 1 WHERE id = \(bind: attempt)").run()
+            return try await bind(estate: estate, idHash: idHash, method: "register", on: db, key: key)
+        }
+    }
+
+    /// Records the binding and opens a new session (a new token at every binding).
+    func bind(estate: Int64, idHash: String, method: String, on db: any SQLDatabase, key: PersonalDataKey) async throws -> OwnerSession {
+        let now = clock().millisecondsSinceEpoch
+        try await db.raw(
+            """
+            INSERT INTO bindings (estate_id, id_hash, method, bound_at) VALUES (\(bind: estate), \(bind: idHash), \(bind: method), \(bind: now))
+            ON CONFLICT (estate_id, id_hash) DO NOTHING
+            """
+        ).run()
+        let name = try await db.raw(
+            "SELECT name FROM owners WHERE estate_id = \(bind: estate) AND id_hash = \(bind: idHash) AND valid_to IS NULL"
+        ).first(decodingColumn: "name", as: String.self) ?? ""
+        var random = SystemRandomNumberGenerator()
+        let token = hex((0..<32).map { _ in UInt8.random(in: 0...255, using: &random) })
+        let csrf = hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &random) })
+        try await db.raw(
+            """
+            INSERT INTO sessions (token_hash, estate_id, id_hash, owner_name, csrf, created_at, expires_at)
+            VALUES (\(bind: Self.tokenHash(token)), \(bind: estate), \(bind: idHash), \(bind: name), \(bind: csrf), \(bind: now),
+            \(bind: now + BindingLimits.sessionLifetimeMilliseconds))
+            """
+        ).run()
+        return OwnerSession(token: token, estateID: estate, idHash: idHash, ownerName: name, csrf: csrf)
+    }
+
+    /// The live session of a token, if any.
+    public func session(token: String) async throws -> OwnerSession? {
+        try await withConnection { db in
+            guard
+                let row = try await db.raw(
+                    """
+                    SELECT * FROM sessions WHERE token_hash = \(bind: Self.tokenHash(token)) AND revoked = 0
+                    AND expires_at > \(bind: clock().millisecondsSinceEpoch)
+                    """
+                ).first()
+            else { return nil }
+            return OwnerSession(
+                token: token, estateID: try row.decode(column: "estate_id", as: Int64.self),
+                idHash: try row.decode(column: "id_hash", as: String.self), ownerName: try row.decode(column: "owner_name", as: String.self),
+                csrf: try row.decode(column: "csrf", as: String.self))
+        }
+    }
+
+    /// Ends a session on the server: its cookie no longer signs anyone in.
+    public func endSession(token: String) async throws {
+        try await withConnection { db in
+            try await db.raw("UPDATE sessions SET revoked = 1 WHERE token_hash = \(bind: Self.tokenHash(token))").run()
+        }
+    }
+
+    static func tokenHash(_ token: String) -> String {
+        hex(SHA256.hash(data: Array(token.utf8)))
+    }
+
+    /// The messages kept by the outbox sender, newest first (for development and tests).
+    public func outbox(limit: Int = 20) async throws -> [(recipient: String, body: String)] {
+        try await withConnection { db in
+            try await db.raw("SELECT recipient_masked, body FROM outbox ORDER BY id DESC LIMIT \(bind: limit)").all().map {
+                (try $0.decode(column: "recipient_masked", as: String.self), try $0.decode(column: "body", as: String.self))
+            }
+        }
+    }
+}
+
+/// The default sender: keeps each message in the outbox table; in development mode it also
+/// writes it to the server log, so a developer can read the code. Never in production.
+public struct OutboxSender: MessageSender {
+    let store: Store
+    let logger: Logger
+    let development: Bool
+
+    public init(store: Store, logger: Logger, development: Bool) {
+        self.store = store
+        self.logger = logger
+        self.development = development
+    }
+
+    public func send(to phone: String, purpose: String, body: String) async throws {
+        try await store.withConnection { db in
+            try await db.raw(
+                """
+                INSERT INTO outbox (created_at, recipient_masked, purpose, body) VALUES
+                (\(bind: store.clock().millisecondsSinceEpoch), \(bind: Masking.phone(phone)), \(bind: purpose), \(bind: body))
+                """
+            ).run()
+        }
+        if development {
+            logger.notice("development outbox: message to \(Masking.phone(phone)): \(body)")
+        } else {
+            logger.info("message queued", metadata: ["to": "\(Masking.phone(phone))", "purpose": "\(purpose)"])
+        }
+    }
+}
+
+extension Store {
+    /// Binding by a trusted digital identity: the verified credential's subject (the ID
+    /// number) must be an owner's of the estate (and its name, when it gives one, match).
+    public func bind(estate: Int64, credential: VerifiedCredential) async throws -> OwnerSession {
+        try await withConnection { db in
+            let key = try await personalDataKey(on: db, creating: false)
+            let idHash = key.hash(credential.subject.trimmingCharacters(in: .whitespaces).uppercased())
+            let names = try await db.raw(
+                "SELECT name FROM owners WHERE estate_id = \(bind: estate) AND id_hash = \(bind: idHash) AND valid_to IS NULL"
+            ).all(decodingColumn: "name", as: String.self)
+            guard !names.isEmpty, credential.name.map({ names.contains($0) }) ?? true else { throw BindingError.noSuchOwner }
+            return try await bind(estate: estate, idHash: idHash, method: "credential:\(credential.issuer)", on: db, key: key)
+        }
+    }
+}
+
+/// Sends messages through an SMS gateway over HTTP: a JSON POST `{"to", "body", "purpose"}`
+/// with a bearer token, as most Chinese SMS platforms' HTTP APIs take it. A failure is an
+/// error (the owner is told to try again), never silence.
+public struct HTTPGatewaySender: MessageSender {
+    public let url: URL
+    let token: String
+    let session: URLSession
+
+    public init(url: URL, token: String, session: URLSession = .shared) {
+        self.url = url
+        self.token = token
+        self.session = session
+    }
+
+    public struct GatewayError: Error, CustomStringConvertible {
+        public let status: Int
+        public var description: String { "短信网关返回 \(status) / the SMS gateway answered \(status)" }
+    }
+
+    public func send(to phone: String, purpose: String, body: String) async throws {
+        var request = URLRequest(url: url)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        request.httpBody = try JSONSerialization.data(withJSONObject: ["to": phone, "body": body, "purpose": purpose], options: [.sortedKeys])
+        let (_, response) = try await session.data(for: request)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        guard (200..<300).contains(status) else { throw GatewayError(status: status) }
+    }
+}

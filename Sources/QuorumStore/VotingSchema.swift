@@ -1,0 +1,111 @@
+import SQLKit
+
+/// Online voting: votes and the electorate each froze when it was created, ballots (one
+/// effective ballot per voting person, by primary key), identity binding and sessions.
+@Sendable func createVotingTables(_ db: any SQLDatabase) async throws {
+    // The phone, sealed (AES-GCM), so that a one-time code can reach the phone on file.
+    // Owners imported before this migration have none until their register is re-imported.
+    try await db.raw("ALTER TABLE owners ADD COLUMN phone_sealed TEXT NOT NULL DEFAULT ''").run()
+
+    try await db.create(table: "votes")
+        .column("id", type: .text, .primaryKey(autoIncrement: false))
+        .column("estate_id", type: .bigint, .notNull)
+        .column("title", type: .text, .notNull)
+        // matters.json (FORMATS.md): the matters, scope and settings as noticed.
+        .column("definition", type: .text, .notNull)
+        .column("opens_at", type: .bigint, .notNull)
+        .column("closes_at", type: .bigint, .notNull)
+        .column("ballot_change", type: .int, .notNull, .default(0))
+        // The register revision the electorate was formed from, and its totals.
+        .column("register_revision", type: .bigint, .notNull)
+        .column("total_area", type: .bigint, .notNull)
+        .column("total_heads", type: .bigint, .notNull)
+        .column("created_at", type: .bigint, .notNull)
+        .run()
+    try await db.create(index: "votes_estate").on("votes").column("estate_id").run()
+
+    // The voting persons (RULES.md §2) of a vote, as they stood when it was created.
+    try await db.create(table: "vote_persons")
+        .column("vote_id", type: .text, .notNull)
+        .column("person", type: .int, .notNull)
+        .column("area", type: .bigint, .notNull)
+        .column("is_developer", type: .int, .notNull)
+        // The person's rooms, as owners recognise them: `7栋-2-1203`, joined by `、`.
+        .column("rooms", type: .text, .notNull)
+        .primaryKey("vote_id", "person")
+        .run()
+    // Who may cast a person's ballot: each owner (by keyed ID hash) of the person's units.
+    try await db.create(table: "vote_members")
+        .column("vote_id", type: .text, .notNull)
+        .column("id_hash", type: .text, .notNull)
+        .column("person", type: .int, .notNull)
+        .primaryKey("vote_id", "id_hash", "person")
+        .run()
+    // The units of each person, so paper ballots and exports can name them.
+    try await db.create(table: "vote_units")
+        .column("vote_id", type: .text, .notNull)
+        .column("unit_no", type: .text, .notNull)
+        .column("person", type: .int, .notNull)
+        .primaryKey("vote_id", "unit_no")
+        .run()
+
+    // The effective ballot of each person: the primary key makes a second one impossible,
+    // whatever requests race. Choices as canonical JSON; the signature as drawn (a data URL
+    // of the canvas) or typed (the full name).
+    try await db.create(table: "ballots")
+        .column("vote_id", type: .text, .notNull)
+        .column("person", type: .int, .notNull)
+        .column("channel", type: .text, .notNull)
+        .column("received_at", type: .bigint, .notNull)
+        .column("choices", type: .text, .notNull)
+        .column("cast_by", type: .text, .notNull)
+        .column("signature_kind", type: .text, .notNull)
+        .column("signature", type: .text, .notNull)
+        .column("receipt_code", type: .text, .notNull)
+        .column("salt", type: .text, .notNull)
+        .primaryKey("vote_id", "person")
+        .run()
+    try await db.create(index: "ballots_receipt").unique().on("ballots").column("receipt_code").run()
+
+    // Binding an owner's identity: an attempt holds a one-time code's keyed hash.
+    try await db.create(table: "binding_attempts")
+        .column("id", type: .text, .primaryKey(autoIncrement: false))
+        .column("estate_id", type: .bigint, .notNull)
+        .column("id_hash", type: .text, .notNull)
+        .column("phone_hash", type: .text, .notNull)
+        .column("address", type: .text, .notNull)
+        .column("code_hash", type: .text, .notNull)
+        .column("created_at", type: .bigint, .notNull)
+        .column("expires_at", type: .bigint, .notNull)
+        .column("tries", type: .int, .notNull, .default(0))
+        .column("used", type: .int, .notNull, .default(0))
+        .run()
+    try await db.create(index: "binding_attempts_phone").on("binding_attempts").column("phone_hash").column("created_at").run()
+    try await db.create(index: "binding_attempts_address").on("binding_attempts").column("address").column("created_at").run()
+    try await db.create(table: "bindings")
+        .column("estate_id", type: .bigint, .notNull)
+        .column("id_hash", type: .text, .notNull)
+        .column("method", type: .text, .notNull)
+        .column("bound_at", type: .bigint, .notNull)
+        .primaryKey("estate_id", "id_hash")
+        .run()
+    // Sessions by the hash of their token: a copy of the database logs nobody in.
+    try await db.create(table: "sessions")
+        .column("token_hash", type: .text, .primaryKey(autoIncrement: false))
+        .column("estate_id", type: .bigint, .notNull)
+        .column("id_hash", type: .text, .notNull)
+        .column("owner_name", type: .text, .notNull)
+        .column("csrf", type: .text, .notNull)
+        .column("created_at", type: .bigint, .notNull)
+        .column("expires_at", type: .bigint, .notNull)
+        .column("revoked", type: .int, .notNull, .default(0))
+        .run()
+    // Messages the default sender keeps instead of sending (and the gateway sender records).
+    try await db.create(table: "outbox")
+        .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+        .column("created_at", type: .bigint, .notNull)
+        .column("recipient_masked", type: .text, .notNull)
+        .column("purpose", type: .text, .notNull)
+        .column("body", type: .text, .notNull)
+        .run()
+}

@@ -1,0 +1,46 @@
+import Hummingbird
+
+/// The fields of an `application/x-www-form-urlencoded` body, in order; a name may repeat
+/// (a group of checkboxes).
+struct FormData: Sendable {
+    private(set) var fields: [(String, String)] = []
+
+    init(_ text: String) {
+        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = Self.decode(parts[0])
+            let value = parts.count > 1 ? Self.decode(parts[1]) : ""
+            fields.append((name, value))
+        }
+    }
+
+    /// Reads a request's form body, refusing one larger than `limit` bytes.
+    static func read(_ request: Request, context: some RequestContext, limit: Int = 512 * 1024) async throws -> FormData {
+        let buffer = try await request.body.collect(upTo: limit)
+        return FormData(String(buffer: buffer))
+    }
+
+    subscript(name: String) -> String? {
+        fields.first { $0.0 == name }?.1
+    }
+
+    func all(_ name: String) -> [String] {
+        fields.filter { $0.0 == name }.map(\.1)
+    }
+
+    private static func decode(_ text: Substring) -> String {
+        var bytes: [UInt8] = []
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
+            case UInt8(ascii: "%"):
+                if let high = iterator.next(), let low = iterator.next(), let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) {
+                    bytes.append(value)
+                }
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,80 @@
+import Hummingbird
+import Plot
+import QuorumStore
+
+/// Screens of binding: the name and ID number, then the code.
+enum BindPages {
+    static func form(
+        estates: [Division], pre: String, error: String?, name: String = "", credentials: Bool, context: QuorumRequestContext,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let lang = context.lang
+        return Layout.page(S.bindTitle, context: context, path: "/bind", status: status) {
+            Paragraph(S.bindIntro(lang))
+            if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert") }
+            Form(url: "/bind", method: .post) {
+                Input(type: .hidden, name: "pre", value: pre)
+                if estates.count == 1 {
+                    Input(type: .hidden, name: "estate", value: String(estates[0].id))
+                    Paragraph("\(S.estate(lang))：\(estates[0].name)").class("meta")
+                } else {
+                    Label(S.estate(lang)) {
+                        Node<HTML.BodyContext>.element(
+                            named: "select",
+                            nodes: [.attribute(named: "name", value: "estate"), .attribute(named: "id", value: "estate")]
+                                + estates.map { .element(named: "option", nodes: [.attribute(named: "value", value: String($0.id)), .text($0.name)]) })
+                    }
+                }
+                Label(S.name(lang)) {
+                    Input(type: .text, name: "name", value: name.attributeEscaped, isRequired: true).id("name").attribute(named: "autocomplete", value: "name")
+                }
+                Label(S.idNumber(lang)) {
+                    Input(type: .text, name: "id_number", isRequired: true).id("id_number")
+                        .attribute(named: "autocomplete", value: "off").attribute(named: "inputmode", value: "text")
+                }
+                SubmitButton(S.sendCode(lang)).id("send-code")
+            }
+            if credentials, let estate = estates.first {
+                H2(S.credentialTitle(lang))
+                Paragraph(S.credentialIntro(lang)).class("meta")
+                Form(url: "/bind/credential", method: .post) {
+                    Input(type: .hidden, name: "pre", value: pre)
+                    Input(type: .hidden, name: "estate", value: String(estate.id))
+                    Label(S.credential(lang)) {
+                        TextArea(name: "credential", isRequired: true).id("credential")
+                    }
+                    SubmitButton(S.bindWithCredential(lang)).id("bind-credential").class("secondary")
+                }
+            }
+        }
+    }
+
+    static func code(
+        attempt: String, phoneMasked: String, pre: String, error: String?, demoMessage: String?, context: QuorumRequestContext,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let lang = context.lang
+        return Layout.page(S.codeTitle, context: context, path: "/bind", status: status) {
+            Paragraph(S.codeSent(phoneMasked)(lang))
+            if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert") }
+            if let demoMessage {
+                Div {
+                    Paragraph(S.demoCode(lang)).class("note")
+                    Paragraph(demoMessage).id("demo-message")
+                }
+                .class("card")
+            }
+            Form(url: "/bind/code", method: .post) {
+                Input(type: .hidden, name: "pre", value: pre)
+                Input(type: .hidden, name: "attempt", value: attempt.attributeEscaped)
+                Input(type: .hidden, name: "phone", value: phoneMasked.attributeEscaped)
+                Label(S.code(lang)) {
+                    Input(type: .text, name: "code", isRequired: true).id("code")
+                        .attribute(named: "inputmode", value: "numeric").attribute(named: "autocomplete", value: "one-time-code")
+                        .attribute(named: "maxlength", value: "6")
+                }
+                SubmitButton(S.confirm(lang)).id("confirm-code")
+            }
+        }
+    }
+}

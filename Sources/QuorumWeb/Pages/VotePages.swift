@@ -1,0 +1,211 @@
+import Hummingbird
+import Plot
+import QuorumCore
+import QuorumStore
+
+/// One vote as the list shows it to an owner.
+struct VoteListItem {
+    var vote: StoredVote
+    var progress: VoteProgress
+    var voters: [VoterView]
+    var receipts: [Int: String]
+}
+
+/// The owner's five screens: (1) the votes, (2) the notice, (3) the ballot, (4) confirm and
+/// sign, (5) the receipt.
+enum VotePages {
+    static func status(_ vote: StoredVote, now: Timestamp, _ lang: Lang) -> String {
+        vote.isOpen(at: now) ? S.open(lang) : (now < vote.opensAt ? S.notYetOpen(lang) : S.closed(lang))
+    }
+
+    // (1)
+    static func list(_ items: [VoteListItem], owner: String, now: Timestamp, context: QuorumRequestContext) -> Response {
+        let lang = context.lang
+        return Layout.page(S.myVotes, context: context, path: "/votes") {
+            Paragraph(S.hello(owner)(lang)).class("meta")
+            if items.isEmpty { Paragraph(S.noVotes(lang)) }
+            for item in items {
+                Div {
+                    H2(item.vote.title)
+                    Paragraph("\(status(item.vote, now: now, lang)) · \(S.deadline(lang))：\(LocalTime.format(item.vote.closesAt))").class("meta")
+                    ProgressView(progress: item.progress, lang: lang, source: "/votes/\(item.vote.id)/progress.json")
+                    for voter in item.voters {
+                        Paragraph("\(S.rooms(lang))：\(voter.rooms)").class("meta")
+                        if let code = item.receipts[voter.person] {
+                            Paragraph("✓ \(S.voted(lang))").class("ok")
+                            Link(S.viewReceipt(lang), url: "/receipts/\(code)").class("button secondary")
+                        } else if voter.votedAt != nil {
+                            Paragraph("✓ \(S.voted(lang))").class("ok")
+                        }
+                    }
+                    if item.voters.contains(where: { $0.votedAt == nil || item.vote.ballotChange }) && item.vote.isOpen(at: now) {
+                        Link(S.readAndVote(lang), url: "/votes/\(item.vote.id)").class("button").id("open-\(item.vote.id)")
+                    }
+                }
+                .class("card")
+            }
+        }
+    }
+
+    // (2)
+    static func notice(_ vote: StoredVote, progress: VoteProgress, voters: [VoterView], now: Timestamp, context: QuorumRequestContext) -> Response {
+        let lang = context.lang
+        return Layout.page(S.notice, context: context, path: "/votes/\(vote.id)") {
+            H2(vote.title)
+            Paragraph("\(S.opens(lang))：\(LocalTime.format(vote.opensAt)) · \(S.deadline(lang))：\(LocalTime.format(vote.closesAt))").class("meta")
+            H2(S.matters(lang))
+            List(vote.definition.matters) { matter in
+                Div {
+                    Paragraph(matter.title)
+                    Span(tag(matter, lang)).class(matter.threshold == .special ? "tag special" : "tag")
+                    if case .election(_, let candidates) = matter.kind {
+                        Paragraph(candidates.map(\.name).joined(separator: "、")).class("meta")
+                    }
+                }
+            }
+            .listStyle(.ordered)
+            H2(S.howDecided(lang))
+            List([
+                S.howParticipation(lang), S.howOrdinary(lang), S.howSpecial(lang), S.howElection(lang),
+                (vote.ballotChange ? S.howOnceChangeable : S.howOnce)(lang),
+            ])
+            ProgressView(progress: progress, lang: lang, source: "/votes/\(vote.id)/progress.json")
+            if vote.isOpen(at: now) {
+                for voter in voters where voter.votedAt == nil || vote.ballotChange {
+                    Paragraph("\(S.rooms(lang))：\(voter.rooms)").class("meta")
+                    Link(S.toBallot(lang), url: "/votes/\(vote.id)/ballot?person=\(voter.person)").class("button").id("to-ballot-\(voter.person)")
+                }
+            }
+            Link(S.back(lang), url: "/votes").class("button secondary")
+        }
+    }
+
+    static func tag(_ matter: Matter, _ lang: Lang) -> String {
+        if case .election(let seats, _) = matter.kind { return S.electionMatter(seats)(lang) }
+        return matter.threshold == .special ? S.specialMatter(lang) : S.ordinaryMatter(lang)
+    }
+
+    // (3)
+    static func ballot(
+        _ vote: StoredVote, voter: VoterView, chosen: BallotChoices, problems: [BallotProblem], csrf: String, context: QuorumRequestContext,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let lang = context.lang
+        return Layout.page(S.ballot, context: context, path: "/votes/\(vote.id)/ballot?person=\(voter.person)", status: status) {
+            Paragraph("\(vote.title) · \(S.rooms(lang))：\(voter.rooms)").class("meta")
+            if !problems.isEmpty {
+                Div { for problem in problems { Paragraph(lang == .zh ? problem.chinese : problem.english) } }
+                    .class("alert").attribute(named: "role", value: "alert")
+            }
+            Form(url: "/votes/\(vote.id)/confirm", method: .post) {
+                Input(type: .hidden, name: "csrf", value: csrf)
+                Input(type: .hidden, name: "person", value: String(voter.person))
+                for (position, matter) in vote.definition.matters.enumerated() {
+                    matterFields(matter, number: position + 1, chosen: chosen.marks[matter.id], lang: lang)
+                }
+                SubmitButton(S.next(lang)).id("to-confirm")
+            }
+        }
+    }
+
+    static func matterFields(_ matter: Matter, number: Int, chosen: BallotChoices.Mark?, lang: Lang) -> Component {
+        let legend = Node<HTML.BodyContext>.element(named: "legend", text: "\(number). \(matter.title)")
+        switch matter.kind {
+        case .resolution:
+            return FieldSet {
+                legend
+                Span(tag(matter, lang)).class(matter.threshold == .special ? "tag special" : "tag")
+                for (option, text) in [(Choice.agree, S.agree(lang)), (.oppose, S.oppose(lang)), (.abstain, S.abstain(lang))] {
+                    Label(text) {
+                        Input(type: .radio, name: "m.\(matter.id)", value: option.rawValue, isRequired: true)
+                            .id("m-\(matter.id)-\(option.rawValue)")
+                            .attribute(named: "checked", value: chosen == .option(option) ? "checked" : nil)
+                    }
+                    .class("choice")
+                }
+            }
+        case .election(let seats, let candidates):
+            var picked: [String] = []
+            if case .candidates(let ids) = chosen { picked = ids }
+            let template = lang == .zh ? "已选 {n} / \(seats) 人" : "{n} of \(seats) chosen"
+            return FieldSet {
+                legend
+                Span(tag(matter, lang)).class("tag")
+                Paragraph(S.chosenOf(seats)(lang)).class("counter").attribute(named: "data-template", value: template)
+                    .attribute(named: "aria-live", value: "polite")
+                for candidate in candidates {
+                    Label(candidate.name) {
+                        Input(type: .checkbox, name: "c.\(matter.id)", value: candidate.id)
+                            .id("c-\(matter.id)-\(candidate.id)")
+                            .attribute(named: "checked", value: picked.contains(candidate.id) ? "checked" : nil)
+                    }
+                    .class("choice")
+                }
+            }
+            .attribute(named: "data-seats", value: String(seats))
+        }
+    }
+
+    // (4)
+    static func confirm(
+        _ vote: StoredVote, voter: VoterView, choices: BallotChoices, csrf: String, error: String?, context: QuorumRequestContext
+    ) -> Response {
+        let lang = context.lang
+        return Layout.page(S.confirmTitle, context: context, path: "/votes/\(vote.id)") {
+            Paragraph(S.confirmIntro(lang))
+            if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert") }
+            summary(vote, choices: choices, lang: lang)
+            Form(url: "/votes/\(vote.id)/cast", method: .post) {
+                Input(type: .hidden, name: "csrf", value: csrf)
+                Input(type: .hidden, name: "person", value: String(voter.person))
+                Input(type: .hidden, name: "choices", value: choices.canonicalJSON.attributeEscaped)
+                Input(type: .hidden, name: "signature_drawn", value: "").id("signature-drawn")
+                Paragraph(S.signHere(lang)).class("meta")
+                Node<HTML.BodyContext>.element(
+                    named: "canvas",
+                    nodes: [.class("signature"), .attribute(named: "hidden", value: "hidden"), .attribute(named: "aria-label", value: S.signHere(lang))])
+                Button(S.clear(lang)).attribute(named: "type", value: "button").id("signature-clear").class("secondary")
+                    .attribute(named: "hidden", value: "hidden")
+                Label(S.typedName(lang)) {
+                    Input(type: .text, name: "signature_typed").id("signature-typed").attribute(named: "autocomplete", value: "name")
+                }
+                SubmitButton(S.submit(lang)).id("submit-ballot")
+            }
+            Link(S.change(lang), url: "/votes/\(vote.id)/ballot?person=\(voter.person)").class("button secondary")
+        }
+    }
+
+    static func summary(_ vote: StoredVote, choices: BallotChoices, lang: Lang) -> Component {
+        Node<HTML.BodyContext>.dl(
+            .forEach(vote.definition.matters) { matter in
+                .group(.dt(.text(matter.title)), .dd(.text(describe(choices.marks[matter.id], matter: matter, lang: lang))))
+            })
+    }
+
+    static func describe(_ mark: BallotChoices.Mark?, matter: Matter, lang: Lang) -> String {
+        switch mark {
+        case .option(.agree): return S.agree(lang)
+        case .option(.oppose): return S.oppose(lang)
+        case .option(.abstain): return S.abstain(lang)
+        case .option(.invalid), nil: return "—"
+        case .candidates(let ids):
+            guard case .election(_, let candidates) = matter.kind, !ids.isEmpty else { return S.nobody(lang) }
+            return candidates.filter { ids.contains($0.id) }.map(\.name).joined(separator: "、")
+        }
+    }
+
+    // (5)
+    static func receipt(_ receipt: Receipt, vote: StoredVote, context: QuorumRequestContext) -> Response {
+        let lang = context.lang
+        return Layout.page(S.receipt, context: context, path: "/receipts/\(receipt.code)") {
+            Paragraph(S.receiptIntro(lang)).class("ok").attribute(named: "role", value: "status")
+            Node<HTML.BodyContext>.dl(
+                .dt(.text(S.receiptCode(lang))), .dd(.class("code"), .id("receipt-code"), .text(receipt.code)),
+                .dt(.text(S.receivedAt(lang))), .dd(.id("received-at"), .text(LocalTime.format(receipt.receivedAt))),
+                .dt(.text(S.rooms(lang))), .dd(.text(receipt.rooms)))
+            H2(S.yourChoices(lang))
+            summary(vote, choices: receipt.choices, lang: lang)
+            Link(S.backToVotes(lang), url: "/votes").class("button secondary")
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Hummingbird
+
+/// The site's one stylesheet and its scripts, served from here so the binary is the whole
+/// site. No framework: the pages work without the script, which only helps (it stops the
+/// (N+1)th candidate, draws the signature, refreshes the progress).
+enum StaticFiles {
+    static func response(_ name: String) -> Response? {
+        let (type, text): (String, String)
+        switch name {
+        case "app.css": (type, text) = ("text/css; charset=utf-8", css + verifyCSS)
+        case "app.js": (type, text) = ("text/javascript; charset=utf-8", js)
+        case "verify.js": (type, text) = ("text/javascript; charset=utf-8", verifyJS)
+        default: return nil
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.cacheControl] = "public, max-age=300"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static let css = """
+        *{box-sizing:border-box}
+        html{font-size:20px;-webkit-text-size-adjust:100%}
+        body{margin:0;font-family:system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;line-height:1.6;color:#111;background:#f6f6f3}
+        header{display:flex;justify-content:space-between;align-items:center;gap:.5rem;padding:.6rem 1rem;background:#0b5d3b;color:#fff}
+        header a{color:#fff}
+        header nav{display:flex;gap:.8rem;align-items:center}
+        header form{margin:0}
+        .brand{font-weight:700;text-decoration:none;font-size:1rem}
+        main{max-width:40rem;margin:0 auto;padding:1rem 1rem 3rem}
+        h1{font-size:1.5rem;line-height:1.3;margin:.5rem 0 1rem}
+        h2{font-size:1.15rem;margin:1.2rem 0 .5rem}
+        p{margin:.5rem 0}
+        label{display:block;font-weight:600;margin:1rem 0 .3rem}
+        input[type=text],input[type=tel]{width:100%;font-size:1.1rem;padding:.7rem;border:2px solid #777;border-radius:.4rem;background:#fff}
+        input:focus,button:focus,a:focus{outline:3px solid #f0b400;outline-offset:2px}
+        .button,button,input[type=submit]{display:block;width:100%;min-height:3rem;margin:1rem 0;padding:.7rem 1rem;font-size:1.1rem;font-weight:700;text-align:center;text-decoration:none;color:#fff;background:#0b5d3b;border:0;border-radius:.5rem;cursor:pointer}
+        .button.secondary,button.secondary,input[type=submit].secondary{background:#fff;color:#0b5d3b;border:2px solid #0b5d3b}
+        button.link,input[type=submit].link{display:inline;width:auto;min-height:0;margin:0;padding:0;background:none;color:#fff;font-weight:400;text-decoration:underline;font-size:1rem}
+        .card{background:#fff;border:1px solid #ddd;border-radius:.6rem;padding:1rem;margin:1rem 0}
+        .meta{color:#444}
+        .alert{background:#fff3f3;border:2px solid #b00020;color:#7a0016;border-radius:.5rem;padding:.7rem}
+        .ok{background:#eef8f1;border:2px solid #0b5d3b;border-radius:.5rem;padding:.7rem}
+        .note{color:#555;font-size:.85rem}
+        .tag{display:inline-block;padding:0 .4rem;border-radius:.3rem;background:#e8efe9;color:#0b5d3b;font-size:.85rem}
+        .tag.special{background:#fff0d9;color:#7a4a00}
+        fieldset{border:2px solid #ccc;border-radius:.6rem;margin:1rem 0;padding:.5rem 1rem 1rem;background:#fff}
+        legend{font-weight:700;padding:0 .3rem}
+        .choice{display:flex;flex-direction:row-reverse;justify-content:flex-end;align-items:center;gap:.7rem;margin:.4rem 0;padding:.6rem;border:2px solid #ccc;border-radius:.5rem;font-weight:600;background:#fff}
+        .choice input{width:1.5rem;height:1.5rem;margin:0}
+        .counter{font-size:.9rem;color:#444}
+        .progress .bar{position:relative;height:1.2rem;background:#e3e3e3;border-radius:.6rem;overflow:visible;margin:.2rem 0 .8rem}
+        .progress .fill{height:100%;background:#0b5d3b;border-radius:.6rem}
+        .progress .line{position:absolute;top:-.3rem;width:3px;height:1.8rem;background:#b00020}
+        .bar-label{display:flex;justify-content:space-between;gap:.5rem;font-size:.9rem}
+        .reached{color:#0b5d3b;font-weight:700}
+        canvas.signature{display:block;width:100%;height:10rem;border:2px dashed #777;border-radius:.5rem;background:#fff;touch-action:none}
+        .code{font-family:ui-monospace,monospace;font-size:1.4rem;letter-spacing:.05em;word-break:break-all}
+        dl{margin:.5rem 0}dt{font-weight:700;margin-top:.6rem}dd{margin:0}
+        """
+
+    static let js = """
+        "use strict";
+        (function () {
+          // Elections: never more than the seats; say how many are chosen.
+          document.querySelectorAll("fieldset[data-seats]").forEach(function (set) {
+            var seats = parseInt(set.getAttribute("data-seats"), 10);
+            var counter = set.querySelector(".counter");
+            var boxes = set.querySelectorAll("input[type=checkbox]");
+            function update(changed) {
+              var chosen = set.querySelectorAll("input[type=checkbox]:checked").length;
+              if (chosen > seats && changed) { changed.checked = false; chosen -= 1; set.classList.add("full"); }
+              if (counter) { counter.textContent = counter.getAttribute("data-template").replace("{n}", chosen); }
+            }
+            boxes.forEach(function (box) { box.addEventListener("change", function () { update(box); }); });
+            update(null);
+          });
+
+          // The signature pad: draw with a finger or a mouse; the drawing goes in a hidden field.
+          var canvas = document.querySelector("canvas.signature");
+          if (canvas) {
+            var field = document.getElementById("signature-drawn");
+            var ctx = canvas.getContext("2d");
+            var drawing = false, drawn = false;
+            function size() {
+              var ratio = window.devicePixelRatio || 1;
+              canvas.width = canvas.clientWidth * ratio; canvas.height = canvas.clientHeight * ratio;
+              ctx.scale(ratio, ratio); ctx.lineWidth = 3; ctx.lineCap = "round"; ctx.strokeStyle = "#111";
+            }
+            size();
+            function point(e) { var r = canvas.getBoundingClientRect(); return [e.clientX - r.left, e.clientY - r.top]; }
+            canvas.addEventListener("pointerdown", function (e) { drawing = true; var p = point(e); ctx.beginPath(); ctx.moveTo(p[0], p[1]); canvas.setPointerCapture(e.pointerId); });
+            canvas.addEventListener("pointermove", function (e) { if (!drawing) return; var p = point(e); ctx.lineTo(p[0], p[1]); ctx.stroke(); drawn = true; });
+            function end() { if (drawing && drawn) { field.value = canvas.toDataURL("image/png"); } drawing = false; }
+            canvas.addEventListener("pointerup", end); canvas.addEventListener("pointercancel", end);
+            var clear = document.getElementById("signature-clear");
+            if (clear) { clear.hidden = false; clear.addEventListener("click", function () { ctx.clearRect(0, 0, canvas.width, canvas.height); drawn = false; field.value = ""; }); }
+            canvas.hidden = false;
+          }
+
+          // Progress: refresh while the page is open.
+          var box = document.querySelector("[data-progress]");
+          if (box && window.fetch) {
+            var url = box.getAttribute("data-progress");
+            setInterval(function () {
+              fetch(url, { credentials: "same-origin" }).then(function (r) { return r.ok ? r.json() : null; }).then(function (p) {
+                if (!p) return;
+                box.querySelector("[data-field=heads]").textContent = p.heads + " / " + p.totalHeads;
+                box.querySelector("[data-field=area]").textContent = p.area + " / " + p.totalArea + " m²";
+                box.querySelector("[data-fill=heads]").style.width = (p.headsPerMille / 10) + "%";
+                box.querySelector("[data-fill=area]").style.width = (p.areaPerMille / 10) + "%";
+                box.querySelector("[data-field=reached]").textContent = p.reached ? box.getAttribute("data-reached-text") : "";
+              }).catch(function () {});
+            }, 5000);
+          }
+        })();
+        """
+}

@@ -1,0 +1,56 @@
+/// The audit log's texts: the verify page and its script (which reads them from the page).
+extension S {
+    enum Verify {
+        static let title = L10n(zh: "核验您的表决票", en: "Check your ballot")
+        static let intro = L10n(
+            zh: "输入或扫描投票后收到的回执码。本页会重新计算：您的表决票连同所选内容，是否已记入防篡改的审计日志，并由日志的密钥签名。",
+            en: "Enter or scan the receipt code you got after voting. This page recomputes whether your ballot, with your choices, is in the tamper-evident audit log, under a head signed by the log's key.")
+        static let codeLabel = L10n(zh: "回执码（或回执链接）", en: "Receipt code (or receipt link)")
+        static let submit = L10n(zh: "核验", en: "Check")
+
+        static let passed = L10n(
+            zh: "核验通过：您的表决票已记入审计日志，所选内容未被改动。",
+            en: "Verified: your ballot is in the audit log, with your choices unchanged.")
+        static let failed = L10n(
+            zh: "核验未通过：日志与您的回执不符。请保存回执并联系业主委员会或街道办事处。",
+            en: "Not verified: the log does not match your receipt. Keep your receipt and tell the owners' committee or the street office.")
+        static let unreadable = L10n(
+            zh: "无法识别这个回执码，请检查是否完整。", en: "This receipt code cannot be read: check that it is complete.")
+        static let serverSays = L10n(zh: "服务器核验结果", en: "The server's check")
+        static let browserSays = L10n(zh: "您的浏览器独立核验", en: "Your browser's own check")
+        static let browserWorking = L10n(zh: "正在您的浏览器中独立计算……", en: "Checking in your browser…")
+        static let browserNoScript = L10n(
+            zh: "您的浏览器未运行脚本，以上为服务器的核验结果。", en: "Your browser runs no script: the result above is the server's.")
+        static let browserCannotSign = L10n(
+            zh: "您的浏览器不支持 Ed25519 签名核验；哈希与证明已在浏览器中核验，签名以服务器结果为准。",
+            en: "Your browser cannot check Ed25519 signatures: the hashes and proofs were checked here, the signatures by the server.")
+        static let browserPassed = L10n(
+            zh: "通过：您的浏览器自行计算了承诺值、叶哈希、包含证明、一致性证明和签名，全部相符。",
+            en: "Passed: your browser computed the commitment, the leaf hash, the inclusion and consistency proofs and the signatures itself; all match.")
+        static let browserFailed = L10n(zh: "未通过：", en: "Failed: ")
+
+        static let stepReceiptHead = L10n(
+            zh: "回执上的树头由本日志的密钥签名", en: "The head on your receipt is signed by this log's key")
+        static let stepIncluded = L10n(
+            zh: "您的表决票（含所选内容的承诺值）在该树头之下", en: "Your ballot, with the commitment to your choices, is under that head")
+        static let stepStillThere = L10n(
+            zh: "今天的日志仍完整包含该树头下的全部条目", en: "Today's log still holds every entry under that head")
+
+        static let yourBallot = L10n(zh: "回执内容", en: "Your receipt")
+        static let entry = L10n(zh: "日志序号", en: "Log entry")
+        static let vote = L10n(zh: "表决", en: "Vote")
+        static let received = L10n(zh: "接收时间", en: "Received")
+        static let channel = L10n(zh: "渠道", en: "Channel")
+        static let choices = L10n(zh: "您的选择", en: "Your choices")
+        static let signedHead = L10n(zh: "签名树头", en: "Signed head")
+        static let latestHead = L10n(zh: "日志最新树头", en: "The log's latest head")
+        static let entries = L10n(zh: "条", en: "entries")
+        static let keyID = L10n(zh: "日志公钥指纹", en: "Log key id")
+        static let keyNote = L10n(
+            zh: "请与公告栏上公布的指纹核对。公钥：", en: "Compare it with the one on the notice board. Public key: ")
+        static let privacy = L10n(
+            zh: "回执显示您的选择：请勿交给他人。审计日志本身只保存承诺值，不显示任何人的选择。",
+            en: "The receipt shows your choices: keep it to yourself. The audit log holds only commitments and shows no one's choices.")
+        static let noChoice = L10n(zh: "（未选）", en: "(none)")
+    }
+}

@@ -1,0 +1,92 @@
+"""What every browser test needs: the built binaries, a server, a phone-sized browser.
+
+- ``Server(extra=(), demo=True, prepare=None)``: ``quorum serve`` (``--demo`` unless
+  ``demo=False``) on a free port with a fresh SQLite database; ``prepare(database_url)``
+  runs before the server starts, to seed it (e.g. with ``seed``). ``stop()`` ends it.
+- ``phone_browser(script=True)``: headless Chromium at 375×667 (Debian's ``chromium`` and
+  ``chromium-driver``, Selenium from PyPI); ``script=False`` turns JavaScript off.
+- ``seed(what, database_url)``: runs ``quorum-fixtures WHAT --database URL`` (test data
+  from a binary of its own, never deployed) and returns the JSON it prints.
+- ``SHOTS``: where screenshots go ($QUORUM_SCREENSHOTS, default a temporary folder).
+
+The binaries are those `swift test` built (.build/debug; $QUORUM_BIN_DIR overrides).
+"""
+
+import json
+import os
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BIN_DIR = os.environ.get("QUORUM_BIN_DIR", os.path.join(ROOT, ".build", "debug"))
+BINARY = os.environ.get("QUORUM_BINARY", os.path.join(BIN_DIR, "quorum"))
+SHOTS = os.environ.get("QUORUM_SCREENSHOTS") or tempfile.mkdtemp(prefix="quorum-shots-")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def seed(what, database):
+    """Runs `quorum-fixtures WHAT --database URL` and returns the JSON it prints."""
+    result = subprocess.run([os.path.join(BIN_DIR, "quorum-fixtures"), what, "--database", database],
+                            capture_output=True, text=True, timeout=60)
+    if result.returncode != 0:
+        raise RuntimeError("quorum-fixtures failed: " + result.stderr)
+    return json.loads(result.stdout)
+
+
+class Server:
+    """`quorum serve` on a free port with a fresh database, stopped at the end."""
+
+    def __init__(self, extra=(), demo=True, prepare=None):
+        self.folder = tempfile.mkdtemp(prefix="quorum-browser-")
+        self.database = f"sqlite:///{self.folder}/quorum.sqlite"
+        self.prepared = prepare(self.database) if prepare else None
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = open(os.path.join(self.folder, "server.log"), "w")
+        arguments = [BINARY, "serve", "--port", str(self.port), "--database", self.database, *extra]
+        if demo:
+            arguments.insert(2, "--demo")
+        self.process = subprocess.Popen(arguments, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                if urllib.request.urlopen(self.url + "/health", timeout=1).read() == b"ok":
+                    return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError("quorum serve did not start; see " + self.log.name)
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+def phone_browser(script=True):
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=375,667", "--lang=zh-CN"]:
+        options.add_argument(argument)
+    if not script:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    binary = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    if os.path.exists(binary):
+        options.binary_location = binary
+    driver_path = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    driver.set_window_size(375, 667)
+    return driver
