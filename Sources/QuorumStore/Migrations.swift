@@ -13,6 +13,7 @@ extension Store {
         Migration(id: "001-register", run: createRegisterTables),
         Migration(id: "002-voting", run: createVotingTables),
         Migration(id: "003-audit-log", run: createAuditLogTables),
+        Migration(id: "004-ballot-log-index", run: addBallotLogIndex),
     ]
 
     /// The ids of every migration this program knows, in order.

@@ -41,6 +41,8 @@ public struct Receipt: Sendable, Hashable {
     public var choices: BallotChoices
     /// Hex of the 32 random bytes that, with the choices, make the ballot's commitment.
     public var salt: String
+    /// The ballot's entry in the audit log, under a signed head: what `/verify?r=` checks.
+    public var log: LogReceipt?
 }
 
 /// Why a ballot is refused, in words an owner understands.
@@ -68,7 +70,8 @@ extension Store {
     /// Creates a vote on an estate's current register: its electorate (voting persons and
     /// totals) is formed now and frozen with it, so later imports do not change the count.
     public func createVote(
-        estate: Int64, definition: VoteDefinition, opensAt: Timestamp, closesAt: Timestamp, ballotChange: Bool = false
+        estate: Int64, definition: VoteDefinition, opensAt: Timestamp, closesAt: Timestamp, ballotChange: Bool = false,
+        actor: String = "system"
     ) async throws -> StoredVote {
         guard let stored = try await register(of: estate) else { throw StoreError.estateNotFound(String(estate)) }
         let electorate = try Electorate(register: stored.register, vote: definition)
@@ -106,6 +109,10 @@ extension Store {
                 try await insert(into: "vote_persons", columns: ["vote_id", "person", "area", "is_developer", "rooms"], rows: persons, on: db)
                 try await insert(into: "vote_members", columns: ["vote_id", "id_hash", "person"], rows: members, on: db)
                 try await insert(into: "vote_units", columns: ["vote_id", "unit_no", "person"], rows: unitRows, on: db)
+                // The log records the vote and the hash of its matters.json, last in the transaction.
+                let matters = LogDocument(name: "matters.json", sha256: hex(SHA256.hash(data: Array(definition.mattersJSON.utf8))))
+                try await appendToLog(
+                    [LogEntry(vote: id, time: clock(), event: .voteCreated(title: definition.name, actor: actor, documents: [matters]))], on: db)
                 return .commit(())
             }
         }
@@ -203,9 +210,6 @@ extension Store {
                 throw CastError.noSuchVote
             }
             let vote = try Self.vote(from: row)
-            let now = clock()
-            guard now >= vote.opensAt else { throw CastError.notOpenYet(opensAt: vote.opensAt) }
-            guard now < vote.closesAt else { throw CastError.closed(closedAt: vote.closesAt) }
             let problems = vote.definition.problems(with: choices)
             guard problems.isEmpty else { throw CastError.invalid(problems) }
             guard
@@ -216,45 +220,67 @@ extension Store {
                     """
                 ).first(decodingColumn: "rooms", as: String.self)
             else { throw CastError.notYourBallot }
-            var random = SystemRandomNumberGenerator()
-            let salt = hex((0..<32).map { _ in UInt8.random(in: 0...255, using: &random) })
-            let code = CheckedCode.make(using: &random)
-            let inserted = try await db.raw(
-                """
-                INSERT INTO ballots (vote_id, person, channel, received_at, choices, cast_by, signature_kind, signature,
-                receipt_code, salt) VALUES (\(bind: voteID), \(bind: person), \(bind: Channel.online.rawValue),
-                \(bind: now.millisecondsSinceEpoch), \(bind: choices.canonicalJSON), \(bind: idHash), \(bind: signature.kind),
-                \(bind: signature.data), \(bind: code), \(bind: salt))
-                ON CONFLICT (vote_id, person) DO NOTHING RETURNING receipt_code
-                """
-            ).first()
-            if inserted == nil {
-                // A person's ballot exists. Where the vote lets owners change an online ballot before the
-                // deadline, the new choices replace it (one effective ballot still, now the latest);
-                // a paper ballot is never replaced from a phone.
-                let changed = vote.ballotChange ? try await db.raw(
+            // The ballot and its log entry are written together or not at all. The receipt
+            // time is taken inside the transaction, after the write lock: it decides lateness.
+            return try await transaction(on: db) {
+                let now = clock()
+                guard now >= vote.opensAt else { throw CastError.notOpenYet(opensAt: vote.opensAt) }
+                guard now < vote.closesAt else { throw CastError.closed(closedAt: vote.closesAt) }
+                var random = SystemRandomNumberGenerator()
+                let saltBytes = BallotCommitment.salt(using: &random)
+                let salt = hex(saltBytes)
+                let code = CheckedCode.make(using: &random)
+                let inserted = try await db.raw(
                     """
-                    UPDATE ballots SET received_at = \(bind: now.millisecondsSinceEpoch), choices = \(bind: choices.canonicalJSON),
-                    cast_by = \(bind: idHash), signature_kind = \(bind: signature.kind), signature = \(bind: signature.data),
-                    receipt_code = \(bind: code), salt = \(bind: salt)
-                    WHERE vote_id = \(bind: voteID) AND person = \(bind: person) AND channel = \(bind: Channel.online.rawValue)
-                    RETURNING receipt_code
+                    INSERT INTO ballots (vote_id, person, channel, received_at, choices, cast_by, signature_kind, signature,
+                    receipt_code, salt) VALUES (\(bind: voteID), \(bind: person), \(bind: Channel.online.rawValue),
+                    \(bind: now.millisecondsSinceEpoch), \(bind: choices.canonicalJSON), \(bind: idHash), \(bind: signature.kind),
+                    \(bind: signature.data), \(bind: code), \(bind: salt))
+                    ON CONFLICT (vote_id, person) DO NOTHING RETURNING receipt_code
                     """
-                ).first() : nil
-                guard changed != nil else {
-                    let at = try await db.raw(
-                        "SELECT received_at FROM ballots WHERE vote_id = \(bind: voteID) AND person = \(bind: person)"
-                    ).first(decodingColumn: "received_at", as: Int64.self)
-                    throw CastError.alreadyVoted(at: Timestamp(millisecondsSinceEpoch: at ?? 0))
+                ).first()
+                if inserted == nil {
+                    // A person's ballot exists. Where the vote lets owners change an online ballot before the
+                    // deadline, the new choices replace it (one effective ballot still, now the latest);
+                    // a paper ballot is never replaced from a phone.
+                    let changed = vote.ballotChange ? try await db.raw(
+                        """
+                        UPDATE ballots SET received_at = \(bind: now.millisecondsSinceEpoch), choices = \(bind: choices.canonicalJSON),
+                        cast_by = \(bind: idHash), signature_kind = \(bind: signature.kind), signature = \(bind: signature.data),
+                        receipt_code = \(bind: code), salt = \(bind: salt)
+                        WHERE vote_id = \(bind: voteID) AND person = \(bind: person) AND channel = \(bind: Channel.online.rawValue)
+                        RETURNING receipt_code
+                        """
+                    ).first() : nil
+                    guard changed != nil else {
+                        let at = try await db.raw(
+                            "SELECT received_at FROM ballots WHERE vote_id = \(bind: voteID) AND person = \(bind: person)"
+                        ).first(decodingColumn: "received_at", as: Int64.self)
+                        throw CastError.alreadyVoted(at: Timestamp(millisecondsSinceEpoch: at ?? 0))
+                    }
                 }
+                // Last in the transaction: the entry, and a signed head over it for the receipt.
+                let voter = try await voterPseudonym(vote: voteID, person: String(person), on: db)
+                let entry = LogEntry(
+                    vote: voteID, time: now,
+                    event: .ballot(LoggedBallot(voter: voter, channel: .online, commitment: BallotCommitment.make(choices, salt: saltBytes))))
+                let (indexes, head) = try await appendToLogAndSign([entry], on: db)
+                try await db.raw(
+                    "UPDATE ballots SET log_index = \(bind: indexes.lowerBound) WHERE vote_id = \(bind: voteID) AND person = \(bind: person)"
+                ).run()
+                let log = LogReceipt(
+                    index: indexes.lowerBound, vote: voteID, voter: voter, channel: .online, time: now, choices: choices, salt: saltBytes,
+                    head: head)
+                return .commit(
+                    Receipt(
+                        code: code, voteID: voteID, person: person, rooms: rooms, receivedAt: now, choices: choices, salt: salt, log: log))
             }
-            return Receipt(code: code, voteID: voteID, person: person, rooms: rooms, receivedAt: now, choices: choices, salt: salt)
         }
     }
 
     /// A receipt by its code, for the owner who holds it.
     public func receipt(code: String) async throws -> Receipt? {
-        try await withConnection { db in
+        let found = try await withConnection { db -> (receipt: Receipt, index: Int, channel: String)? in
             guard
                 let row = try await db.raw(
                     """
@@ -263,13 +289,38 @@ extension Store {
                     """
                 ).first()
             else { return nil }
-            return Receipt(
+            let receipt = Receipt(
                 code: code, voteID: try row.decode(column: "vote_id", as: String.self), person: try row.decode(column: "person", as: Int.self),
                 rooms: try row.decode(column: "rooms", as: String.self),
                 receivedAt: Timestamp(millisecondsSinceEpoch: try row.decode(column: "received_at", as: Int64.self)),
                 choices: try BallotChoices(canonicalJSON: try row.decode(column: "choices", as: String.self)),
                 salt: try row.decode(column: "salt", as: String.self))
+            let index = try row.decode(column: "log_index", as: Int.self)
+            return (receipt: receipt, index: index, channel: try row.decode(column: "channel", as: String.self))
         }
+        guard let found else { return nil }
+        var receipt = found.receipt
+        if found.index >= 0, let salt = Self.bytes(hex: receipt.salt) {
+            let index = found.index
+            // The latest signed head: it covers the entry (and every ballot since).
+            let head = try await treeHead(covering: index)
+            let voter = try await voterPseudonym(vote: receipt.voteID, person: String(receipt.person))
+            receipt.log = LogReceipt(
+                index: index, vote: receipt.voteID, voter: voter, channel: Channel(rawValue: found.channel) ?? .online,
+                time: receipt.receivedAt, choices: receipt.choices, salt: salt, head: head)
+        }
+        return receipt
+    }
+
+    static func bytes(hex text: String) -> [UInt8]? {
+        let digits = Array(text.utf8)
+        guard digits.count % 2 == 0 else { return nil }
+        var bytes: [UInt8] = []
+        for start in stride(from: 0, to: digits.count, by: 2) {
+            guard let byte = UInt8(String(decoding: digits[start..<start + 2], as: UTF8.self), radix: 16) else { return nil }
+            bytes.append(byte)
+        }
+        return bytes
     }
 }
 

@@ -109,3 +109,9 @@ import SQLKit
         .column("body", type: .text, .notNull)
         .run()
 }
+
+/// Each ballot's entry in the audit log, so its receipt can be rebuilt and an export of the
+/// ballots matched to the log (-1: none, for ballots from before the log).
+@Sendable func addBallotLogIndex(_ db: any SQLDatabase) async throws {
+    try await db.raw("ALTER TABLE ballots ADD COLUMN log_index BIGINT NOT NULL DEFAULT -1").run()
+}

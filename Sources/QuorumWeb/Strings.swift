@@ -118,6 +118,9 @@ enum S {
     static let receivedAt = L10n(zh: "接收时间", en: "Received at")
     static let receiptCode = L10n(zh: "回执码", en: "Receipt code")
     static let yourChoices = L10n(zh: "您的选择", en: "Your choices")
+    static let verifyBallot = L10n(zh: "核验我的表决票已被如实记录", en: "Check that my ballot is recorded as cast")
+    static let verifyIntro = L10n(
+        zh: "核验链接含有您的选择，请勿转给他人。", en: "The check link carries your choices: do not pass it on.")
     static let backToVotes = L10n(zh: "返回表决列表", en: "Back to the votes")
 
     static let notFound = L10n(zh: "页面不存在", en: "Page not found")

@@ -241,3 +241,41 @@ extension VotingTests {
         }
     }
 }
+
+extension VotingTests {
+    @Test(arguments: TestDatabase.available)
+    func everyAcceptedBallotIsInTheSignedLogAndItsReceiptChecks(_ database: TestDatabase) async throws {
+        try await withVote(database) { store, vote, _ in
+            let first = try await session(store, vote, name: "甲", id: "110101199001010011")
+            let second = try await session(store, vote, name: "乙", id: "110101199202020022")
+            var receipts: [Receipt] = []
+            for owner in [first, second] {
+                let person = try #require(try await store.voters(in: vote.id, owner: owner.idHash).first?.person)
+                receipts.append(
+                    try await store.castOnline(vote: vote.id, person: person, owner: owner.idHash, choices: Self.choices, signature: .typed(owner.ownerName)))
+            }
+            // Each receipt names its entry under a signed head; the stored receipt rebuilds the same.
+            // Entry 0 is the vote's creation; the ballots follow.
+            #expect(receipts.compactMap(\.log?.index) == [1, 2])
+            for receipt in receipts {
+                let log = try #require(receipt.log)
+                #expect(log.head.size > log.index)
+                let stored = try #require(try await store.receipt(code: receipt.code)?.log)
+                #expect(stored.index == log.index && stored.voter == log.voter && stored.salt == log.salt && stored.choices == log.choices)
+                #expect(stored.time == log.time && stored.channel == log.channel && stored.vote == log.vote)
+                #expect(stored.head.size > stored.index, "the latest signed head, which covers the entry")
+                #expect(LogReceipt(code: log.code) == log, "the /verify?r= code carries the whole receipt")
+            }
+            // A refused ballot leaves nothing in the log.
+            await #expect(throws: CastError.self) {
+                try await store.castOnline(vote: vote.id, person: receipts[0].person, owner: first.idHash, choices: Self.choices, signature: .typed("甲"))
+            }
+            let (result, _) = try await store.verifyLog()
+            guard case .success(let summary) = result else {
+                Issue.record("the log does not verify: \(result)")
+                return
+            }
+            #expect(summary.entries == 3)
+        }
+    }
+}

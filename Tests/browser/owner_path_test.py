@@ -96,6 +96,15 @@ class OwnerPathTest(unittest.TestCase):
         code = self.find("#receipt-code").text
         self.assertRegex(code, r"^[0-9A-Z*~$=U]{4}(-[0-9A-Z*~$=U]{1,4})+$")
         self.shot("7-receipt")
+        # The receipt's check: the ballot's entry is in the signed audit log, checked in the browser.
+        receipt_url = self.browser.current_url
+        self.submit("#verify-ballot", "核验")
+        WebDriverWait(self.browser, 20).until(
+            lambda b: b.find_element(By.ID, "browser-result").get_attribute("data-outcome") in ("pass", "fail"))
+        self.assertEqual(self.find("#browser-result").get_attribute("data-outcome"), "pass", self.find("#browser-result").text)
+        self.assertEqual(self.find("#server-result").get_attribute("data-outcome"), "pass")
+        self.shot("7b-verified")
+        self.browser.get(receipt_url)
         # The progress moved by one owner.
         self.go("/votes")
         heads_after = self.find("[data-field=heads]").text

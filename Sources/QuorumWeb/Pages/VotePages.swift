@@ -205,6 +205,10 @@ enum VotePages {
                 .dt(.text(S.rooms(lang))), .dd(.text(receipt.rooms)))
             H2(S.yourChoices(lang))
             summary(vote, choices: receipt.choices, lang: lang)
+            if let log = receipt.log {
+                Paragraph(S.verifyIntro(lang)).class("note")
+                Link(S.verifyBallot(lang), url: "/verify?r=\(log.code)").class("button").id("verify-ballot")
+            }
             Link(S.backToVotes(lang), url: "/votes").class("button secondary")
         }
     }
