@@ -53,7 +53,7 @@ let package = Package(
             ]
         ),
         // Figures anyone can rerun: `swift run -c release quorum-bench`.
-        .executableTarget(name: "quorum-bench", dependencies: ["QuorumCore"]),
+        .executableTarget(name: "quorum-bench", dependencies: ["QuorumCore", "QuorumSynthetic"]),
         // Made-up registers of any size, for the store's tests and benchmark.
         .target(name: "QuorumSynthetic"),
         // The audit log: appends, proofs, verifying a million entries: `swift run -c release quorum-log-bench`.
@@ -73,6 +73,7 @@ let package = Package(
             name: "QuorumCoreTests",
             dependencies: [
                 "QuorumCore",
+                "QuorumSynthetic",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

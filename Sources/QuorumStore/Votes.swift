@@ -300,7 +300,7 @@ extension Store {
         }
         guard let found else { return nil }
         var receipt = found.receipt
-        if found.index >= 0, let salt = Self.bytes(hex: receipt.salt) {
+        if found.index >= 0, let salt = ByteText.bytes(hex: receipt.salt, count: BallotCommitment.saltLength) {
             let index = found.index
             // The latest signed head: it covers the entry (and every ballot since).
             let head = try await treeHead(covering: index)
@@ -310,17 +310,6 @@ extension Store {
                 time: receipt.receivedAt, choices: receipt.choices, salt: salt, head: head)
         }
         return receipt
-    }
-
-    static func bytes(hex text: String) -> [UInt8]? {
-        let digits = Array(text.utf8)
-        guard digits.count % 2 == 0 else { return nil }
-        var bytes: [UInt8] = []
-        for start in stride(from: 0, to: digits.count, by: 2) {
-            guard let byte = UInt8(String(decoding: digits[start..<start + 2], as: UTF8.self), radix: 16) else { return nil }
-            bytes.append(byte)
-        }
-        return bytes
     }
 }
 

@@ -8,6 +8,7 @@
 
 import Foundation
 import QuorumCore
+import QuorumSynthetic
 
 #if canImport(Glibc)
 import Glibc
@@ -31,22 +32,10 @@ func format(_ value: Double, _ decimals: Int = 3) -> String {
     String(format: "%.\(decimals)f", value)
 }
 
-/// A deterministic generator, so every run measures the same estate.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A city-sized synthetic estate: one unit in 10 owned by someone who owns another unit,
 /// one in 10 co-owned, one in 50 the developer's, one in 20 parking.
 func syntheticUnits(_ count: Int) -> [QuorumCore.Unit] {
-    var random = SplitMix(state: 2024)
+    var random = SplitMix(seed: 2024)
     var units: [QuorumCore.Unit] = []
     units.reserveCapacity(count)
     for index in 0..<count {
@@ -116,7 +105,7 @@ func benchmarkRegistry(rows count: Int) throws {
         FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         var chunk = "不动产单元号,楼栋,单元,房号,建筑面积,面积来源,用途,业主姓名,证件号码,业主类型,手机号\n"
-        var random = SplitMix(state: 99)
+        var random = SplitMix(seed: 99)
         for index in 0..<count {
             let area = Int.random(in: 3_000...20_000, using: &random)
             chunk += "310107\(index) GB\(index / 100) F\(index),\(index / 2000 + 1),\(index % 4 + 1),\(index % 2000 + 101),"

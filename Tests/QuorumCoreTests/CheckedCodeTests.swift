@@ -2,6 +2,7 @@ import PropertyBased
 import Testing
 
 @testable import QuorumCore
+import QuorumSynthetic
 
 @Suite struct CheckedCodeTests {
     @Test func aCodeIsGroupedAndChecksItself() {

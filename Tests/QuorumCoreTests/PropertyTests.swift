@@ -2,6 +2,7 @@ import PropertyBased
 import Testing
 
 @testable import QuorumCore
+import QuorumSynthetic
 
 /// Properties that must hold for any register and any ballots, not only the ones we thought of.
 @Suite struct PropertyTests {
@@ -144,22 +145,5 @@ import Testing
             guard let first = try? estate.tally() else { return }
             #expect((try? estate.tally())?.json.rendered() == first.json.rendered())
         }
-    }
-}
-
-/// A small seeded generator, so a shuffle is reproducible from the reported seed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
