@@ -18,6 +18,9 @@ public func buildApplication(
     configuration: WebConfiguration, dependencies: OwnerDependencies, logger: Logger = Logger(label: "quorum")
 ) -> some ApplicationProtocol {
     let router = Router(context: QuorumRequestContext.self)
+    // Outermost, so that every response has them, a refused or failed one too.
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: RequestSizeMiddleware())
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: SessionMiddleware(store: dependencies.store))
     router.get("/health") { _, _ in "ok" }

@@ -14,8 +14,9 @@ struct FormData: Sendable {
         }
     }
 
-    /// Reads a request's form body, refusing one larger than `limit` bytes.
-    static func read(_ request: Request, context: some RequestContext, limit: Int = 512 * 1024) async throws -> FormData {
+    /// Reads a request's form body, refusing one larger than `limit` bytes (413, before
+    /// anything is done with it). The forms are small; only a drawn signature needs more.
+    static func read(_ request: Request, context: some RequestContext, limit: Int = 64 * 1024) async throws -> FormData {
         let buffer = try await request.body.collect(upTo: limit)
         return FormData(String(buffer: buffer))
     }
