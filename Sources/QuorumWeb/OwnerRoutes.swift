@@ -122,7 +122,7 @@ struct OwnerRoutes {
             return Layout.message(S.bindTitle, S.formExpired(context.lang), context: context, status: .forbidden, back: "/bind")
         }
         do {
-            return signedIn(try await store.confirmBinding(attempt: attempt, code: form["code"] ?? ""))
+            return try await signedIn(try await store.confirmBinding(attempt: attempt, code: form["code"] ?? ""), request: request)
         } catch let error as BindingError {
             let phone = form["phone"] ?? ""
             return BindPages.code(
@@ -142,7 +142,7 @@ struct OwnerRoutes {
         let failure: String
         do {
             let credential = try CredentialVerifier.verify(form["credential"] ?? "", trusted: dependencies.trustedIssuers, now: store.now())
-            return signedIn(try await store.bind(estate: estate, credential: credential))
+            return try await signedIn(try await store.bind(estate: estate, credential: credential), request: request)
         } catch let error as CredentialError {
             failure = Self.half(error.description, context.lang)
         } catch let error as BindingError {
@@ -323,9 +323,13 @@ struct OwnerRoutes {
         return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &random)) }.joined()
     }
 
-    /// After a binding: the new session's cookie (a new id at every binding), the spent
-    /// pre-session value cleared, and on to the votes.
-    func signedIn(_ session: OwnerSession) -> Response {
+    /// After a binding: the new session's cookie (a new id at every binding), the session
+    /// the browser had before ended on the server (its token signs nobody in any more),
+    /// the spent pre-session value cleared, and on to the votes.
+    func signedIn(_ session: OwnerSession, request: Request) async throws -> Response {
+        if let old = request.cookies[Cookies.session]?.value, !old.isEmpty, old != session.token {
+            try await store.endSession(token: old)
+        }
         var response = Layout.redirect("/votes")
         response.setCookie(cookie(Cookies.session, session.token, maxAge: Int(BindingLimits.sessionLifetimeMilliseconds / 1000)))
         response.setCookie(cookie(Cookies.preSession, "", maxAge: 0))
