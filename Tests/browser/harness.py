@@ -7,6 +7,9 @@
   ``chromium-driver``, Selenium from PyPI); ``script=False`` turns JavaScript off.
 - ``seed(what, database_url)``: runs ``quorum-fixtures WHAT --database URL`` (test data
   from a binary of its own, never deployed) and returns the JSON it prints.
+- ``watch_csp(driver)`` / ``csp_violations(driver)``: records every Content-Security-Policy
+  violation of the pages opened afterwards (a listener added before any page script), and
+  returns those of the current page together with the console's CSP messages.
 - ``SHOTS``: where screenshots go ($QUORUM_SCREENSHOTS, default a temporary folder).
 
 The binaries are those `swift test` built (.build/debug; $QUORUM_BIN_DIR overrides).
@@ -83,6 +86,8 @@ def phone_browser(script=True):
         options.add_argument(argument)
     if not script:
         options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    # The console, for the tests that look for Content-Security-Policy violations.
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     binary = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     if os.path.exists(binary):
         options.binary_location = binary
@@ -90,3 +95,25 @@ def phone_browser(script=True):
     driver = webdriver.Chrome(service=Service(driver_path), options=options)
     driver.set_window_size(375, 667)
     return driver
+
+
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__cspViolations.push(e.violatedDirective + " " + (e.blockedURI || "inline") + " " + (e.sourceFile || "") + ":" + e.lineNumber);
+});
+"""
+
+
+def watch_csp(driver):
+    """From now on, every page the driver opens records its CSP violations."""
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CSP_LISTENER})
+
+
+def csp_violations(driver):
+    """The current page's recorded violations, and the console's CSP messages since the last call."""
+    found = list(driver.execute_script("return window.__cspViolations || []") or [])
+    for entry in driver.get_log("browser"):
+        if "Content Security Policy" in entry.get("message", ""):
+            found.append(entry["message"])
+    return found
