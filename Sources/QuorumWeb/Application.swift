@@ -19,10 +19,10 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     let router = Router(context: QuorumRequestContext.self)
     // Outermost, so that every response has them, a refused or failed one too.
-    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(behindTLS: dependencies.secureCookies))
     router.add(middleware: RequestSizeMiddleware())
     router.add(middleware: LogRequestsMiddleware(.debug))
-    router.add(middleware: SessionMiddleware(store: dependencies.store))
+    router.add(middleware: SessionMiddleware(store: dependencies.store, secureCookies: dependencies.secureCookies))
     router.get("/health") { _, _ in "ok" }
     router.get("/static/:name") { _, context in
         guard let name = context.parameters.get("name"), let response = StaticFiles.response(name) else {

@@ -19,6 +19,8 @@ public struct QuorumRequestContext: RequestContext {
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = QuorumRequestContext
     let store: Store
+    /// Behind TLS: the language cookie is marked Secure like the others.
+    var secureCookies = false
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -29,7 +31,9 @@ struct SessionMiddleware: RouterMiddleware {
         }
         var response = try await next(request, context)
         if let chosen {
-            response.setCookie(Cookie(name: "lang", value: chosen.rawValue, maxAge: 365 * 86_400, path: "/", sameSite: .lax))
+            response.setCookie(Cookie(
+                    name: "lang", value: chosen.rawValue, maxAge: 365 * 86_400, path: "/", secure: secureCookies, httpOnly: true,
+                    sameSite: .lax))
         }
         return response
     }

@@ -10,6 +10,8 @@ import Hummingbird
 /// breaks it shows a violation in the browser's console, which the browser tests look for.
 struct SecurityHeadersMiddleware: RouterMiddleware {
     typealias Context = QuorumRequestContext
+    /// Served over HTTPS (`--secure-cookies`): browsers are also told to use nothing else.
+    var behindTLS = false
 
     /// `default-src 'none'` and then only what the site uses: its files, same-origin
     /// `fetch` (progress, the verify page's proofs), a drawn signature's `data:` image.
@@ -40,12 +42,13 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
             response = try error.response(from: request, context: context)
         }
         for (name, value) in Self.headers { response.headers[name] = value }
+        if behindTLS { response.headers[.strictTransportSecurity] = "max-age=31536000" }
         return response
     }
 }
 
 extension HTTPField.Name {
-    // HTTPTypes names Content-Security-Policy and X-Content-Type-Options; not these two.
+    // HTTPTypes names Content-Security-Policy, X-Content-Type-Options and HSTS; not these two.
     static let xFrameOptions = Self("X-Frame-Options")!
     static let referrerPolicy = Self("Referrer-Policy")!
 }

@@ -108,10 +108,12 @@ import Testing
     func cookiesAreHttpOnlyAndSameSiteAndSecureBehindTLS(_ secure: Bool) async throws {
         try await Estate.with(secureCookies: secure) { estate, client in
             let visitor = Visitor(client)
-            let form = try await visitor.get("/bind")
+            let form = try await visitor.get("/bind?lang=en")
             let signedIn = try await visitor.bind(estate, name: Self.owner.name, idNumber: Self.owner.id)
-            let cookies = form.setCookies.filter { $0.hasPrefix("quorum_pre=") } + signedIn.setCookies.filter { $0.hasPrefix("quorum_") }
-            #expect(cookies.contains { $0.hasPrefix("quorum_session=") })
+            let cookies = form.setCookies + signedIn.setCookies
+            #expect(cookies.contains { $0.hasPrefix("quorum_session=") } && cookies.contains { $0.hasPrefix("quorum_pre=") })
+            #expect(cookies.contains { $0.hasPrefix("lang=en") })
+            #expect((form.headers[.strictTransportSecurity] != nil) == secure, "HSTS only behind TLS")
             for cookie in cookies {
                 #expect(cookie.contains("HttpOnly"), "\(cookie)")
                 #expect(cookie.contains("SameSite=Lax") || cookie.contains("SameSite=Strict"), "\(cookie)")
