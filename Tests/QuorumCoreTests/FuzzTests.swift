@@ -166,5 +166,9 @@ import Testing
         #expect(LogReceipt(code: ByteText.base64URL(Array(deep.utf8))) == nil)
         _ = CanonicalJSONReader.parse(deep)
         #expect(throws: (any Error).self) { try BallotChoices(canonicalJSON: deep) }
+        let part = ByteText.base64URL(Array(deep.utf8))
+        #expect(throws: CredentialError.malformed) {
+            try CredentialVerifier.verify("\(part).\(part).AAAA", trusted: [TestIdentityProvider.issuer], now: TestIdentityProvider.now)
+        }
     }
 }
