@@ -136,6 +136,7 @@ import Testing
 
             let logged = estate.logs.all
             #expect(logged.contains("/votes"), "the requests were logged at trace level")
+            #expect(logged.contains("message queued") && logged.contains("138****0001"), "the outbox logged the masked phone")
             var secrets = ["110101199001010011", "110101199909090099", "13800000001", "138 0000 0001", "+8613800000001"]
             secrets += estate.phone.messages.withLock { $0.compactMap { message in
                 message.body.split(whereSeparator: { !$0.isNumber }).first { $0.count == 6 }.map(String.init)

@@ -66,11 +66,18 @@ struct CapturingLogHandler: LogHandler {
     }
 }
 
-/// Keeps each message it is given, as a phone would receive it.
+/// Keeps each message it is given, as a phone would receive it, after handing it to the
+/// sender production uses (the outbox, which logs that a message was queued).
 final class Phone: MessageSender {
     let messages = Mutex<[(to: String, body: String)]>([])
+    let next: (any MessageSender)?
+
+    init(forwardingTo next: (any MessageSender)? = nil) {
+        self.next = next
+    }
 
     func send(to phone: String, purpose: String, body: String) async throws {
+        try await next?.send(to: phone, purpose: purpose, body: body)
         messages.withLock { $0.append((phone, body)) }
     }
 
@@ -128,7 +135,7 @@ struct Estate {
                 let vote = try await store.createVote(
                     estate: estate, definition: definition, opensAt: Timestamp(millisecondsSinceEpoch: now - 60_000),
                     closesAt: Timestamp(millisecondsSinceEpoch: now + 86_400_000))
-                let phone = Phone()
+                let phone = Phone(forwardingTo: OutboxSender(store: store, logger: logger, development: false))
                 let app = buildApplication(
                     configuration: WebConfiguration(),
                     dependencies: OwnerDependencies(store: store, sender: phone, secureCookies: secureCookies), logger: logger)
