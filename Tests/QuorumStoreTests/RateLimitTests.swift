@@ -1,10 +1,12 @@
 import Foundation
 import QuorumCore
 import QuorumStore
+import SQLKit
 import Testing
 
-/// The limits on one-time codes (BindingLimits): 5 codes an hour per phone, 20 an hour per
-/// address, 5 tries per code; the per-phone case and the tries are in VotingTests.
+/// The limits on one-time codes (BindingLimits): 5 codes an hour per phone, 20 codes or
+/// failed lookups an hour per address, 5 tries per code; the per-phone case and the tries
+/// are also in VotingTests.
 @Suite struct RateLimitTests {
     /// Six owners, each with a phone of their own.
     static let registry = "unit_id,building,room,area,owner_name,owner_id,owner_kind,phone\n"
@@ -46,6 +48,33 @@ import Testing
             clock.advance(minutes: 61)
             _ = try await start(6, from: "203.0.113.9")
             #expect(sender.sent.withLock { $0.count } == 22)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func guessingNamesAndNumbersCountsAgainstTheAddressAndThenTeachesNothing(_ database: TestDatabase) async throws {
+        try await withStore(database) { store, estate, _ in
+            let sender = RecordingSender()
+            func start(_ name: String, _ number: String) async throws -> BindingStart {
+                try await store.startBinding(estate: estate, name: name, idNumber: number, address: "203.0.113.9", sender: sender)
+            }
+            // Twenty wrong guesses at 业主1's number.
+            for guess in 0..<BindingLimits.codesPerAddressPerHour {
+                await #expect(throws: BindingError.noSuchOwner) { try await start("业主1", "1101011990010\(String(format: "%05d", 20_000 + guess))") }
+            }
+            // Now the right one and a wrong one get the same answer, and no code is sent.
+            await #expect(throws: BindingError.tooManyRequests) { try await start("业主1", "110101199001010001") }
+            await #expect(throws: BindingError.tooManyRequests) { try await start("业主1", "110101199001019999") }
+            #expect(sender.sent.withLock { $0.isEmpty })
+            // The failed tries left nothing that could be confirmed, nor any trace of the numbers tried.
+            let rows = try await store.withConnection { db in
+                try await db.raw("SELECT id_hash, code_hash, used FROM binding_attempts").all()
+            }
+            #expect(rows.count == BindingLimits.codesPerAddressPerHour)
+            for row in rows {
+                #expect(try row.decode(column: "id_hash", as: String.self) == "")
+                #expect(try row.decode(column: "used", as: Int.self) == 1)
+            }
         }
     }
 
