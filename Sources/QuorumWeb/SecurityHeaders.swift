@@ -8,6 +8,8 @@ import Hummingbird
 /// The pages are built for this policy: no `<script>` without `src`, no `on…=` handler, no
 /// `style=` attribute (the progress bars are SVG with `width` attributes). A page that
 /// breaks it shows a violation in the browser's console, which the browser tests look for.
+/// (Hummingbird's `ContentSecurityMiddleware` leaves thrown errors' responses bare and sets
+/// neither X-Frame-Options nor Referrer-Policy, hence this one.)
 struct SecurityHeadersMiddleware: RouterMiddleware {
     typealias Context = QuorumRequestContext
     /// Served over HTTPS (`--secure-cookies`): browsers are also told to use nothing else.
