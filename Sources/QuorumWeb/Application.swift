@@ -22,7 +22,9 @@ public func buildApplication(
     router.add(middleware: SecurityHeadersMiddleware(behindTLS: dependencies.secureCookies))
     router.add(middleware: RequestSizeMiddleware())
     router.add(middleware: LogRequestsMiddleware(.debug))
-    router.add(middleware: SessionMiddleware(store: dependencies.store, secureCookies: dependencies.secureCookies))
+    router.add(
+        middleware: SessionMiddleware(
+            store: dependencies.store, secureCookies: dependencies.secureCookies, trustedProxies: dependencies.trustedProxies))
     router.get("/health") { _, _ in "ok" }
     router.get("/static/:name") { _, context in
         guard let name = context.parameters.get("name"), let response = StaticFiles.response(name) else {

@@ -15,16 +15,19 @@ public struct OwnerDependencies: Sendable {
     public var secureCookies: Bool
     /// Identity providers whose signed credentials bind an owner (none: the option is hidden).
     public var trustedIssuers: [TrustedIssuer]
+    /// Addresses of the proxies in front, whose `X-Forwarded-For` names the client.
+    public var trustedProxies: Set<String>
 
     public init(
         store: Store, sender: any MessageSender, showCodes: DevelopmentMessages? = nil, secureCookies: Bool = false,
-        trustedIssuers: [TrustedIssuer] = []
+        trustedIssuers: [TrustedIssuer] = [], trustedProxies: Set<String> = []
     ) {
         self.store = store
         self.sender = sender
         self.showCodes = showCodes
         self.secureCookies = secureCookies
         self.trustedIssuers = trustedIssuers
+        self.trustedProxies = trustedProxies
     }
 }
 

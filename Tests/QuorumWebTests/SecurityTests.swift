@@ -265,6 +265,23 @@ import Testing
         }
     }
 
+    @Test func behindATrustedProxyTheLimitsCountTheClientAndAForgedHeaderIsIgnored() {
+        let proxy: Set<String> = ["10.0.0.2", "10.0.0.3"]
+        func client(_ peer: String, _ forwarded: [String]) -> String {
+            SessionMiddleware.clientAddress(peer: peer, forwardedFor: forwarded, trusted: proxy)
+        }
+        // Straight from the internet: the header is the client's own words, and ignored.
+        #expect(client("203.0.113.9", ["198.51.100.1"]) == "203.0.113.9")
+        // Through the proxy: the address it saw.
+        #expect(client("10.0.0.2", ["203.0.113.9"]) == "203.0.113.9")
+        // The client wrote its own header first; the proxy appended the real address.
+        #expect(client("10.0.0.2", ["1.2.3.4, 203.0.113.9"]) == "203.0.113.9")
+        // Two trusted proxies in a row, the header in two fields.
+        #expect(client("10.0.0.2", ["1.2.3.4", "203.0.113.9, 10.0.0.3"]) == "203.0.113.9")
+        // A trusted proxy that sent no header: the proxy itself.
+        #expect(client("10.0.0.2", []) == "10.0.0.2")
+    }
+
     // The form reader.
 
     @Test func theFormReaderNeverCrashesAndReadsBackWhatWasEncoded() {
