@@ -86,7 +86,10 @@ struct OwnerRoutes {
     // Binding.
 
     @Sendable func bindForm(_ request: Request, context: QuorumRequestContext) async throws -> Response {
-        let pre = request.cookies[Cookies.preSession]?.value ?? Self.randomToken()
+        // The browser's value again if it is one of ours: anything else (a cookie planted by
+        // a sibling site, say) is replaced, never echoed into the page or the Set-Cookie.
+        let given = request.cookies[Cookies.preSession]?.value ?? ""
+        let pre = Self.isToken(given) ? given : Self.randomToken()
         var response = BindPages.form(
             estates: try await store.estates(), pre: pre, error: nil, credentials: !dependencies.trustedIssuers.isEmpty, context: context)
         response.setCookie(cookie(Cookies.preSession, pre, maxAge: 3600))
@@ -319,6 +322,11 @@ struct OwnerRoutes {
     static func half(_ text: String, _ lang: Lang) -> String {
         let parts = text.split(separator: " / ")
         return String(lang == .zh ? parts.first ?? "" : parts.last ?? "")
+    }
+
+    /// Whether `text` has the form `randomToken()` gives.
+    static func isToken(_ text: String) -> Bool {
+        text.utf8.count == 32 && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
     }
 
     static func randomToken() -> String {

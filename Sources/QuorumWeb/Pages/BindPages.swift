@@ -13,7 +13,7 @@ enum BindPages {
             Paragraph(S.bindIntro(lang))
             if let error { Paragraph(error.textEscaped).class("alert").attribute(named: "role", value: "alert") }
             Form(url: "/bind", method: .post) {
-                Input(type: .hidden, name: "pre", value: pre)
+                Input(type: .hidden, name: "pre", value: pre.attributeEscaped)
                 if estates.count == 1 {
                     Input(type: .hidden, name: "estate", value: String(estates[0].id))
                     Paragraph("\(S.estate(lang))：\(estates[0].name.textEscaped)").class("meta")
@@ -38,7 +38,7 @@ enum BindPages {
                 H2(S.credentialTitle(lang))
                 Paragraph(S.credentialIntro(lang)).class("meta")
                 Form(url: "/bind/credential", method: .post) {
-                    Input(type: .hidden, name: "pre", value: pre)
+                    Input(type: .hidden, name: "pre", value: pre.attributeEscaped)
                     Input(type: .hidden, name: "estate", value: String(estate.id))
                     Label(S.credential(lang)) {
                         TextArea(name: "credential", isRequired: true).id("credential")
@@ -65,7 +65,7 @@ enum BindPages {
                 .class("card")
             }
             Form(url: "/bind/code", method: .post) {
-                Input(type: .hidden, name: "pre", value: pre)
+                Input(type: .hidden, name: "pre", value: pre.attributeEscaped)
                 Input(type: .hidden, name: "attempt", value: attempt.attributeEscaped)
                 Input(type: .hidden, name: "phone", value: phoneMasked.attributeEscaped)
                 Label(S.code(lang)) {
