@@ -282,6 +282,23 @@ import Testing
         #expect(client("10.0.0.2", []) == "10.0.0.2")
     }
 
+    @Test func proofsOfTreesOfAnySizeAreAnsweredAtOnce() async throws {
+        try await Estate.with { _, client in
+            let visitor = Visitor(client)
+            let big = ["9223372036854775807", "9223372036854775806", "4611686018427387905", "140737488355329", "-1", "0"]
+            var uris: [String] = []
+            for size in big {
+                uris += ["0", "-1", "9223372036854775806"].map { "/log/proof?index=\($0)&size=\(size)" }
+                uris += ["/log/consistency?from=1&to=\(size)", "/log/consistency?from=\(size)&to=9223372036854775807"]
+            }
+            for uri in uris {
+                let status = try await visitor.get(uri).status
+                #expect(status == .badRequest, "\(uri)")
+            }
+            #expect(try await visitor.get("/health").status == .ok)
+        }
+    }
+
     // The form reader.
 
     @Test func theFormReaderNeverCrashesAndReadsBackWhatWasEncoded() {
