@@ -45,7 +45,8 @@ import Testing
             let deadline = clock.now + .seconds(3)
             var count = 0
             var failures: [String] = []
-            while clock.now < deadline, failures.count < 5 {
+            // Three seconds, and at least 100 requests however busy the machine is.
+            while clock.now < deadline || count < 100, failures.count < 5 {
                 var random = SplitMix(seed: fuzzer.seed &+ UInt64(count))
                 func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
                 func string() -> String { String(decoding: fuzzer.input(number: Int(random.next() % 1_000_000)), as: UTF8.self) }
@@ -77,7 +78,7 @@ import Testing
                 count += 1
             }
             for failure in failures { Issue.record(Comment(rawValue: failure)) }
-            #expect(count > 100, "only \(count) requests")
+            #expect(count >= 100, "only \(count) requests")
             // Still serving.
             #expect(try await Visitor(client).get("/health").status == .ok)
         }
