@@ -156,6 +156,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case estateNameMissing
     /// The database has migrations this program does not know: it is older than the data.
     case unknownMigrations([String])
+    /// A stored value this program cannot read: the database was edited by hand.
+    case corrupt(String)
 
     public var description: String {
         switch self {
@@ -173,6 +175,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "小区名称为空 / the estate's name is empty"
         case .unknownMigrations(let ids):
             "数据库由较新版本的 Quorum 创建 / the database was migrated by a newer Quorum: \(ids.joined(separator: ", "))"
+        case .corrupt(let what):
+            "数据库中有无法读取的数据 / the database holds a value this program cannot read: \(what)"
         }
     }
 }

@@ -48,7 +48,10 @@ enum VotePages {
     }
 
     // (2)
-    static func notice(_ vote: StoredVote, progress: VoteProgress, voters: [VoterView], now: Timestamp, context: QuorumRequestContext) -> Response {
+    static func notice(
+        _ vote: StoredVote, progress: VoteProgress, voters: [VoterView], documents: [VoteDocument] = [], now: Timestamp,
+        context: QuorumRequestContext
+    ) -> Response {
         let lang = context.lang
         return Layout.page(S.notice, context: context, path: "/votes/\(vote.id)") {
             H2(vote.title)
@@ -64,6 +67,15 @@ enum VotePages {
                 }
             }
             .listStyle(.ordered)
+            if !documents.isEmpty {
+                H2(S.documents(lang))
+                List(documents) { document in
+                    Link("\(document.name)（\(document.size / 1024) KB）", url: "/votes/\(vote.id)/documents/\(document.number)")
+                }
+            }
+            if vote.preliminaryAt != nil {
+                Link(S.viewResult(lang), url: "/votes/\(vote.id)/result").class("button").id("view-result")
+            }
             H2(S.howDecided(lang))
             List([
                 S.howParticipation(lang), S.howOrdinary(lang), S.howSpecial(lang), S.howElection(lang),
