@@ -255,8 +255,8 @@ extension VotingTests {
                     try await store.castOnline(vote: vote.id, person: person, owner: owner.idHash, choices: Self.choices, signature: .typed(owner.ownerName)))
             }
             // Each receipt names its entry under a signed head; the stored receipt rebuilds the same.
-            // Entry 0 is the vote's creation; the ballots follow.
-            #expect(receipts.compactMap(\.log?.index) == [1, 2])
+            // Entries 0 and 1 are the vote's creation and its notice; the ballots follow.
+            #expect(receipts.compactMap(\.log?.index) == [2, 3])
             for receipt in receipts {
                 let log = try #require(receipt.log)
                 #expect(log.head.size > log.index)
@@ -275,7 +275,7 @@ extension VotingTests {
                 Issue.record("the log does not verify: \(result)")
                 return
             }
-            #expect(summary.entries == 3)
+            #expect(summary.entries == 4)
         }
     }
 }
