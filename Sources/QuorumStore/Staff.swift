@@ -78,7 +78,7 @@ extension Store {
                 """
                 INSERT INTO staff (id, username, display_name, password_hash, role, division_id, created_at)
                 VALUES (\(bind: account.id), \(bind: name), \(bind: displayName), \(bind: hash), \(bind: role.rawValue),
-                \(bind: account.divisionID), \(bind: clock().millisecondsSinceEpoch))
+                \(bind: account.divisionID), \(bind: sessionClock().millisecondsSinceEpoch))
                 """
             ).run()
         }
@@ -90,7 +90,7 @@ extension Store {
     public func staffLogin(username: String, password: String) async throws -> StaffSession {
         let name = username.trimmingCharacters(in: .whitespaces).lowercased()
         return try await withConnection { db in
-            let now = clock().millisecondsSinceEpoch
+            let now = sessionClock().millisecondsSinceEpoch
             guard let row = try await db.raw("SELECT * FROM staff WHERE username = \(bind: name)").first() else {
                 // The same work as a real check, so timing does not tell which names exist.
                 _ = Bcrypt.verify(password, hash: Self.decoyHash)
@@ -136,7 +136,7 @@ extension Store {
                     """
                     SELECT s.csrf, a.* FROM staff_sessions s JOIN staff a ON a.id = s.staff_id
                     WHERE s.token_hash = \(bind: Self.tokenHash(token)) AND s.revoked = 0
-                    AND s.expires_at > \(bind: clock().millisecondsSinceEpoch)
+                    AND s.expires_at > \(bind: sessionClock().millisecondsSinceEpoch)
                     """
                 ).first()
             else { return nil }

@@ -45,3 +45,17 @@ struct Option: Component {
         Node<HTML.BodyContext>.element(named: "option", nodes: [.attribute(named: "value", value: value.attributeEscaped), .text(text)])
     }
 }
+
+/// A table's heading row: `<tr><th>…</th>…</tr>` (Plot's `TableRow` would wrap each `th`
+/// in a `td`, which browsers split into an empty cell and a heading).
+struct HeaderRow: Component {
+    let titles: [String]
+
+    init(_ titles: [String]) {
+        self.titles = titles
+    }
+
+    var body: Component {
+        Node<HTML.BodyContext>.element(named: "tr", nodes: titles.map { Node<HTML.BodyContext>.element(named: "th", nodes: [.text($0)]) })
+    }
+}

@@ -57,8 +57,10 @@ enum StaticFiles {
         canvas.signature{display:block;width:100%;height:10rem;border:2px dashed #777;border-radius:.5rem;background:#fff;touch-action:none}
         .code{font-family:ui-monospace,monospace;font-size:1.4rem;letter-spacing:.05em;word-break:break-all}
         dl{margin:.5rem 0}dt{font-weight:700;margin-top:.6rem}dd{margin:0}
-        input[type=password],input[type=number],input[type=datetime-local],select,textarea{width:100%;font-size:1.1rem;padding:.6rem;border:2px solid #777;border-radius:.4rem;background:#fff;font-family:inherit}
-        fieldset{border:1px solid #ccc;border-radius:.5rem;margin:1rem 0;padding:.5rem 1rem 1rem}
+        header nav a,header nav button{white-space:nowrap}
+        main{overflow-wrap:anywhere}
+        input[type=password],input[type=number],input[type=datetime-local],select,textarea{width:100%;max-width:100%;font-size:1.1rem;padding:.6rem;border:2px solid #777;border-radius:.4rem;background:#fff;font-family:inherit}
+        fieldset{border:1px solid #ccc;border-radius:.5rem;margin:1rem 0;padding:.5rem 1rem 1rem;min-width:0}
         legend{font-weight:700;padding:0 .3rem}
         label.check,label.choice{display:flex;gap:.6rem;align-items:center;font-weight:400;margin:.5rem 0;min-height:2.4rem}
         label.check input,label.choice input{width:1.4rem;height:1.4rem}
@@ -68,7 +70,8 @@ enum StaticFiles {
         .small{font-size:.85rem}
         .hash{font-family:ui-monospace,monospace;font-size:.7rem;word-break:break-all;color:#555}
         .table{width:100%;border-collapse:collapse;margin:.5rem 0;font-size:.9rem;display:block;overflow-x:auto}
-        .table th,.table td{text-align:left;padding:.35rem .4rem;border-bottom:1px solid #ddd;vertical-align:middle}
+        .table th,.table td{text-align:left;padding:.35rem .4rem;border-bottom:1px solid #ddd;vertical-align:middle;overflow-wrap:normal;white-space:nowrap}
+        .table td svg.chart{min-width:6rem}
         .table tr.total td{font-weight:700}
         button.small,input[type=submit].small{display:inline-block;width:auto;min-height:2.2rem;margin:0;padding:.2rem .7rem;font-size:.9rem}
         form.inline{display:inline-block;margin-right:.5rem}

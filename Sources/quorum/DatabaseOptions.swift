@@ -18,6 +18,7 @@ struct DatabaseOptions: ParsableArguments {
     /// from $QUORUM_LOG_KEY, if set), runs `body`, closes it.
     func withStore<T>(
         logger: Logger = Logger(label: "quorum"), clock: @escaping @Sendable () -> Timestamp = Store.systemClock,
+        sessionClock: (@Sendable () -> Timestamp)? = nil,
         _ body: (Store) async throws -> T
     ) async throws -> T {
         let environment = ProcessInfo.processInfo.environment
@@ -31,7 +32,7 @@ struct DatabaseOptions: ParsableArguments {
         let store: Store
         do {
             store = try await Store.open(
-                url, secret: environment["QUORUM_SECRET"], logKey: environment["QUORUM_LOG_KEY"], logger: logger, clock: clock)
+                url, secret: environment["QUORUM_SECRET"], logKey: environment["QUORUM_LOG_KEY"], logger: logger, clock: clock, sessionClock: sessionClock)
         } catch {
             Terminal.standardError("无法打开数据库 / cannot open the database \(url): \(String(reflecting: error))")
             throw Exit.unavailable

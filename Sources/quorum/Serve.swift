@@ -40,7 +40,7 @@ struct Serve: AsyncParsableCommand {
         let demoClock = demo ? DemoClock() : nil
         let clock: @Sendable () -> Timestamp
         if let demoClock { clock = { demoClock.now() } } else { clock = Store.systemClock }
-        try await options.withStore(logger: logger, clock: clock) { store in
+        try await options.withStore(logger: logger, clock: clock, sessionClock: Store.systemClock) { store in
             // Every instance migrates at start; one that finds the work done changes nothing.
             try await store.migrate()
             let outbox = OutboxSender(store: store, logger: logger, development: demo)

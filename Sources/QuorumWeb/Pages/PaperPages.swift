@@ -204,16 +204,7 @@ enum PaperPages {
         return Layout.page(S.reconciliationTitle, context: context, path: "/manage/votes/\(vote.id)/reconciliation") {
             Paragraph(vote.title).class("meta")
             Table {
-                TableRow {
-                    TableHeaderCell(S.building(lang))
-                    TableHeaderCell(S.printed(lang))
-                    TableHeaderCell(S.returned(lang))
-                    TableHeaderCell(S.doubleEntered(lang))
-                    TableHeaderCell(S.confirmedHeader(lang))
-                    TableHeaderCell(S.spoiled(lang))
-                    TableHeaderCell(S.conflictsHeader(lang))
-                    TableHeaderCell(S.mismatchesHeader(lang))
-                }
+                HeaderRow([S.building(lang), S.printed(lang), S.returned(lang), S.doubleEntered(lang), S.confirmedHeader(lang), S.spoiled(lang), S.conflictsHeader(lang), S.mismatchesHeader(lang)])
                 for line in lines {
                     TableRow {
                         TableCell(line.building.isEmpty ? S.total(lang) : line.building)

@@ -65,12 +65,7 @@ enum ResultPages {
                         Paragraph(matter.threshold == .special ? S.specialRule(lang) : S.ordinaryRule(lang)).class("note")
                     case .election(let candidates, let elected):
                         Table {
-                            TableRow {
-                                TableHeaderCell(S.candidate(lang))
-                                TableHeaderCell(S.byHeads(lang))
-                                TableHeaderCell(S.byArea(lang))
-                                TableHeaderCell("")
-                            }
+                            HeaderRow([S.candidate(lang), S.byHeads(lang), S.byArea(lang), ""])
                             for candidate in candidates {
                                 TableRow {
                                     TableCell(name(of: candidate.id, in: matter))
@@ -87,13 +82,7 @@ enum ResultPages {
             }
             H2(S.byBuilding(lang))
             Table {
-                TableRow {
-                    TableHeaderCell(S.building(lang))
-                    TableHeaderCell(S.votedHeads(lang))
-                    TableHeaderCell(S.votedArea(lang))
-                    TableHeaderCell(S.onlineBallots(lang))
-                    TableHeaderCell(S.paperBallots(lang))
-                }
+                HeaderRow([S.building(lang), S.votedHeads(lang), S.votedArea(lang), S.onlineBallots(lang), S.paperBallots(lang)])
                 for building in details.buildings {
                     TableRow {
                         TableCell(building.building)

@@ -74,12 +74,7 @@ enum StaffPages {
         return Layout.page(S.accounts, context: context, path: "/manage/staff", status: status) {
             if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert") }
             Table {
-                TableRow {
-                    TableHeaderCell(S.username(lang))
-                    TableHeaderCell(S.displayName(lang))
-                    TableHeaderCell(S.role(lang))
-                    TableHeaderCell(S.division(lang))
-                }
+                HeaderRow([S.username(lang), S.displayName(lang), S.role(lang), S.division(lang)])
                 for account in accounts {
                     TableRow {
                         TableCell(account.username)
@@ -253,11 +248,7 @@ enum StaffPages {
                 }
             }
             Table {
-                TableRow {
-                    TableHeaderCell(S.rooms(lang))
-                    TableHeaderCell(S.deliveryState(lang))
-                    TableHeaderCell("")
-                }
+                HeaderRow([S.rooms(lang), S.deliveryState(lang), ""])
                 for person in shown {
                     TableRow {
                         TableCell(person.rooms)
@@ -306,12 +297,7 @@ enum StaffPages {
                 .class("meta").id("channels")
             H2(S.byBuilding(lang))
             Table {
-                TableRow {
-                    TableHeaderCell(S.building(lang))
-                    TableHeaderCell(S.votedHeads(lang))
-                    TableHeaderCell(S.votedArea(lang))
-                    TableHeaderCell("")
-                }
+                HeaderRow([S.building(lang), S.votedHeads(lang), S.votedArea(lang), ""])
                 for building in buildings {
                     TableRow {
                         TableCell(building.building)
