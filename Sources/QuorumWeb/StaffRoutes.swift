@@ -77,7 +77,7 @@ struct StaffRoutes {
 
     @Sendable func logout(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         if let staff = context.staff { try await store.endStaffSession(token: staff.token) }
-        var response = Layout.redirect("/staff/login")
+        var response = Layout.redirect("/")
         response.setCookie(Cookie(name: Cookies.staff, value: "", maxAge: 0, path: "/", secure: dependencies.secureCookies, httpOnly: true, sameSite: .strict))
         return response
     }
