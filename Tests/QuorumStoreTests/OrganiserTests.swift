@@ -264,6 +264,88 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available)
+    func aBallotRowEditedOrDeletedInTheDatabaseNoLongerMatchesTheLog(_ database: TestDatabase) async throws {
+        try await withEstate(database) { store, estate, clock in
+            // setup: two online ballots and one paper ballot
+            let vote = try await openVote(store, estate: estate, clock: clock)
+            for (name, id) in [("甲", "110101199001010011"), ("乙", "110101199202020022")] {
+                let session = try await owner(store, estate: estate, name: name, id: id)
+                let person = try #require(try await store.voters(in: vote.id, owner: session.idHash).first?.person)
+                _ = try await store.castOnline(vote: vote.id, person: person, owner: session.idHash, choices: VotingTests.choices, signature: .typed(name))
+            }
+            let paper = try #require(try await store.paperBallots(of: vote.id).last)
+            _ = try await store.enterPaper(vote: vote, code: paper.code, clerk: "A", choices: VotingTests.choices)
+            _ = try await store.enterPaper(vote: vote, code: paper.code, clerk: "B", choices: VotingTests.choices)
+            func check() async throws -> Result<Int, LogProblem> {
+                let (_, verifier) = try await store.verifyLog(collectingBallots: true)
+                return LogBallots.check(csv: Array(try await store.exportFiles(of: vote).ballots.utf8), log: verifier, vote: vote.id)
+            }
+            #expect(try await check() == .success(3))
+            let index = try await store.withConnection { db in
+                try await db.raw("SELECT log_index FROM ballots WHERE vote_id = \(bind: vote.id) AND channel = 'online' ORDER BY log_index")
+                    .first(decodingColumn: "log_index", as: Int.self)
+            }
+            // act: an administrator turns an agreeing ballot into an opposing one
+            try await store.withConnection { db in
+                try await db.raw(
+                    """
+                    UPDATE ballots SET choices = \(bind: BallotChoices(["m1": .option(.oppose), "e": .candidates(["c1"])]).canonicalJSON)
+                    WHERE vote_id = \(bind: vote.id) AND log_index = \(bind: index)
+                    """
+                ).run()
+            }
+            // check: the ballot no longer opens its commitment, and the report names the entry
+            guard case .failure(let edited) = try await check(), case .ballotDiffers(let named, _) = edited.reason else {
+                Issue.record("an edited ballot row went unnoticed")
+                return
+            }
+            #expect(named == index)
+            // act: it is deleted instead; the log's entry is then counted nowhere
+            try await store.withConnection { db in
+                try await db.raw("DELETE FROM ballots WHERE vote_id = \(bind: vote.id) AND log_index = \(bind: index)").run()
+            }
+            #expect(try await check() == .failure(LogProblem(.entry(try #require(index)), .uncounted)))
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func deliveriesAreRecordedRemindersGoToNonVotersAndSilentOwnersNeedThem(_ database: TestDatabase) async throws {
+        try await withEstate(database) { store, estate, clock in
+            // setup: a vote counting silent owners whose delivery is recorded
+            var definition = VotingTests.definition
+            definition.settings.silentMajority = true
+            let now = clock.current.millisecondsSinceEpoch
+            let vote = try await store.createVote(
+                estate: estate, definition: definition, opensAt: clock.current, closesAt: Timestamp(millisecondsSinceEpoch: now + Self.day),
+                noticedAt: Timestamp(millisecondsSinceEpoch: now - 16 * Self.day))
+            let jia = try await owner(store, estate: estate, name: "甲", id: "110101199001010011")
+            let person = try #require(try await store.voters(in: vote.id, owner: jia.idHash).first?.person)
+            // act: 甲 reads the notice online and votes; a clerk hands 乙's notice over
+            try await store.recordSeenOnline(vote: vote.id, owner: jia.idHash)
+            _ = try await store.castOnline(vote: vote.id, person: person, owner: jia.idHash, choices: VotingTests.choices, signature: .typed("甲"))
+            let others = try await store.persons(of: vote.id).filter { $0.person != person }
+            try await store.recordDelivery(vote: vote.id, person: others[0].person, method: .hand, actor: "clerk")
+            let sender = RecordingSender()
+            let sent = try await store.remindNonVoters(of: vote, sender: sender)
+            // check: who was reached, and how; reminders only to the owners (with a phone) who did not vote
+            let persons = try await store.persons(of: vote.id)
+            #expect(persons.first { $0.person == person }?.deliveries == [.online])
+            #expect(persons.first { $0.person == others[0].person }?.deliveries == [.hand])
+            #expect(persons.first { $0.person == others[1].person }?.deliveries == [])
+            #expect(sent == 2, "乙 and 丙 co-own 1-1-201; 丁 has no phone; 甲 voted")
+            #expect(Set(sender.sent.withLock { $0.map(\.0) }) == ["13800000002", "13800000003"])
+            // The count at the close joins the delivered silent owner (1-1-201) to the majority.
+            clock.advance(minutes: 24 * 60)
+            let closed = try #require(try await store.settle(vote.id))
+            let export = try await store.exportFiles(of: closed)
+            let deliveries = try #require(export.deliveries)
+            #expect(deliveries.contains("U1") && deliveries.contains("U3") && !deliveries.contains("U4"))
+            #expect(try export.tally().json.rendered() == closed.tallyJSON)
+            #expect(closed.tallyJSON?.contains("\"heads\": 2") == true, "甲 voted, 乙丙 silent but delivered")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func staffSignInLocksAfterFiveWrongPasswordsAndRolesFollowTheHierarchy(_ database: TestDatabase) async throws {
         try await withEstate(database) { store, estate, clock in
             let street = try #require(try await store.findDivision(.street, named: "八大峡街道"))
