@@ -182,7 +182,7 @@ extension Store {
         try await withConnection { db in
             try await transaction(on: db) {
                 let rooms = try await read(db)
-                _ = try await appendToLog([LogEntry(vote: vote, time: clock(), event: .listAccessed(list: list, actor: actor))], on: db)
+                _ = try await appendToLogAndSign([LogEntry(vote: vote, time: clock(), event: .listAccessed(list: list, actor: actor))], on: db)
                 return .commit(rooms)
             }
         }

@@ -171,7 +171,7 @@ extension Store {
                     """
                 ).run()
                 let voter = try await voterPseudonym(vote: vote.id, person: String(ballot.person), on: db)
-                _ = try await appendToLog(
+                _ = try await appendToLogAndSign(
                     [LogEntry(vote: vote.id, time: now, event: .paperEntered(paper: ballot.code, voter: voter, actor: clerk))], on: db)
                 guard let first = others.first else {
                     try await setPaperState(.entered, vote: vote.id, code: ballot.code, by: nil, on: db)
@@ -234,7 +234,7 @@ extension Store {
             vote: vote.id, time: now,
             event: .ballot(LoggedBallot(voter: voter, channel: .paper, commitment: BallotCommitment.make(choices, salt: saltBytes))))
         if inserted != nil {
-            let indexes = try await appendToLog(
+            let (indexes, _) = try await appendToLogAndSign(
                 [entry, LogEntry(vote: vote.id, time: now, event: .paperConfirmed(paper: ballot.code, actor: actor))], on: db)
             try await db.raw(
                 "UPDATE ballots SET log_index = \(bind: indexes.lowerBound) WHERE vote_id = \(bind: vote.id) AND person = \(bind: ballot.person)"
@@ -270,7 +270,7 @@ extension Store {
         guard kept != nil else { return false }
         let voter = try await voterPseudonym(vote: vote, person: String(person), on: db)
         let next = try await appendToLog([entry], on: db)
-        _ = try await appendToLog(
+        _ = try await appendToLogAndSign(
             [LogEntry(vote: vote, time: time, event: .conflict(voter: voter, counted: counted, ignored: next.lowerBound))] + extra, on: db)
         try await db.raw(
             """

@@ -79,7 +79,7 @@ extension Store {
                     """
                 ).run()
                 // The log records the vote and the hash of its matters.json as first set up.
-                try await appendToLog(
+                _ = try await appendToLogAndSign(
                     [LogEntry(vote: id, time: clock(), event: .voteCreated(title: definition.name, actor: actor, documents: [Self.mattersDocument(definition)]))],
                     on: db)
                 return .commit(())
@@ -229,7 +229,7 @@ extension Store {
         let documents = try await db.raw("SELECT name, sha256 FROM vote_documents WHERE vote_id = \(bind: id) ORDER BY number").all().map {
             LogDocument(name: try $0.decode(column: "name", as: String.self), sha256: try $0.decode(column: "sha256", as: String.self))
         }
-        try await appendToLog(
+        _ = try await appendToLogAndSign(
             [LogEntry(vote: id, time: clock(), event: .noticePublished(actor: actor, documents: [Self.mattersDocument(draft.definition)] + documents))],
             on: db)
         var vote = draft

@@ -168,7 +168,7 @@ class OrganiserPathTest(unittest.TestCase):
         self.shot("8-mismatch")
         self.click("#m-m1-agree")
         self.click("#c-m2-c1")
-        self.click(f"#settle-{second}")
+        self.click(".mismatch [id^=settle-]")
         WebDriverWait(self.browser, 10).until(lambda b: b.find_elements(By.ID, "no-mismatches"))
         self.go(f"/manage/votes/{self.vote}/reconciliation")
         total = [cell.text for cell in self.browser.find_elements(By.CSS_SELECTOR, "#reconciliation tr.total td")]
@@ -178,6 +178,24 @@ class OrganiserPathTest(unittest.TestCase):
         self.go(f"/manage/votes/{self.vote}/dashboard")
         self.assertIn("网上投票：1", self.find("#channels").text)
         self.assertIn("纸质投票：2", self.find("#channels").text)
+        self.shot("9b-dashboard")
+        # The rooms without a bound account: room numbers only; the view goes into the audit log.
+        log_before = self.download("/log/head")
+        self.submit("#list-unbound", "未绑定账户的房屋")
+        self.assertNotIn("王建国", self.browser.page_source)
+        self.assertNotIn("1-1-101", self.find("#rooms").text, "王建国 has bound an account")
+        self.assertNotEqual(self.download("/log/head"), log_before, "the view is in the log")
+        self.shot("9c-unbound")
+        # The non-voter list only opens in the last three days.
+        self.go(f"/manage/votes/{self.vote}/lists/not_voted")
+        self.assertIn("起才能查看", self.browser.page_source)
+        # Delivery by hand, and the public posting for the rest.
+        self.go(f"/manage/votes/{self.vote}/delivery?building=2")
+        self.click("[id^=hand-]")
+        WebDriverWait(self.browser, 10).until(lambda b: "当面送达" in b.find_element(By.CSS_SELECTOR, ".table").text)
+        self.submit("#record-posting", "送达记录")
+        self.assertIn("公告送达", self.find("#message").text)
+        self.shot("9d-delivery")
 
         # 6. Past the deadline: counted by itself, published as preliminary, then final.
         for button in (288, 24, 24):
@@ -256,7 +274,7 @@ class OrganiserPathTest(unittest.TestCase):
         code = re.search(r"\d{6}", self.find("#demo-message").text).group(0)
         self.find("#code").send_keys(code)
         self.submit("#confirm-code", "我的小区表决")
-        self.go(f"/votes/{self.vote}/result")
+        self.submit(f"#result-{self.vote}", "表决结果")
         self.assertIn("最终结果", self.find("#result-stage").text)
         self.shot("12-owner-result")
 

@@ -187,7 +187,7 @@ enum PaperPages {
                         Input(type: .hidden, name: "csrf", value: staff.csrf)
                         Input(type: .hidden, name: "code", value: item.ballot.code)
                         marks(vote.definition, lang)
-                        SubmitButton(S.settle(lang)).id("settle-\(item.ballot.code)")
+                        SubmitButton(S.settle(lang)).id("settle-\(item.ballot.person)")
                     }
                 }
                 .class("card mismatch")

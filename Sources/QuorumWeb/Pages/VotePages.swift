@@ -38,6 +38,9 @@ enum VotePages {
                             Paragraph("✓ \(S.voted(lang))").class("ok")
                         }
                     }
+                    if item.vote.preliminaryAt != nil {
+                        Link(S.viewResult(lang), url: "/votes/\(item.vote.id)/result").class("button").id("result-\(item.vote.id)")
+                    }
                     if item.voters.contains(where: { $0.votedAt == nil || item.vote.ballotChange }) && item.vote.isOpen(at: now) {
                         Link(S.readAndVote(lang), url: "/votes/\(item.vote.id)").class("button").id("open-\(item.vote.id)")
                     }
