@@ -146,16 +146,12 @@ extension Store {
     /// came first, is kept as a conflict); when they disagree it waits for a resolution.
     /// Every entry and confirmation is in the audit log.
     public func enterPaper(vote: StoredVote, code typed: String, clerk: String, choices: BallotChoices) async throws -> PaperOutcome {
-        guard let ballot = try await paperBallot(vote: vote.id, code: typed) else { throw PaperError.unknownCode }
-        let problems = Self.paperProblems(choices, vote: vote.definition)
-        guard problems.isEmpty else { throw PaperError.invalid(problems) }
+        let ballot = try await checkedPaper(vote: vote, code: typed, choices: choices)
         return try await withConnection { db in
             try await transaction(on: db) {
                 let now = clock()
                 guard vote.isOpen(at: now) else { throw PaperError.notOpen }
-                let state = try await db.raw(
-                    "SELECT state FROM paper_states WHERE vote_id = \(bind: vote.id) AND code = \(bind: ballot.code)"
-                ).first(decodingColumn: "state", as: String.self).flatMap(PaperState.init(rawValue:))
+                let state = try await lockPaper(vote: vote.id, code: ballot.code, on: db)
                 if let state, state != .entered { throw PaperError.finished(state) }
                 let others = try await db.raw(
                     "SELECT clerk, choices FROM paper_entries WHERE vote_id = \(bind: vote.id) AND code = \(bind: ballot.code)"
@@ -190,12 +186,10 @@ extension Store {
     /// Settles a mismatched paper ballot with the marks read off the paper by someone who
     /// entered neither version.
     public func resolvePaper(vote: StoredVote, code typed: String, resolver: String, choices: BallotChoices) async throws -> PaperOutcome {
-        guard let ballot = try await paperBallot(vote: vote.id, code: typed) else { throw PaperError.unknownCode }
-        let problems = Self.paperProblems(choices, vote: vote.definition)
-        guard problems.isEmpty else { throw PaperError.invalid(problems) }
+        let ballot = try await checkedPaper(vote: vote, code: typed, choices: choices)
         return try await withConnection { db in
             try await transaction(on: db) {
-                guard ballot.state == .mismatch else { throw PaperError.notMismatch }
+                guard try await lockPaper(vote: vote.id, code: ballot.code, on: db) == .mismatch else { throw PaperError.notMismatch }
                 let clerks = try await db.raw(
                     "SELECT clerk FROM paper_entries WHERE vote_id = \(bind: vote.id) AND code = \(bind: ballot.code)"
                 ).all(decodingColumn: "clerk", as: String.self)
@@ -205,6 +199,23 @@ extension Store {
                 return .commit(try await acceptPaper(vote: vote, ballot: ballot, choices: choices, actor: resolver, voter: voter, on: db))
             }
         }
+    }
+
+    /// The ballot a typed code names, with marks a paper ballot can carry, or why not.
+    private func checkedPaper(vote: StoredVote, code typed: String, choices: BallotChoices) async throws -> PaperBallot {
+        guard let ballot = try await paperBallot(vote: vote.id, code: typed) else { throw PaperError.unknownCode }
+        let problems = Self.paperProblems(choices, vote: vote.definition)
+        guard problems.isEmpty else { throw PaperError.invalid(problems) }
+        return ballot
+    }
+
+    /// Locks the paper ballot's row for the rest of the transaction (on PostgreSQL two clerks'
+    /// entries of one ballot then follow each other; SQLite has one writer anyway) and returns
+    /// its state as it stands now.
+    private func lockPaper(vote: String, code: String, on db: any SQLDatabase) async throws -> PaperState? {
+        try await db.raw("UPDATE paper_codes SET printed_at = printed_at WHERE vote_id = \(bind: vote) AND code = \(bind: code)").run()
+        return try await db.raw("SELECT state FROM paper_states WHERE vote_id = \(bind: vote) AND code = \(bind: code)")
+            .first(decodingColumn: "state", as: String.self).flatMap(PaperState.init(rawValue:))
     }
 
     /// Paper marks are checked less than online ones: a voter may tick too many candidates

@@ -346,6 +346,26 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available)
+    func clerksRacingOnOneBallotMakeItEffectiveOnce(_ database: TestDatabase) async throws {
+        try await withEstate(database) { store, estate, clock in
+            let vote = try await openVote(store, estate: estate, clock: clock)
+            let code = try #require(try await store.paperBallots(of: vote.id).first?.code)
+            _ = try await store.enterPaper(vote: vote, code: code, clerk: "first", choices: VotingTests.choices)
+            // Eight clerks enter the same ballot at once.
+            let outcomes = await withTaskGroup(of: PaperOutcome?.self) { group in
+                for clerk in 0..<8 {
+                    group.addTask { try? await store.enterPaper(vote: vote, code: code, clerk: "clerk\(clerk)", choices: VotingTests.choices) }
+                }
+                return await group.reduce(into: [PaperOutcome?]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 == .confirmed }.count == 1)
+            #expect(outcomes.filter { $0 != nil && $0 != .confirmed }.isEmpty, "the others are refused: the ballot is settled")
+            #expect(try await store.progress(of: vote).voted.heads == 1)
+            #expect(try await store.conflicts(of: vote.id).isEmpty)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func staffSignInLocksAfterFiveWrongPasswordsAndRolesFollowTheHierarchy(_ database: TestDatabase) async throws {
         try await withEstate(database) { store, estate, clock in
             let street = try #require(try await store.findDivision(.street, named: "八大峡街道"))
