@@ -329,7 +329,8 @@ struct OwnerRoutes {
         text.flatMap(Int.init).flatMap { person in voters.first { $0.person == person } }
     }
 
-    /// The choices a ballot form carries: `m.<matter>` = option, `c.<matter>` = candidate (repeated).
+    /// The choices a ballot form carries: `m.<matter>` = option, `c.<matter>` = candidate
+    /// (repeated); on a clerk's paper form also `x.<matter>` = that election matter spoiled.
     static func choices(from form: FormData, vote: VoteDefinition) -> BallotChoices {
         var marks: [String: BallotChoices.Mark] = [:]
         for matter in vote.matters {
@@ -337,7 +338,7 @@ struct OwnerRoutes {
             case .resolution:
                 if let option = form["m.\(matter.id)"].flatMap(Choice.init(rawValue:)) { marks[matter.id] = .option(option) }
             case .election:
-                marks[matter.id] = .candidates(form.all("c.\(matter.id)"))
+                marks[matter.id] = form["x.\(matter.id)"] != nil ? .option(.invalid) : .candidates(form.all("c.\(matter.id)"))
             }
         }
         return BallotChoices(marks)

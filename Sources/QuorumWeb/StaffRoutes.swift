@@ -337,7 +337,7 @@ struct StaffRoutes {
     @Sendable func enter(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         guard let staff = context.staff, let form = context.form, let vote = context.vote, !vote.isDraft else { return StaffPages.notFound(context) }
         let code = form["code"] ?? ""
-        let choices = form["spoiled"] != nil ? BallotChoices.spoiled(vote.definition) : PaperPages.choices(from: form, vote: vote.definition)
+        let choices = form["spoiled"] != nil ? BallotChoices.spoiled(vote.definition) : OwnerRoutes.choices(from: form, vote: vote.definition)
         do {
             let outcome = try await store.enterPaper(vote: vote, code: code, clerk: staff.account.id, choices: choices)
             return Layout.redirect("/manage/votes/\(vote.id)/entry?done=\(PaperPages.outcomeKey(outcome))")
@@ -357,7 +357,7 @@ struct StaffRoutes {
 
     @Sendable func resolve(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         guard let staff = context.staff, let form = context.form, let vote = context.vote, !vote.isDraft else { return StaffPages.notFound(context) }
-        let choices = form["spoiled"] != nil ? BallotChoices.spoiled(vote.definition) : PaperPages.choices(from: form, vote: vote.definition)
+        let choices = form["spoiled"] != nil ? BallotChoices.spoiled(vote.definition) : OwnerRoutes.choices(from: form, vote: vote.definition)
         let message: String
         var status = HTTPResponse.Status.ok
         do {

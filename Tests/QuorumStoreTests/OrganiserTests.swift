@@ -14,17 +14,7 @@ import Testing
 
     /// A store with VotingTests' register imported, and the estate's id.
     func withEstate(_ database: TestDatabase, _ body: (Store, Int64, TestClock) async throws -> Void) async throws {
-        let clock = TestClock()
-        try await database.withEmptyDatabase { url in
-            let store = try await Store.open(url, secret: "test secret", clock: clock.read)
-            defer { Task { try? await store.close() } }
-            try await store.migrate()
-            let files = try TestFiles()
-            defer { files.remove() }
-            let result = try await store.importRegister(
-                file: try files.write("registry.csv", VotingTests.registry), estate: EstatePath(street: "八大峡街道", estate: "天汇广场"))
-            try await body(store, result.estate.id, clock)
-        }
+        try await database.withEstate(registry: VotingTests.registry, estate: EstatePath(street: "八大峡街道", estate: "天汇广场"), body)
     }
 
     /// An open vote (noticed 16 days before it opened) that closes in `days` days.

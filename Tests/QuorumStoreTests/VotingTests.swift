@@ -60,15 +60,7 @@ final class RecordingSender: MessageSender {
     func withVote(
         _ database: TestDatabase, ballotChange: Bool = false, _ body: (Store, StoredVote, TestClock) async throws -> Void
     ) async throws {
-        let clock = TestClock()
-        try await database.withEmptyDatabase { url in
-            let store = try await Store.open(url, secret: "test secret", clock: clock.read)
-            defer { Task { try? await store.close() } }
-            try await store.migrate()
-            let files = try TestFiles()
-            defer { files.remove() }
-            let result = try await store.importRegister(file: try files.write("registry.csv", Self.registry), estate: EstatePath(estate: "天汇广场"))
-            let estate = result.estate.id
+        try await database.withEstate(registry: Self.registry, estate: EstatePath(estate: "天汇广场")) { store, estate, clock in
             let vote = try await store.createVote(
                 estate: estate, definition: Self.definition, opensAt: clock.current,
                 closesAt: Timestamp(millisecondsSinceEpoch: clock.current.millisecondsSinceEpoch + 86_400_000), ballotChange: ballotChange)

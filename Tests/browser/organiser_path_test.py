@@ -11,8 +11,8 @@ bytes of the published tally.json, and `quorum verify` checks the log against th
 Screenshots go to $QUORUM_SCREENSHOTS.
 """
 
+import datetime
 import os
-import re
 import subprocess
 import tempfile
 import unittest
@@ -22,46 +22,24 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from harness import BINARY, SHOTS, Server, phone_browser
+from harness import BINARY, SiteTest
 
 PASSWORD = "quorum-demo-2026"
 
 
-class OrganiserPathTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.server = Server()
-        cls.browser = phone_browser()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.browser.quit()
-        cls.server.stop()
+class OrganiserPathTest(SiteTest):
+    shot_prefix = "organiser-"
 
     def shot(self, name):
-        self.browser.save_screenshot(os.path.join(SHOTS, "organiser-" + name + ".png"))
+        super().shot(name)
         # Every page fits a phone: nothing wider than the 375-pixel window.
         wide = self.browser.execute_script(
             "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1"
             " && !e.closest('.table')).map(e => e.tagName + '#' + e.id + '.' + e.className).slice(0, 5)")
         self.assertEqual(wide, [], f"{name}: wider than the phone")
 
-    def go(self, path):
-        self.browser.get(self.server.url + path)
-
-    def find(self, selector):
-        return WebDriverWait(self.browser, 10).until(lambda b: b.find_element(By.CSS_SELECTOR, selector))
-
-    def click(self, selector):
-        self.browser.execute_script("arguments[0].click()", self.find(selector))
-
-    def submit(self, selector, then_title):
-        self.click(selector)
-        WebDriverWait(self.browser, 10).until(lambda b: then_title in b.title)
-
     def sign_in(self, username):
-        self.go("/health")
-        self.browser.delete_all_cookies()
+        self.signed_out()
         self.go("/staff/login")
         self.find("#username").send_keys(username)
         self.find("#password").send_keys(PASSWORD)
@@ -241,20 +219,11 @@ class OrganiserPathTest(unittest.TestCase):
         # value: 2026-12-08T00:00 → the day after today, from the page's own earliest date minus 15 days
         date, time = value.split("T")
         year, month, day = (int(part) for part in date.split("-"))
-        import datetime
         earlier = datetime.date(year, month, day) - datetime.timedelta(days=15)
         return earlier.isoformat() + "T" + time
 
     def owner_votes_online(self):
-        self.go("/health")
-        self.browser.delete_all_cookies()
-        self.go("/bind")
-        self.find("#name").send_keys("王建国")
-        self.find("#id_number").send_keys("370202196505050011")
-        self.submit("#send-code", "输入验证码")
-        code = re.search(r"\d{6}", self.find("#demo-message").text).group(0)
-        self.find("#code").send_keys(code)
-        self.submit("#confirm-code", "我的小区表决")
+        self.bind_owner("王建国", "370202196505050011")
         self.submit(f"#open-{self.vote}", "表决公告")
         self.assertIn("加装电梯方案.pdf", self.browser.page_source)
         self.submit("a[id^=to-ballot-]", "表决票")
@@ -265,15 +234,7 @@ class OrganiserPathTest(unittest.TestCase):
         self.submit("#submit-ballot", "投票回执")
 
     def owner_sees_the_result(self):
-        self.go("/health")
-        self.browser.delete_all_cookies()
-        self.go("/bind")
-        self.find("#name").send_keys("王建国")
-        self.find("#id_number").send_keys("370202196505050011")
-        self.submit("#send-code", "输入验证码")
-        code = re.search(r"\d{6}", self.find("#demo-message").text).group(0)
-        self.find("#code").send_keys(code)
-        self.submit("#confirm-code", "我的小区表决")
+        self.bind_owner("王建国", "370202196505050011")
         self.submit(f"#result-{self.vote}", "表决结果")
         self.assertIn("最终结果", self.find("#result-stage").text)
         self.shot("12-owner-result")

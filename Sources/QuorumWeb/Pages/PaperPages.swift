@@ -114,20 +114,6 @@ enum PaperPages {
         }
     }
 
-    /// The marks a paper form carries.
-    static func choices(from form: FormData, vote: VoteDefinition) -> BallotChoices {
-        var marks: [String: BallotChoices.Mark] = [:]
-        for matter in vote.matters {
-            switch matter.kind {
-            case .resolution:
-                if let option = form["m.\(matter.id)"].flatMap(Choice.init(rawValue:)) { marks[matter.id] = .option(option) }
-            case .election:
-                marks[matter.id] = form["x.\(matter.id)"] != nil ? .option(.invalid) : .candidates(form.all("c.\(matter.id)").sorted())
-            }
-        }
-        return BallotChoices(marks)
-    }
-
     static func outcomeKey(_ outcome: PaperOutcome) -> String {
         switch outcome {
         case .awaitingSecondEntry: "first"
