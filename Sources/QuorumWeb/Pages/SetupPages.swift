@@ -44,9 +44,9 @@ enum SetupPages {
                 Fieldset {
                     Legend(S.window(lang))
                     Paragraph(S.windowExplain(lang)).class("note")
-                    Label(S.opens(lang)) { Input(type: .text, name: "opens", value: values.opens).attribute(named: "type", value: "datetime-local").id("opens") }
+                    Label(S.opens(lang)) { Input(type: .text, name: "opens", value: values.opens.attributeEscaped).attribute(named: "type", value: "datetime-local").id("opens") }
                     Label(S.deadline(lang)) {
-                        Input(type: .text, name: "closes", value: values.closes).attribute(named: "type", value: "datetime-local").id("closes")
+                        Input(type: .text, name: "closes", value: values.closes.attributeEscaped).attribute(named: "type", value: "datetime-local").id("closes")
                     }
                 }
                 Fieldset {
@@ -56,7 +56,7 @@ enum SetupPages {
                     checkbox("silent_majority", S.silentMajority(lang), values.silentMajority)
                     Paragraph(S.silentMajorityWarning(lang)).class("alert small")
                     Label(S.objectionDaysLabel(lang)) {
-                        Input(type: .number, name: "objection_days", value: values.objectionDays).attribute(named: "min", value: "0")
+                        Input(type: .number, name: "objection_days", value: values.objectionDays.attributeEscaped).attribute(named: "min", value: "0")
                             .attribute(named: "max", value: "60").id("objection-days")
                     }
                 }
