@@ -25,15 +25,9 @@ public func buildApplication(
     router.add(
         middleware: SessionMiddleware(
             store: dependencies.store, secureCookies: dependencies.secureCookies, trustedProxies: dependencies.trustedProxies))
-    router.get("/health") { _, _ in "ok" }
-    router.get("/static/:name") { _, context in
-        guard let name = context.parameters.get("name"), let response = StaticFiles.response(name) else {
-            throw HTTPError(.notFound)
-        }
-        return response
+    for route in routeTable(dependencies: dependencies) {
+        router.on(RouterPath(route.path), method: route.method, use: route.guarded(store: dependencies.store))
     }
-    OwnerRoutes(dependencies: dependencies).add(to: router)
-    LogRoutes.add(to: router, store: dependencies.store)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Quorum"),

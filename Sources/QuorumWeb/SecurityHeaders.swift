@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import QuorumStore
 
 /// The headers every response carries, errors included: a Content-Security-Policy that
 /// allows only our own script and stylesheet files (no inline script, no inline style, no
@@ -61,8 +62,9 @@ extension HTTPField.Name {
 struct RequestSizeMiddleware: RouterMiddleware {
     typealias Context = QuorumRequestContext
 
-    /// The largest body of any route: a ballot with a drawn signature (a PNG as a data URL).
-    static let largestBody = 2 * 1024 * 1024
+    /// The largest body of any route: an organiser's document upload (multipart, with its
+    /// form fields). Each route reads no more than its own limit, most of them far less.
+    static let largestBody = DocumentLimits.maximumBytes + 64 * 1024
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > Self.largestBody {

@@ -220,7 +220,8 @@ import Testing
             let fields = [("csrf", csrf), ("person", person), ("choices", #"{"e":["c1"],"m1":"agree"}"#), ("signature_typed", "甲")]
             // A ballot whose body is over any route's limit, declared (refused before the
             // handler) and undeclared (cut off while reading): neither counts.
-            let huge = Visitor.encode(fields + [("signature_drawn", "data:image/png;base64," + String(repeating: "A", count: 3 * 1024 * 1024))])
+            let huge = Visitor.encode(
+                fields + [("signature_drawn", "data:image/png;base64," + String(repeating: "A", count: RequestSizeMiddleware.largestBody))])
             let declared = try await visitor.send(
                 "/votes/\(id)/cast", method: .post, body: huge, headers: [.contentLength: String(huge.utf8.count)])
             #expect(declared.status == .contentTooLarge)
