@@ -152,7 +152,7 @@ extension Store {
     }
 
     static func vote(from row: any SQLRow) throws -> StoredVote {
-        let definition = try VoteDefinition.read(json: Array(try row.decode(column: "definition", as: String.self).utf8))
+        let definition = try DefinitionCache.shared.definition(try row.decode(column: "definition", as: String.self))
         return StoredVote(
             id: try row.decode(column: "id", as: String.self), estateID: try row.decode(column: "estate_id", as: Int64.self),
             definition: definition,
@@ -199,83 +199,32 @@ extension Store {
         }
     }
 
-    /// Accepts an online ballot: checks the window by the server's receipt time, that the
-    /// owner may cast this person's ballot and that the choices are complete, then inserts it
-    /// in one statement whose primary key refuses a second effective ballot, whatever races.
+    /// Accepts an online ballot: checks that the owner may cast this person's ballot and that
+    /// the choices are complete, then hands it to the group commit (`CastBatcher`), which
+    /// checks the window by the server's receipt time and inserts it with the ballots of
+    /// concurrent requests in one transaction, where the primary key refuses a second
+    /// effective ballot, whatever races. Returns once the ballot and its log entry are committed.
     public func castOnline(
         vote voteID: String, person: Int, owner idHash: String, choices: BallotChoices, signature: Signature
     ) async throws -> Receipt {
-        try await withConnection { db in
-            guard let row = try await db.raw("SELECT * FROM votes WHERE id = \(bind: voteID)").first() else {
-                throw CastError.noSuchVote
-            }
-            let vote = try Self.vote(from: row)
-            let problems = vote.definition.problems(with: choices)
-            guard problems.isEmpty else { throw CastError.invalid(problems) }
+        // One read: the vote, and the person's rooms if this owner is one of its members.
+        let (vote, rooms) = try await withConnection { db -> (StoredVote, String?) in
             guard
-                let rooms = try await db.raw(
+                let row = try await db.raw(
                     """
-                    SELECT p.rooms FROM vote_members m JOIN vote_persons p ON p.vote_id = m.vote_id AND p.person = m.person
-                    WHERE m.vote_id = \(bind: voteID) AND m.id_hash = \(bind: idHash) AND m.person = \(bind: person)
-                    """
-                ).first(decodingColumn: "rooms", as: String.self)
-            else { throw CastError.notYourBallot }
-            // The ballot and its log entry are written together or not at all. The receipt
-            // time is taken inside the transaction, after the write lock: it decides lateness.
-            return try await transaction(on: db) {
-                let now = clock()
-                guard now >= vote.opensAt else { throw CastError.notOpenYet(opensAt: vote.opensAt) }
-                guard now < vote.closesAt else { throw CastError.closed(closedAt: vote.closesAt) }
-                var random = SystemRandomNumberGenerator()
-                let saltBytes = BallotCommitment.salt(using: &random)
-                let salt = hex(saltBytes)
-                let code = CheckedCode.make(using: &random)
-                let inserted = try await db.raw(
-                    """
-                    INSERT INTO ballots (vote_id, person, channel, received_at, choices, cast_by, signature_kind, signature,
-                    receipt_code, salt) VALUES (\(bind: voteID), \(bind: person), \(bind: Channel.online.rawValue),
-                    \(bind: now.millisecondsSinceEpoch), \(bind: choices.canonicalJSON), \(bind: idHash), \(bind: signature.kind),
-                    \(bind: signature.data), \(bind: code), \(bind: salt))
-                    ON CONFLICT (vote_id, person) DO NOTHING RETURNING receipt_code
+                    SELECT v.*, (SELECT p.rooms FROM vote_members m JOIN vote_persons p ON p.vote_id = m.vote_id AND p.person = m.person
+                    WHERE m.vote_id = v.id AND m.id_hash = \(bind: idHash) AND m.person = \(bind: person)) AS rooms
+                    FROM votes v WHERE v.id = \(bind: voteID)
                     """
                 ).first()
-                if inserted == nil {
-                    // A person's ballot exists. Where the vote lets owners change an online ballot before the
-                    // deadline, the new choices replace it (one effective ballot still, now the latest);
-                    // a paper ballot is never replaced from a phone.
-                    let changed = vote.ballotChange ? try await db.raw(
-                        """
-                        UPDATE ballots SET received_at = \(bind: now.millisecondsSinceEpoch), choices = \(bind: choices.canonicalJSON),
-                        cast_by = \(bind: idHash), signature_kind = \(bind: signature.kind), signature = \(bind: signature.data),
-                        receipt_code = \(bind: code), salt = \(bind: salt)
-                        WHERE vote_id = \(bind: voteID) AND person = \(bind: person) AND channel = \(bind: Channel.online.rawValue)
-                        RETURNING receipt_code
-                        """
-                    ).first() : nil
-                    guard changed != nil else {
-                        let at = try await db.raw(
-                            "SELECT received_at FROM ballots WHERE vote_id = \(bind: voteID) AND person = \(bind: person)"
-                        ).first(decodingColumn: "received_at", as: Int64.self)
-                        throw CastError.alreadyVoted(at: Timestamp(millisecondsSinceEpoch: at ?? 0))
-                    }
-                }
-                // Last in the transaction: the entry, and a signed head over it for the receipt.
-                let voter = try await voterPseudonym(vote: voteID, person: String(person), on: db)
-                let entry = LogEntry(
-                    vote: voteID, time: now,
-                    event: .ballot(LoggedBallot(voter: voter, channel: .online, commitment: BallotCommitment.make(choices, salt: saltBytes))))
-                let (indexes, head) = try await appendToLogAndSign([entry], on: db)
-                try await db.raw(
-                    "UPDATE ballots SET log_index = \(bind: indexes.lowerBound) WHERE vote_id = \(bind: voteID) AND person = \(bind: person)"
-                ).run()
-                let log = LogReceipt(
-                    index: indexes.lowerBound, vote: voteID, voter: voter, channel: .online, time: now, choices: choices, salt: saltBytes,
-                    head: head)
-                return .commit(
-                    Receipt(
-                        code: code, voteID: voteID, person: person, rooms: rooms, receivedAt: now, choices: choices, salt: salt, log: log))
-            }
+            else { throw CastError.noSuchVote }
+            return (try Self.vote(from: row), try row.decode(column: "rooms", as: String?.self))
         }
+        let problems = vote.definition.problems(with: choices)
+        guard problems.isEmpty else { throw CastError.invalid(problems) }
+        guard let rooms else { throw CastError.notYourBallot }
+        return try await casts.submit(
+            PendingCast(vote: vote, person: person, idHash: idHash, rooms: rooms, choices: choices, signature: signature), to: self)
     }
 
     /// A receipt by its code, for the owner who holds it.
