@@ -6,10 +6,13 @@ import QuorumStore
 public struct WebConfiguration: Sendable {
     public var host: String
     public var port: Int
+    /// The figures `/metrics` shows; nil: no `/metrics` route.
+    public var metrics: WebMetrics?
 
-    public init(host: String = "127.0.0.1", port: Int = 8080) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, metrics: WebMetrics? = nil) {
         self.host = host
         self.port = port
+        self.metrics = metrics
     }
 }
 
@@ -18,9 +21,9 @@ public func buildApplication(
     configuration: WebConfiguration, dependencies: OwnerDependencies, logger: Logger = Logger(label: "quorum")
 ) -> some ApplicationProtocol {
     let router = Router(context: QuorumRequestContext.self)
-    router.add(middleware: LogRequestsMiddleware(.debug))
+    router.add(middleware: OperationsMiddleware(metrics: configuration.metrics))
     router.add(middleware: SessionMiddleware(store: dependencies.store))
-    router.get("/health") { _, _ in "ok" }
+    OperationsRoutes.add(to: router, store: dependencies.store, metrics: configuration.metrics)
     router.get("/static/:name") { _, context in
         guard let name = context.parameters.get("name"), let response = StaticFiles.response(name) else {
             throw HTTPError(.notFound)
