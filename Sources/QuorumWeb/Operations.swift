@@ -79,7 +79,8 @@ struct OperationsMiddleware: RouterMiddleware {
             finish(request, context: context, status: status, start: start)
             throw error
         }
-        response.headers[.init("X-Request-Id")!] = context.id
+        // The server sets the id on every request's logger (absent only in router tests).
+        if let id = context.logger[metadataKey: "hb.request.id"] { response.headers[.init("X-Request-Id")!] = id.description }
         finish(request, context: context, status: status, start: start)
         return response
     }
