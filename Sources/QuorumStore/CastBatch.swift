@@ -2,16 +2,15 @@ import Foundation
 import QuorumCore
 import SQLKit
 
-/// One online ballot that passed the checks that need no write, waiting for its batch.
+/// One online ballot as asked for, waiting for its batch: every check is made in the batch.
 struct PendingCast: Sendable {
-    var vote: StoredVote
+    var voteID: String
     var person: Int
     var idHash: String
-    var rooms: String
     var choices: BallotChoices
     var signature: Signature
 
-    var key: BallotKey { BallotKey(vote: vote.id, person: person) }
+    var key: BallotKey { BallotKey(vote: voteID, person: person) }
 }
 
 struct BallotKey: Hashable, Sendable {
@@ -144,22 +143,51 @@ extension Store {
         }
     }
 
-    /// The body of a batch's transaction. The receipt time is taken after the write lock
-    /// (on SQLite the transaction's BEGIN IMMEDIATE): it decides lateness for every ballot of
-    /// the batch. Refusals are results, not errors, so they never roll back the others.
-    func writeCasts(_ casts: [PendingCast], on db: any SQLDatabase) async throws -> [Result<Receipt, any Error>] {
+    /// The body of a batch's transaction: every check of `castOnline`, in its order (the vote,
+    /// complete choices, the owner's membership, the window, one ballot per person), for each
+    /// ballot. The receipt time is taken after the write lock (on SQLite the transaction's
+    /// BEGIN IMMEDIATE): it decides lateness for every ballot of the batch. Refusals are
+    /// results, not errors, so they never roll back the others.
+    func writeCasts(_ requested: [PendingCast], on db: any SQLDatabase) async throws -> [Result<Receipt, any Error>] {
+        var results = [Result<Receipt, any Error>?](repeating: nil, count: requested.count)
+        // One read for the batch: each ballot's vote, and its person's rooms if the owner is a member.
+        var asked: [any SQLExpression] = []
+        for (position, cast) in requested.enumerated() {
+            asked.append(SQLGroupExpression(SQLList([SQLBind(position), SQLBind(cast.voteID), SQLBind(cast.person), SQLBind(cast.idHash)])))
+        }
+        var found: [Int: (vote: StoredVote, rooms: String?)] = [:]
+        for row in try await db.raw(
+            """
+            WITH asked(slot, vote_id, person, id_hash) AS (VALUES \(SQLList(asked)))
+            SELECT asked.slot, v.*, (SELECT p.rooms FROM vote_members m JOIN vote_persons p ON p.vote_id = m.vote_id AND p.person = m.person
+            WHERE m.vote_id = asked.vote_id AND m.id_hash = asked.id_hash AND m.person = asked.person) AS rooms
+            FROM asked JOIN votes v ON v.id = asked.vote_id
+            """
+        ).all() {
+            found[try row.decode(column: "slot", as: Int.self)] = (try Self.vote(from: row), try row.decode(column: "rooms", as: String?.self))
+        }
         let now = clock()
-        var results = [Result<Receipt, any Error>?](repeating: nil, count: casts.count)
+        var casts: [Int: (vote: StoredVote, rooms: String)] = [:]
         var random = SystemRandomNumberGenerator()
         var salts: [Int: [UInt8]] = [:]
         var codes: [Int: String] = [:]
         var inWindow: [Int] = []
-        for (position, cast) in casts.enumerated() {
-            if now < cast.vote.opensAt {
-                results[position] = .failure(CastError.notOpenYet(opensAt: cast.vote.opensAt))
-            } else if now >= cast.vote.closesAt {
-                results[position] = .failure(CastError.closed(closedAt: cast.vote.closesAt))
+        for (position, cast) in requested.enumerated() {
+            guard let (vote, rooms) = found[position] else {
+                results[position] = .failure(CastError.noSuchVote)
+                continue
+            }
+            let problems = vote.definition.problems(with: cast.choices)
+            if !problems.isEmpty {
+                results[position] = .failure(CastError.invalid(problems))
+            } else if rooms == nil {
+                results[position] = .failure(CastError.notYourBallot)
+            } else if now < vote.opensAt {
+                results[position] = .failure(CastError.notOpenYet(opensAt: vote.opensAt))
+            } else if now >= vote.closesAt {
+                results[position] = .failure(CastError.closed(closedAt: vote.closesAt))
             } else {
+                casts[position] = (vote, rooms!)
                 salts[position] = BallotCommitment.salt(using: &random)
                 codes[position] = CheckedCode.make(using: &random)
                 inWindow.append(position)
@@ -167,15 +195,15 @@ extension Store {
         }
         // One insert for the batch. Rows in key order, so that two batches (of two instances
         // on one PostgreSQL) lock the persons they share in the same order and cannot deadlock.
-        inWindow.sort { (casts[$0].vote.id, casts[$0].person) < (casts[$1].vote.id, casts[$1].person) }
+        inWindow.sort { (requested[$0].voteID, requested[$0].person) < (requested[$1].voteID, requested[$1].person) }
         var inserted = Set<BallotKey>()
         if !inWindow.isEmpty {
             var insert = db.insert(into: "ballots").columns(
                 "vote_id", "person", "channel", "received_at", "choices", "cast_by", "signature_kind", "signature", "receipt_code", "salt")
             for position in inWindow {
-                let cast = casts[position]
+                let cast = requested[position]
                 insert = insert.values(
-                    SQLBind(cast.vote.id), SQLBind(cast.person), SQLBind(Channel.online.rawValue), SQLBind(now.millisecondsSinceEpoch),
+                    SQLBind(cast.voteID), SQLBind(cast.person), SQLBind(Channel.online.rawValue), SQLBind(now.millisecondsSinceEpoch),
                     SQLBind(cast.choices.canonicalJSON), SQLBind(cast.idHash), SQLBind(cast.signature.kind), SQLBind(cast.signature.data),
                     SQLBind(codes[position]!), SQLBind(hex(salts[position]!)))
             }
@@ -187,7 +215,7 @@ extension Store {
         }
         var accepted: [Int] = []
         for position in inWindow.sorted() {
-            let cast = casts[position]
+            let cast = requested[position]
             if inserted.contains(cast.key) {
                 accepted.append(position)
                 continue
@@ -196,13 +224,13 @@ extension Store {
             // deadline, the new choices replace it (one effective ballot still, now the latest);
             // a paper ballot is never replaced from a phone.
             let changed =
-                cast.vote.ballotChange
+                casts[position]!.vote.ballotChange
                 ? try await db.raw(
                     """
                     UPDATE ballots SET received_at = \(bind: now.millisecondsSinceEpoch), choices = \(bind: cast.choices.canonicalJSON),
                     cast_by = \(bind: cast.idHash), signature_kind = \(bind: cast.signature.kind), signature = \(bind: cast.signature.data),
                     receipt_code = \(bind: codes[position]!), salt = \(bind: hex(salts[position]!))
-                    WHERE vote_id = \(bind: cast.vote.id) AND person = \(bind: cast.person) AND channel = \(bind: Channel.online.rawValue)
+                    WHERE vote_id = \(bind: cast.voteID) AND person = \(bind: cast.person) AND channel = \(bind: Channel.online.rawValue)
                     RETURNING receipt_code
                     """
                 ).first() : nil
@@ -210,7 +238,7 @@ extension Store {
                 accepted.append(position)
             } else {
                 let at = try await db.raw(
-                    "SELECT received_at FROM ballots WHERE vote_id = \(bind: cast.vote.id) AND person = \(bind: cast.person)"
+                    "SELECT received_at FROM ballots WHERE vote_id = \(bind: cast.voteID) AND person = \(bind: cast.person)"
                 ).first(decodingColumn: "received_at", as: Int64.self)
                 results[position] = .failure(CastError.alreadyVoted(at: Timestamp(millisecondsSinceEpoch: at ?? 0)))
             }
@@ -221,12 +249,12 @@ extension Store {
         var voters: [Int: String] = [:]
         var entries: [LogEntry] = []
         for position in accepted {
-            let cast = casts[position]
-            let voter = key.hash("quorum-voter\u{1F}\(cast.vote.id)\u{1F}\(cast.person)")
+            let cast = requested[position]
+            let voter = key.hash("quorum-voter\u{1F}\(cast.voteID)\u{1F}\(cast.person)")
             voters[position] = voter
             entries.append(
                 LogEntry(
-                    vote: cast.vote.id, time: now,
+                    vote: cast.voteID, time: now,
                     event: .ballot(
                         LoggedBallot(voter: voter, channel: .online, commitment: BallotCommitment.make(cast.choices, salt: salts[position]!)))))
         }
@@ -234,9 +262,9 @@ extension Store {
         // Each ballot learns its entry's index: one statement for the batch.
         var values: [any SQLExpression] = []
         for (offset, position) in accepted.enumerated() {
-            let cast = casts[position]
+            let cast = requested[position]
             values.append(
-                SQLGroupExpression(SQLList([SQLBind(cast.vote.id), SQLBind(cast.person), SQLBind(Int64(indexes.lowerBound + offset))])))
+                SQLGroupExpression(SQLList([SQLBind(cast.voteID), SQLBind(cast.person), SQLBind(Int64(indexes.lowerBound + offset))])))
         }
         try await db.raw(
             """
@@ -246,13 +274,13 @@ extension Store {
             """
         ).run()
         for (offset, position) in accepted.enumerated() {
-            let cast = casts[position]
+            let cast = requested[position]
             let log = LogReceipt(
-                index: indexes.lowerBound + offset, vote: cast.vote.id, voter: voters[position]!, channel: .online, time: now,
+                index: indexes.lowerBound + offset, vote: cast.voteID, voter: voters[position]!, channel: .online, time: now,
                 choices: cast.choices, salt: salts[position]!, head: head)
             results[position] = .success(
                 Receipt(
-                    code: codes[position]!, voteID: cast.vote.id, person: cast.person, rooms: cast.rooms, receivedAt: now,
+                    code: codes[position]!, voteID: cast.voteID, person: cast.person, rooms: casts[position]!.rooms, receivedAt: now,
                     choices: cast.choices, salt: hex(salts[position]!), log: log))
         }
         return results.map { $0! }
