@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import QuorumCore
 import SQLKit
@@ -168,7 +169,7 @@ extension Store {
         }
         let now = clock()
         var casts: [Int: (vote: StoredVote, rooms: String)] = [:]
-        var random = SystemRandomNumberGenerator()
+        var random = BatchRandom(words: requested.count * 48)
         var salts: [Int: [UInt8]] = [:]
         var codes: [Int: String] = [:]
         var inWindow: [Int] = []
@@ -296,4 +297,24 @@ extension Store {
 
     /// Ballots written and batches committed by this store since it opened (for /metrics).
     public var castCounts: (ballots: Int, batches: Int) { casts.counts }
+}
+
+/// Random numbers for one batch's salts and receipt codes from one draw of a CSPRNG
+/// (BoringSSL's, through swift-crypto), not a system call per byte as
+/// SystemRandomNumberGenerator makes when asked for bytes one at a time.
+struct BatchRandom: RandomNumberGenerator {
+    private var words: [UInt64]
+    private var used = 0
+    private var system = SystemRandomNumberGenerator()
+
+    init(words count: Int) {
+        let key = SymmetricKey(size: SymmetricKeySize(bitCount: max(1, count) * 64))
+        words = key.withUnsafeBytes { Array($0.bindMemory(to: UInt64.self)) }
+    }
+
+    mutating func next() -> UInt64 {
+        guard used < words.count else { return system.next() }
+        defer { used += 1 }
+        return words[used]
+    }
 }
