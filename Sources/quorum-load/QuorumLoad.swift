@@ -16,5 +16,5 @@ struct QuorumLoad: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quorum-load",
         abstract: "Load generator: seed signed-in owners, then cast ballots over HTTP (负载测试).",
-        subcommands: [Seed.self, Run.self])
+        subcommands: [Seed.self, Run.self, Direct.self])
 }
