@@ -137,7 +137,8 @@ extension Store {
             guard casts.count > 1 else { return [.failure(error)] }
             // Something failed the whole transaction: one ballot must not take the others
             // with it, so each is tried again alone, and only its own failure is its own.
-            logger.warning("a batch of \(casts.count) ballots failed; retrying each alone: \(String(reflecting: error))")
+            // Only the error's type: a database error's full text can quote the statement's binds.
+            logger.warning("a batch of \(casts.count) ballots failed (\(type(of: error))); retrying each alone")
             var results: [Result<Receipt, any Error>] = []
             for cast in casts { results += await commitCasts([cast]) }
             return results
