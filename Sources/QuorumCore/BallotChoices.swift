@@ -107,7 +107,9 @@ extension VoteDefinition {
     /// Every reason the ballot cannot be accepted: each matter must be answered, an election
     /// may choose at most its seats from its own candidates. (A ballot choosing more than
     /// the seats is spoiled on paper; online it is refused, so the owner can correct it.)
-    public func problems(with ballot: BallotChoices) -> [BallotProblem] {
+    /// `onPaper`: a clerk's entry of a paper ballot, where a matter may be marked spoiled
+    /// (废票, `invalid`) and too many candidates may be ticked (the count spoils that matter).
+    public func problems(with ballot: BallotChoices, onPaper: Bool = false) -> [BallotProblem] {
         var problems: [BallotProblem] = []
         let known = Set(matters.map(\.id))
         for id in ballot.marks.keys.sorted() where !known.contains(id) { problems.append(.unknownMatter(id)) }
@@ -117,11 +119,11 @@ extension VoteDefinition {
             case (_, nil):
                 problems.append(.unanswered(matter: title))
             case (.resolution, .option(let choice)):
-                if choice == .invalid { problems.append(.notAnOnlineOption(matter: title)) }
+                if choice == .invalid && !onPaper { problems.append(.notAnOnlineOption(matter: title)) }
             case (.resolution, .candidates):
                 problems.append(.notAnOnlineOption(matter: title))
-            case (.election, .option):
-                problems.append(.unanswered(matter: title))
+            case (.election, .option(let choice)):
+                if !(onPaper && choice == .invalid) { problems.append(.unanswered(matter: title)) }
             case (.election(let seats, let candidates), .candidates(let chosen)):
                 let ids = Set(candidates.map(\.id))
                 var seen = Set<String>()
@@ -129,7 +131,7 @@ extension VoteDefinition {
                     if !ids.contains(candidate) { problems.append(.unknownCandidate(matter: title, candidate: candidate)) }
                     if !seen.insert(candidate).inserted { problems.append(.candidateChosenTwice(matter: title, candidate: candidate)) }
                 }
-                if chosen.count > seats { problems.append(.tooManyCandidates(matter: title, seats: seats)) }
+                if chosen.count > seats && !onPaper { problems.append(.tooManyCandidates(matter: title, seats: seats)) }
             }
         }
         return problems

@@ -4,6 +4,9 @@
 public enum DivisionLevel: String, BilingualValue, Comparable {
     case city, district, street, community, estate, building, entrance
 
+    /// A level of government: a city, district or street office covers what lies below it.
+    public var isAdministrative: Bool { self == .city || self == .district || self == .street }
+
     public var chinese: String {
         switch self {
         case .city: "市"

@@ -14,6 +14,13 @@ public enum Masking {
         mask(text, keepingFirst: 3, last: 4)
     }
 
+    /// A name as exports and lists show it: the first character, the rest as `*`
+    /// (`王建国` → `王**`); an organisation's name is shown whole.
+    public static func name(_ text: String, isPerson: Bool = true) -> String {
+        guard isPerson, let first = text.first else { return text }
+        return String(first) + String(repeating: "*", count: max(text.count - 1, 1))
+    }
+
     private static func mask(_ text: String, keepingFirst first: Int, last: Int) -> String {
         let characters = Array(text.unicodeScalars)
         let shown = characters.count - (characters.count + 2) / 3

@@ -72,6 +72,15 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         return Timestamp(millisecondsSinceEpoch: seconds * 1000 + millis)
     }
 
+    /// Local time to the minute, as pages and messages show it: `2024-01-20 18:14`.
+    public func localMinute(offsetMinutes: Int = Timestamp.defaultOffsetMinutes) -> String {
+        let text = Timestamp(millisecondsSinceEpoch: millisecondsSinceEpoch + Int64(offsetMinutes) * 60_000).description
+        return String(text.prefix(10)) + " " + String(text.dropFirst(11).prefix(5))
+    }
+
+    /// Local time to the minute in the default offset (UTC+8).
+    public var localMinute: String { localMinute() }
+
     /// UTC, ISO 8601, to the second (with milliseconds when there are any).
     public var description: String {
         let millis = ((millisecondsSinceEpoch % 1000) + 1000) % 1000

@@ -83,7 +83,7 @@ extension Store {
             guard !phoneHash.isEmpty, let phone = key.open(try owner.decode(column: "phone_sealed", as: String.self)) else {
                 throw BindingError.noPhoneOnFile
             }
-            let now = clock().millisecondsSinceEpoch
+            let now = sessionClock().millisecondsSinceEpoch
             let hourAgo = now - 3_600_000
             let byPhone = try await db.raw(
                 "SELECT COUNT(*) AS n FROM binding_attempts WHERE phone_hash = \(bind: phoneHash) AND created_at > \(bind: hourAgo)"
@@ -117,7 +117,7 @@ extension Store {
             guard let row = try await db.raw("SELECT * FROM binding_attempts WHERE id = \(bind: attempt)").first() else {
                 throw BindingError.codeExpired
             }
-            let now = clock().millisecondsSinceEpoch
+            let now = sessionClock().millisecondsSinceEpoch
             let tries = try row.decode(column: "tries", as: Int.self)
             guard try row.decode(column: "used", as: Int.self) == 0, now < (try row.decode(column: "expires_at", as: Int64.self))
             else { throw BindingError.codeExpired }
@@ -137,7 +137,7 @@ extension Store {
 
     /// Records the binding and opens a new session (a new token at every binding).
     func bind(estate: Int64, idHash: String, method: String, on db: any SQLDatabase, key: PersonalDataKey) async throws -> OwnerSession {
-        let now = clock().millisecondsSinceEpoch
+        let now = sessionClock().millisecondsSinceEpoch
         try await db.raw(
             """
             INSERT INTO bindings (estate_id, id_hash, method, bound_at) VALUES (\(bind: estate), \(bind: idHash), \(bind: method), \(bind: now))
@@ -167,7 +167,7 @@ extension Store {
                 let row = try await db.raw(
                     """
                     SELECT * FROM sessions WHERE token_hash = \(bind: Self.tokenHash(token)) AND revoked = 0
-                    AND expires_at > \(bind: clock().millisecondsSinceEpoch)
+                    AND expires_at > \(bind: sessionClock().millisecondsSinceEpoch)
                     """
                 ).first()
             else { return nil }
@@ -217,7 +217,7 @@ public struct OutboxSender: MessageSender {
             try await db.raw(
                 """
                 INSERT INTO outbox (created_at, recipient_masked, purpose, body) VALUES
-                (\(bind: store.clock().millisecondsSinceEpoch), \(bind: Masking.phone(phone)), \(bind: purpose), \(bind: body))
+                (\(bind: store.sessionClock().millisecondsSinceEpoch), \(bind: Masking.phone(phone)), \(bind: purpose), \(bind: body))
                 """
             ).run()
         }

@@ -239,10 +239,27 @@ extension Store {
             if changed != nil {
                 accepted.append(position)
             } else {
-                let at = try await db.raw(
-                    "SELECT received_at FROM ballots WHERE vote_id = \(bind: cast.voteID) AND person = \(bind: cast.person)"
-                ).first(decodingColumn: "received_at", as: Int64.self)
-                results[position] = .failure(CastError.alreadyVoted(at: Timestamp(millisecondsSinceEpoch: at ?? 0)))
+                let existing = try await db.raw(
+                    "SELECT received_at, channel FROM ballots WHERE vote_id = \(bind: cast.voteID) AND person = \(bind: cast.person)"
+                ).first()
+                let at = Timestamp(millisecondsSinceEpoch: try existing?.decode(column: "received_at", as: Int64.self) ?? 0)
+                results[position] = .failure(CastError.alreadyVoted(at: at))
+                // The person's paper ballot came first: this one is kept, not counted, and the
+                // organiser sees the conflict (RULES.md §3). A second try changes nothing.
+                if try existing?.decode(column: "channel", as: String.self) == Channel.paper.rawValue {
+                    let key = try await cachedPersonalDataKey(on: db)
+                    let voter = key.hash("quorum-voter\u{1F}\(cast.voteID)\u{1F}\(cast.person)")
+                    let entry = LogEntry(
+                        vote: cast.voteID, time: now,
+                        event: .ballot(
+                            LoggedBallot(voter: voter, channel: .online, commitment: BallotCommitment.make(cast.choices, salt: salts[position]!))))
+                    if try await keepConflict(
+                        vote: cast.voteID, person: cast.person, channel: .online, time: now, choices: cast.choices, castBy: cast.idHash,
+                        salt: hex(salts[position]!), entry: entry, on: db)
+                    {
+                        results[position] = .failure(CastError.paperCameFirst(at: at))
+                    }
+                }
             }
         }
         guard !accepted.isEmpty else { return results.map { $0! } }

@@ -14,6 +14,7 @@ extension Store {
         Migration(id: "002-voting", run: createVotingTables),
         Migration(id: "003-audit-log", run: createAuditLogTables),
         Migration(id: "004-ballot-log-index", run: addBallotLogIndex),
+        Migration(id: "005-organisers", run: createOrganiserTables),
     ]
 
     /// The ids of every migration this program knows, in order.

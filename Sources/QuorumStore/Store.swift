@@ -20,6 +20,7 @@ public final class Store: Sendable {
 
     let logger: Logger
     let clock: @Sendable () -> Timestamp
+    let sessionClock: @Sendable () -> Timestamp
     /// `QUORUM_SECRET` when set; otherwise the key is generated on first start and kept in
     /// the `settings` table (see docs/STORE.md).
     let configuredSecret: String?
@@ -42,13 +43,15 @@ public final class Store: Sendable {
     }
 
     /// Opens the database and checks that it answers. Call `migrate()` before use.
+    /// `sessionClock` (default: `clock`) times sign-ins, sessions and one-time codes: the
+    /// demo moves `clock` forward through a vote but not its sessions.
     public static func open(
         _ url: DatabaseURL, secret: String? = nil, logKey: String? = nil, logger: Logger = Logger(label: "quorum.store"),
-        clock: @escaping @Sendable () -> Timestamp = Store.systemClock
+        clock: @escaping @Sendable () -> Timestamp = Store.systemClock, sessionClock: (@Sendable () -> Timestamp)? = nil
     ) async throws -> Store {
         let store = Store(
             url: url, connections: try url.makePool(logger: logger), secret: secret, logKey: logKey, logger: logger,
-            clock: clock)
+            clock: clock, sessionClock: sessionClock ?? clock)
         do {
             try await store.withConnection { try await $0.raw("SELECT 1").run() }
         } catch {
@@ -60,7 +63,7 @@ public final class Store: Sendable {
 
     private init(
         url: DatabaseURL, connections: any ConnectionProvider, secret: String?, logKey: String?, logger: Logger,
-        clock: @escaping @Sendable () -> Timestamp
+        clock: @escaping @Sendable () -> Timestamp, sessionClock: @escaping @Sendable () -> Timestamp
     ) {
         self.url = url
         self.connections = connections
@@ -68,6 +71,7 @@ public final class Store: Sendable {
         self.configuredLogKey = logKey.flatMap { $0.isEmpty ? nil : $0 }
         self.logger = logger
         self.clock = clock
+        self.sessionClock = sessionClock
     }
 
     /// Closes every connection. The store is unusable afterwards.
@@ -160,6 +164,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case estateNameMissing
     /// The database has migrations this program does not know: it is older than the data.
     case unknownMigrations([String])
+    /// A stored value this program cannot read: the database was edited by hand.
+    case corrupt(String)
 
     public var description: String {
         switch self {
@@ -177,6 +183,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "小区名称为空 / the estate's name is empty"
         case .unknownMigrations(let ids):
             "数据库由较新版本的 Quorum 创建 / the database was migrated by a newer Quorum: \(ids.joined(separator: ", "))"
+        case .corrupt(let what):
+            "数据库中有无法读取的数据 / the database holds a value this program cannot read: \(what)"
         }
     }
 }

@@ -12,14 +12,51 @@ public struct StoredVote: Sendable, Hashable {
     public var closesAt: Timestamp
     public var ballotChange: Bool
     public var total: Weight
+    /// A draft can still change; a noticed vote's matters are frozen.
+    public var isDraft: Bool = false
+    /// When the notice was published in Quorum (nil: given outside it, for imported votes).
+    public var noticedAt: Timestamp?
+    /// Full days owners may object to a preliminary result before it becomes final.
+    public var objectionDays: Int = 7
+    /// The count at the close, as `quorum tally` prints it on the export.
+    public var tallyJSON: String?
+    public var preliminaryAt: Timestamp?
+    public var finalAt: Timestamp?
 
     public var title: String { definition.name }
+
+    /// Where the vote stands at `time`.
+    public func phase(at time: Timestamp) -> VotePhase {
+        if isDraft { return .draft }
+        if time < opensAt { return .noticed }
+        if time < closesAt { return .open }
+        if finalAt != nil { return .final }
+        if preliminaryAt != nil { return .preliminary }
+        return tallyJSON == nil ? .closed : .counted
+    }
 
     /// Whether a ballot received at `time` is in time (RULES.md §3: the server's receipt
     /// time decides; the window includes its opening instant and excludes its closing one).
     public func isOpen(at time: Timestamp) -> Bool {
         opensAt <= time && time < closesAt
     }
+}
+
+/// The stages of a vote, in order.
+public enum VotePhase: String, Sendable, Hashable, CaseIterable {
+    /// Being set up; nothing is published.
+    case draft
+    /// The notice is out; the vote has not opened.
+    case noticed
+    case open
+    /// Past the deadline, not yet counted.
+    case closed
+    /// Counted, the result not yet published.
+    case counted
+    /// Published as preliminary; owners may object.
+    case preliminary
+    /// Published as final.
+    case final
 }
 
 /// A voting person of a vote, as an owner who may cast its ballot sees it.
@@ -53,6 +90,8 @@ public enum CastError: Error, Hashable, Sendable, CustomStringConvertible {
     case notYourBallot
     case invalid([BallotProblem])
     case noSuchVote
+    /// The person's paper ballot was received first: this online one is kept, not counted.
+    case paperCameFirst(at: Timestamp)
 
     public var description: String {
         switch self {
@@ -62,61 +101,34 @@ public enum CastError: Error, Hashable, Sendable, CustomStringConvertible {
         case .notYourBallot: "您不是这些房屋的业主 / you are not an owner of these rooms"
         case .invalid(let problems): problems.map(\.description).joined(separator: "; ")
         case .noSuchVote: "没有这次表决 / no such vote"
+        case .paperCameFirst(let at):
+            "这些房屋的纸质表决票已于 \(at.localMinute) 收到并计入；本次网上投票已记录但不计入，组织方会看到这一冲突 / "
+                + "a paper ballot for these rooms was received first (\(at.localMinute)) and counts; this online ballot is recorded "
+                + "but not counted, and the organisers see the conflict"
         }
     }
 }
 
 extension Store {
-    /// Creates a vote on an estate's current register: its electorate (voting persons and
-    /// totals) is formed now and frozen with it, so later imports do not change the count.
+    /// Creates a vote whose notice is already out (a vote imported, the demo's, the tests'):
+    /// its electorate is formed from the estate's current register and frozen with it, so
+    /// later imports do not change the count. `noticedAt`, when given, must respect the
+    /// 15-day rule (RULES.md §4); organisers go through `createDraft` and `publishNotice`.
     public func createVote(
         estate: Int64, definition: VoteDefinition, opensAt: Timestamp, closesAt: Timestamp, ballotChange: Bool = false,
-        actor: String = "system"
+        noticedAt: Timestamp? = nil, actor: String = "system"
     ) async throws -> StoredVote {
-        guard let stored = try await register(of: estate) else { throw StoreError.estateNotFound(String(estate)) }
-        let electorate = try Electorate(register: stored.register, vote: definition)
-        var random = SystemRandomNumberGenerator()
-        let id = CheckedCode.identifier(using: &random)
-        let vote = StoredVote(
-            id: id, estateID: estate, definition: definition, opensAt: opensAt, closesAt: closesAt, ballotChange: ballotChange,
-            total: electorate.total)
-        let units = stored.register.units
-        try await withConnection { db in
+        if let noticedAt {
+            let earliest = Procedure.earliestOpening(noticedAt: noticedAt)
+            guard opensAt >= earliest else { throw SetupError.noticeTooShort(earliestOpening: earliest) }
+        }
+        let draft = try await createDraft(
+            estate: estate, definition: definition, opensAt: opensAt, closesAt: closesAt, ballotChange: ballotChange, actor: actor)
+        return try await withConnection { db in
             try await transaction(on: db) {
-                try await db.raw(
-                    """
-                    INSERT INTO votes (id, estate_id, title, definition, opens_at, closes_at, ballot_change, register_revision,
-                    total_area, total_heads, created_at) VALUES (\(bind: id), \(bind: estate), \(bind: definition.name),
-                    \(bind: definition.mattersJSON), \(bind: opensAt.millisecondsSinceEpoch), \(bind: closesAt.millisecondsSinceEpoch),
-                    \(bind: ballotChange ? 1 : 0), \(bind: stored.revision.number), \(bind: electorate.total.area.centiSquareMetres),
-                    \(bind: electorate.total.heads), \(bind: clock().millisecondsSinceEpoch))
-                    """
-                ).run()
-                var persons: [[any Encodable & Sendable]] = []
-                var members: [[any Encodable & Sendable]] = []
-                var unitRows: [[any Encodable & Sendable]] = []
-                for (index, person) in electorate.persons.enumerated() {
-                    let rooms = person.units.map { Self.roomName(units[$0]) }.joined(separator: "、")
-                    persons.append([id, index, person.weight.area.centiSquareMetres, person.isDeveloper ? 1 : 0, rooms])
-                    var seen = Set<String>()
-                    for unit in person.units {
-                        unitRows.append([id, units[unit].id, index])
-                        for owner in units[unit].owners where seen.insert(owner.idNumber).inserted {
-                            members.append([id, owner.idNumber, index])
-                        }
-                    }
-                }
-                try await insert(into: "vote_persons", columns: ["vote_id", "person", "area", "is_developer", "rooms"], rows: persons, on: db)
-                try await insert(into: "vote_members", columns: ["vote_id", "id_hash", "person"], rows: members, on: db)
-                try await insert(into: "vote_units", columns: ["vote_id", "unit_no", "person"], rows: unitRows, on: db)
-                // The log records the vote and the hash of its matters.json, last in the transaction.
-                let matters = LogDocument(name: "matters.json", sha256: hex(SHA256.hash(data: Array(definition.mattersJSON.utf8))))
-                try await appendToLog(
-                    [LogEntry(vote: id, time: clock(), event: .voteCreated(title: definition.name, actor: actor, documents: [matters]))], on: db)
-                return .commit(())
+                .commit(try await freeze(draft, noticedAt: noticedAt, actor: actor, on: db))
             }
         }
-        return vote
     }
 
     /// `7栋-2-1203`: building, entrance (if any) and room.
@@ -161,7 +173,13 @@ extension Store {
             ballotChange: try row.decode(column: "ballot_change", as: Int.self) != 0,
             total: Weight(
                 area: Area(centiSquareMetres: try row.decode(column: "total_area", as: Int64.self)),
-                heads: try row.decode(column: "total_heads", as: Int.self)))
+                heads: try row.decode(column: "total_heads", as: Int.self)),
+            isDraft: try row.decode(column: "status", as: String.self) == "draft",
+            noticedAt: try row.decode(column: "noticed_at", as: Int64?.self).map(Timestamp.init(millisecondsSinceEpoch:)),
+            objectionDays: try row.decode(column: "objection_days", as: Int.self),
+            tallyJSON: try row.decode(column: "tally_json", as: String?.self),
+            preliminaryAt: try row.decode(column: "preliminary_at", as: Int64?.self).map(Timestamp.init(millisecondsSinceEpoch:)),
+            finalAt: try row.decode(column: "final_at", as: Int64?.self).map(Timestamp.init(millisecondsSinceEpoch:)))
     }
 
     /// The voting persons an owner may cast a ballot for in a vote: usually one; an owner who

@@ -5,6 +5,12 @@ import QuorumStore
 public struct QuorumRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var session: OwnerSession?
+    /// The signed-in staff member, if any (a separate cookie from the owner's).
+    public var staff: StaffSession?
+    /// A staff form already read and CSRF-checked by the route guard.
+    var form: FormData?
+    /// The vote a staff route's `:vote` names, loaded and access-checked by the route guard.
+    public var vote: StoredVote?
     public var lang: Lang = .zh
     /// The client's address, for rate limits (never logged with anything personal).
     public var remoteAddress: String
@@ -27,6 +33,9 @@ struct SessionMiddleware: RouterMiddleware {
         if let token = request.cookies[Cookies.session]?.value, !token.isEmpty {
             context.session = try await store.session(token: token)
         }
+        if let token = request.cookies[Cookies.staff]?.value, !token.isEmpty {
+            context.staff = try await store.staffSession(token: token)
+        }
         var response = try await next(request, context)
         if let chosen {
             response.setCookie(Cookie(name: "lang", value: chosen.rawValue, maxAge: 365 * 86_400, path: "/", sameSite: .lax))
@@ -37,6 +46,8 @@ struct SessionMiddleware: RouterMiddleware {
 
 enum Cookies {
     static let session = "quorum_session"
+    /// A staff member's session: apart from an owner's, so one browser may hold both.
+    static let staff = "quorum_staff"
     /// Before sign-in, a random value the binding forms repeat (double-submit CSRF defence).
     static let preSession = "quorum_pre"
 }

@@ -4,6 +4,8 @@ import Hummingbird
 /// (a group of checkboxes).
 struct FormData: Sendable {
     private(set) var fields: [(String, String)] = []
+    /// Files of a multipart form.
+    private(set) var files: [UploadedFile] = []
 
     init(_ text: String) {
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
@@ -18,6 +20,14 @@ struct FormData: Sendable {
     static func read(_ request: Request, context: some RequestContext, limit: Int = 512 * 1024) async throws -> FormData {
         let buffer = try await request.body.collect(upTo: limit)
         return FormData(String(buffer: buffer))
+    }
+
+    mutating func attach(_ file: UploadedFile) {
+        files.append(file)
+    }
+
+    mutating func append(_ name: String, _ value: String) {
+        fields.append((name, value))
     }
 
     subscript(name: String) -> String? {

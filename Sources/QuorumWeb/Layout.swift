@@ -33,6 +33,12 @@ enum Layout {
                                         Input(type: .hidden, name: "csrf", value: session.csrf)
                                         SubmitButton(S.signOut(lang)).class("link")
                                     }
+                                } else if let staff = context.staff {
+                                    Link(S.staffArea(lang), url: "/manage").class("lang")
+                                    Form(url: "/staff/logout", method: .post) {
+                                        Input(type: .hidden, name: "csrf", value: staff.csrf)
+                                        SubmitButton(S.signOut(lang)).class("link").id("staff-sign-out")
+                                    }
                                 }
                             }
                         }
@@ -91,7 +97,7 @@ struct ProgressView: Component {
             Paragraph(S.lineNote(lang)).class("note")
         }
         .class("progress")
-        .attribute(named: "data-progress", value: source)
+        .attribute(named: "data-progress", value: source.isEmpty ? nil : source)
         .attribute(named: "data-reached-text", value: S.reached(lang))
     }
 

@@ -5,14 +5,15 @@ import QuorumStore
 /// The audit log's public routes: heads and proofs as JSON (base64 hashes, as Certificate
 /// Transparency's API), the public key, and the verify page (its script is a static file).
 enum LogRoutes {
-    static func add(to router: Router<QuorumRequestContext>, store: Store) {
-        router.get("/log/head") { _, _ in
+    static func routes(store: Store) -> [RouteSpec] {
+        var routes: [RouteSpec] = []
+        routes.append(RouteSpec(.get, "/log/head", .anyone) { _, _ in
             guard let head = try await store.latestHead() else {
                 return json(.object([("error", .string("日志还没有条目 / the log has no entry yet"))]), status: .notFound)
             }
             return json(head.json)
-        }
-        router.get("/log/proof") { request, _ in
+        })
+        routes.append(RouteSpec(.get, "/log/proof", .anyone) { request, _ in
             let query = request.uri.queryParameters
             guard let index = query.get("index", as: Int.self) else { return badRequest("index") }
             var size = query.get("size", as: Int.self)
@@ -21,8 +22,8 @@ enum LogRoutes {
                 return badRequest("index, size")
             }
             return json(.object([("index", .int(index)), ("size", .int(size)), ("proof", proofJSON(proof))]))
-        }
-        router.get("/log/consistency") { request, _ in
+        })
+        routes.append(RouteSpec(.get, "/log/consistency", .anyone) { request, _ in
             let query = request.uri.queryParameters
             guard let from = query.get("from", as: Int.self), let to = query.get("to", as: Int.self) else {
                 return badRequest("from, to")
@@ -36,27 +37,28 @@ enum LogRoutes {
                 proof = found
             }
             return json(.object([("from", .int(from)), ("to", .int(to)), ("proof", proofJSON(proof))]))
-        }
-        router.get("/log/public-key") { _, _ in
+        })
+        routes.append(RouteSpec(.get, "/log/public-key", .anyone) { _, _ in
             let key = try await store.logPublicKey()
             return json(
                 .object([
                     ("algorithm", .string("Ed25519")), ("key_id", .string(key.keyID)), ("log", .string(key.logName)),
                     ("public_key", .string(ByteText.base64(key.raw))), ("pem", .string(key.pem)),
                 ]))
-        }
-        router.get("/log/public-key.pem") { _, _ in
+        })
+        routes.append(RouteSpec(.get, "/log/public-key.pem", .anyone) { _, _ in
             text(try await store.logPublicKey().pem, type: "application/x-pem-file")
-        }
+        })
 
-        router.get("/verify") { request, context in
+        routes.append(RouteSpec(.get, "/verify", .anyone) { request, context in
             let page = try await VerifyController.page(code: request.uri.queryParameters.get("r"), store: store)
             return page.render(context: context)
-        }
-        router.post("/verify") { request, context in
+        })
+        routes.append(RouteSpec(.post, "/verify", .anyone) { request, context in
             let form = try await FormData.read(request, context: context, limit: 64 * 1024)
             return try await VerifyController.page(code: form["r"], store: store).render(context: context)
-        }
+        })
+        return routes
     }
 
     static func proofJSON(_ proof: [MerkleHash]) -> JSONText {

@@ -99,26 +99,28 @@ struct OperationsMiddleware: RouterMiddleware {
     }
 }
 
+/// `/health/ready` and `/metrics` (`/health`, the liveness route, is at the top of the table).
 enum OperationsRoutes {
-    static func add(to router: Router<QuorumRequestContext>, store: Store, metrics: WebMetrics?) {
-        // Liveness: the plainest route, also the yardstick of docs/PERFORMANCE.md.
-        router.get("/health") { _, _ in "ok" }
-        // Readiness: the database answers.
-        router.get("/health/ready") { _, _ -> Response in
-            do {
-                _ = try await store.logSize()
-                return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ok")))
-            } catch {
-                return Response(status: .serviceUnavailable, body: .init(byteBuffer: ByteBuffer(string: "database unavailable")))
-            }
-        }
-        guard let metrics else { return }
-        router.get("/metrics") { _, _ -> Response in
-            var headers = HTTPFields()
-            headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
-            headers[.cacheControl] = "no-store"
-            return Response(
-                status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: try await metrics.exposition(store: store))))
-        }
+    static func routes(store: Store, metrics: WebMetrics?) -> [RouteSpec] {
+        [
+            // Readiness: the database answers.
+            RouteSpec(.get, "/health/ready", .anyone) { _, _ in
+                do {
+                    _ = try await store.logSize()
+                    return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ok")))
+                } catch {
+                    return Response(status: .serviceUnavailable, body: .init(byteBuffer: ByteBuffer(string: "database unavailable")))
+                }
+            },
+            // Counts only, nothing personal; still, serve it to the monitoring network, not the world.
+            RouteSpec(.get, "/metrics", .anyone) { _, _ in
+                guard let metrics else { throw HTTPError(.notFound) }
+                var headers = HTTPFields()
+                headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+                headers[.cacheControl] = "no-store"
+                return Response(
+                    status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: try await metrics.exposition(store: store))))
+            },
+        ]
     }
 }

@@ -15,6 +15,10 @@ public struct OwnerDependencies: Sendable {
     public var secureCookies: Bool
     /// Identity providers whose signed credentials bind an owner (none: the option is hidden).
     public var trustedIssuers: [TrustedIssuer]
+    /// In demo mode, the clock organisers may move forward (a route exists only then).
+    public var demoClock: DemoClock?
+    /// The figures `/metrics` shows (`quorum serve` sets it; nil: `/metrics` answers 404).
+    public var metrics: WebMetrics?
 
     public init(
         store: Store, sender: any MessageSender, showCodes: DevelopmentMessages? = nil, secureCookies: Bool = false,
@@ -58,26 +62,31 @@ struct OwnerRoutes {
     let dependencies: OwnerDependencies
     var store: Store { dependencies.store }
 
-    func add(to router: Router<QuorumRequestContext>) {
-        router.get("/") { request, context in
-            if context.session != nil { return Layout.redirect("/votes") }
-            return Layout.page(S.siteName, context: context, path: "/") {
-                Paragraph(S.tagline(context.lang))
-                Link(S.startBinding(context.lang), url: "/bind").class("button").id("start")
-            }
-        }
-        router.get("/bind", use: bindForm)
-        router.post("/bind", use: bind)
-        router.post("/bind/code", use: confirmCode)
-        router.post("/bind/credential", use: bindByCredential)
-        router.post("/logout", use: logout)
-        router.get("/votes", use: votes)
-        router.get("/votes/:vote", use: notice)
-        router.get("/votes/:vote/ballot", use: ballot)
-        router.post("/votes/:vote/confirm", use: confirm)
-        router.post("/votes/:vote/cast", use: cast)
-        router.get("/votes/:vote/progress.json", use: progress)
-        router.get("/receipts/:code", use: receipt)
+    var routes: [RouteSpec] {
+        [
+            RouteSpec(.get, "/", .anyone) { request, context in
+                if context.session != nil { return Layout.redirect("/votes") }
+                return Layout.page(S.siteName, context: context, path: "/") {
+                    Paragraph(S.tagline(context.lang))
+                    Link(S.startBinding(context.lang), url: "/bind").class("button").id("start")
+                    Link(S.staffEntrance(context.lang), url: "/staff/login").class("button secondary").id("staff-entrance")
+                }
+            },
+            RouteSpec(.get, "/bind", .anyone, bindForm),
+            RouteSpec(.post, "/bind", .anyone, bind),
+            RouteSpec(.post, "/bind/code", .anyone, confirmCode),
+            RouteSpec(.post, "/bind/credential", .anyone, bindByCredential),
+            RouteSpec(.post, "/logout", .owner, logout),
+            RouteSpec(.get, "/votes", .owner, votes),
+            RouteSpec(.get, "/votes/:vote", .owner, notice),
+            RouteSpec(.get, "/votes/:vote/ballot", .owner, ballot),
+            RouteSpec(.post, "/votes/:vote/confirm", .owner, confirm),
+            RouteSpec(.post, "/votes/:vote/cast", .owner, cast),
+            RouteSpec(.get, "/votes/:vote/progress.json", .owner, progress),
+            RouteSpec(.get, "/votes/:vote/documents/:number", .owner, document),
+            RouteSpec(.get, "/votes/:vote/result", .owner, result),
+            RouteSpec(.get, "/receipts/:code", .owner, receipt),
+        ]
     }
 
     // Binding.
@@ -190,8 +199,36 @@ struct OwnerRoutes {
     @Sendable func notice(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         switch try await voteAndVoters(context) {
         case .failure(let response): return response
-        case .success(let (vote, voters, _)):
-            return VotePages.notice(vote, progress: try await store.progress(of: vote), voters: voters, now: store.now(), context: context)
+        case .success(let (vote, voters, session)):
+            // Seeing the notice here is its delivery online (指导规则 Art. 22).
+            try await store.recordSeenOnline(vote: vote.id, owner: session.idHash)
+            return VotePages.notice(
+                vote, progress: try await store.progress(of: vote), voters: voters, documents: try await store.documents(of: vote.id),
+                now: store.now(), context: context)
+        }
+    }
+
+    @Sendable func document(_ request: Request, context: QuorumRequestContext) async throws -> Response {
+        switch try await voteAndVoters(context) {
+        case .failure(let response): return response
+        case .success(let (vote, _, _)):
+            guard let number = context.parameters.get("number").flatMap(Int.init),
+                let (document, bytes) = try await store.documentContent(vote: vote.id, number: number)
+            else {
+                return Layout.message(S.notFound, S.notFound(context.lang), context: context, status: .notFound, back: "/votes/\(vote.id)")
+            }
+            return StaffPages.download(bytes, type: document.mediaType, filename: document.name)
+        }
+    }
+
+    @Sendable func result(_ request: Request, context: QuorumRequestContext) async throws -> Response {
+        switch try await voteAndVoters(context) {
+        case .failure(let response): return response
+        case .success(let (vote, _, _)):
+            guard let vote = try await store.settle(vote.id), vote.preliminaryAt != nil, let details = try await ResultDetails.load(vote, store: store) else {
+                return Layout.message(S.resultTitle, S.resultNotPublished(context.lang), context: context, status: .notFound, back: "/votes")
+            }
+            return ResultPages.result(details, forStaff: nil, context: context)
         }
     }
 
@@ -294,7 +331,8 @@ struct OwnerRoutes {
         text.flatMap(Int.init).flatMap { person in voters.first { $0.person == person } }
     }
 
-    /// The choices a ballot form carries: `m.<matter>` = option, `c.<matter>` = candidate (repeated).
+    /// The choices a ballot form carries: `m.<matter>` = option, `c.<matter>` = candidate
+    /// (repeated); on a clerk's paper form also `x.<matter>` = that election matter spoiled.
     static func choices(from form: FormData, vote: VoteDefinition) -> BallotChoices {
         var marks: [String: BallotChoices.Mark] = [:]
         for matter in vote.matters {
@@ -302,7 +340,7 @@ struct OwnerRoutes {
             case .resolution:
                 if let option = form["m.\(matter.id)"].flatMap(Choice.init(rawValue:)) { marks[matter.id] = .option(option) }
             case .election:
-                marks[matter.id] = .candidates(form.all("c.\(matter.id)"))
+                marks[matter.id] = form["x.\(matter.id)"] != nil ? .option(.invalid) : .candidates(form.all("c.\(matter.id)"))
             }
         }
         return BallotChoices(marks)

@@ -57,6 +57,47 @@ enum StaticFiles {
         canvas.signature{display:block;width:100%;height:10rem;border:2px dashed #777;border-radius:.5rem;background:#fff;touch-action:none}
         .code{font-family:ui-monospace,monospace;font-size:1.4rem;letter-spacing:.05em;word-break:break-all}
         dl{margin:.5rem 0}dt{font-weight:700;margin-top:.6rem}dd{margin:0}
+        header nav a,header nav button{white-space:nowrap}
+        main{overflow-wrap:anywhere}
+        input[type=password],input[type=number],input[type=datetime-local],select,textarea{width:100%;max-width:100%;font-size:1.1rem;padding:.6rem;border:2px solid #777;border-radius:.4rem;background:#fff;font-family:inherit}
+        fieldset{border:1px solid #ccc;border-radius:.5rem;margin:1rem 0;padding:.5rem 1rem 1rem;min-width:0}
+        legend{font-weight:700;padding:0 .3rem}
+        label.check,label.choice{display:flex;gap:.6rem;align-items:center;font-weight:400;margin:.5rem 0;min-height:2.4rem}
+        label.check input,label.choice input{width:1.4rem;height:1.4rem}
+        .chips{display:flex;flex-wrap:wrap;gap:.4rem}
+        .chip{display:inline-flex;gap:.3rem;align-items:center;margin:.2rem .3rem .2rem 0;padding:.2rem .6rem;border:1px solid #0b5d3b;border-radius:1rem;font-weight:400}
+        .note{color:#555;font-size:.85rem}
+        .small{font-size:.85rem}
+        .hash{font-family:ui-monospace,monospace;font-size:.7rem;word-break:break-all;color:#555}
+        .table{width:100%;border-collapse:collapse;margin:.5rem 0;font-size:.9rem;display:block;overflow-x:auto}
+        .table th,.table td{text-align:left;padding:.35rem .4rem;border-bottom:1px solid #ddd;vertical-align:middle;overflow-wrap:normal;white-space:nowrap}
+        .table td svg.chart{min-width:6rem}
+        .table tr.total td{font-weight:700}
+        button.small,input[type=submit].small{display:inline-block;width:auto;min-height:2.2rem;margin:0;padding:.2rem .7rem;font-size:.9rem}
+        form.inline{display:inline-block;margin-right:.5rem}
+        form.inline button{display:inline-block;width:auto}
+        ul.plain,ul.actions{list-style:none;padding:0}
+        ul.actions li a{display:block;padding:.7rem .2rem;border-bottom:1px solid #ddd;font-weight:600}
+        ul.rooms{columns:2;font-family:ui-monospace,monospace}
+        .phase{display:inline-block}
+        .verdict{font-size:1.3rem;font-weight:700}
+        .card.demo{border:2px dashed #f0b400}
+        fieldset.matter.spare{opacity:.85}
+        svg.chart{display:block;width:100%;height:1.4rem;margin:.2rem 0 .6rem}
+        svg.chart .chart-bg{fill:#e4e4df}
+        svg.chart .chart-agree,svg.chart .chart-online{fill:#0b5d3b}
+        svg.chart .chart-oppose{fill:#b3261e}
+        svg.chart .chart-abstain{fill:#9aa0a6}
+        svg.chart .chart-invalid{fill:#5f5f5f}
+        svg.chart .chart-paper{fill:#3d7dd8}
+        svg.chart .chart-line{stroke:#111;stroke-width:6}
+        .paper-ballot{background:#fff;border:1px solid #bbb;padding:1rem;margin:1rem 0}
+        .paper-ballot .boxes{font-size:1.2rem;letter-spacing:.05rem}
+        .paper-ballot .signature-line{margin-top:1.5rem}
+        .barcode-block{text-align:center;margin-top:1rem}
+        .barcode-block svg{max-width:100%;height:auto}
+        .barcode-block .code{font-family:ui-monospace,monospace;font-size:1.1rem;letter-spacing:.1rem}
+        @media print{header,.no-print,form,.button{display:none}main{max-width:none;padding:0}.paper-ballot{border:0;margin:0;page-break-after:always;break-after:page}body{background:#fff}}
         """
 
     static let js = """

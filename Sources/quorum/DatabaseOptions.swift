@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import QuorumCore
 import QuorumStore
 
 /// `--database URL`, shared by every command that opens the database.
@@ -15,7 +16,11 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Opens the store (personal data key from $QUORUM_SECRET, the audit log's signing key
     /// from $QUORUM_LOG_KEY, if set), runs `body`, closes it.
-    func withStore<T>(logger: Logger = Logger(label: "quorum"), _ body: (Store) async throws -> T) async throws -> T {
+    func withStore<T>(
+        logger: Logger = Logger(label: "quorum"), clock: @escaping @Sendable () -> Timestamp = Store.systemClock,
+        sessionClock: (@Sendable () -> Timestamp)? = nil,
+        _ body: (Store) async throws -> T
+    ) async throws -> T {
         let environment = ProcessInfo.processInfo.environment
         let url: DatabaseURL
         do {
@@ -27,7 +32,7 @@ struct DatabaseOptions: ParsableArguments {
         let store: Store
         do {
             store = try await Store.open(
-                url, secret: environment["QUORUM_SECRET"], logKey: environment["QUORUM_LOG_KEY"], logger: logger)
+                url, secret: environment["QUORUM_SECRET"], logKey: environment["QUORUM_LOG_KEY"], logger: logger, clock: clock, sessionClock: sessionClock)
         } catch {
             Terminal.standardError("无法打开数据库 / cannot open the database \(url): \(String(reflecting: error))")
             throw Exit.unavailable

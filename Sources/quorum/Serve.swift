@@ -51,7 +51,10 @@ struct Serve: AsyncParsableCommand {
         }
         var logger = Logger(label: "quorum")
         logger.logLevel = logLevel
-        try await options.withStore(logger: logger) { store in
+        let demoClock = demo ? DemoClock() : nil
+        let clock: @Sendable () -> Timestamp
+        if let demoClock { clock = { demoClock.now() } } else { clock = Store.systemClock }
+        try await options.withStore(logger: logger, clock: clock, sessionClock: Store.systemClock) { store in
             // Every instance migrates at start; one that finds the work done changes nothing.
             try await store.migrate()
             let outbox = OutboxSender(store: store, logger: logger, development: demo)
@@ -68,10 +71,20 @@ struct Serve: AsyncParsableCommand {
                 let messages = DevelopmentMessages(forwardingTo: sender)
                 dependencies.sender = messages
                 dependencies.showCodes = messages
+                dependencies.demoClock = demoClock
                 try await DemoSetup.prepare(store)
             }
-            let app = buildApplication(
-                configuration: WebConfiguration(host: host, port: port, metrics: WebMetrics()), dependencies: dependencies, logger: logger)
+            // Openings and closings are logged, and votes counted, when their time comes.
+            let settlerLogger = logger
+            let settler = Task {
+                while !Task.isCancelled {
+                    do { try await store.settleDue() } catch { settlerLogger.error("settling votes failed: \(error)") }
+                    try? await Task.sleep(for: .seconds(5))
+                }
+            }
+            defer { settler.cancel() }
+            dependencies.metrics = WebMetrics()
+            let app = buildApplication(configuration: WebConfiguration(host: host, port: port), dependencies: dependencies, logger: logger)
             Terminal.standardError("Quorum is running at http://\(host):\(port)/ — 网站已启动 (\(store.url))")
             if demo { Terminal.standardError(DemoSetup.instructions(host: host, port: port)) }
             // SIGTERM or SIGINT: stop accepting connections, finish the requests in flight — a
@@ -114,6 +127,7 @@ enum DemoSetup {
             defer { try? FileManager.default.removeItem(at: file) }
             estate = try await store.importRegister(file: file.path, named: "demo-registry.csv", estate: path).estate.id
         }
+        try await prepareAccounts(store, estate: estate)
         let now = store.now()
         if try await store.votes(of: estate).contains(where: { $0.isOpen(at: now) }) { return }
         let day: Int64 = 86_400_000
@@ -132,7 +146,33 @@ enum DemoSetup {
             ])
         _ = try await store.createVote(
             estate: estate, definition: definition, opensAt: Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch - day),
-            closesAt: Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch + 14 * day))
+            closesAt: Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch + 14 * day),
+            noticedAt: Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch - 17 * day))
+    }
+
+    /// The demo's staff accounts, one per role, all with `password`.
+    static let password = "quorum-demo-2026"
+    static let accounts: [(username: String, name: String, role: StaffRole, level: DivisionLevel?)] = [
+        ("demo-committee", "阳光花园业主委员会", .committee, .estate),
+        ("demo-clerk1", "录入员 张", .clerk, .estate),
+        ("demo-clerk2", "录入员 李", .clerk, .estate),
+        ("demo-property", "阳光物业服务有限公司", .property, .estate),
+        ("demo-street", "八大峡街道办事处", .street, .street),
+        ("demo-bureau", "市南区住房和城乡建设局", .bureau, .district),
+    ]
+
+    static func prepareAccounts(_ store: Store, estate: Int64) async throws {
+        let above = try await store.ancestors(of: estate)
+        for account in accounts {
+            let division = account.level == .estate ? estate : above.first { $0.level == account.level }?.id
+            do {
+                try await store.addStaff(
+                    username: account.username, displayName: account.name, password: password, role: account.role, division: division,
+                    passwordCost: 10)
+            } catch StaffError.usernameTaken {
+                continue
+            }
+        }
     }
 
     static func instructions(host: String, port: Int) -> String {
@@ -143,7 +183,11 @@ enum DemoSetup {
           姓名 name: \(DemoEstate.owner.name)    证件号码 ID number: \(DemoEstate.owner.idNumber)   (owns two flats: one vote)
           or co-owner \(DemoEstate.coOwners[0].name) / \(DemoEstate.coOwners[0].idNumber) (one shared vote with \(DemoEstate.coOwners[1].name) / \(DemoEstate.coOwners[1].idNumber))
         The one-time code is shown on the page in demo mode (and in this log).
-        Organisers' pages come with a later issue.
+
+        Organisers sign in at http://\(host):\(port)/staff/login (password for all: \(password)):
+          demo-committee (业主委员会: sets votes up, publishes)  demo-clerk1 / demo-clerk2 (录入员: paper ballots, two clerks)
+          demo-property (物业)  demo-street (街道办)  demo-bureau (住建局)
+        In demo mode the vote page has a clock to move time forward (15-day notice, the deadline, the objection period).
         """
     }
 }

@@ -154,3 +154,21 @@ extension TestDatabase {
 func rejection<T>(_ body: () async throws -> T) async -> RegisterRejected? {
     await #expect(throws: RegisterRejected.self) { _ = try await body() }
 }
+
+extension TestDatabase {
+    /// A migrated store on a clock the test moves, with `registry` imported as `estate`.
+    func withEstate(
+        registry: String, estate: EstatePath, _ body: (Store, Int64, TestClock) async throws -> Void
+    ) async throws {
+        let clock = TestClock()
+        try await withEmptyDatabase { url in
+            let store = try await Store.open(url, secret: "test secret", clock: clock.read)
+            defer { Task { try? await store.close() } }
+            try await store.migrate()
+            let files = try TestFiles()
+            defer { files.remove() }
+            let result = try await store.importRegister(file: try files.write("registry.csv", registry), estate: estate)
+            try await body(store, result.estate.id, clock)
+        }
+    }
+}

@@ -60,15 +60,7 @@ final class RecordingSender: MessageSender {
     func withVote(
         _ database: TestDatabase, ballotChange: Bool = false, _ body: (Store, StoredVote, TestClock) async throws -> Void
     ) async throws {
-        let clock = TestClock()
-        try await database.withEmptyDatabase { url in
-            let store = try await Store.open(url, secret: "test secret", clock: clock.read)
-            defer { Task { try? await store.close() } }
-            try await store.migrate()
-            let files = try TestFiles()
-            defer { files.remove() }
-            let result = try await store.importRegister(file: try files.write("registry.csv", Self.registry), estate: EstatePath(estate: "天汇广场"))
-            let estate = result.estate.id
+        try await database.withEstate(registry: Self.registry, estate: EstatePath(estate: "天汇广场")) { store, estate, clock in
             let vote = try await store.createVote(
                 estate: estate, definition: Self.definition, opensAt: clock.current,
                 closesAt: Timestamp(millisecondsSinceEpoch: clock.current.millisecondsSinceEpoch + 86_400_000), ballotChange: ballotChange)
@@ -255,8 +247,8 @@ extension VotingTests {
                     try await store.castOnline(vote: vote.id, person: person, owner: owner.idHash, choices: Self.choices, signature: .typed(owner.ownerName)))
             }
             // Each receipt names its entry under a signed head; the stored receipt rebuilds the same.
-            // Entry 0 is the vote's creation; the ballots follow.
-            #expect(receipts.compactMap(\.log?.index) == [1, 2])
+            // Entries 0 and 1 are the vote's creation and its notice; the ballots follow.
+            #expect(receipts.compactMap(\.log?.index) == [2, 3])
             for receipt in receipts {
                 let log = try #require(receipt.log)
                 #expect(log.head.size > log.index)
@@ -275,7 +267,7 @@ extension VotingTests {
                 Issue.record("the log does not verify: \(result)")
                 return
             }
-            #expect(summary.entries == 3)
+            #expect(summary.entries == 4)
         }
     }
 }

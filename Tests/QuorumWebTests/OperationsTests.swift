@@ -19,9 +19,9 @@ import Testing
         // A logger that keeps metadata (the request id lives there) but writes only the critical.
         var quiet = Logger(label: "test")
         quiet.logLevel = .critical
-        let app = buildApplication(
-            configuration: WebConfiguration(metrics: WebMetrics()),
-            dependencies: OwnerDependencies(store: store, sender: OutboxSender(store: store, logger: logger, development: false)), logger: quiet)
+        var dependencies = OwnerDependencies(store: store, sender: OutboxSender(store: store, logger: logger, development: false))
+        dependencies.metrics = WebMetrics()
+        let app = buildApplication(configuration: WebConfiguration(), dependencies: dependencies, logger: quiet)
         // act, check
         try await app.test(.live) { client in
             var ids = Set<String>()

@@ -7,6 +7,8 @@
   ``chromium-driver``, Selenium from PyPI); ``script=False`` turns JavaScript off.
 - ``seed(what, database_url)``: runs ``quorum-fixtures WHAT --database URL`` (test data
   from a binary of its own, never deployed) and returns the JSON it prints.
+- ``SiteTest``: a unittest class with a server and a browser for the class, and the usual
+  steps (go, find, click, submit, bind a demo owner).
 - ``SHOTS``: where screenshots go ($QUORUM_SCREENSHOTS, default a temporary folder).
 
 The binaries are those `swift test` built (.build/debug; $QUORUM_BIN_DIR overrides).
@@ -14,14 +16,18 @@ The binaries are those `swift test` built (.build/debug; $QUORUM_BIN_DIR overrid
 
 import json
 import os
+import re
 import socket
 import subprocess
 import tempfile
 import time
+import unittest
 import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BIN_DIR = os.environ.get("QUORUM_BIN_DIR", os.path.join(ROOT, ".build", "debug"))
@@ -90,3 +96,53 @@ def phone_browser(script=True):
     driver = webdriver.Chrome(service=Service(driver_path), options=options)
     driver.set_window_size(375, 667)
     return driver
+
+
+class SiteTest(unittest.TestCase):
+    """A test class with a `Server` (``server_options`` are its arguments) and a phone
+    browser for the whole class, and the steps every page test takes."""
+
+    server_options = {}
+    shot_prefix = ""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = Server(**cls.server_options)
+        cls.browser = phone_browser()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.browser.quit()
+        cls.server.stop()
+
+    def shot(self, name):
+        self.browser.save_screenshot(os.path.join(SHOTS, self.shot_prefix + name + ".png"))
+
+    def go(self, path):
+        self.browser.get(self.server.url + path)
+
+    def find(self, selector):
+        return WebDriverWait(self.browser, 10).until(lambda b: b.find_element(By.CSS_SELECTOR, selector))
+
+    def click(self, selector):
+        self.browser.execute_script("arguments[0].click()", self.find(selector))
+
+    def submit(self, selector, then_title):
+        """Clicks a submit button and waits for the next page, known by its title."""
+        self.click(selector)
+        WebDriverWait(self.browser, 10).until(lambda b: then_title in b.title)
+
+    def signed_out(self):
+        self.go("/health")
+        self.browser.delete_all_cookies()
+
+    def bind_owner(self, name, id_number):
+        """Binds a demo owner by the code the demo shows on the page; ends on the votes."""
+        self.signed_out()
+        self.go("/bind")
+        self.find("#name").send_keys(name)
+        self.find("#id_number").send_keys(id_number)
+        self.submit("#send-code", "输入验证码")
+        code = re.search(r"\d{6}", self.find("#demo-message").text).group(0)
+        self.find("#code").send_keys(code)
+        self.submit("#confirm-code", "我的小区表决")

@@ -38,6 +38,9 @@ enum VotePages {
                             Paragraph("✓ \(S.voted(lang))").class("ok")
                         }
                     }
+                    if item.vote.preliminaryAt != nil {
+                        Link(S.viewResult(lang), url: "/votes/\(item.vote.id)/result").class("button").id("result-\(item.vote.id)")
+                    }
                     if item.voters.contains(where: { $0.votedAt == nil || item.vote.ballotChange }) && item.vote.isOpen(at: now) {
                         Link(S.readAndVote(lang), url: "/votes/\(item.vote.id)").class("button").id("open-\(item.vote.id)")
                     }
@@ -48,7 +51,10 @@ enum VotePages {
     }
 
     // (2)
-    static func notice(_ vote: StoredVote, progress: VoteProgress, voters: [VoterView], now: Timestamp, context: QuorumRequestContext) -> Response {
+    static func notice(
+        _ vote: StoredVote, progress: VoteProgress, voters: [VoterView], documents: [VoteDocument] = [], now: Timestamp,
+        context: QuorumRequestContext
+    ) -> Response {
         let lang = context.lang
         return Layout.page(S.notice, context: context, path: "/votes/\(vote.id)") {
             H2(vote.title)
@@ -64,6 +70,15 @@ enum VotePages {
                 }
             }
             .listStyle(.ordered)
+            if !documents.isEmpty {
+                H2(S.documents(lang))
+                List(documents) { document in
+                    Link("\(document.name)（\(document.size / 1024) KB）", url: "/votes/\(vote.id)/documents/\(document.number)")
+                }
+            }
+            if vote.preliminaryAt != nil {
+                Link(S.viewResult(lang), url: "/votes/\(vote.id)/result").class("button").id("view-result")
+            }
             H2(S.howDecided(lang))
             List([
                 S.howParticipation(lang), S.howOrdinary(lang), S.howSpecial(lang), S.howElection(lang),

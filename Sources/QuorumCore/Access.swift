@@ -1,0 +1,78 @@
+/// Who works on a vote besides the owners (工作人员), and what each may do. One table, so
+/// the routes, the pages and the authorization tests read the same rules.
+public enum StaffRole: String, CaseIterable, Sendable, Hashable {
+    /// The owners' committee (业主委员会) or, before there is one, the preparatory group
+    /// (筹备组) of an estate: organises its votes.
+    case committee
+    /// The property company (物业服务企业) of an estate: delivers notices, sees progress.
+    case property
+    /// A clerk (录入员) of an estate: prints and enters paper ballots, records deliveries.
+    case clerk
+    /// The street office (街道办事处): supervises every estate of its street.
+    case street
+    /// The housing bureau (住房和城乡建设局) of a district or city: reads, mostly.
+    case bureau
+    /// Looks after the accounts of the installation; no part in any vote.
+    case admin
+
+    public var chinese: String {
+        switch self {
+        case .committee: "业主委员会/筹备组"
+        case .property: "物业服务企业"
+        case .clerk: "录入员"
+        case .street: "街道办事处"
+        case .bureau: "住房和城乡建设局"
+        case .admin: "系统管理员"
+        }
+    }
+
+    public var english: String {
+        switch self {
+        case .committee: "owners' committee / preparatory group"
+        case .property: "property company"
+        case .clerk: "clerk"
+        case .street: "street office"
+        case .bureau: "housing bureau"
+        case .admin: "administrator"
+        }
+    }
+
+    /// Whether the role is tied to one estate (else to a street, district or city).
+    public var isEstateRole: Bool { self == .committee || self == .property || self == .clerk }
+
+    /// What the role may do, on the estates its account covers.
+    public var permissions: Set<Permission> {
+        switch self {
+        case .committee: [.view, .organise, .deliver, .lists, .print, .enter, .resolve, .export]
+        case .property: [.view, .deliver]
+        case .clerk: [.view, .deliver, .print, .enter]
+        // Supervision: sees everything, may ask for the lists and the records, settles
+        // mismatched paper entries, opens accounts for the estates of its street.
+        case .street: [.view, .lists, .resolve, .export, .manageStaff]
+        case .bureau: [.view, .export]
+        case .admin: [.manageStaff]
+        }
+    }
+}
+
+/// One kind of action on an estate's votes.
+public enum Permission: String, CaseIterable, Sendable, Hashable {
+    /// See votes, progress, the reconciliation and results.
+    case view
+    /// Set a vote up, publish its notice and its result, send reminders.
+    case organise
+    /// Record that a notice reached a voting person.
+    case deliver
+    /// See the lists of rooms that have not bound an account or not voted (personal data).
+    case lists
+    /// Print the paper ballots.
+    case print
+    /// Type in paper ballots.
+    case enter
+    /// Settle paper ballots whose two entries disagree.
+    case resolve
+    /// Download the vote's files and the audit log.
+    case export
+    /// Open staff accounts.
+    case manageStaff = "manage_staff"
+}

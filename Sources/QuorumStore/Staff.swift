@@ -1,0 +1,205 @@
+import Crypto
+import HummingbirdBcrypt
+import QuorumCore
+import SQLKit
+
+/// A staff account, without its password.
+public struct StaffAccount: Sendable, Hashable {
+    public var id: String
+    public var username: String
+    public var displayName: String
+    public var role: StaffRole
+    /// The estate, street, district or city the account covers; nil for an administrator.
+    public var divisionID: Int64?
+}
+
+/// A signed-in staff member.
+public struct StaffSession: Sendable, Hashable {
+    public var token: String
+    public var account: StaffAccount
+    /// The CSRF token every form of this session carries.
+    public var csrf: String
+}
+
+/// Why a staff sign-in or account change failed.
+public enum StaffError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Wrong name or password (deliberately not saying which).
+    case badCredentials
+    /// Too many wrong passwords: the account is locked for a while.
+    case locked(minutes: Int)
+    case usernameTaken(String)
+    case weakPassword
+    case divisionRequired(StaffRole)
+    case noSuchDivision
+
+    public var description: String {
+        switch self {
+        case .badCredentials: "用户名或密码不正确 / wrong user name or password"
+        case .locked(let minutes): "密码错误次数过多，账户已锁定 \(minutes) 分钟 / too many wrong passwords: the account is locked for \(minutes) minutes"
+        case .usernameTaken(let name): "用户名“\(name)”已被使用 / the user name “\(name)” is taken"
+        case .weakPassword: "密码至少 10 个字符 / the password needs at least 10 characters"
+        case .divisionRequired(let role): "\(role.chinese)账户必须指定所属区域 / a \(role.english) account needs the division it covers"
+        case .noSuchDivision: "没有这个区域 / no such division"
+        }
+    }
+}
+
+/// Limits on signing in.
+public enum StaffLimits {
+    public static let failuresBeforeLock = 5
+    public static let lockMilliseconds: Int64 = 15 * 60 * 1000
+    public static let sessionLifetimeMilliseconds: Int64 = 8 * 60 * 60 * 1000
+    public static let minimumPasswordLength = 10
+}
+
+extension Store {
+    /// Opens a staff account. Estate roles need an estate; street, bureau need a division
+    /// (a street, or a district or city); an administrator covers the installation.
+    @discardableResult
+    public func addStaff(
+        username: String, displayName: String, password: String, role: StaffRole, division: Int64?, passwordCost: UInt8 = 12
+    ) async throws -> StaffAccount {
+        guard password.count >= StaffLimits.minimumPasswordLength else { throw StaffError.weakPassword }
+        if role != .admin {
+            guard let division else { throw StaffError.divisionRequired(role) }
+            guard let found = try await self.division(division) else { throw StaffError.noSuchDivision }
+            if role.isEstateRole && found.level != .estate { throw StaffError.divisionRequired(role) }
+        }
+        let name = username.trimmingCharacters(in: .whitespaces).lowercased()
+        var random = SystemRandomNumberGenerator()
+        let account = StaffAccount(
+            id: CheckedCode.identifier(using: &random), username: name, displayName: displayName, role: role,
+            divisionID: role == .admin ? nil : division)
+        let hash = Bcrypt.hash(password, cost: passwordCost)
+        try await withConnection { db in
+            let taken = try await db.raw("SELECT id FROM staff WHERE username = \(bind: name)").first() != nil
+            guard !taken else { throw StaffError.usernameTaken(name) }
+            try await db.raw(
+                """
+                INSERT INTO staff (id, username, display_name, password_hash, role, division_id, created_at)
+                VALUES (\(bind: account.id), \(bind: name), \(bind: displayName), \(bind: hash), \(bind: role.rawValue),
+                \(bind: account.divisionID), \(bind: sessionClock().millisecondsSinceEpoch))
+                """
+            ).run()
+        }
+        return account
+    }
+
+    /// Signs a staff member in: a new session (new token) on success. Five wrong passwords in
+    /// a row lock the account for 15 minutes, whoever tries.
+    public func staffLogin(username: String, password: String) async throws -> StaffSession {
+        let name = username.trimmingCharacters(in: .whitespaces).lowercased()
+        return try await withConnection { db in
+            let now = sessionClock().millisecondsSinceEpoch
+            guard let row = try await db.raw("SELECT * FROM staff WHERE username = \(bind: name)").first() else {
+                // The same work as a real check, so timing does not tell which names exist.
+                _ = Bcrypt.verify(password, hash: Self.decoyHash)
+                throw StaffError.badCredentials
+            }
+            let account = try Self.staffAccount(from: row)
+            let lockedUntil = try row.decode(column: "locked_until", as: Int64.self)
+            guard lockedUntil <= now else {
+                throw StaffError.locked(minutes: Int((lockedUntil - now + 59_999) / 60_000))
+            }
+            guard Bcrypt.verify(password, hash: try row.decode(column: "password_hash", as: String.self)) else {
+                let failures = try row.decode(column: "failed_logins", as: Int.self) + 1
+                let lock = failures >= StaffLimits.failuresBeforeLock
+                try await db.raw(
+                    """
+                    UPDATE staff SET failed_logins = \(bind: lock ? 0 : failures),
+                    locked_until = \(bind: lock ? now + StaffLimits.lockMilliseconds : 0) WHERE id = \(bind: account.id)
+                    """
+                ).run()
+                if lock { throw StaffError.locked(minutes: Int(StaffLimits.lockMilliseconds / 60_000)) }
+                throw StaffError.badCredentials
+            }
+            try await db.raw("UPDATE staff SET failed_logins = 0 WHERE id = \(bind: account.id)").run()
+            var random = SystemRandomNumberGenerator()
+            let token = hex((0..<32).map { _ in UInt8.random(in: 0...255, using: &random) })
+            let csrf = hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &random) })
+            try await db.raw(
+                """
+                INSERT INTO staff_sessions (token_hash, staff_id, csrf, created_at, expires_at)
+                VALUES (\(bind: Self.tokenHash(token)), \(bind: account.id), \(bind: csrf), \(bind: now),
+                \(bind: now + StaffLimits.sessionLifetimeMilliseconds))
+                """
+            ).run()
+            return StaffSession(token: token, account: account, csrf: csrf)
+        }
+    }
+
+    /// The live staff session of a token, if any.
+    public func staffSession(token: String) async throws -> StaffSession? {
+        try await withConnection { db in
+            guard
+                let row = try await db.raw(
+                    """
+                    SELECT s.csrf, a.* FROM staff_sessions s JOIN staff a ON a.id = s.staff_id
+                    WHERE s.token_hash = \(bind: Self.tokenHash(token)) AND s.revoked = 0
+                    AND s.expires_at > \(bind: sessionClock().millisecondsSinceEpoch)
+                    """
+                ).first()
+            else { return nil }
+            return StaffSession(token: token, account: try Self.staffAccount(from: row), csrf: try row.decode(column: "csrf", as: String.self))
+        }
+    }
+
+    public func endStaffSession(token: String) async throws {
+        try await withConnection { db in
+            try await db.raw("UPDATE staff_sessions SET revoked = 1 WHERE token_hash = \(bind: Self.tokenHash(token))").run()
+        }
+    }
+
+    /// The accounts an account may see: all for an administrator, those of the estates
+    /// under its division for a street office.
+    public func staffAccounts(visibleTo account: StaffAccount) async throws -> [StaffAccount] {
+        let all = try await withConnection { db in
+            try await db.raw("SELECT * FROM staff ORDER BY role, username").all().map(Self.staffAccount(from:))
+        }
+        if account.role == .admin { return all }
+        var visible: [StaffAccount] = []
+        for other in all {
+            if let division = other.divisionID, try await covers(account, division: division) { visible.append(other) }
+        }
+        return visible
+    }
+
+    /// Whether an account's division is, or lies above, `division`.
+    public func covers(_ account: StaffAccount, division: Int64) async throws -> Bool {
+        if account.role == .admin { return true }
+        guard let own = account.divisionID else { return false }
+        if own == division { return true }
+        return try await isDivision(division, under: own)
+    }
+
+    /// Whether `account` may do `permission` on the estate `estate`.
+    public func may(_ account: StaffAccount, _ permission: Permission, estate: Int64) async throws -> Bool {
+        guard account.role.permissions.contains(permission) else { return false }
+        return try await covers(account, division: estate)
+    }
+
+    /// The estates an account covers.
+    public func estates(coveredBy account: StaffAccount) async throws -> [Division] {
+        var covered: [Division] = []
+        for estate in try await estates() where try await covers(account, division: estate.id) { covered.append(estate) }
+        return covered
+    }
+
+    static func staffAccount(from row: any SQLRow) throws -> StaffAccount {
+        StaffAccount(
+            id: try row.decode(column: "id", as: String.self), username: try row.decode(column: "username", as: String.self),
+            displayName: try row.decode(column: "display_name", as: String.self),
+            role: try StaffRole.stored(try row.decode(column: "role", as: String.self)),
+            divisionID: try row.decode(column: "division_id", as: Int64?.self))
+    }
+
+    /// A bcrypt hash of nothing anyone knows, checked against when a user name is unknown.
+    static let decoyHash = Bcrypt.hash("quorum-decoy-password", cost: 10)
+}
+
+extension StaffRole {
+    static func stored(_ text: String) throws -> StaffRole {
+        guard let role = StaffRole(rawValue: text) else { throw StoreError.corrupt("unknown staff role \(text)") }
+        return role
+    }
+}

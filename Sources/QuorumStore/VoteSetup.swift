@@ -1,0 +1,241 @@
+import Crypto
+import Foundation
+import QuorumCore
+import SQLKit
+
+/// Why setting a vote up was refused, in words an organiser understands.
+public enum SetupError: Error, Hashable, Sendable, CustomStringConvertible {
+    case notDraft
+    /// The vote would open before the notice has stood 15 full days.
+    case noticeTooShort(earliestOpening: Timestamp)
+    case windowInvalid
+    case definition([String])
+    case noMatters
+    case documentTooLarge(limit: Int)
+    case documentType
+    case tooManyDocuments(limit: Int)
+    case noRegister
+
+    public var description: String {
+        switch self {
+        case .notDraft: "公告已发布，表决事项不能再修改 / the notice is published: the matters can no longer change"
+        case .noticeTooShort(let earliest):
+            "公告须在投票开始前至少 15 日发布：按现在发布，最早可于 \(earliest.localMinute) 开始 / the notice must stand 15 full days: "
+                + "published now, the vote can open at \(earliest.localMinute) at the earliest"
+        case .windowInvalid: "投票截止时间必须晚于开始时间 / the vote must close after it opens"
+        case .definition(let problems): problems.joined(separator: "; ")
+        case .noMatters: "至少需要一个表决事项 / a vote needs at least one matter"
+        case .documentTooLarge(let limit): "文件不能超过 \(limit / 1_048_576) MB / a document may not exceed \(limit / 1_048_576) MB"
+        case .documentType: "只接受 PDF、PNG 或 JPEG 文件 / only PDF, PNG or JPEG documents are accepted"
+        case .tooManyDocuments(let limit): "每次表决最多 \(limit) 个文件 / at most \(limit) documents per vote"
+        case .noRegister: "本小区尚未导入业主名册 / the estate has no register yet"
+        }
+    }
+}
+
+/// A document attached to a vote's notice.
+public struct VoteDocument: Sendable, Hashable {
+    public var number: Int
+    public var name: String
+    public var mediaType: String
+    public var size: Int
+    /// 64 hex digits: what the audit log records when the notice is published.
+    public var sha256: String
+}
+
+public enum DocumentLimits {
+    public static let maximumBytes = 10 * 1_048_576
+    public static let maximumCount = 20
+
+    /// The media type of a document by its first bytes (what it is, not what it is called),
+    /// or nil when it is not a PDF, PNG or JPEG.
+    public static func mediaType(of bytes: [UInt8]) -> String? {
+        if bytes.starts(with: Array("%PDF-".utf8)) { return "application/pdf" }
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return "image/png" }
+        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return "image/jpeg" }
+        return nil
+    }
+}
+
+extension Store {
+    /// Starts a vote as a draft: nothing is published, everything may still change.
+    public func createDraft(
+        estate: Int64, definition: VoteDefinition, opensAt: Timestamp, closesAt: Timestamp, ballotChange: Bool = false,
+        objectionDays: Int = 7, actor: String
+    ) async throws -> StoredVote {
+        try Self.check(definition, opensAt: opensAt, closesAt: closesAt)
+        guard let revision = try await register(of: estate)?.revision else { throw SetupError.noRegister }
+        var random = SystemRandomNumberGenerator()
+        let id = CheckedCode.identifier(using: &random)
+        try await withConnection { db in
+            try await transaction(on: db) {
+                try await db.raw(
+                    """
+                    INSERT INTO votes (id, estate_id, title, definition, opens_at, closes_at, ballot_change, register_revision,
+                    total_area, total_heads, created_at, status, objection_days, created_by) VALUES (\(bind: id), \(bind: estate),
+                    \(bind: definition.name), \(bind: definition.mattersJSON), \(bind: opensAt.millisecondsSinceEpoch),
+                    \(bind: closesAt.millisecondsSinceEpoch), \(bind: ballotChange ? 1 : 0), \(bind: revision.number), 0, 0,
+                    \(bind: clock().millisecondsSinceEpoch), 'draft', \(bind: objectionDays), \(bind: actor))
+                    """
+                ).run()
+                // The log records the vote and the hash of its matters.json as first set up.
+                _ = try await appendToLogAndSign(
+                    [LogEntry(vote: id, time: clock(), event: .voteCreated(title: definition.name, actor: actor, documents: [Self.mattersDocument(definition)]))],
+                    on: db)
+                return .commit(())
+            }
+        }
+        guard let vote = try await vote(id) else { throw CastError.noSuchVote }
+        return vote
+    }
+
+    /// Changes a draft.
+    public func updateDraft(
+        _ id: String, definition: VoteDefinition, opensAt: Timestamp, closesAt: Timestamp, ballotChange: Bool, objectionDays: Int
+    ) async throws {
+        try Self.check(definition, opensAt: opensAt, closesAt: closesAt)
+        try await withConnection { db in
+            let changed = try await db.raw(
+                """
+                UPDATE votes SET title = \(bind: definition.name), definition = \(bind: definition.mattersJSON),
+                opens_at = \(bind: opensAt.millisecondsSinceEpoch), closes_at = \(bind: closesAt.millisecondsSinceEpoch),
+                ballot_change = \(bind: ballotChange ? 1 : 0), objection_days = \(bind: objectionDays)
+                WHERE id = \(bind: id) AND status = 'draft' RETURNING id
+                """
+            ).first()
+            guard changed != nil else { throw SetupError.notDraft }
+        }
+    }
+
+    static func check(_ definition: VoteDefinition, opensAt: Timestamp, closesAt: Timestamp) throws {
+        guard !definition.matters.isEmpty else { throw SetupError.noMatters }
+        guard opensAt < closesAt else { throw SetupError.windowInvalid }
+        // The same checks as a matters.json read from a file: one set of rules.
+        do { _ = try VoteDefinition.read(json: Array(definition.mattersJSON.utf8)) } catch let failure as InputErrors {
+            throw SetupError.definition(failure.errors.map(\.description))
+        }
+    }
+
+    static func mattersDocument(_ definition: VoteDefinition) -> LogDocument {
+        LogDocument(name: "matters.json", sha256: hex(SHA256.hash(data: Array(definition.mattersJSON.utf8))))
+    }
+
+    /// Attaches a PDF or image to a draft's notice.
+    @discardableResult
+    public func addDocument(to vote: String, name: String, bytes: [UInt8], actor: String) async throws -> VoteDocument {
+        guard bytes.count <= DocumentLimits.maximumBytes else { throw SetupError.documentTooLarge(limit: DocumentLimits.maximumBytes) }
+        guard let type = DocumentLimits.mediaType(of: bytes) else { throw SetupError.documentType }
+        let document = VoteDocument(number: 0, name: name, mediaType: type, size: bytes.count, sha256: hex(SHA256.hash(data: bytes)))
+        return try await withConnection { db in
+            try await transaction(on: db) {
+                guard try await db.raw("SELECT id FROM votes WHERE id = \(bind: vote) AND status = 'draft'").first() != nil else {
+                    throw SetupError.notDraft
+                }
+                let count = try await db.raw("SELECT COUNT(*) AS n FROM vote_documents WHERE vote_id = \(bind: vote)")
+                    .first(decodingColumn: "n", as: Int.self) ?? 0
+                guard count < DocumentLimits.maximumCount else { throw SetupError.tooManyDocuments(limit: DocumentLimits.maximumCount) }
+                var stored = document
+                stored.number = count + 1
+                try await db.raw(
+                    """
+                    INSERT INTO vote_documents (vote_id, number, name, media_type, size, sha256, content, uploaded_at, uploaded_by)
+                    VALUES (\(bind: vote), \(bind: stored.number), \(bind: name), \(bind: type), \(bind: bytes.count),
+                    \(bind: stored.sha256), \(bind: Data(bytes).base64EncodedString()), \(bind: clock().millisecondsSinceEpoch), \(bind: actor))
+                    """
+                ).run()
+                return .commit(stored)
+            }
+        }
+    }
+
+    public func documents(of vote: String) async throws -> [VoteDocument] {
+        try await withConnection { db in
+            try await db.raw(
+                "SELECT number, name, media_type, size, sha256 FROM vote_documents WHERE vote_id = \(bind: vote) ORDER BY number"
+            ).all().map { row in
+                VoteDocument(
+                    number: try row.decode(column: "number", as: Int.self), name: try row.decode(column: "name", as: String.self),
+                    mediaType: try row.decode(column: "media_type", as: String.self), size: try row.decode(column: "size", as: Int.self),
+                    sha256: try row.decode(column: "sha256", as: String.self))
+            }
+        }
+    }
+
+    /// A document's bytes.
+    public func documentContent(vote: String, number: Int) async throws -> (document: VoteDocument, bytes: [UInt8])? {
+        guard let document = try await documents(of: vote).first(where: { $0.number == number }) else { return nil }
+        let text = try await withConnection { db in
+            try await db.raw("SELECT content FROM vote_documents WHERE vote_id = \(bind: vote) AND number = \(bind: number)")
+                .first(decodingColumn: "content", as: String.self)
+        }
+        guard let text, let data = Data(base64Encoded: text) else { return nil }
+        return (document, Array(data))
+    }
+
+    /// Publishes the notice (公告): the matters freeze, the electorate is formed from the
+    /// estate's register now, every voting person gets a paper-ballot code, and the log
+    /// records the notice with the hash of every document. Refused if the vote would open
+    /// before the notice has stood 15 full days (RULES.md §4).
+    public func publishNotice(_ id: String, actor: String) async throws -> StoredVote {
+        guard let vote = try await vote(id) else { throw CastError.noSuchVote }
+        guard vote.isDraft else { throw SetupError.notDraft }
+        let now = clock()
+        let earliest = Procedure.earliestOpening(noticedAt: now)
+        guard vote.opensAt >= earliest else { throw SetupError.noticeTooShort(earliestOpening: earliest) }
+        return try await withConnection { db in
+            try await transaction(on: db) {
+                .commit(try await freeze(vote, noticedAt: now, actor: actor, on: db))
+            }
+        }
+    }
+
+    /// Forms and stores the electorate of a draft, marks it noticed and logs the notice.
+    func freeze(_ draft: StoredVote, noticedAt: Timestamp?, actor: String, on db: any SQLDatabase) async throws -> StoredVote {
+        let claimed = try await db.raw("UPDATE votes SET status = 'noticed' WHERE id = \(bind: draft.id) AND status = 'draft' RETURNING id")
+            .first()
+        guard claimed != nil else { throw SetupError.notDraft }
+        guard let stored = try await register(of: draft.estateID) else { throw SetupError.noRegister }
+        let electorate = try Electorate(register: stored.register, vote: draft.definition)
+        let id = draft.id
+        let units = stored.register.units
+        var persons: [[any Encodable & Sendable]] = []
+        var members: [[any Encodable & Sendable]] = []
+        var unitRows: [[any Encodable & Sendable]] = []
+        var codes: [[any Encodable & Sendable]] = []
+        var random = SystemRandomNumberGenerator()
+        for (index, person) in electorate.persons.enumerated() {
+            let rooms = person.units.map { Self.roomName(units[$0]) }.joined(separator: "、")
+            persons.append([id, index, person.weight.area.centiSquareMetres, person.isDeveloper ? 1 : 0, rooms])
+            codes.append([CheckedCode.make(count: 10, using: &random), id, index])
+            var seen = Set<String>()
+            for unit in person.units {
+                unitRows.append([id, units[unit].id, index])
+                for owner in units[unit].owners where seen.insert(owner.idNumber).inserted {
+                    members.append([id, owner.idNumber, index])
+                }
+            }
+        }
+        try await insert(into: "vote_persons", columns: ["vote_id", "person", "area", "is_developer", "rooms"], rows: persons, on: db)
+        try await insert(into: "vote_members", columns: ["vote_id", "id_hash", "person"], rows: members, on: db)
+        try await insert(into: "vote_units", columns: ["vote_id", "unit_no", "person"], rows: unitRows, on: db)
+        try await insert(into: "paper_codes", columns: ["code", "vote_id", "person"], rows: codes, on: db)
+        try await db.raw(
+            """
+            UPDATE votes SET noticed_at = \(bind: noticedAt?.millisecondsSinceEpoch), register_revision = \(bind: stored.revision.number),
+            total_area = \(bind: electorate.total.area.centiSquareMetres), total_heads = \(bind: electorate.total.heads)
+            WHERE id = \(bind: id)
+            """
+        ).run()
+        let documents = try await db.raw("SELECT name, sha256 FROM vote_documents WHERE vote_id = \(bind: id) ORDER BY number").all().map {
+            LogDocument(name: try $0.decode(column: "name", as: String.self), sha256: try $0.decode(column: "sha256", as: String.self))
+        }
+        _ = try await appendToLogAndSign(
+            [LogEntry(vote: id, time: clock(), event: .noticePublished(actor: actor, documents: [Self.mattersDocument(draft.definition)] + documents))],
+            on: db)
+        var vote = draft
+        vote.isDraft = false
+        vote.noticedAt = noticedAt
+        vote.total = electorate.total
+        return vote
+    }
+}

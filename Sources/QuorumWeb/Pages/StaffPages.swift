@@ -1,0 +1,392 @@
+import Foundation
+import Hummingbird
+import Plot
+import QuorumCore
+import QuorumStore
+
+/// The organisers' pages: sign-in, home, accounts, a vote's overview, delivery, dashboard
+/// and the lists of rooms.
+enum StaffPages {
+    static func login(error: String?, username: String, context: QuorumRequestContext, status: HTTPResponse.Status = .ok) -> Response {
+        let lang = context.lang
+        return Layout.page(S.staffSignIn, context: context, path: "/staff/login", status: status) {
+            Paragraph(S.staffSignInIntro(lang)).class("meta")
+            if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert") }
+            Form(url: "/staff/login", method: .post) {
+                Label(S.username(lang)) {
+                    Input(type: .text, name: "username", value: username.attributeEscaped, isRequired: true).id("username")
+                        .attribute(named: "autocomplete", value: "username")
+                }
+                Label(S.password(lang)) {
+                    Input(type: .password, name: "password", isRequired: true).id("password").attribute(named: "autocomplete", value: "current-password")
+                }
+                SubmitButton(S.signIn(lang)).id("sign-in")
+            }
+        }
+    }
+
+    static func home(staff: StaffSession, estates: [(Division, [StoredVote])], now: Timestamp, context: QuorumRequestContext) -> Response {
+        let lang = context.lang
+        let permissions = staff.account.role.permissions
+        return Layout.page(S.staffArea, context: context, path: "/manage") {
+            Paragraph("\(staff.account.displayName) · \(lang == .zh ? staff.account.role.chinese : staff.account.role.english)").class("meta").id("who")
+            if permissions.contains(.manageStaff) {
+                Link(S.accounts(lang), url: "/manage/staff").class("button secondary").id("accounts")
+            }
+            for (estate, votes) in estates {
+                Div {
+                    H2(estate.name)
+                    if votes.isEmpty { Paragraph(S.noVotesYet(lang)).class("meta") }
+                    List(votes) { vote in
+                        Div {
+                            Link(vote.title, url: "/manage/votes/\(vote.id)").class("vote-link")
+                            Span(phaseName(vote.phase(at: now), lang)).class("tag")
+                        }
+                    }
+                    .class("plain")
+                    if permissions.contains(.organise) {
+                        Link(S.newVote(lang), url: "/manage/estates/\(estate.id)/votes/new").class("button").id("new-vote-\(estate.id)")
+                    }
+                }
+                .class("card")
+            }
+        }
+    }
+
+    static func phaseName(_ phase: VotePhase, _ lang: Lang) -> String {
+        switch phase {
+        case .draft: S.phaseDraft(lang)
+        case .noticed: S.phaseNoticed(lang)
+        case .open: S.open(lang)
+        case .closed: S.closed(lang)
+        case .counted: S.phaseCounted(lang)
+        case .preliminary: S.phasePreliminary(lang)
+        case .final: S.phaseFinal(lang)
+        }
+    }
+
+    static func accounts(
+        _ accounts: [StaffAccount], divisions: [Division], staff: StaffSession, error: String?, context: QuorumRequestContext,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let lang = context.lang
+        let names = Dictionary(divisions.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return Layout.page(S.accounts, context: context, path: "/manage/staff", status: status) {
+            if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert") }
+            Table {
+                HeaderRow([S.username(lang), S.displayName(lang), S.role(lang), S.division(lang)])
+                for account in accounts {
+                    TableRow {
+                        TableCell(account.username)
+                        TableCell(account.displayName)
+                        TableCell(lang == .zh ? account.role.chinese : account.role.english)
+                        TableCell(account.divisionID.flatMap { names[$0] } ?? "—")
+                    }
+                }
+            }
+            .class("table")
+            H2(S.addAccount(lang))
+            Form(url: "/manage/staff", method: .post) {
+                Input(type: .hidden, name: "csrf", value: staff.csrf)
+                Label(S.username(lang)) { Input(type: .text, name: "username", isRequired: true).id("new-username") }
+                Label(S.displayName(lang)) { Input(type: .text, name: "display_name", isRequired: true).id("new-display-name") }
+                Label(S.passwordNew(lang)) {
+                    Input(type: .password, name: "password", isRequired: true).id("new-password").attribute(named: "autocomplete", value: "new-password")
+                }
+                Label(S.role(lang)) {
+                    Select {
+                        for role in StaffRole.allCases where role != .admin || staff.account.role == .admin {
+                            Option(lang == .zh ? role.chinese : role.english, value: role.rawValue)
+                        }
+                    }
+                    .attribute(named: "name", value: "role").id("new-role")
+                }
+                Label(S.division(lang)) {
+                    Select {
+                        for division in divisions {
+                            Option("\(division.name)（\(division.level.chinese)）", value: String(division.id))
+                        }
+                    }
+                    .attribute(named: "name", value: "division").id("new-division")
+                }
+                SubmitButton(S.addAccount(lang)).id("add-account")
+            }
+        }
+    }
+
+    static func overview(
+        _ vote: StoredVote, estate: String, documents: [VoteDocument], progress: VoteProgress?, permissions: Set<Permission>,
+        staff: StaffSession, now: Timestamp, message: String?, demo: Bool, context: QuorumRequestContext, status: HTTPResponse.Status
+    ) -> Response {
+        let lang = context.lang
+        let phase = vote.phase(at: now)
+        let base = "/manage/votes/\(vote.id)"
+        return Layout.page(S.voteOverview, context: context, path: base, status: status) {
+            H2(vote.title)
+            Paragraph("\(estate) · ").class("meta")
+            Paragraph(phaseName(phase, lang)).class("tag phase").id("phase")
+            if let message { Paragraph(message).class("alert").attribute(named: "role", value: "alert").id("message") }
+            Paragraph("\(S.opens(lang))：\(LocalTime.format(vote.opensAt)) · \(S.deadline(lang))：\(LocalTime.format(vote.closesAt))").class("meta")
+            if let noticedAt = vote.noticedAt {
+                Paragraph("\(S.noticedAt(lang))：\(LocalTime.format(noticedAt))").class("meta")
+            }
+            if vote.isDraft {
+                Paragraph(S.earliestIfNow(LocalTime.format(Procedure.earliestOpening(noticedAt: now)))(lang)).class("note").id("earliest")
+            }
+            H2(S.matters(lang))
+            List(vote.definition.matters) { matter in
+                Div {
+                    Paragraph("\(matter.title)")
+                    Span("\(S.itemShort(matter.item)(lang)) · \(VotePages.tag(matter, lang))").class(matter.threshold == .special ? "tag special" : "tag")
+                    if case .election(_, let candidates) = matter.kind {
+                        Paragraph(candidates.map(\.name).joined(separator: "、")).class("meta")
+                    }
+                }
+            }
+            .listStyle(.ordered)
+            Paragraph(settingsLine(vote, lang)).class("meta")
+            H2(S.documents(lang))
+            if documents.isEmpty { Paragraph(S.noDocuments(lang)).class("meta") }
+            List(documents) { document in
+                Div {
+                    Link("\(document.name)（\(document.size / 1024) KB）", url: "\(base)/documents/\(document.number)")
+                    Paragraph("SHA-256 \(document.sha256)").class("hash")
+                }
+            }
+            .class("plain")
+            if vote.isDraft && permissions.contains(.organise) {
+                Form(url: "\(base)/documents", method: .post, contentType: .multipartData) {
+                    Input(type: .hidden, name: "csrf", value: staff.csrf)
+                    Label(S.attachDocument(lang)) {
+                        Input(type: .file, name: "document").attribute(named: "accept", value: "application/pdf,image/png,image/jpeg").id("document")
+                    }
+                    SubmitButton(S.upload(lang)).class("secondary").id("upload")
+                }
+                Link(S.editVote(lang), url: "\(base)/edit").class("button secondary").id("edit")
+                Form(url: "\(base)/notice", method: .post) {
+                    Input(type: .hidden, name: "csrf", value: staff.csrf)
+                    Paragraph(S.noticeFreezes(lang)).class("note")
+                    SubmitButton(S.publishNotice(lang)).id("publish-notice")
+                }
+            }
+            if let progress {
+                ProgressView(progress: progress, lang: lang, source: "")
+            }
+            if !vote.isDraft {
+                H2(S.work(lang))
+                List {
+                    if permissions.contains(.view) { ListItem { Link(S.dashboard(lang), url: "\(base)/dashboard").id("to-dashboard") } }
+                    if permissions.contains(.deliver) { ListItem { Link(S.deliveryTitle(lang), url: "\(base)/delivery").id("to-delivery") } }
+                    if permissions.contains(.print) { ListItem { Link(S.printBallots(lang), url: "\(base)/paper").id("to-print") } }
+                    if permissions.contains(.enter) { ListItem { Link(S.paperEntry(lang), url: "\(base)/entry").id("to-entry") } }
+                    if permissions.contains(.resolve) { ListItem { Link(S.mismatchQueue(lang), url: "\(base)/mismatches").id("to-mismatches") } }
+                    if permissions.contains(.view) { ListItem { Link(S.reconciliationTitle(lang), url: "\(base)/reconciliation").id("to-reconciliation") } }
+                    if permissions.contains(.view) && phase.rawValue != "noticed" && phase != .open {
+                        ListItem { Link(S.resultTitle(lang), url: "\(base)/result").id("to-result") }
+                    }
+                }
+                .class("actions")
+            }
+            if demo {
+                demoClock(back: base, staff: staff, lang: lang)
+            }
+        }
+    }
+
+    static func settingsLine(_ vote: StoredVote, _ lang: Lang) -> String {
+        var parts: [String] = []
+        if case .buildings(let buildings) = vote.definition.scope { parts.append("\(S.scope(lang))：\(buildings.joined(separator: "、"))") } else {
+            parts.append("\(S.scope(lang))：\(S.wholeEstate(lang))")
+        }
+        parts.append(vote.ballotChange ? S.ballotChangeOn(lang) : S.ballotChangeOff(lang))
+        if vote.definition.settings.silentMajority { parts.append(S.silentMajorityOn(lang)) }
+        if vote.definition.settings.parkingVotes { parts.append(S.parkingVotesOn(lang)) }
+        parts.append(S.objectionDays(vote.objectionDays)(lang))
+        return parts.joined(separator: " · ")
+    }
+
+    /// Demo mode only: move the clock on, to run a vote from notice to result in minutes.
+    static func demoClock(back: String, staff: StaffSession, lang: Lang) -> Component {
+        Div {
+            H2(S.demoClockTitle(lang))
+            Paragraph(S.demoClockIntro(lang)).class("note")
+            for (hours, label) in [(24, S.plusDay(lang)), (16 * 24, S.plusSixteenDays(lang)), (12 * 24, S.plusTwelveDays(lang))] {
+                Form(url: "/manage/demo/clock", method: .post) {
+                    Input(type: .hidden, name: "csrf", value: staff.csrf)
+                    Input(type: .hidden, name: "hours", value: String(hours))
+                    Input(type: .hidden, name: "back", value: back)
+                    SubmitButton(label).class("secondary").id("clock-\(hours)")
+                }
+                .class("inline")
+            }
+        }
+        .class("card demo")
+    }
+
+    static func delivery(
+        _ vote: StoredVote, persons: [PersonRow], building: String?, staff: StaffSession, message: String?, context: QuorumRequestContext
+    ) -> Response {
+        let lang = context.lang
+        let base = "/manage/votes/\(vote.id)"
+        let buildings = Array(Set(persons.map(\.building))).sorted { $0.localizedStandardCompare($1) == .orderedAscending }
+        let shown = building.map { name in persons.filter { $0.building == name } } ?? persons
+        let delivered = persons.filter { !$0.deliveries.isEmpty }.count
+        return Layout.page(S.deliveryTitle, context: context, path: "\(base)/delivery") {
+            Paragraph(vote.title).class("meta")
+            if let message { Paragraph(message).class("ok").attribute(named: "role", value: "status").id("message") }
+            Paragraph(S.deliveredCount(delivered, persons.count)(lang)).class("meta").id("delivered-count")
+            if staff.account.role.permissions.contains(.organise) {
+                Form(url: "\(base)/posting", method: .post) {
+                    Input(type: .hidden, name: "csrf", value: staff.csrf)
+                    Paragraph(S.postingExplain(lang)).class("note")
+                    SubmitButton(S.recordPosting(lang)).class("secondary").id("record-posting")
+                }
+            }
+            Paragraph {
+                for name in buildings {
+                    Link(name, url: "\(base)/delivery?building=\(name.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")").class("chip")
+                }
+            }
+            Table {
+                HeaderRow([S.rooms(lang), S.deliveryState(lang), ""])
+                for person in shown {
+                    TableRow {
+                        TableCell(person.rooms)
+                        TableCell(person.deliveries.map { methodName($0, lang) }.sorted().joined(separator: "、"))
+                        TableCell {
+                            if !person.deliveries.contains(.hand) {
+                                Form(url: "\(base)/delivery", method: .post) {
+                                    Input(type: .hidden, name: "csrf", value: staff.csrf)
+                                    Input(type: .hidden, name: "person", value: String(person.person))
+                                    if let building { Input(type: .hidden, name: "building", value: building.attributeEscaped) }
+                                    SubmitButton(S.markHanded(lang)).class("small").id("hand-\(person.person)")
+                                }
+                            }
+                        }
+                    }
+                    .id("p\(person.person)")
+                }
+            }
+            .class("table")
+        }
+    }
+
+    static func methodName(_ method: DeliveryMethod, _ lang: Lang) -> String {
+        switch method {
+        case .online: S.seenOnline(lang)
+        case .hand: S.handed(lang)
+        case .posting: S.posted(lang)
+        }
+    }
+
+    static func dashboard(
+        _ vote: StoredVote, progress: VoteProgress, buildings: [BuildingProgress], staff: StaffSession, now: Timestamp, message: String?,
+        context: QuorumRequestContext
+    ) -> Response {
+        let lang = context.lang
+        let base = "/manage/votes/\(vote.id)"
+        let permissions = staff.account.role.permissions
+        let online = buildings.reduce(Weight.zero) { $0 + $1.online }
+        let paper = buildings.reduce(Weight.zero) { $0 + $1.paper }
+        let listFrom = Procedure.nonVoterListOpens(closesAt: vote.closesAt)
+        return Layout.page(S.dashboard, context: context, path: "\(base)/dashboard") {
+            Paragraph(vote.title).class("meta")
+            if let message { Paragraph(message).class("ok").attribute(named: "role", value: "status").id("message") }
+            ProgressView(progress: progress, lang: lang, source: "")
+            Paragraph("\(S.onlineBallots(lang))：\(online.heads)（\(online.area) m²） · \(S.paperBallots(lang))：\(paper.heads)（\(paper.area) m²）")
+                .class("meta").id("channels")
+            H2(S.byBuilding(lang))
+            Table {
+                HeaderRow([S.building(lang), S.votedHeads(lang), S.votedArea(lang), ""])
+                for building in buildings {
+                    TableRow {
+                        TableCell(building.building)
+                        TableCell("\(building.voted.heads) / \(building.total.heads)")
+                        TableCell(Charts.percent(building.voted.area.centiSquareMetres, of: building.total.area.centiSquareMetres))
+                        TableCell {
+                            Charts.bar(
+                                [(Int64(building.online.heads), "online"), (Int64(building.paper.heads), "paper")], total: Int64(building.total.heads),
+                                line: (2, 3), label: building.building)
+                        }
+                    }
+                }
+            }
+            .class("table")
+            if permissions.contains(.lists) {
+                H2(S.lists(lang))
+                Paragraph(S.listsExplain(LocalTime.format(vote.opensAt), LocalTime.format(listFrom))(lang)).class("note")
+                Link(S.unboundList(lang), url: "\(base)/lists/unbound").class("button secondary").id("list-unbound")
+                Link(S.notVotedList(lang), url: "\(base)/lists/not_voted").class("button secondary").id("list-not-voted")
+            }
+            if permissions.contains(.organise) && vote.isOpen(at: now) {
+                Form(url: "\(base)/reminders", method: .post) {
+                    Input(type: .hidden, name: "csrf", value: staff.csrf)
+                    SubmitButton(S.sendReminders(lang)).class("secondary").id("send-reminders")
+                }
+            }
+            Link(S.back(lang), url: base).class("button secondary")
+        }
+    }
+
+    static func roomList(_ vote: StoredVote, list: NonVoterList, rooms: [String], context: QuorumRequestContext) -> Response {
+        let lang = context.lang
+        return Layout.page(list == .unbound ? S.unboundList : S.notVotedList, context: context, path: "/manage/votes/\(vote.id)/lists/\(list.rawValue)") {
+            Paragraph(S.listLogged(lang)).class("note")
+            Paragraph(S.roomCount(rooms.count)(lang)).class("meta").id("room-count")
+            List(rooms) { ListItem($0) }.class("rooms").id("rooms")
+            Link(S.back(lang), url: "/manage/votes/\(vote.id)/dashboard").class("button secondary")
+        }
+    }
+
+    static func resultActions(_ vote: StoredVote, staff: StaffSession, lang: Lang) -> Component {
+        let base = "/manage/votes/\(vote.id)"
+        let permissions = staff.account.role.permissions
+        return Div {
+            if permissions.contains(.organise) && vote.preliminaryAt == nil {
+                Form(url: "\(base)/publish", method: .post) {
+                    Input(type: .hidden, name: "csrf", value: staff.csrf)
+                    Input(type: .hidden, name: "final", value: "0")
+                    Paragraph(S.objectionExplain(vote.objectionDays)(lang)).class("note")
+                    SubmitButton(S.publishPreliminary(lang)).id("publish-preliminary")
+                }
+            }
+            if permissions.contains(.organise) && vote.preliminaryAt != nil && vote.finalAt == nil {
+                Form(url: "\(base)/publish", method: .post) {
+                    Input(type: .hidden, name: "csrf", value: staff.csrf)
+                    Input(type: .hidden, name: "final", value: "1")
+                    SubmitButton(S.publishFinal(lang)).id("publish-final")
+                }
+            }
+            Link(S.printReport(lang), url: "\(base)/report").class("button secondary").id("report")
+            if permissions.contains(.export) {
+                H2(S.export(lang))
+                Paragraph(S.exportExplain(lang)).class("note")
+                List {
+                    for file in ["registry.csv", "matters.json", "ballots.csv"] + (vote.definition.settings.silentMajority ? ["deliveries.csv"] : [])
+                        + ["tally.json", "log.jsonl"]
+                    {
+                        ListItem { Link(file, url: "\(base)/export/\(file)").id("export-\(file.replacingOccurrences(of: ".", with: "-"))") }
+                    }
+                }
+                .class("plain")
+            }
+        }
+    }
+
+    static func notFound(_ context: QuorumRequestContext) -> Response {
+        Layout.message(S.notFound, S.notFound(context.lang), context: context, status: .notFound, back: "/manage")
+    }
+
+    static func forbidden(_ context: QuorumRequestContext) -> Response {
+        Layout.message(S.staffArea, S.noAccess(context.lang), context: context, status: .forbidden, back: "/manage")
+    }
+
+    /// A file to download, under the name given.
+    static func download(_ bytes: [UInt8], type: String, filename: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.contentDisposition] = "attachment; filename*=UTF-8''\(filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file")"
+        headers[.cacheControl] = "no-store"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import QuorumCore
+import QuorumStore
+
+/// The vote set-up form: what it holds (so a refused form comes back filled in) and how it
+/// becomes a vote definition. Six matter slots (blank ones are ignored): it works without
+/// JavaScript, on a phone.
+enum VoteForm {
+    static let slots = 6
+
+    struct Matter {
+        var title = ""
+        var item = 9
+        var election = false
+        var seats = 5
+        /// One candidate per line.
+        var candidates = ""
+    }
+
+    struct Values {
+        var title = ""
+        var buildings: [String] = []
+        var matters: [Matter] = Array(repeating: Matter(), count: VoteForm.slots)
+        /// `datetime-local` values, local time: `2026-12-08T00:00`.
+        var opens = ""
+        var closes = ""
+        var ballotChange = false
+        var silentMajority = false
+        var parkingVotes = false
+        var objectionDays = "7"
+
+        static func blank(opens: Timestamp, closes: Timestamp) -> Values {
+            var values = Values()
+            values.opens = VoteForm.local(opens)
+            values.closes = VoteForm.local(closes)
+            return values
+        }
+
+        init() {}
+
+        init(_ form: FormData) {
+            title = (form["title"] ?? "").trimmingCharacters(in: .whitespaces)
+            buildings = form["scope"] == "buildings" ? form.all("building") : []
+            for index in 0..<VoteForm.slots {
+                let prefix = "m\(index + 1)."
+                matters[index] = Matter(
+                    title: (form[prefix + "title"] ?? "").trimmingCharacters(in: .whitespaces), item: form[prefix + "item"].flatMap(Int.init) ?? 9,
+                    election: form[prefix + "kind"] == "election", seats: form[prefix + "seats"].flatMap(Int.init) ?? 5,
+                    candidates: form[prefix + "candidates"] ?? "")
+            }
+            opens = form["opens"] ?? ""
+            closes = form["closes"] ?? ""
+            ballotChange = form["ballot_change"] != nil
+            silentMajority = form["silent_majority"] != nil
+            parkingVotes = form["parking_votes"] != nil
+            objectionDays = form["objection_days"] ?? "7"
+        }
+
+        init(_ vote: StoredVote) {
+            title = vote.definition.name
+            if case .buildings(let chosen) = vote.definition.scope { buildings = chosen }
+            for (index, matter) in vote.definition.matters.prefix(VoteForm.slots).enumerated() {
+                var slot = Matter(title: matter.title, item: matter.item)
+                if case .election(let seats, let candidates) = matter.kind {
+                    slot.election = true
+                    slot.seats = seats
+                    slot.candidates = candidates.map(\.name).joined(separator: "\n")
+                }
+                matters[index] = slot
+            }
+            opens = VoteForm.local(vote.opensAt)
+            closes = VoteForm.local(vote.closesAt)
+            ballotChange = vote.ballotChange
+            silentMajority = vote.definition.settings.silentMajority
+            parkingVotes = vote.definition.settings.parkingVotes
+            objectionDays = String(vote.objectionDays)
+        }
+
+        struct Parsed {
+            var definition: VoteDefinition
+            var opensAt: Timestamp
+            var closesAt: Timestamp
+            var ballotChange: Bool
+            var objectionDays: Int
+        }
+
+        func parsed() throws -> Parsed {
+            guard !title.isEmpty else { throw Problem.noTitle }
+            guard let opensAt = VoteForm.instant(opens), let closesAt = VoteForm.instant(closes) else { throw Problem.badTime }
+            guard let days = Int(objectionDays), (0...60).contains(days) else { throw Problem.badObjectionDays }
+            var list: [QuorumCore.Matter] = []
+            for slot in matters where !slot.title.isEmpty {
+                let id = "m\(list.count + 1)"
+                guard (1...9).contains(slot.item) else { throw Problem.badItem }
+                if slot.election {
+                    let names = slot.candidates.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    guard !names.isEmpty else { throw Problem.noCandidates(slot.title) }
+                    list.append(
+                        QuorumCore.Matter(
+                            id: id, title: slot.title, item: slot.item,
+                            kind: .election(
+                                seats: slot.seats, candidates: names.enumerated().map { Candidate(id: "c\($0.offset + 1)", name: $0.element) })))
+                } else {
+                    list.append(QuorumCore.Matter(id: id, title: slot.title, item: slot.item))
+                }
+            }
+            let definition = VoteDefinition(
+                name: title, settings: VoteSettings(silentMajority: silentMajority, parkingVotes: parkingVotes),
+                scope: buildings.isEmpty ? .wholeCommunity : .buildings(buildings), matters: list)
+            return Parsed(definition: definition, opensAt: opensAt, closesAt: closesAt, ballotChange: ballotChange, objectionDays: days)
+        }
+    }
+
+    enum Problem: Error {
+        case noTitle, badTime, badObjectionDays, badItem
+        case noCandidates(String)
+
+        func text(_ lang: Lang) -> String {
+            switch self {
+            case .noTitle: S.needTitle(lang)
+            case .badTime: S.needTimes(lang)
+            case .badObjectionDays: S.badObjectionDays(lang)
+            case .badItem: S.badItem(lang)
+            case .noCandidates(let matter): S.needCandidates(matter)(lang)
+            }
+        }
+    }
+
+    /// `2026-12-08T00:00` (local) for a `datetime-local` input.
+    static func local(_ time: Timestamp) -> String {
+        time.localMinute.replacingOccurrences(of: " ", with: "T")
+    }
+
+    /// The instant of a `datetime-local` value in the estate's local time.
+    static func instant(_ text: String) -> Timestamp? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.count == 16 else { return nil }
+        return Timestamp.parse(trimmed + ":00+08:00")
+    }
+}

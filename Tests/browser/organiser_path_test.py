@@ -1,0 +1,244 @@
+"""The organiser's whole path in a real browser, on a phone-sized window.
+
+`quorum serve --demo` (its demo clock lets time move forward): the owners' committee
+signs in, sets up a vote with a resolution and an election, attaches a PDF, is refused a
+notice that would stand less than 15 days, publishes it properly, moves the clock to the
+opening; an owner votes online; two clerks print and enter paper ballots, one pair of
+entries disagreeing (the committee settles it) and one ballot of the owner who already
+voted online (kept as a conflict); the clock passes the deadline; the vote is counted,
+published as preliminary, then final; the export recounts with `quorum tally` to the very
+bytes of the published tally.json, and `quorum verify` checks the log against the ballots.
+Screenshots go to $QUORUM_SCREENSHOTS.
+"""
+
+import datetime
+import os
+import subprocess
+import tempfile
+import unittest
+import urllib.request
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from harness import BINARY, SiteTest
+
+PASSWORD = "quorum-demo-2026"
+
+
+class OrganiserPathTest(SiteTest):
+    shot_prefix = "organiser-"
+
+    def shot(self, name):
+        super().shot(name)
+        # Every page fits a phone: nothing wider than the 375-pixel window.
+        wide = self.browser.execute_script(
+            "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1"
+            " && !e.closest('.table')).map(e => e.tagName + '#' + e.id + '.' + e.className).slice(0, 5)")
+        self.assertEqual(wide, [], f"{name}: wider than the phone")
+
+    def sign_in(self, username):
+        self.signed_out()
+        self.go("/staff/login")
+        self.find("#username").send_keys(username)
+        self.find("#password").send_keys(PASSWORD)
+        self.submit("#sign-in", "工作台")
+
+    def advance(self, button):
+        self.go(f"/manage/votes/{self.vote}")
+        self.submit(f"#clock-{button}", "表决管理")
+
+    def download(self, path):
+        cookie = "; ".join(f"{c['name']}={c['value']}" for c in self.browser.get_cookies())
+        request = urllib.request.Request(self.server.url + path, headers={"Cookie": cookie})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.read()
+
+    def enter_paper(self, code, agree, candidate):
+        self.go(f"/manage/votes/{self.vote}/entry")
+        box = self.find("#code")
+        box.send_keys(code.replace("-", "").lower())  # as a scanner types it, or a clerk loosely
+        box.send_keys(Keys.ENTER)
+        WebDriverWait(self.browser, 10).until(lambda b: b.find_elements(By.ID, "entry-rooms"))
+        self.click("#m-m1-agree" if agree else "#m-m1-oppose")
+        self.click(f"#c-m2-{candidate}")
+        self.click("#save-entry")
+        return self.find("#flash").text
+
+    def test_an_organiser_runs_a_vote_from_setup_to_the_published_result(self):
+        # 1. The committee signs in and sets the vote up.
+        self.sign_in("demo-committee")
+        self.shot("1-home")
+        self.submit("a[id^=new-vote-]", "设置表决")
+        self.find("#title").send_keys("2号楼加装电梯及增补业委会委员")
+        self.find("#m1-title").send_keys("使用维修资金为2号楼加装电梯")
+        self.browser.execute_script("document.getElementById('m1-item').value = '5'")
+        self.find("#m2-title").send_keys("增补一名业主委员会委员")
+        self.browser.execute_script("document.getElementById('m2-item').value = '3'")
+        self.click("#m2-election")
+        self.browser.execute_script("document.getElementById('m2-seats').value = '1'")
+        self.find("#m2-candidates").send_keys("刘洋\n陈静")
+        self.shot("2-setup")
+        self.submit("#save-draft", "表决管理")
+        self.vote = self.browser.current_url.rstrip("/").split("/")[-1]
+        self.assertEqual(self.find("#phase").text, "草稿")
+        self.assertIn("第 6、7、8 项为重大事项", self.download(f"/manage/votes/{self.vote}/edit").decode())
+
+        # A PDF document, kept with its SHA-256.
+        folder = tempfile.mkdtemp(prefix="quorum-organiser-")
+        pdf = os.path.join(folder, "加装电梯方案.pdf")
+        with open(pdf, "wb") as handle:
+            handle.write(b"%PDF-1.4\n% the plan\n")
+        self.find("#document").send_keys(pdf)
+        self.submit("#upload", "表决管理")
+        self.assertIn("加装电梯方案.pdf", self.browser.page_source)
+
+        # 2. The 15-day rule: a vote opening tomorrow cannot be noticed today.
+        self.submit("#edit", "设置表决")
+        opens = self.find("#opens").get_attribute("value")
+        self.browser.execute_script("document.getElementById('opens').value = arguments[0]", self.tomorrow(opens))
+        self.submit("#save-draft", "表决管理")
+        self.submit("#publish-notice", "表决管理")
+        self.assertIn("15 日", self.find("#message").text)
+        self.shot("3-too-early")
+        self.submit("#edit", "设置表决")
+        self.browser.execute_script("document.getElementById('opens').value = arguments[0]", opens)
+        self.submit("#save-draft", "表决管理")
+        self.submit("#publish-notice", "表决管理")
+        self.assertEqual(self.find("#phase").text, "已公告，未开始")
+        self.shot("4-noticed")
+
+        # 3. The clock moves to the opening; an owner votes online.
+        self.advance(384)
+        self.assertEqual(self.find("#phase").text, "进行中")
+        self.owner_votes_online()
+
+        # 4. Clerks print and enter paper ballots, each entered twice.
+        self.sign_in("demo-clerk1")
+        self.go(f"/manage/votes/{self.vote}/paper")
+        ballots = self.browser.find_elements(By.CSS_SELECTOR, ".paper-ballot")
+        self.assertGreater(len(ballots), 900)
+        self.assertEqual(len(self.browser.find_elements(By.CSS_SELECTOR, ".paper-ballot svg.barcode")), len(ballots))
+        codes = {}
+        for ballot in ballots[:40]:
+            rooms = ballot.find_element(By.CSS_SELECTOR, ".paper-rooms").text
+            codes[rooms] = ballot.get_attribute("data-code")
+        owners = [rooms for rooms in codes if "1-1-101" in rooms]
+        self.assertEqual(len(owners), 1, codes)
+        others = [rooms for rooms in codes if "1-1-101" not in rooms][:2]
+        self.shot("5-print")
+        first, second, owner = codes[others[0]], codes[others[1]], codes[owners[0]]
+        self.assertIn("另一位录入员", self.enter_paper(first, True, "c1"))
+        self.assertIn("另一位录入员", self.enter_paper(second, True, "c1"))
+        self.assertIn("另一位录入员", self.enter_paper(owner, False, "c2"))
+        self.shot("6-entered-once")
+        self.sign_in("demo-clerk2")
+        self.assertIn("一致", self.enter_paper(first, True, "c1"))
+        self.assertIn("不一致", self.enter_paper(second, False, "c1"))
+        self.assertIn("保留但不计入", self.enter_paper(owner, False, "c2"))
+        self.shot("7-second-entry")
+
+        # 5. The committee settles the mismatch from the paper.
+        self.sign_in("demo-committee")
+        self.go(f"/manage/votes/{self.vote}/mismatches")
+        self.assertEqual(len(self.browser.find_elements(By.CSS_SELECTOR, ".mismatch")), 1)
+        self.shot("8-mismatch")
+        self.click("#m-m1-agree")
+        self.click("#c-m2-c1")
+        self.click(".mismatch [id^=settle-]")
+        WebDriverWait(self.browser, 10).until(lambda b: b.find_elements(By.ID, "no-mismatches"))
+        self.go(f"/manage/votes/{self.vote}/reconciliation")
+        total = [cell.text for cell in self.browser.find_elements(By.CSS_SELECTOR, "#reconciliation tr.total td")]
+        self.assertEqual(total[2:], ["3", "3", "2", "0", "1", "0"], total)
+        self.assertIn("1-1-101", self.find("#conflicts").text)
+        self.shot("9-reconciliation")
+        self.go(f"/manage/votes/{self.vote}/dashboard")
+        self.assertIn("网上投票：1", self.find("#channels").text)
+        self.assertIn("纸质投票：2", self.find("#channels").text)
+        self.shot("9b-dashboard")
+        # The rooms without a bound account: room numbers only; the view goes into the audit log.
+        log_before = self.download("/log/head")
+        self.submit("#list-unbound", "未绑定账户的房屋")
+        self.assertNotIn("王建国", self.browser.page_source)
+        self.assertNotIn("1-1-101", self.find("#rooms").text, "王建国 has bound an account")
+        self.assertNotEqual(self.download("/log/head"), log_before, "the view is in the log")
+        self.shot("9c-unbound")
+        # The non-voter list only opens in the last three days.
+        self.go(f"/manage/votes/{self.vote}/lists/not_voted")
+        self.assertIn("起才能查看", self.browser.page_source)
+        # Delivery by hand, and the public posting for the rest.
+        self.go(f"/manage/votes/{self.vote}/delivery?building=2")
+        self.click("[id^=hand-]")
+        WebDriverWait(self.browser, 10).until(lambda b: "当面送达" in b.find_element(By.CSS_SELECTOR, ".table").text)
+        self.submit("#record-posting", "送达记录")
+        self.assertIn("公告送达", self.find("#message").text)
+        self.shot("9d-delivery")
+
+        # 6. Past the deadline: counted by itself, published as preliminary, then final.
+        for button in (288, 24, 24):
+            self.advance(button)
+        self.assertEqual(self.find("#phase").text, "已计票，未公布")
+        self.submit("#to-result", "表决结果")
+        self.assertIn("未通过", self.find("#verdict-m1").text)  # 3 voters of about a thousand: 2/3 not reached
+        # participation and the two approval bars of the resolution; participation of the election
+        self.assertEqual(len(self.browser.find_elements(By.CSS_SELECTOR, "svg.chart")), 4)
+        self.shot("10-result")
+        self.submit("#publish-preliminary", "表决结果")
+        self.assertIn("初步结果", self.find("#result-stage").text)
+        self.submit("#publish-final", "表决结果")
+        self.assertIn("异议期", self.browser.page_source)
+        self.advance(288)
+        self.go(f"/manage/votes/{self.vote}/result")
+        self.submit("#publish-final", "表决结果")
+        self.assertIn("最终结果", self.find("#result-stage").text)
+        self.shot("11-final")
+
+        # 7. The export recounts to the same bytes; the log matches the counted ballots.
+        for name in ("registry.csv", "matters.json", "ballots.csv", "tally.json", "log.jsonl"):
+            with open(os.path.join(folder, name), "wb") as handle:
+                handle.write(self.download(f"/manage/votes/{self.vote}/export/{name}"))
+        recount = subprocess.run(
+            [BINARY, "tally", "--registry", os.path.join(folder, "registry.csv"), "--matters", os.path.join(folder, "matters.json"),
+             "--ballots", os.path.join(folder, "ballots.csv")], capture_output=True, timeout=60)
+        self.assertEqual(recount.returncode, 0, recount.stderr)
+        with open(os.path.join(folder, "tally.json"), "rb") as handle:
+            self.assertEqual(recount.stdout, handle.read())
+        verify = subprocess.run(
+            [BINARY, "verify", os.path.join(folder, "log.jsonl"), "--ballots", os.path.join(folder, "ballots.csv"), "--vote", self.vote],
+            capture_output=True, text=True, timeout=60)
+        self.assertEqual(verify.returncode, 0, verify.stdout + verify.stderr)
+        self.go(f"/manage/votes/{self.vote}/report")
+        self.assertIn("SHA-256", self.browser.page_source)
+
+        # 8. The owner sees the published result.
+        self.owner_sees_the_result()
+
+    @staticmethod
+    def tomorrow(value):
+        # value: 2026-12-08T00:00 → the day after today, from the page's own earliest date minus 15 days
+        date, time = value.split("T")
+        year, month, day = (int(part) for part in date.split("-"))
+        earlier = datetime.date(year, month, day) - datetime.timedelta(days=15)
+        return earlier.isoformat() + "T" + time
+
+    def owner_votes_online(self):
+        self.bind_owner("王建国", "370202196505050011")
+        self.submit(f"#open-{self.vote}", "表决公告")
+        self.assertIn("加装电梯方案.pdf", self.browser.page_source)
+        self.submit("a[id^=to-ballot-]", "表决票")
+        self.click("#m-m1-agree")
+        self.click("#c-m2-c2")
+        self.submit("#to-confirm", "确认并签名")
+        self.find("#signature-typed").send_keys("王建国")
+        self.submit("#submit-ballot", "投票回执")
+
+    def owner_sees_the_result(self):
+        self.bind_owner("王建国", "370202196505050011")
+        self.submit(f"#result-{self.vote}", "表决结果")
+        self.assertIn("最终结果", self.find("#result-stage").text)
+        self.shot("12-owner-result")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
