@@ -106,6 +106,7 @@ let package = Package(
                 "QuorumCore",
                 "QuorumStore",
                 "QuorumFixtures",
+                "QuorumSynthetic",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -126,8 +126,9 @@ public enum Merkle {
 
     /// The largest power of two smaller than `n` (n > 1).
     static func largestPowerOfTwo(below n: Int) -> Int {
-        var k = 1
-        while k << 1 < n { k <<= 1 }
-        return k
+        // The top bit of n - 1. (Doubling k while 2k < n overflowed above 2^62 and never
+        // ended: a proof asked for a tree of 2^62 leaves hung the thread that served it.)
+        guard n > 2 else { return 1 }
+        return 1 << (Int.bitWidth - 1 - (n - 1).leadingZeroBitCount)
     }
 }

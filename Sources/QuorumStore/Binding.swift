@@ -57,6 +57,7 @@ public enum BindingLimits {
     public static let codeLifetimeMilliseconds: Int64 = 5 * 60 * 1000
     public static let triesPerCode = 5
     public static let codesPerPhonePerHour = 5
+    /// Codes asked for and names and numbers that matched no owner, together, per client address.
     public static let codesPerAddressPerHour = 20
     public static let sessionLifetimeMilliseconds: Int64 = 30 * 24 * 3600 * 1000
 }
@@ -69,31 +70,41 @@ extension Store {
     ) async throws -> BindingStart {
         let (attempt, phone, masked, code) = try await withConnection { db in
             let key = try await personalDataKey(on: db, creating: false)
-            let idHash = key.hash(idNumber.trimmingCharacters(in: .whitespaces).uppercased())
-            guard
-                let owner = try await db.raw(
-                    """
-                    SELECT phone_hash, phone_masked, phone_sealed FROM owners WHERE estate_id = \(bind: estate)
-                    AND id_hash = \(bind: idHash) AND name = \(bind: name.trimmingCharacters(in: .whitespaces))
-                    AND valid_to IS NULL ORDER BY phone_sealed DESC
-                    """
-                ).first()
-            else { throw BindingError.noSuchOwner }
-            let phoneHash = try owner.decode(column: "phone_hash", as: String.self)
-            guard !phoneHash.isEmpty, let phone = key.open(try owner.decode(column: "phone_sealed", as: String.self)) else {
-                throw BindingError.noPhoneOnFile
-            }
             let now = sessionClock().millisecondsSinceEpoch
             let hourAgo = now - 3_600_000
-            let byPhone = try await db.raw(
-                "SELECT COUNT(*) AS n FROM binding_attempts WHERE phone_hash = \(bind: phoneHash) AND created_at > \(bind: hourAgo)"
-            ).first(decodingColumn: "n", as: Int.self) ?? 0
+            // The address's limit first, whatever it asks: past it, a guess of a name and
+            // number gets the same answer right or wrong, so guessing teaches nothing.
             let byAddress = try await db.raw(
                 "SELECT COUNT(*) AS n FROM binding_attempts WHERE address = \(bind: address) AND created_at > \(bind: hourAgo)"
             ).first(decodingColumn: "n", as: Int.self) ?? 0
-            guard byPhone < BindingLimits.codesPerPhonePerHour, byAddress < BindingLimits.codesPerAddressPerHour else {
-                throw BindingError.tooManyRequests
+            guard byAddress < BindingLimits.codesPerAddressPerHour else { throw BindingError.tooManyRequests }
+            let idHash = key.hash(idNumber.trimmingCharacters(in: .whitespaces).uppercased())
+            let owner = try await db.raw(
+                """
+                SELECT phone_hash, phone_masked, phone_sealed FROM owners WHERE estate_id = \(bind: estate)
+                AND id_hash = \(bind: idHash) AND name = \(bind: name.trimmingCharacters(in: .whitespaces))
+                AND valid_to IS NULL ORDER BY phone_sealed DESC
+                """
+            ).first()
+            let phoneHash = try owner?.decode(column: "phone_hash", as: String.self) ?? ""
+            let phone = try owner.flatMap { key.open(try $0.decode(column: "phone_sealed", as: String.self)) }
+            guard let owner, !phoneHash.isEmpty, let phone else {
+                // A failed try counts against the address like a code sent: an attempt that
+                // can never be confirmed (no code, already used).
+                var random = SystemRandomNumberGenerator()
+                try await db.raw(
+                    """
+                    INSERT INTO binding_attempts (id, estate_id, id_hash, phone_hash, address, code_hash, created_at, expires_at, used)
+                    VALUES (\(bind: hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &random) })), \(bind: estate), '', '',
+                    \(bind: address), '', \(bind: now), \(bind: now), 1)
+                    """
+                ).run()
+                throw owner == nil ? BindingError.noSuchOwner : BindingError.noPhoneOnFile
             }
+            let byPhone = try await db.raw(
+                "SELECT COUNT(*) AS n FROM binding_attempts WHERE phone_hash = \(bind: phoneHash) AND created_at > \(bind: hourAgo)"
+            ).first(decodingColumn: "n", as: Int.self) ?? 0
+            guard byPhone < BindingLimits.codesPerPhonePerHour else { throw BindingError.tooManyRequests }
             var random = SystemRandomNumberGenerator()
             let attempt = hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &random) })
             let code = String(format: "%06d", Int.random(in: 0..<1_000_000, using: &random))

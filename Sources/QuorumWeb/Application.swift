@@ -18,8 +18,14 @@ public func buildApplication(
     configuration: WebConfiguration, dependencies: OwnerDependencies, logger: Logger = Logger(label: "quorum")
 ) -> some ApplicationProtocol {
     let router = Router(context: QuorumRequestContext.self)
+    // Outermost: every request counted, timed and logged with its id, refused ones too.
     router.add(middleware: OperationsMiddleware(metrics: dependencies.metrics))
-    router.add(middleware: SessionMiddleware(store: dependencies.store))
+    // Then the security headers, so that every response has them, a refused or failed one too.
+    router.add(middleware: SecurityHeadersMiddleware(behindTLS: dependencies.secureCookies))
+    router.add(middleware: RequestSizeMiddleware())
+    router.add(
+        middleware: SessionMiddleware(
+            store: dependencies.store, secureCookies: dependencies.secureCookies, trustedProxies: dependencies.trustedProxies))
     for route in routeTable(dependencies: dependencies) {
         router.on(RouterPath(route.path), method: route.method, use: route.guarded(store: dependencies.store))
     }

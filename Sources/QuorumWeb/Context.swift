@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import QuorumStore
 
@@ -25,9 +26,15 @@ public struct QuorumRequestContext: RequestContext {
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = QuorumRequestContext
     let store: Store
+    /// Behind TLS: the language cookie is marked Secure like the others.
+    var secureCookies = false
+    /// The proxies in front (`--trusted-proxy`), whose `X-Forwarded-For` names the client.
+    var trustedProxies: Set<String> = []
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
+        context.remoteAddress = Self.clientAddress(
+            peer: context.remoteAddress, forwardedFor: request.headers[values: .xForwardedFor], trusted: trustedProxies)
         let chosen = request.uri.queryParameters["lang"].flatMap { Lang(rawValue: String($0)) }
         context.lang = chosen ?? request.cookies["lang"].flatMap { Lang(rawValue: $0.value) } ?? .zh
         if let token = request.cookies[Cookies.session]?.value, !token.isEmpty {
@@ -38,10 +45,34 @@ struct SessionMiddleware: RouterMiddleware {
         }
         var response = try await next(request, context)
         if let chosen {
-            response.setCookie(Cookie(name: "lang", value: chosen.rawValue, maxAge: 365 * 86_400, path: "/", sameSite: .lax))
+            response.setCookie(Cookie(
+                    name: "lang", value: chosen.rawValue, maxAge: 365 * 86_400, path: "/", secure: secureCookies, httpOnly: true,
+                    sameSite: .lax))
         }
         return response
     }
+}
+
+extension SessionMiddleware {
+    /// The client's address for the rate limits. Behind a proxy every request comes from the
+    /// proxy, so one owner's tries would count against everyone's; a trusted proxy's
+    /// `X-Forwarded-For` is read from the right, past any other trusted proxy, to the first
+    /// address a trusted proxy vouches for. From anyone else the header is ignored: a client
+    /// could write any address in it.
+    static func clientAddress(peer: String, forwardedFor: [String], trusted: Set<String>) -> String {
+        guard trusted.contains(peer) else { return peer }
+        let hops = forwardedFor.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        var address = peer
+        for hop in hops.reversed() {
+            guard trusted.contains(address), !hop.isEmpty else { break }
+            address = hop
+        }
+        return address
+    }
+}
+
+extension HTTPField.Name {
+    static let xForwardedFor = Self("X-Forwarded-For")!
 }
 
 enum Cookies {

@@ -16,7 +16,11 @@ struct FormData: Sendable {
         }
     }
 
-    /// Reads a request's form body, refusing one larger than `limit` bytes.
+    /// The owner's forms (binding, ballot, sign-out): small, but for the cast's drawn signature.
+    static let ownerLimit = 64 * 1024
+
+    /// Reads a request's form body, refusing one larger than `limit` bytes (413, before
+    /// anything is done with it).
     static func read(_ request: Request, context: some RequestContext, limit: Int = 512 * 1024) async throws -> FormData {
         let buffer = try await request.body.collect(upTo: limit)
         return FormData(String(buffer: buffer))

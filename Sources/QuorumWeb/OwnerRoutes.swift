@@ -15,6 +15,8 @@ public struct OwnerDependencies: Sendable {
     public var secureCookies: Bool
     /// Identity providers whose signed credentials bind an owner (none: the option is hidden).
     public var trustedIssuers: [TrustedIssuer]
+    /// Addresses of the proxies in front, whose `X-Forwarded-For` names the client.
+    public var trustedProxies: Set<String>
     /// In demo mode, the clock organisers may move forward (a route exists only then).
     public var demoClock: DemoClock?
     /// The figures `/metrics` shows (`quorum serve` sets it; nil: `/metrics` answers 404).
@@ -22,13 +24,14 @@ public struct OwnerDependencies: Sendable {
 
     public init(
         store: Store, sender: any MessageSender, showCodes: DevelopmentMessages? = nil, secureCookies: Bool = false,
-        trustedIssuers: [TrustedIssuer] = []
+        trustedIssuers: [TrustedIssuer] = [], trustedProxies: Set<String> = []
     ) {
         self.store = store
         self.sender = sender
         self.showCodes = showCodes
         self.secureCookies = secureCookies
         self.trustedIssuers = trustedIssuers
+        self.trustedProxies = trustedProxies
     }
 }
 
@@ -92,7 +95,10 @@ struct OwnerRoutes {
     // Binding.
 
     @Sendable func bindForm(_ request: Request, context: QuorumRequestContext) async throws -> Response {
-        let pre = request.cookies[Cookies.preSession]?.value ?? Self.randomToken()
+        // The browser's value again if it is one of ours: anything else (a cookie planted by
+        // a sibling site, say) is replaced, never echoed into the page or the Set-Cookie.
+        let given = request.cookies[Cookies.preSession]?.value ?? ""
+        let pre = Self.isToken(given) ? given : Self.randomToken()
         var response = BindPages.form(
             estates: try await store.estates(), pre: pre, error: nil, credentials: !dependencies.trustedIssuers.isEmpty, context: context)
         response.setCookie(cookie(Cookies.preSession, pre, maxAge: 3600))
@@ -100,7 +106,7 @@ struct OwnerRoutes {
     }
 
     @Sendable func bind(_ request: Request, context: QuorumRequestContext) async throws -> Response {
-        let form = try await FormData.read(request, context: context)
+        let form = try await FormData.read(request, context: context, limit: FormData.ownerLimit)
         let estates = try await store.estates()
         guard let pre = form["pre"], pre == request.cookies[Cookies.preSession]?.value else {
             return Layout.message(S.bindTitle, S.formExpired(context.lang), context: context, status: .forbidden, back: "/bind")
@@ -126,12 +132,12 @@ struct OwnerRoutes {
     }
 
     @Sendable func confirmCode(_ request: Request, context: QuorumRequestContext) async throws -> Response {
-        let form = try await FormData.read(request, context: context)
+        let form = try await FormData.read(request, context: context, limit: FormData.ownerLimit)
         guard let pre = form["pre"], pre == request.cookies[Cookies.preSession]?.value, let attempt = form["attempt"] else {
             return Layout.message(S.bindTitle, S.formExpired(context.lang), context: context, status: .forbidden, back: "/bind")
         }
         do {
-            return signedIn(try await store.confirmBinding(attempt: attempt, code: form["code"] ?? ""))
+            return try await signedIn(try await store.confirmBinding(attempt: attempt, code: form["code"] ?? ""), request: request)
         } catch let error as BindingError {
             let phone = form["phone"] ?? ""
             return BindPages.code(
@@ -141,7 +147,7 @@ struct OwnerRoutes {
     }
 
     @Sendable func bindByCredential(_ request: Request, context: QuorumRequestContext) async throws -> Response {
-        let form = try await FormData.read(request, context: context)
+        let form = try await FormData.read(request, context: context, limit: FormData.ownerLimit)
         let estates = try await store.estates()
         guard let pre = form["pre"], pre == request.cookies[Cookies.preSession]?.value,
             let estate = form["estate"].flatMap(Int64.init), estates.contains(where: { $0.id == estate })
@@ -151,7 +157,7 @@ struct OwnerRoutes {
         let failure: String
         do {
             let credential = try CredentialVerifier.verify(form["credential"] ?? "", trusted: dependencies.trustedIssuers, now: store.now())
-            return signedIn(try await store.bind(estate: estate, credential: credential))
+            return try await signedIn(try await store.bind(estate: estate, credential: credential), request: request)
         } catch let error as CredentialError {
             failure = Self.half(error.description, context.lang)
         } catch let error as BindingError {
@@ -161,7 +167,7 @@ struct OwnerRoutes {
     }
 
     @Sendable func logout(_ request: Request, context: QuorumRequestContext) async throws -> Response {
-        let form = try await FormData.read(request, context: context)
+        let form = try await FormData.read(request, context: context, limit: FormData.ownerLimit)
         guard let session = context.session, form["csrf"] == session.csrf else { return Layout.redirect("/") }
         try await store.endSession(token: session.token)
         var response = Layout.redirect("/")
@@ -245,7 +251,7 @@ struct OwnerRoutes {
     }
 
     @Sendable func confirm(_ request: Request, context: QuorumRequestContext) async throws -> Response {
-        let form = try await FormData.read(request, context: context)
+        let form = try await FormData.read(request, context: context, limit: FormData.ownerLimit)
         switch try await voteAndVoters(context) {
         case .failure(let response): return response
         case .success(let (vote, voters, session)):
@@ -356,14 +362,23 @@ struct OwnerRoutes {
         return String(lang == .zh ? parts.first ?? "" : parts.last ?? "")
     }
 
+    /// Whether `text` has the form `randomToken()` gives.
+    static func isToken(_ text: String) -> Bool {
+        text.utf8.count == 32 && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
+    }
+
     static func randomToken() -> String {
         var random = SystemRandomNumberGenerator()
         return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &random)) }.joined()
     }
 
-    /// After a binding: the new session's cookie (a new id at every binding), the spent
-    /// pre-session value cleared, and on to the votes.
-    func signedIn(_ session: OwnerSession) -> Response {
+    /// After a binding: the new session's cookie (a new id at every binding), the session
+    /// the browser had before ended on the server (its token signs nobody in any more),
+    /// the spent pre-session value cleared, and on to the votes.
+    func signedIn(_ session: OwnerSession, request: Request) async throws -> Response {
+        if let old = request.cookies[Cookies.session]?.value, !old.isEmpty, old != session.token {
+            try await store.endSession(token: old)
+        }
         var response = Layout.redirect("/votes")
         response.setCookie(cookie(Cookies.session, session.token, maxAge: Int(BindingLimits.sessionLifetimeMilliseconds / 1000)))
         response.setCookie(cookie(Cookies.preSession, "", maxAge: 0))

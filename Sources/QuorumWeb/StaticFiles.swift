@@ -49,9 +49,10 @@ enum StaticFiles {
         .choice{display:flex;flex-direction:row-reverse;justify-content:flex-end;align-items:center;gap:.7rem;margin:.4rem 0;padding:.6rem;border:2px solid #ccc;border-radius:.5rem;font-weight:600;background:#fff}
         .choice input{width:1.5rem;height:1.5rem;margin:0}
         .counter{font-size:.9rem;color:#444}
-        .progress .bar{position:relative;height:1.2rem;background:#e3e3e3;border-radius:.6rem;overflow:visible;margin:.2rem 0 .8rem}
-        .progress .fill{height:100%;background:#0b5d3b;border-radius:.6rem}
-        .progress .line{position:absolute;top:-.3rem;width:3px;height:1.8rem;background:#b00020}
+        .progress svg.bar{display:block;width:100%;height:1.5rem;margin:.2rem 0 .8rem;overflow:visible}
+        .progress .track{fill:#e3e3e3}
+        .progress .fill{fill:#0b5d3b}
+        .progress .line{fill:#b00020}
         .bar-label{display:flex;justify-content:space-between;gap:.5rem;font-size:.9rem}
         .reached{color:#0b5d3b;font-weight:700}
         canvas.signature{display:block;width:100%;height:10rem;border:2px dashed #777;border-radius:.5rem;background:#fff;touch-action:none}
@@ -148,8 +149,8 @@ enum StaticFiles {
                 if (!p) return;
                 box.querySelector("[data-field=heads]").textContent = p.heads + " / " + p.totalHeads;
                 box.querySelector("[data-field=area]").textContent = p.area + " / " + p.totalArea + " m²";
-                box.querySelector("[data-fill=heads]").style.width = (p.headsPerMille / 10) + "%";
-                box.querySelector("[data-fill=area]").style.width = (p.areaPerMille / 10) + "%";
+                box.querySelector("[data-fill=heads]").setAttribute("width", Math.max(0, Math.min(p.headsPerMille, 1000)));
+                box.querySelector("[data-fill=area]").setAttribute("width", Math.max(0, Math.min(p.areaPerMille, 1000)));
                 box.querySelector("[data-field=reached]").textContent = p.reached ? box.getAttribute("data-reached-text") : "";
               }).catch(function () {});
             }, 5000);

@@ -16,7 +16,7 @@ extension VerifyPage {
             Node<HTML.BodyContext>.form(
                 .action("/verify"), .method(.post),
                 .label(.for("r"), .text(T.codeLabel(l))),
-                .textarea(.id("r"), .name("r"), .class("receipt-code"), .rows(4), .attribute(named: "autocomplete", value: "off"), .text(code)),
+                .textarea(.id("r"), .name("r"), .class("receipt-code"), .rows(4), .attribute(named: "autocomplete", value: "off"), .text(code.textEscaped)),
                 .button(.type(.submit), .id("check"), .text(T.submit(l)))
             )
             Node<HTML.BodyContext>.p(.class("note"), .text(T.intro(l)))
@@ -63,7 +63,7 @@ extension VerifyPage {
     private func browserCheck(_ receipt: LogReceipt, _ l: Lang) -> Node<HTML.BodyContext> {
         .div(
             .class("card browser"), .id("browser-check"),
-            .data(named: "receipt", value: receipt.code),
+            .data(named: "receipt", value: receipt.code.attributeEscaped),
             .data(named: "text-working", value: T.browserWorking(l)),
             .data(named: "text-passed", value: T.browserPassed(l)),
             .data(named: "text-failed", value: T.browserFailed(l)),
@@ -87,11 +87,11 @@ extension VerifyPage {
         return .div(
             .class("card receipt"),
             .h2(.text(T.yourBallot(l))),
-            .dl(.forEach(rows) { label, value in .group(.dt(.text(label(l))), .dd(.text(value))) }),
+            .dl(.forEach(rows) { label, value in .group(.dt(.text(label(l))), .dd(.text(value.textEscaped))) }),
             .h2(.text(T.choices(l))),
             .dl(
                 .forEach(receipt.choices.marks.sorted { $0.key < $1.key }) { matter, mark in
-                    .group(.dt(.text(matter)), .dd(.text(choiceText(mark, l))))
+                    .group(.dt(.text(matter.textEscaped)), .dd(.text(choiceText(mark, l).textEscaped)))
                 })
         )
     }

@@ -25,6 +25,13 @@ struct Serve: AsyncParsableCommand {
     var secureCookies = false
 
     @Option(
+        name: .customLong("trusted-proxy"),
+        help: ArgumentHelp(
+            "The address of a proxy in front (repeat for several): its X-Forwarded-For names the client for the rate limits.",
+            valueName: "address"))
+    var trustedProxies: [String] = []
+
+    @Option(
         help: ArgumentHelp(
             "Identity providers whose ES256 credentials bind owners: a JSON file of [{\"issuer\", \"audience\", \"public_key_pem\"}].",
             valueName: "file"))
@@ -66,7 +73,8 @@ struct Serve: AsyncParsableCommand {
                 sender = HTTPGatewaySender(url: url, token: token)
             }
             var dependencies = OwnerDependencies(
-                store: store, sender: sender, secureCookies: secureCookies, trustedIssuers: try identityProviders.map(Self.issuers) ?? [])
+                store: store, sender: sender, secureCookies: secureCookies, trustedIssuers: try identityProviders.map(Self.issuers) ?? [],
+                trustedProxies: Set(trustedProxies))
             if demo {
                 let messages = DevelopmentMessages(forwardingTo: sender)
                 dependencies.sender = messages

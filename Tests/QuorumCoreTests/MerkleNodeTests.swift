@@ -60,4 +60,21 @@ import Testing
             #expect(MerkleNode(id: node.id) == node)
         }
     }
+
+    /// Sizes come from outside (a proof request, a receipt, an export): the largest tree
+    /// an Int can count is worked out in a few steps, not a loop that never ends.
+    @Test func theSplitOfAnyTreeSizeIsFoundAtOnce() {
+        #expect((2...1_100).allSatisfy { n in
+            let k = Merkle.largestPowerOfTwo(below: n)
+            return k < n && k * 2 >= n && k & (k - 1) == 0
+        })
+        #expect(Merkle.largestPowerOfTwo(below: 1) == 1)
+        #expect(Merkle.largestPowerOfTwo(below: Int.max) == 1 << 62)
+        #expect(Merkle.largestPowerOfTwo(below: (1 << 62) + 1) == 1 << 62)
+        #expect(Merkle.largestPowerOfTwo(below: 1 << 62) == 1 << 61)
+        #expect(Merkle.inclusionRanges(index: 0, size: Int.max).count == 63)
+        #expect(Merkle.inclusionRanges(index: Int.max - 1, size: Int.max).count == 62)
+        #expect(Merkle.consistencyRanges(oldSize: 1, newSize: Int.max).count == 63)
+        #expect(Merkle.nodes(covering: Merkle.consistencyRanges(oldSize: Int.max - 1, newSize: Int.max)).count < 200)
+    }
 }

@@ -7,8 +7,12 @@
   ``chromium-driver``, Selenium from PyPI); ``script=False`` turns JavaScript off.
 - ``seed(what, database_url)``: runs ``quorum-fixtures WHAT --database URL`` (test data
   from a binary of its own, never deployed) and returns the JSON it prints.
+- ``watch_csp(driver)`` / ``csp_violations(driver)``: records every Content-Security-Policy
+  violation of the pages opened afterwards (a listener added before any page script), and
+  returns those of the current page together with the console's CSP messages.
 - ``SiteTest``: a unittest class with a server and a browser for the class, and the usual
-  steps (go, find, click, submit, bind a demo owner).
+  steps (go, find, click, submit, bind a demo owner); each test fails if the console shows a
+  Content-Security-Policy violation.
 - ``SHOTS``: where screenshots go ($QUORUM_SCREENSHOTS, default a temporary folder).
 
 The binaries are those `swift test` built (.build/debug; $QUORUM_BIN_DIR overrides).
@@ -89,6 +93,8 @@ def phone_browser(script=True):
         options.add_argument(argument)
     if not script:
         options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    # The console, for the tests that look for Content-Security-Policy violations.
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     binary = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     if os.path.exists(binary):
         options.binary_location = binary
@@ -114,6 +120,12 @@ class SiteTest(unittest.TestCase):
     def tearDownClass(cls):
         cls.browser.quit()
         cls.server.stop()
+
+    def tearDown(self):
+        # Every page the test opened ran under the site's Content-Security-Policy without a
+        # violation (Chromium reports each one in the console).
+        messages = [e["message"] for e in self.browser.get_log("browser") if "Content Security Policy" in e.get("message", "")]
+        self.assertEqual(messages, [], "Content-Security-Policy violations")
 
     def shot(self, name):
         self.browser.save_screenshot(os.path.join(SHOTS, self.shot_prefix + name + ".png"))
@@ -146,3 +158,25 @@ class SiteTest(unittest.TestCase):
         code = re.search(r"\d{6}", self.find("#demo-message").text).group(0)
         self.find("#code").send_keys(code)
         self.submit("#confirm-code", "我的小区表决")
+
+
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__cspViolations.push(e.violatedDirective + " " + (e.blockedURI || "inline") + " " + (e.sourceFile || "") + ":" + e.lineNumber);
+});
+"""
+
+
+def watch_csp(driver):
+    """From now on, every page the driver opens records its CSP violations."""
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CSP_LISTENER})
+
+
+def csp_violations(driver):
+    """The current page's recorded violations, and the console's CSP messages since the last call."""
+    found = list(driver.execute_script("return window.__cspViolations || []") or [])
+    for entry in driver.get_log("browser"):
+        if "Content Security Policy" in entry.get("message", ""):
+            found.append(entry["message"])
+    return found

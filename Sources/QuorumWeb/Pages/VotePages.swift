@@ -22,15 +22,15 @@ enum VotePages {
     static func list(_ items: [VoteListItem], owner: String, now: Timestamp, context: QuorumRequestContext) -> Response {
         let lang = context.lang
         return Layout.page(S.myVotes, context: context, path: "/votes") {
-            Paragraph(S.hello(owner)(lang)).class("meta")
+            Paragraph(S.hello(owner.textEscaped)(lang)).class("meta")
             if items.isEmpty { Paragraph(S.noVotes(lang)) }
             for item in items {
                 Div {
-                    H2(item.vote.title)
+                    H2(item.vote.title.textEscaped)
                     Paragraph("\(status(item.vote, now: now, lang)) · \(S.deadline(lang))：\(LocalTime.format(item.vote.closesAt))").class("meta")
                     ProgressView(progress: item.progress, lang: lang, source: "/votes/\(item.vote.id)/progress.json")
                     for voter in item.voters {
-                        Paragraph("\(S.rooms(lang))：\(voter.rooms)").class("meta")
+                        Paragraph("\(S.rooms(lang))：\(voter.rooms.textEscaped)").class("meta")
                         if let code = item.receipts[voter.person] {
                             Paragraph("✓ \(S.voted(lang))").class("ok")
                             Link(S.viewReceipt(lang), url: "/receipts/\(code)").class("button secondary")
@@ -57,15 +57,15 @@ enum VotePages {
     ) -> Response {
         let lang = context.lang
         return Layout.page(S.notice, context: context, path: "/votes/\(vote.id)") {
-            H2(vote.title)
+            H2(vote.title.textEscaped)
             Paragraph("\(S.opens(lang))：\(LocalTime.format(vote.opensAt)) · \(S.deadline(lang))：\(LocalTime.format(vote.closesAt))").class("meta")
             H2(S.matters(lang))
             List(vote.definition.matters) { matter in
                 Div {
-                    Paragraph(matter.title)
+                    Paragraph(matter.title.textEscaped)
                     Span(tag(matter, lang)).class(matter.threshold == .special ? "tag special" : "tag")
                     if case .election(_, let candidates) = matter.kind {
-                        Paragraph(candidates.map(\.name).joined(separator: "、")).class("meta")
+                        Paragraph(candidates.map(\.name).joined(separator: "、").textEscaped).class("meta")
                     }
                 }
             }
@@ -87,7 +87,7 @@ enum VotePages {
             ProgressView(progress: progress, lang: lang, source: "/votes/\(vote.id)/progress.json")
             if vote.isOpen(at: now) {
                 for voter in voters where voter.votedAt == nil || vote.ballotChange {
-                    Paragraph("\(S.rooms(lang))：\(voter.rooms)").class("meta")
+                    Paragraph("\(S.rooms(lang))：\(voter.rooms.textEscaped)").class("meta")
                     Link(S.toBallot(lang), url: "/votes/\(vote.id)/ballot?person=\(voter.person)").class("button").id("to-ballot-\(voter.person)")
                 }
             }
@@ -107,9 +107,9 @@ enum VotePages {
     ) -> Response {
         let lang = context.lang
         return Layout.page(S.ballot, context: context, path: "/votes/\(vote.id)/ballot?person=\(voter.person)", status: status) {
-            Paragraph("\(vote.title) · \(S.rooms(lang))：\(voter.rooms)").class("meta")
+            Paragraph("\(vote.title) · \(S.rooms(lang))：\(voter.rooms)".textEscaped).class("meta")
             if !problems.isEmpty {
-                Div { for problem in problems { Paragraph(lang == .zh ? problem.chinese : problem.english) } }
+                Div { for problem in problems { Paragraph((lang == .zh ? problem.chinese : problem.english).textEscaped) } }
                     .class("alert").attribute(named: "role", value: "alert")
             }
             Form(url: "/votes/\(vote.id)/confirm", method: .post) {
@@ -124,7 +124,7 @@ enum VotePages {
     }
 
     static func matterFields(_ matter: Matter, number: Int, chosen: BallotChoices.Mark?, lang: Lang) -> Component {
-        let legend = Node<HTML.BodyContext>.element(named: "legend", text: "\(number). \(matter.title)")
+        let legend = Node<HTML.BodyContext>.element(named: "legend", text: "\(number). \(matter.title.textEscaped)")
         switch matter.kind {
         case .resolution:
             return FieldSet {
@@ -132,8 +132,8 @@ enum VotePages {
                 Span(tag(matter, lang)).class(matter.threshold == .special ? "tag special" : "tag")
                 for (option, text) in [(Choice.agree, S.agree(lang)), (.oppose, S.oppose(lang)), (.abstain, S.abstain(lang))] {
                     Label(text) {
-                        Input(type: .radio, name: "m.\(matter.id)", value: option.rawValue, isRequired: true)
-                            .id("m-\(matter.id)-\(option.rawValue)")
+                        Input(type: .radio, name: "m.\(matter.id)".attributeEscaped, value: option.rawValue, isRequired: true)
+                            .id("m-\(matter.id)-\(option.rawValue)".attributeEscaped)
                             .attribute(named: "checked", value: chosen == .option(option) ? "checked" : nil)
                     }
                     .class("choice")
@@ -149,9 +149,9 @@ enum VotePages {
                 Paragraph(S.chosenOf(seats)(lang)).class("counter").attribute(named: "data-template", value: template)
                     .attribute(named: "aria-live", value: "polite")
                 for candidate in candidates {
-                    Label(candidate.name) {
-                        Input(type: .checkbox, name: "c.\(matter.id)", value: candidate.id)
-                            .id("c-\(matter.id)-\(candidate.id)")
+                    Label(candidate.name.textEscaped) {
+                        Input(type: .checkbox, name: "c.\(matter.id)".attributeEscaped, value: candidate.id.attributeEscaped)
+                            .id("c-\(matter.id)-\(candidate.id)".attributeEscaped)
                             .attribute(named: "checked", value: picked.contains(candidate.id) ? "checked" : nil)
                     }
                     .class("choice")
@@ -193,7 +193,7 @@ enum VotePages {
     static func summary(_ vote: StoredVote, choices: BallotChoices, lang: Lang) -> Component {
         Node<HTML.BodyContext>.dl(
             .forEach(vote.definition.matters) { matter in
-                .group(.dt(.text(matter.title)), .dd(.text(describe(choices.marks[matter.id], matter: matter, lang: lang))))
+                .group(.dt(.text(matter.title.textEscaped)), .dd(.text(describe(choices.marks[matter.id], matter: matter, lang: lang).textEscaped)))
             })
     }
 
@@ -217,7 +217,7 @@ enum VotePages {
             Node<HTML.BodyContext>.dl(
                 .dt(.text(S.receiptCode(lang))), .dd(.class("code"), .id("receipt-code"), .text(receipt.code)),
                 .dt(.text(S.receivedAt(lang))), .dd(.id("received-at"), .text(LocalTime.format(receipt.receivedAt))),
-                .dt(.text(S.rooms(lang))), .dd(.text(receipt.rooms)))
+                .dt(.text(S.rooms(lang))), .dd(.text(receipt.rooms.textEscaped)))
             H2(S.yourChoices(lang))
             summary(vote, choices: receipt.choices, lang: lang)
             if let log = receipt.log {
