@@ -43,8 +43,11 @@ struct SQLiteSource: ConnectionPoolSource {
 
     static let pragmas = [
         "PRAGMA journal_mode = WAL",
-        // In WAL mode NORMAL never corrupts the database; a power cut may lose the last commits.
-        "PRAGMA synchronous = NORMAL",
+        // FULL: every commit is flushed to disk (the WAL's fsync) before COMMIT returns, so a
+        // receipt is never sent for a ballot a power cut could lose. NORMAL would survive a
+        // crash of the process but not of the machine. The cast path commits ballots in
+        // groups (CastBatcher), so the flush is paid once a batch, not once a ballot.
+        "PRAGMA synchronous = FULL",
         "PRAGMA foreign_keys = ON",
         "PRAGMA busy_timeout = 30000",
         // 128 MiB of page cache a connection: a city's indexes are inserted into at random.

@@ -31,6 +31,10 @@ public final class Store: Sendable {
     let logKeyCache = LogKeyCache()
     /// SQLite's writers, one at a time (see `transaction(on:)`).
     let writers = WriterQueue()
+    /// The group commit of online ballots (`castOnline`).
+    let casts = CastBatcher()
+    /// Keys read once (the personal-data key).
+    let caches = StoreCaches()
     private let connections: any ConnectionProvider
 
     /// The wall clock, as the binary uses it; tests pass a fixed one.

@@ -18,10 +18,11 @@ public func buildApplication(
     configuration: WebConfiguration, dependencies: OwnerDependencies, logger: Logger = Logger(label: "quorum")
 ) -> some ApplicationProtocol {
     let router = Router(context: QuorumRequestContext.self)
-    // Outermost, so that every response has them, a refused or failed one too.
+    // Outermost: every request counted, timed and logged with its id, refused ones too.
+    router.add(middleware: OperationsMiddleware(metrics: dependencies.metrics))
+    // Then the security headers, so that every response has them, a refused or failed one too.
     router.add(middleware: SecurityHeadersMiddleware(behindTLS: dependencies.secureCookies))
     router.add(middleware: RequestSizeMiddleware())
-    router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(
         middleware: SessionMiddleware(
             store: dependencies.store, secureCookies: dependencies.secureCookies, trustedProxies: dependencies.trustedProxies))

@@ -19,6 +19,8 @@ public struct OwnerDependencies: Sendable {
     public var trustedProxies: Set<String>
     /// In demo mode, the clock organisers may move forward (a route exists only then).
     public var demoClock: DemoClock?
+    /// The figures `/metrics` shows (`quorum serve` sets it; nil: `/metrics` answers 404).
+    public var metrics: WebMetrics?
 
     public init(
         store: Store, sender: any MessageSender, showCodes: DevelopmentMessages? = nil, secureCookies: Bool = false,

@@ -46,6 +46,7 @@ public func routeTable(dependencies: OwnerDependencies) -> [RouteSpec] {
     routes += OwnerRoutes(dependencies: dependencies).routes
     routes += LogRoutes.routes(store: dependencies.store)
     routes += StaffRoutes(dependencies: dependencies).routes
+    routes += OperationsRoutes.routes(store: dependencies.store, metrics: dependencies.metrics)
     return routes
 }
 

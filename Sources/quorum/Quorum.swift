@@ -6,6 +6,9 @@ struct Quorum: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quorum",
         abstract: "Quorum — owners' votes under Civil Code Art. 278 (业主共同决定，按面积与人数双过半计票).",
-        subcommands: [Serve.self, Migrate.self, RegisterCommand.self, UserCommand.self, TallyCommand.self, VerifyCommand.self, LogCommand.self]
+        subcommands: [
+            Serve.self, Migrate.self, RegisterCommand.self, UserCommand.self, TallyCommand.self, VerifyCommand.self, LogCommand.self,
+            BackupCommand.self, RestoreCommand.self,
+        ]
     )
 }

@@ -6,6 +6,7 @@ import QuorumCore
 import QuorumStore
 import QuorumSynthetic
 import QuorumWeb
+import ServiceLifecycle
 
 /// `quorum serve`: run the web site.
 struct Serve: AsyncParsableCommand {
@@ -39,11 +40,24 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Send one-time codes through this SMS gateway (token from $QUORUM_SMS_TOKEN); default: the outbox.", valueName: "url"))
     var smsGateway: String?
 
+    @Option(help: "Log lines as `text` (key=value) or `json` (one object a line); each request's lines carry its hb.request.id.")
+    var logFormat: LogFormat = .text
+
+    @Option(help: "The least severe log level written: trace, debug, info (every request), notice, warning, error.")
+    var logLevel: Logger.Level = .info
+
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
+        let format = logFormat
+        LoggingSystem.bootstrap { label in
+            switch format {
+            case .text: StreamLogHandler.standardError(label: label)
+            case .json: JSONLogHandler(label: label)
+            }
+        }
         var logger = Logger(label: "quorum")
-        logger.logLevel = .info
+        logger.logLevel = logLevel
         let demoClock = demo ? DemoClock() : nil
         let clock: @Sendable () -> Timestamp
         if let demoClock { clock = { demoClock.now() } } else { clock = Store.systemClock }
@@ -77,15 +91,25 @@ struct Serve: AsyncParsableCommand {
                 }
             }
             defer { settler.cancel() }
+            dependencies.metrics = WebMetrics()
             let app = buildApplication(configuration: WebConfiguration(host: host, port: port), dependencies: dependencies, logger: logger)
             Terminal.standardError("Quorum is running at http://\(host):\(port)/ — 网站已启动 (\(store.url))")
             if demo { Terminal.standardError(DemoSetup.instructions(host: host, port: port)) }
-            try await app.runService()
+            // SIGTERM or SIGINT: stop accepting connections, finish the requests in flight — a
+            // ballot being cast gets its commit and its receipt — then close the database.
+            let services = ServiceGroup(
+                configuration: ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            try await services.run()
+            logger.notice("stopped; every request in flight was answered")
         }
     }
 }
 
 extension Serve {
+    enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
     /// Reads the identity providers file.
     static func issuers(_ path: String) throws -> [TrustedIssuer] {
         struct Entry: Decodable {
@@ -175,3 +199,5 @@ enum DemoSetup {
         """
     }
 }
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}

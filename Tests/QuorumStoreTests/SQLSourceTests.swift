@@ -15,6 +15,8 @@ import Testing
         "Staging.swift: Values(rows: batch, key: key)",  // every value a bound parameter (Staging.Values)
         "Divisions.swift: parentCondition",  // an SQLQueryString made of binds by the callers
         "StoredRegister.swift: asOf",  // an SQLQueryString of binds a few lines above
+        "CastBatch.swift: SQLList(asked)",  // rows of SQLBind only: (slot, vote, person, owner) of each ballot of the batch
+        "CastBatch.swift: SQLList(values)",  // rows of SQLBind only: (vote, person, log index) of each accepted ballot
     ]
     static let safeLabels = ["bind:", "binds:", "ident:", "idents:", "literal:"]
 

@@ -31,7 +31,7 @@ import Testing
 
     /// Who may use each route ("here" is the estate whose vote or id the route names).
     static let expected: [String: Set<Role>] = [
-        "GET /health": everyone, "GET /static/:name": everyone, "GET /": everyone,
+        "GET /health": everyone, "GET /health/ready": everyone, "GET /metrics": everyone, "GET /static/:name": everyone, "GET /": everyone,
         "GET /bind": everyone, "POST /bind": everyone, "POST /bind/code": everyone, "POST /bind/credential": everyone,
         // Signing out only ends one's own session: harmless for anyone.
         "POST /logout": everyone,

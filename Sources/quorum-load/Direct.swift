@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import NIOConcurrencyHelpers
+import QuorumCore
+import QuorumStore
+import SQLKit
+
+/// `quorum-load direct`: the store's cast path alone, without HTTP: as many `castOnline`
+/// calls at once as --concurrency, each for another person of a seeded vote, each returning
+/// only after its ballot and log entry are committed. What the group commit itself sustains.
+struct Direct: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Cast ballots through the store directly (no HTTP): the durable commit's own rate.")
+
+    @Option(help: "The database `quorum-load seed` wrote to.")
+    var database: String
+
+    @Option(help: "The sessions file of that seed (for the vote and the persons).")
+    var owners: String
+
+    @Option(help: "Casts in flight at once.")
+    var concurrency = 256
+
+    @Option(help: "Stop after this many seconds.")
+    var duration: Double = 10
+
+    func run() async throws {
+        let population = try Population.read(owners)
+        let store = try await Store.open(try DatabaseURL(database), secret: ProcessInfo.processInfo.environment["QUORUM_SECRET"])
+        let members = try await store.withConnection { db in
+            try await db.raw(
+                "SELECT person, MIN(id_hash) AS id_hash FROM vote_members WHERE vote_id = \(bind: population.vote) GROUP BY person ORDER BY person"
+            ).all().map { (try $0.decode(column: "person", as: Int.self), try $0.decode(column: "id_hash", as: String.self)) }
+        }
+        let choices = try BallotChoices(canonicalJSON: population.choices)
+        let next = NIOLockedValueBox(0)
+        let start = ContinuousClock.now
+        let deadline = start + .milliseconds(Int64(duration * 1000))
+        let latencies = try await withThrowingTaskGroup(of: [Int].self) { group in
+            for _ in 0..<concurrency {
+                group.addTask {
+                    var latencies: [Int] = []
+                    while ContinuousClock.now < deadline {
+                        let number = next.withLockedValue { value -> Int in
+                            defer { value += 1 }
+                            return value
+                        }
+                        guard number < members.count else { break }
+                        let began = ContinuousClock.now
+                        _ = try await store.castOnline(
+                            vote: population.vote, person: members[number].0, owner: members[number].1, choices: choices,
+                            signature: .typed("压力测试业主"))
+                        let took = ContinuousClock.now - began
+                        latencies.append(Int(took.components.seconds * 1_000_000 + took.components.attoseconds / 1_000_000_000_000))
+                    }
+                    return latencies
+                }
+            }
+            return try await group.reduce(into: []) { $0 += $1 }
+        }
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let counts = store.castCounts
+        try await store.close()
+        let report = Report(
+            target: .cast, rate: 0, connections: concurrency, seconds: seconds,
+            results: [WorkerResult(latencies: latencies, statuses: [303: latencies.count])])
+        print("store.castOnline directly, \(store.backend.rawValue): \(counts.ballots) ballots in \(counts.batches) transactions")
+        print(report.table)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import QuorumStore
+import Testing
+
+@testable import QuorumWeb
+
+/// What an operator relies on: health, readiness, metrics, a request id on every answer.
+@Suite struct OperationsTests {
+    @Test func healthReadinessMetricsAndRequestIDs() async throws {
+        // setup
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-ops-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        let store = try await Store.open(.sqlite(path: path), secret: "ops test secret", logger: logger)
+        try await store.migrate()
+        // A logger that keeps metadata (the request id lives there) but writes only the critical.
+        var quiet = Logger(label: "test")
+        quiet.logLevel = .critical
+        var dependencies = OwnerDependencies(store: store, sender: OutboxSender(store: store, logger: logger, development: false))
+        dependencies.metrics = WebMetrics()
+        let app = buildApplication(configuration: WebConfiguration(), dependencies: dependencies, logger: quiet)
+        // act, check
+        try await app.test(.live) { client in
+            var ids = Set<String>()
+            for _ in 0..<2 {
+                try await client.execute(uri: "/health", method: .get) { response in
+                    #expect(response.status == .ok)
+                    ids.insert(try #require(response.headers[.init("X-Request-Id")!]))
+                }
+            }
+            #expect(ids.count == 2, "each request its own id")
+            try await client.execute(uri: "/health/ready", method: .get) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                let text = String(buffer: response.body)
+                #expect(response.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
+                #expect(text.contains(#"quorum_http_requests_total{route="/health",method="GET",status="200"} 2"#))
+                #expect(text.contains("quorum_http_request_duration_seconds_bucket{"))
+                #expect(text.contains("quorum_ballots_accepted_total 0"))
+                #expect(text.contains("quorum_audit_log_entries 0"))
+            }
+        }
+        try await store.close()
+    }
+}
