@@ -152,7 +152,8 @@ import Testing
             #expect(try await store.enterPaper(vote: vote, code: ballots[2].code, clerk: "B", choices: spoiled) == .confirmed)
             // A wrong check character is refused before any lookup.
             await #expect(throws: PaperError.unknownCode) {
-                try await store.enterPaper(vote: vote, code: String(ballots[0].code.dropLast()) + "0", clerk: "D", choices: agree)
+                let wrongCheck: Character = ballots[0].code.last == "0" ? "1" : "0"
+                return try await store.enterPaper(vote: vote, code: String(ballots[0].code.dropLast()) + String(wrongCheck), clerk: "D", choices: agree)
             }
             // check: the reconciliation, and the log of every entry and confirmation
             let total = try #require(try await store.paperReconciliation(of: vote.id).last)
