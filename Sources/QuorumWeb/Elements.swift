@@ -18,7 +18,7 @@ struct Legend: Component {
         self.text = text
     }
 
-    var body: Component { Node<HTML.BodyContext>.element(named: "legend", nodes: [.text(text)]) }
+    var body: Component { Node<HTML.BodyContext>.element(named: "legend", nodes: [.text(text.textEscaped)]) }
 }
 
 /// A drop-down list; name it with `.attribute(named: "name", …)`.
@@ -42,7 +42,7 @@ struct Option: Component {
     }
 
     var body: Component {
-        Node<HTML.BodyContext>.element(named: "option", nodes: [.attribute(named: "value", value: value.attributeEscaped), .text(text)])
+        Node<HTML.BodyContext>.element(named: "option", nodes: [.attribute(named: "value", value: value.attributeEscaped), .text(text.textEscaped)])
     }
 }
 
@@ -56,6 +56,6 @@ struct HeaderRow: Component {
     }
 
     var body: Component {
-        Node<HTML.BodyContext>.element(named: "tr", nodes: titles.map { Node<HTML.BodyContext>.element(named: "th", nodes: [.text($0)]) })
+        Node<HTML.BodyContext>.element(named: "tr", nodes: titles.map { Node<HTML.BodyContext>.element(named: "th", nodes: [.text($0.textEscaped)]) })
     }
 }

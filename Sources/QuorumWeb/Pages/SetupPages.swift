@@ -12,8 +12,8 @@ enum SetupPages {
     ) -> Response {
         let lang = context.lang
         return Layout.page(S.setUpVote, context: context, path: action, status: status) {
-            Paragraph(estate.name).class("meta")
-            if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert").id("form-error") }
+            Paragraph(estate.name.textEscaped).class("meta")
+            if let error { Paragraph(error.textEscaped).class("alert").attribute(named: "role", value: "alert").id("form-error") }
             Form(url: action, method: .post) {
                 Input(type: .hidden, name: "csrf", value: staff.csrf)
                 Label(S.voteTitle(lang)) { Input(type: .text, name: "title", value: values.title.attributeEscaped, isRequired: true).id("title") }
@@ -29,7 +29,7 @@ enum SetupPages {
                     }
                     Div {
                         for building in buildings {
-                            Label(building) {
+                            Label(building.textEscaped) {
                                 Input(type: .checkbox, name: "building", value: building.attributeEscaped)
                                     .attribute(named: "checked", value: values.buildings.contains(building) ? "checked" : nil)
                             }
@@ -97,7 +97,7 @@ enum SetupPages {
                 Input(type: .number, name: prefix + "seats", value: String(matter.seats)).attribute(named: "min", value: "1").id("m\(number)-seats")
             }
             Label(S.candidatesOnePerLine(lang)) {
-                TextArea(text: matter.candidates, name: prefix + "candidates", numberOfRows: 4).id("m\(number)-candidates")
+                TextArea(text: matter.candidates.textEscaped, name: prefix + "candidates", numberOfRows: 4).id("m\(number)-candidates")
             }
         }
         .class(number == 1 || !matter.title.isEmpty ? "matter" : "matter spare")

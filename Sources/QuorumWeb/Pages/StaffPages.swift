@@ -11,7 +11,7 @@ enum StaffPages {
         let lang = context.lang
         return Layout.page(S.staffSignIn, context: context, path: "/staff/login", status: status) {
             Paragraph(S.staffSignInIntro(lang)).class("meta")
-            if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert") }
+            if let error { Paragraph(error.textEscaped).class("alert").attribute(named: "role", value: "alert") }
             Form(url: "/staff/login", method: .post) {
                 Label(S.username(lang)) {
                     Input(type: .text, name: "username", value: username.attributeEscaped, isRequired: true).id("username")
@@ -29,17 +29,17 @@ enum StaffPages {
         let lang = context.lang
         let permissions = staff.account.role.permissions
         return Layout.page(S.staffArea, context: context, path: "/manage") {
-            Paragraph("\(staff.account.displayName) · \(lang == .zh ? staff.account.role.chinese : staff.account.role.english)").class("meta").id("who")
+            Paragraph("\(staff.account.displayName.textEscaped) · \(lang == .zh ? staff.account.role.chinese : staff.account.role.english)").class("meta").id("who")
             if permissions.contains(.manageStaff) {
                 Link(S.accounts(lang), url: "/manage/staff").class("button secondary").id("accounts")
             }
             for (estate, votes) in estates {
                 Div {
-                    H2(estate.name)
+                    H2(estate.name.textEscaped)
                     if votes.isEmpty { Paragraph(S.noVotesYet(lang)).class("meta") }
                     List(votes) { vote in
                         Div {
-                            Link(vote.title, url: "/manage/votes/\(vote.id)").class("vote-link")
+                            Link(vote.title.textEscaped, url: "/manage/votes/\(vote.id)").class("vote-link")
                             Span(phaseName(vote.phase(at: now), lang)).class("tag")
                         }
                     }
@@ -72,15 +72,15 @@ enum StaffPages {
         let lang = context.lang
         let names = Dictionary(divisions.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         return Layout.page(S.accounts, context: context, path: "/manage/staff", status: status) {
-            if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert") }
+            if let error { Paragraph(error.textEscaped).class("alert").attribute(named: "role", value: "alert") }
             Table {
                 HeaderRow([S.username(lang), S.displayName(lang), S.role(lang), S.division(lang)])
                 for account in accounts {
                     TableRow {
-                        TableCell(account.username)
-                        TableCell(account.displayName)
+                        TableCell(account.username.textEscaped)
+                        TableCell(account.displayName.textEscaped)
                         TableCell(lang == .zh ? account.role.chinese : account.role.english)
-                        TableCell(account.divisionID.flatMap { names[$0] } ?? "—")
+                        TableCell(account.divisionID.flatMap { names[$0] }?.textEscaped ?? "—")
                     }
                 }
             }
@@ -122,10 +122,10 @@ enum StaffPages {
         let phase = vote.phase(at: now)
         let base = "/manage/votes/\(vote.id)"
         return Layout.page(S.voteOverview, context: context, path: base, status: status) {
-            H2(vote.title)
-            Paragraph("\(estate) · ").class("meta")
+            H2(vote.title.textEscaped)
+            Paragraph(estate.textEscaped).class("meta")
             Paragraph(phaseName(phase, lang)).class("tag phase").id("phase")
-            if let message { Paragraph(message).class("alert").attribute(named: "role", value: "alert").id("message") }
+            if let message { Paragraph(message.textEscaped).class("alert").attribute(named: "role", value: "alert").id("message") }
             Paragraph("\(S.opens(lang))：\(LocalTime.format(vote.opensAt)) · \(S.deadline(lang))：\(LocalTime.format(vote.closesAt))").class("meta")
             if let noticedAt = vote.noticedAt {
                 Paragraph("\(S.noticedAt(lang))：\(LocalTime.format(noticedAt))").class("meta")
@@ -136,20 +136,20 @@ enum StaffPages {
             H2(S.matters(lang))
             List(vote.definition.matters) { matter in
                 Div {
-                    Paragraph("\(matter.title)")
+                    Paragraph(matter.title.textEscaped)
                     Span("\(S.itemShort(matter.item)(lang)) · \(VotePages.tag(matter, lang))").class(matter.threshold == .special ? "tag special" : "tag")
                     if case .election(_, let candidates) = matter.kind {
-                        Paragraph(candidates.map(\.name).joined(separator: "、")).class("meta")
+                        Paragraph(candidates.map(\.name).joined(separator: "、").textEscaped).class("meta")
                     }
                 }
             }
             .listStyle(.ordered)
-            Paragraph(settingsLine(vote, lang)).class("meta")
+            Paragraph(settingsLine(vote, lang).textEscaped).class("meta")
             H2(S.documents(lang))
             if documents.isEmpty { Paragraph(S.noDocuments(lang)).class("meta") }
             List(documents) { document in
                 Div {
-                    Link("\(document.name)（\(document.size / 1024) KB）", url: "\(base)/documents/\(document.number)")
+                    Link("\(document.name.textEscaped)（\(document.size / 1024) KB）", url: "\(base)/documents/\(document.number)")
                     Paragraph("SHA-256 \(document.sha256)").class("hash")
                 }
             }
@@ -232,8 +232,8 @@ enum StaffPages {
         let shown = building.map { name in persons.filter { $0.building == name } } ?? persons
         let delivered = persons.filter { !$0.deliveries.isEmpty }.count
         return Layout.page(S.deliveryTitle, context: context, path: "\(base)/delivery") {
-            Paragraph(vote.title).class("meta")
-            if let message { Paragraph(message).class("ok").attribute(named: "role", value: "status").id("message") }
+            Paragraph(vote.title.textEscaped).class("meta")
+            if let message { Paragraph(message.textEscaped).class("ok").attribute(named: "role", value: "status").id("message") }
             Paragraph(S.deliveredCount(delivered, persons.count)(lang)).class("meta").id("delivered-count")
             if staff.account.role.permissions.contains(.organise) {
                 Form(url: "\(base)/posting", method: .post) {
@@ -244,14 +244,14 @@ enum StaffPages {
             }
             Paragraph {
                 for name in buildings {
-                    Link(name, url: "\(base)/delivery?building=\(name.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")").class("chip")
+                    Link(name.textEscaped, url: "\(base)/delivery?building=\(name.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")").class("chip")
                 }
             }
             Table {
                 HeaderRow([S.rooms(lang), S.deliveryState(lang), ""])
                 for person in shown {
                     TableRow {
-                        TableCell(person.rooms)
+                        TableCell(person.rooms.textEscaped)
                         TableCell(person.deliveries.map { methodName($0, lang) }.sorted().joined(separator: "、"))
                         TableCell {
                             if !person.deliveries.contains(.hand) {
@@ -290,8 +290,8 @@ enum StaffPages {
         let paper = buildings.reduce(Weight.zero) { $0 + $1.paper }
         let listFrom = Procedure.nonVoterListOpens(closesAt: vote.closesAt)
         return Layout.page(S.dashboard, context: context, path: "\(base)/dashboard") {
-            Paragraph(vote.title).class("meta")
-            if let message { Paragraph(message).class("ok").attribute(named: "role", value: "status").id("message") }
+            Paragraph(vote.title.textEscaped).class("meta")
+            if let message { Paragraph(message.textEscaped).class("ok").attribute(named: "role", value: "status").id("message") }
             ProgressView(progress: progress, lang: lang, source: "")
             Paragraph("\(S.onlineBallots(lang))：\(online.heads)（\(online.area) m²） · \(S.paperBallots(lang))：\(paper.heads)（\(paper.area) m²）")
                 .class("meta").id("channels")
@@ -300,7 +300,7 @@ enum StaffPages {
                 HeaderRow([S.building(lang), S.votedHeads(lang), S.votedArea(lang), ""])
                 for building in buildings {
                     TableRow {
-                        TableCell(building.building)
+                        TableCell(building.building.textEscaped)
                         TableCell("\(building.voted.heads) / \(building.total.heads)")
                         TableCell(Charts.percent(building.voted.area.centiSquareMetres, of: building.total.area.centiSquareMetres))
                         TableCell {
@@ -333,7 +333,7 @@ enum StaffPages {
         return Layout.page(list == .unbound ? S.unboundList : S.notVotedList, context: context, path: "/manage/votes/\(vote.id)/lists/\(list.rawValue)") {
             Paragraph(S.listLogged(lang)).class("note")
             Paragraph(S.roomCount(rooms.count)(lang)).class("meta").id("room-count")
-            List(rooms) { ListItem($0) }.class("rooms").id("rooms")
+            List(rooms) { ListItem($0.textEscaped) }.class("rooms").id("rooms")
             Link(S.back(lang), url: "/manage/votes/\(vote.id)/dashboard").class("button secondary")
         }
     }
