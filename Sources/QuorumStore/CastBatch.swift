@@ -10,6 +10,8 @@ struct PendingCast: Sendable {
     var idHash: String
     var choices: BallotChoices
     var signature: Signature
+    /// The estate the owner signed in to, when the vote must be one of its (the web's case).
+    var estate: Int64? = nil
 
     var key: BallotKey { BallotKey(vote: voteID, person: person) }
 }
@@ -175,7 +177,7 @@ extension Store {
         var codes: [Int: String] = [:]
         var inWindow: [Int] = []
         for (position, cast) in requested.enumerated() {
-            guard let (vote, rooms) = found[position] else {
+            guard let (vote, rooms) = found[position], cast.estate == nil || cast.estate == vote.estateID else {
                 results[position] = .failure(CastError.noSuchVote)
                 continue
             }

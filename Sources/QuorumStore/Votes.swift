@@ -228,10 +228,12 @@ extension Store {
     /// the group commit (`CastBatcher`): it is checked and inserted with the ballots of
     /// concurrent requests in one transaction, and this returns once it and its log entry are
     /// committed.
+    /// `estate`: the estate the owner signed in to; a vote of another estate is then no such vote.
     public func castOnline(
-        vote voteID: String, person: Int, owner idHash: String, choices: BallotChoices, signature: Signature
+        vote voteID: String, person: Int, owner idHash: String, choices: BallotChoices, signature: Signature, estate: Int64? = nil
     ) async throws -> Receipt {
-        try await casts.submit(PendingCast(voteID: voteID, person: person, idHash: idHash, choices: choices, signature: signature), to: self)
+        try await casts.submit(
+            PendingCast(voteID: voteID, person: person, idHash: idHash, choices: choices, signature: signature, estate: estate), to: self)
     }
 
     /// A receipt by its code, for the owner who holds it.

@@ -271,34 +271,48 @@ struct OwnerRoutes {
         }
     }
 
+    /// The cast: the session, then straight to `castOnline`, whose batch checks the vote, the
+    /// estate, the owner's membership of the person, the choices and the window in one read
+    /// for the whole batch (docs/PERFORMANCE.md) — no reads of its own before it.
     @Sendable func cast(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context, limit: 2 * 1024 * 1024)
-        switch try await voteAndVoters(context) {
-        case .failure(let response): return response
-        case .success(let (vote, voters, session)):
-            guard form["csrf"] == session.csrf else {
-                return Layout.message(S.ballot, S.formExpired(context.lang), context: context, status: .forbidden, back: "/votes")
-            }
-            guard let voter = Self.voter(form["person"], in: voters), let choices = try? BallotChoices(canonicalJSON: form["choices"] ?? "")
-            else {
-                return Layout.message(S.ballot, S.formExpired(context.lang), context: context, status: .badRequest, back: "/votes")
-            }
-            let drawn = form["signature_drawn"] ?? "", typed = (form["signature_typed"] ?? "").trimmingCharacters(in: .whitespaces)
-            let signature: Signature
-            if drawn.hasPrefix("data:image/png;base64,") {
-                signature = .drawn(drawn)
-            } else if !typed.isEmpty {
-                signature = .typed(typed)
-            } else {
+        guard let session = context.session else { return Layout.redirect("/bind") }
+        guard form["csrf"] == session.csrf else {
+            return Layout.message(S.ballot, S.formExpired(context.lang), context: context, status: .forbidden, back: "/votes")
+        }
+        guard let id = context.parameters.get("vote"), let person = form["person"].flatMap(Int.init),
+            let choices = try? BallotChoices(canonicalJSON: form["choices"] ?? "")
+        else {
+            return Layout.message(S.ballot, S.formExpired(context.lang), context: context, status: .badRequest, back: "/votes")
+        }
+        let drawn = form["signature_drawn"] ?? "", typed = (form["signature_typed"] ?? "").trimmingCharacters(in: .whitespaces)
+        let signature: Signature
+        if drawn.hasPrefix("data:image/png;base64,") {
+            signature = .drawn(drawn)
+        } else if !typed.isEmpty {
+            signature = .typed(typed)
+        } else {
+            // Unsigned: back to the confirmation, which needs the vote and the person.
+            switch try await voteAndVoters(context) {
+            case .failure(let response): return response
+            case .success(let (vote, voters, session)):
+                guard let voter = voters.first(where: { $0.person == person }) else {
+                    return Layout.message(S.ballot, S.noBallotHere(context.lang), context: context, status: .notFound, back: "/votes")
+                }
                 return VotePages.confirm(vote, voter: voter, choices: choices, csrf: session.csrf, error: S.needSignature(context.lang), context: context)
             }
-            do {
-                let receipt = try await store.castOnline(vote: vote.id, person: voter.person, owner: session.idHash, choices: choices, signature: signature)
-                return Layout.redirect("/receipts/\(receipt.code)")
-            } catch let error as CastError {
-                let text = Self.half(error.description, context.lang)
-                return Layout.message(S.ballot, text, context: context, status: .conflict, back: "/votes")
-            }
+        }
+        do {
+            let receipt = try await store.castOnline(
+                vote: id, person: person, owner: session.idHash, choices: choices, signature: signature, estate: session.estateID)
+            return Layout.redirect("/receipts/\(receipt.code)")
+        } catch CastError.noSuchVote {
+            return Layout.message(S.notFound, S.notFound(context.lang), context: context, status: .notFound, back: "/votes")
+        } catch CastError.notYourBallot {
+            return Layout.message(S.ballot, S.noBallotHere(context.lang), context: context, status: .forbidden, back: "/votes")
+        } catch let error as CastError {
+            let text = Self.half(error.description, context.lang)
+            return Layout.message(S.ballot, text, context: context, status: .conflict, back: "/votes")
         }
     }
 
