@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.1.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
     ],
     targets: [
         // The domain: register, voting persons, rules, tally, audit-log maths. Pure, no I/O.
@@ -91,6 +92,9 @@ let package = Package(
             name: "quorum-store-bench",
             dependencies: ["QuorumCore", "QuorumStore", "QuorumSynthetic", .product(name: "SQLKit", package: "sql-kit")]
         ),
+        // Fakes the test targets share (a log handler that keeps every line).
+        .target(
+            name: "QuorumTestSupport", dependencies: [.product(name: "Logging", package: "swift-log")], path: "Tests/QuorumTestSupport"),
         .testTarget(
             name: "QuorumCoreTests",
             dependencies: [
@@ -107,6 +111,7 @@ let package = Package(
                 "QuorumStore",
                 "QuorumFixtures",
                 "QuorumSynthetic",
+                "QuorumTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
@@ -115,7 +120,7 @@ let package = Package(
         .testTarget(
             name: "QuorumStoreTests",
             dependencies: [
-                "QuorumCore", "QuorumStore", "QuorumSynthetic",
+                "QuorumCore", "QuorumStore", "QuorumSynthetic", "QuorumTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

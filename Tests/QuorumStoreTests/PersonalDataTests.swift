@@ -3,6 +3,7 @@ import Logging
 import QuorumCore
 import QuorumStore
 import Synchronization
+import QuorumTestSupport
 import Testing
 
 @Suite struct PersonalDataTests {
@@ -46,35 +47,15 @@ import Testing
 
     @Test(arguments: TestDatabase.available)
     func nothingPersonalIsLogged(_ database: TestDatabase) async throws {
-        let captured = Captured()
+        let captured = LogLines()
         var logger = Logger(label: "test", factory: { _ in CapturingLogHandler(captured: captured) })
         logger.logLevel = .trace
         try await database.withImported(Self.text, logger: logger) { imported in
             _ = try await imported.register()
         }
-        let logged = captured.lines.withLock { $0.joined(separator: "\n") }
+        let logged = captured.all
         for personal in ["110101199001010011", "E12345678", "13812345678", "甲", "乙", "丙"] {
             #expect(!logged.contains(personal))
         }
-    }
-}
-
-final class Captured: Sendable {
-    let lines = Mutex<[String]>([])
-}
-
-struct CapturingLogHandler: LogHandler {
-    let captured: Captured
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .trace
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        let line = "\(event.level) \(event.message) \(event.metadata ?? [:]) \(metadata)"
-        captured.lines.withLock { $0.append(line) }
     }
 }

@@ -176,7 +176,10 @@ import Testing
                     var body: ByteBuffer?
                     if route.method == .post {
                         headers[.contentType] = "application/x-www-form-urlencoded"
-                        body = ByteBuffer(string: "csrf=\(credentials?.csrf ?? "")&person=\(person)&code=0&hours=1")
+                        // A well-formed ballot too, so the cast is refused for who sends it, not for its form.
+                        body = ByteBuffer(
+                            string: "csrf=\(credentials?.csrf ?? "")&person=\(person)&code=0&hours=1"
+                                + "&choices=%7B%22m1%22%3A%22agree%22%7D&signature_typed=x")
                     }
                     let denied = try await client.execute(uri: uri, method: route.method, headers: headers, body: body) { response in
                         let location = response.headers[.location] ?? ""

@@ -6,6 +6,7 @@ import QuorumCore
 import QuorumStore
 import SQLKit
 import Synchronization
+import QuorumTestSupport
 import Testing
 
 @testable import QuorumWeb
@@ -44,27 +45,6 @@ enum WebDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
     }
 }
 
-/// Every line a logger wrote, for the tests that look for personal data in the logs.
-final class LogLines: Sendable {
-    let lines = Mutex<[String]>([])
-    var all: String { lines.withLock { $0.joined(separator: "\n") } }
-}
-
-struct CapturingLogHandler: LogHandler {
-    let captured: LogLines
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .trace
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        let line = "\(event.level) \(event.message) \(event.metadata ?? [:]) \(metadata) \(event.source) \(event.file)"
-        captured.lines.withLock { $0.append(line) }
-    }
-}
 
 /// Keeps each message it is given, as a phone would receive it, after handing it to the
 /// sender production uses (the outbox, which logs that a message was queued).
