@@ -109,8 +109,16 @@ extension Store {
     }
 
     /// Records that the owner of a session has seen the notice online, for each of their persons.
+    /// Only the first view writes: a notice page read again costs one read, not a write.
     public func recordSeenOnline(vote: String, owner idHash: String) async throws {
         try await withConnection { db in
+            let missing = try await db.raw(
+                """
+                SELECT m.person FROM vote_members m WHERE m.vote_id = \(bind: vote) AND m.id_hash = \(bind: idHash) AND NOT EXISTS (
+                  SELECT 1 FROM deliveries d WHERE d.vote_id = m.vote_id AND d.person = m.person AND d.method = 'online')
+                """
+            ).first()
+            guard missing != nil else { return }
             try await db.raw(
                 """
                 INSERT INTO deliveries (vote_id, person, method, recorded_at, recorded_by)
