@@ -76,7 +76,8 @@ enum StaticFiles {
         .table tr.total td{font-weight:700}
         button.small,input[type=submit].small{display:inline-block;width:auto;min-height:2.2rem;margin:0;padding:.2rem .7rem;font-size:.9rem}
         form.inline{display:inline-block;margin-right:.5rem}
-        form.inline button{display:inline-block;width:auto}
+        form.inline button,form.inline input[type=submit]{display:inline-block;width:auto;max-width:100%;white-space:normal}
+        .table td.rooms{white-space:normal;min-width:10rem;max-width:16rem}
         ul.plain,ul.actions{list-style:none;padding:0}
         ul.actions li a{display:block;padding:.7rem .2rem;border-bottom:1px solid #ddd;font-weight:600}
         ul.rooms{columns:2;font-family:ui-monospace,monospace}

@@ -251,7 +251,7 @@ enum StaffPages {
                 HeaderRow([S.rooms(lang), S.deliveryState(lang), ""])
                 for person in shown {
                     TableRow {
-                        TableCell(person.rooms.textEscaped)
+                        TableCell(person.rooms.textEscaped).class("rooms")
                         TableCell(person.deliveries.map { methodName($0, lang) }.sorted().joined(separator: "、"))
                         TableCell {
                             if !person.deliveries.contains(.hand) {
