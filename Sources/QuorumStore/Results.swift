@@ -48,13 +48,15 @@ extension Store {
     /// Safe to call from any instance at any time; each step happens once.
     @discardableResult
     public func settle(_ id: String) async throws -> StoredVote? {
-        guard var vote = try await vote(id), !vote.isDraft else { return try await vote(id) }
-        let now = clock()
-        let flags = try await withConnection { db in
-            try await db.raw("SELECT opened_logged, closed_logged FROM votes WHERE id = \(bind: id)").first()
+        // One read: the vote and whether its opening and closing are logged yet.
+        guard let row = try await withConnection({ db in try await db.raw("SELECT * FROM votes WHERE id = \(bind: id)").first() }) else {
+            return nil
         }
-        let opened = try flags?.decode(column: "opened_logged", as: Int.self) ?? 1
-        let closed = try flags?.decode(column: "closed_logged", as: Int.self) ?? 1
+        var vote = try Self.vote(from: row)
+        if vote.isDraft { return vote }
+        let now = clock()
+        let opened = try row.decode(column: "opened_logged", as: Int.self)
+        let closed = try row.decode(column: "closed_logged", as: Int.self)
         if opened == 0 && now >= vote.opensAt {
             try await logOnce("opened_logged", vote: id, entries: [LogEntry(vote: id, time: vote.opensAt, event: .voteOpened(actor: "system"))])
         }

@@ -407,14 +407,19 @@ struct StaffRoutes {
 
     @Sendable func export(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         guard let vote = context.vote, !vote.isDraft, let file = context.parameters.get("file") else { return StaffPages.notFound(context) }
-        let files = try await store.exportFiles(of: vote)
         switch file {
-        case "registry.csv": return StaffPages.download(Array(files.registry.utf8), type: "text/csv; charset=utf-8", filename: file)
-        case "matters.json": return StaffPages.download(Array(files.matters.utf8), type: "application/json", filename: file)
-        case "ballots.csv": return StaffPages.download(Array(files.ballots.utf8), type: "text/csv; charset=utf-8", filename: file)
-        case "deliveries.csv":
-            guard let deliveries = files.deliveries else { return StaffPages.notFound(context) }
-            return StaffPages.download(Array(deliveries.utf8), type: "text/csv; charset=utf-8", filename: file)
+        case "registry.csv", "matters.json", "ballots.csv", "deliveries.csv":
+            // The register and the ballots are read only for the files made of them.
+            let files = try await store.exportFiles(of: vote)
+            let (text, type): (String?, String) =
+                switch file {
+                case "registry.csv": (files.registry, "text/csv; charset=utf-8")
+                case "matters.json": (files.matters, "application/json")
+                case "ballots.csv": (files.ballots, "text/csv; charset=utf-8")
+                default: (files.deliveries, "text/csv; charset=utf-8")
+                }
+            guard let text else { return StaffPages.notFound(context) }
+            return StaffPages.download(Array(text.utf8), type: type, filename: file)
         case "tally.json":
             guard let tally = vote.tallyJSON else { return StaffPages.notFound(context) }
             return StaffPages.download(Array(tally.utf8), type: "application/json", filename: file)

@@ -133,13 +133,9 @@ enum PaperPages {
         }
     }
 
+    /// A ballot's state in the words of the entry that led to it.
     static func stateName(_ state: PaperState, _ lang: Lang) -> String {
-        switch state {
-        case .entered: S.outcomeFirst(lang)
-        case .confirmed: S.outcomeConfirmed(lang)
-        case .mismatch: S.outcomeMismatch(lang)
-        case .conflict: S.outcomeConflict(lang)
-        }
+        outcomeText(state == .entered ? "first" : state.rawValue, lang) ?? state.rawValue
     }
 
     static func summary(_ choices: BallotChoices, vote: VoteDefinition, _ lang: Lang) -> String {
