@@ -113,7 +113,8 @@ let package = Package(
                 "QuorumSynthetic",
                 "QuorumTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
+            ],
+            exclude: ["Snapshots"]
         ),
         .testTarget(name: "QuorumCLITests", dependencies: ["QuorumCore", "QuorumStore"]),
         // Every test runs on SQLite, and on PostgreSQL too when QUORUM_TEST_POSTGRES_URL is set.

@@ -1,0 +1,155 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import QuorumCore
+import QuorumStore
+import Synchronization
+import Testing
+
+@testable import QuorumWeb
+
+/// A whole site to walk: two estates in two streets of one district, a staff account of
+/// every role, an open vote with a document, and a closed vote with a ballot and a
+/// published result. The authorization matrix and the page snapshots walk it.
+struct SiteFixture {
+    enum Role: String, CaseIterable, Sendable {
+        case anonymous, ownerHere, ownerElsewhere
+        case committeeHere, propertyHere, clerkHere, committeeElsewhere, propertyElsewhere, clerkElsewhere
+        case streetHere, streetElsewhere, bureau, admin
+    }
+
+    /// A clock the test moves.
+    final class Clock: Sendable {
+        let now = Mutex<Int64>(1_705_716_000_000)  // 2024-01-20 10:00 +08:00
+        var read: @Sendable () -> Timestamp { { [self] in Timestamp(millisecondsSinceEpoch: now.withLock { $0 }) } }
+        func advance(days: Int64) { now.withLock { $0 += days * 86_400_000 } }
+    }
+
+    final class Outbox: MessageSender {
+        let last = Mutex<String>("")
+        func send(to phone: String, purpose: String, body: String) async throws { last.withLock { $0 = body } }
+        var code: String { last.withLock { $0 }.split(whereSeparator: { !$0.isNumber }).first { $0.count == 6 }.map(String.init) ?? "" }
+    }
+
+    struct Credentials {
+        var cookie: String
+        var csrf: String
+    }
+
+    let store: Store
+    let dependencies: OwnerDependencies
+    let here: Int64
+    let open: StoredVote
+    let closed: StoredVote
+    let person: Int
+    let receiptCode: String
+    let ownerSessions: [Role: Credentials]
+
+    static func register(_ prefix: String) -> String {
+        """
+        unit_id,building,room,area,owner_name,owner_id,phone
+        \(prefix)1,1,101,100.00,甲,\(prefix == "A" ? "110101199001010011" : "110101199001010022"),13800000001
+        \(prefix)2,1,102,80.00,乙,\(prefix == "A" ? "110101199202020033" : "110101199202020044"),13800000002
+
+        """
+    }
+
+    /// Builds the site on a fresh SQLite database, runs `body` with it, and closes it.
+    static func with(_ body: (SiteFixture) async throws -> Void) async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-site-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        let clock = Clock()
+        // A fixed log key, so that the pages showing its fingerprint are the same every run.
+        let logKey = Data(repeating: 7, count: 32).base64EncodedString()
+        let store = try await Store.open(.sqlite(path: path), secret: "matrix secret", logKey: logKey, logger: logger, clock: clock.read)
+        do {
+            try await store.migrate()
+            try await body(try await build(store: store, clock: clock))
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        try await store.close()
+    }
+
+    private static func build(store: Store, clock: Clock) async throws -> SiteFixture {
+        var estates: [Int64] = []
+        for (prefix, street) in [("A", "八大峡街道"), ("B", "云南路街道")] {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("matrix-\(prefix)-\(UUID().uuidString).csv")
+            try Self.register(prefix).write(to: file, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(at: file) }
+            estates.append(
+                try await store.importRegister(
+                    file: file.path, estate: EstatePath(city: "青岛市", district: "市南区", street: street, estate: "小区\(prefix)")
+                ).estate.id)
+        }
+        let here = estates[0], elsewhere = estates[1]
+        let definition = VoteDefinition(name: "表决", matters: [Matter(id: "m1", title: "事项", item: 5)])
+        let now = clock.read().millisecondsSinceEpoch
+        let day: Int64 = 86_400_000
+        let draft = try await store.createDraft(
+            estate: here, definition: definition, opensAt: Timestamp(millisecondsSinceEpoch: now + 16 * day),
+            closesAt: Timestamp(millisecondsSinceEpoch: now + 30 * day), actor: "setup")
+        try await store.addDocument(to: draft.id, name: "plan.pdf", bytes: Array("%PDF-1.4".utf8), actor: "setup")
+        let open = try await store.publishNotice(draft.id, actor: "setup")
+        let closed = try await store.createVote(
+            estate: here, definition: definition, opensAt: clock.read(), closesAt: Timestamp(millisecondsSinceEpoch: now + day),
+            noticedAt: Timestamp(millisecondsSinceEpoch: now - 16 * day))
+        let outbox = Outbox()
+        var ownerSessions: [Role: Credentials] = [:]
+        var ownerHere: OwnerSession?
+        for (role, estate, name, id) in [
+            (Role.ownerHere, here, "甲", "110101199001010011"), (Role.ownerElsewhere, elsewhere, "甲", "110101199001010022"),
+        ] {
+            let start = try await store.startBinding(estate: estate, name: name, idNumber: id, address: "test", sender: outbox)
+            let session = try await store.confirmBinding(attempt: start.attempt, code: outbox.code)
+            ownerSessions[role] = Credentials(cookie: "quorum_session=\(session.token)", csrf: session.csrf)
+            if role == .ownerHere { ownerHere = session }
+        }
+        let owner = try #require(ownerHere)
+        let person = try #require(try await store.voters(in: closed.id, owner: owner.idHash).first?.person)
+        let receipt = try await store.castOnline(
+            vote: closed.id, person: person, owner: owner.idHash, choices: BallotChoices(["m1": .option(.agree)]), signature: .typed("甲"))
+        clock.advance(days: 17)
+        _ = try await store.publishResult(closed.id, final: false, actor: "setup")
+        let streetHere = try #require(try await store.findDivision(.street, named: "八大峡街道")).id
+        let streetElsewhere = try #require(try await store.findDivision(.street, named: "云南路街道")).id
+        let district = try #require(try await store.findDivision(.district, named: "市南区")).id
+        let accounts: [(Role, StaffRole, Int64?)] = [
+            (.committeeHere, .committee, here), (.propertyHere, .property, here), (.clerkHere, .clerk, here),
+            (.committeeElsewhere, .committee, elsewhere), (.propertyElsewhere, .property, elsewhere), (.clerkElsewhere, .clerk, elsewhere),
+            (.streetHere, .street, streetHere), (.streetElsewhere, .street, streetElsewhere), (.bureau, .bureau, district), (.admin, .admin, nil),
+        ]
+        for (role, staffRole, division) in accounts {
+            try await store.addStaff(
+                username: role.rawValue, displayName: role.rawValue, password: "matrix password", role: staffRole, division: division, passwordCost: 4)
+        }
+        return SiteFixture(
+            store: store, dependencies: OwnerDependencies(store: store, sender: outbox), here: here, open: open, closed: closed,
+            person: person, receiptCode: receipt.code, ownerSessions: ownerSessions)
+    }
+
+    /// The role's cookie and CSRF token (a new staff session each call), none for `.anonymous`.
+    func credentials(_ role: Role) async throws -> Credentials? {
+        if let owner = ownerSessions[role] { return owner }
+        guard role != .anonymous else { return nil }
+        let session = try await store.staffLogin(username: role.rawValue, password: "matrix password")
+        return Credentials(cookie: "quorum_staff=\(session.token)", csrf: session.csrf)
+    }
+
+    /// A route's path with its parameters filled in from the fixture.
+    func uri(for path: String) -> String {
+        let onClosedVote = ["/result", "/report", "/publish", "/export/:file"].contains { path.hasSuffix($0) }
+        var uri = path
+            .replacingOccurrences(of: ":vote", with: onClosedVote ? closed.id : open.id)
+            .replacingOccurrences(of: ":estate", with: String(here)).replacingOccurrences(of: ":number", with: "1")
+            .replacingOccurrences(of: ":code", with: receiptCode).replacingOccurrences(of: ":name", with: "app.css")
+            .replacingOccurrences(of: ":list", with: "unbound").replacingOccurrences(of: ":file", with: "ballots.csv")
+        if path.hasSuffix("/ballot") { uri += "?person=\(person)" }
+        if path.hasPrefix("/log/proof") { uri += "?index=0" }
+        if path.hasPrefix("/log/consistency") { uri += "?from=1&to=2" }
+        return uri
+    }
+}
