@@ -25,9 +25,9 @@ public struct BallotChoices: Hashable, Sendable {
 }
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 extension BallotChoices {

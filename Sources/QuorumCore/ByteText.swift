@@ -75,7 +75,8 @@ public enum ByteText {
         bytes.reserveCapacity(values.count * 3 / 4)
         var index = 0
         while index + 1 < values.count {
-            let a = values[index], b = values[index + 1]
+            let a = values[index]
+            let b = values[index + 1]
             bytes.append(a << 2 | b >> 4)
             if index + 2 < values.count {
                 let c = values[index + 2]

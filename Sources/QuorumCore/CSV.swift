@@ -106,7 +106,10 @@ public struct CSVParser: Sendable {
         record: (CSVRecord) throws -> Void,
         problem: (CSVProblem, Int) throws -> Void
     ) rethrows {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let quote = UInt8(ascii: "\"")
+        let comma = UInt8(ascii: ",")
+        let lf = UInt8(ascii: "\n")
+        let cr = UInt8(ascii: "\r")
         switch state {
         case .afterCR:
             state = .fieldStart

@@ -141,7 +141,8 @@ public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownCandidate(let id): "no candidate \"\(id)\""
         case .candidateChosenTwice(let id): "candidate \"\(id)\" is chosen twice"
         case .choiceNotForResolution(let text): "\"\(text)\" is not an option of a resolution; expected one of \(Choice.spellings)"
-        case .personDisagrees(let line, let first, let found): "another unit of the same voting person has \"\(first)\" on line \(line) but \"\(found)\" here"
+        case .personDisagrees(let line, let first, let found):
+            "another unit of the same voting person has \"\(first)\" on line \(line) but \"\(found)\" here"
         case .duplicateBallotRow(let line): "duplicates line \(line): same unit, same matter"
         case .simultaneousBallots(let line): "the same voting person has two different ballots received at the same time (see line \(line))"
         }

@@ -74,7 +74,8 @@ public struct LogProblem: Error, Hashable, Sendable, CustomStringConvertible {
         case .notGrowing(let previous): why = "没有比上一个树头（\(previous) 条）更大"
         case .timeGoesBack: why = "时间早于上一个树头"
         case .rootMismatch(let entries):
-            why = entries.count == 1
+            why =
+                entries.count == 1
                 ? "根哈希与条目 \(entries.lowerBound) 不符，该条目被改动"
                 : "根哈希与条目 \(entries.lowerBound)–\(entries.upperBound - 1) 不符，其中至少一条被改动"
         case .beyondEntries(let present): why = "签名覆盖的条目多于它之前的 \(present) 条：条目 \(present) 缺失"
@@ -111,7 +112,8 @@ public struct LogProblem: Error, Hashable, Sendable, CustomStringConvertible {
         case .notGrowing(let previous): why = "is not larger than the head before it (size \(previous))"
         case .timeGoesBack: why = "is dated before the head before it"
         case .rootMismatch(let entries):
-            why = entries.count == 1
+            why =
+                entries.count == 1
                 ? "its root does not match entry \(entries.lowerBound): that entry was changed"
                 : "its root does not match entries \(entries.lowerBound)–\(entries.upperBound - 1): at least one was changed"
         case .beyondEntries(let present): why = "it signs more entries than the \(present) before it: entry \(present) is missing"

@@ -70,7 +70,8 @@ public enum Merkle {
         index: Int, size: Int, leafHash: MerkleHash, proof: [MerkleHash], root expected: MerkleHash
     ) -> Bool {
         guard index >= 0, index < size, leafHash.count == 32, proof.allSatisfy({ $0.count == 32 }) else { return false }
-        var fn = index, sn = size - 1
+        var fn = index
+        var sn = size - 1
         var r = leafHash
         for p in proof {
             if sn == 0 { return false }
@@ -100,12 +101,14 @@ public enum Merkle {
         guard !proof.isEmpty else { return false }
         var path = proof[...]
         if oldSize & (oldSize - 1) == 0 { path = [oldRoot] + path }  // a complete subtree: its root starts the path
-        var fn = oldSize - 1, sn = newSize - 1
+        var fn = oldSize - 1
+        var sn = newSize - 1
         while fn & 1 == 1 {
             fn >>= 1
             sn >>= 1
         }
-        var fr = path[path.startIndex], sr = path[path.startIndex]
+        var fr = path[path.startIndex]
+        var sr = path[path.startIndex]
         for c in path.dropFirst() {
             if sn == 0 { return false }
             if fn & 1 == 1 || fn == sn {

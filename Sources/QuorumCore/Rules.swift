@@ -19,7 +19,8 @@ public enum Art278 {
     /// Whether those agreeing carry the matter among those who took part:
     /// ordinary, more than 1/2 by area AND by heads; special, at least 3/4 by both.
     public static func approved(agreeing: Weight, participating: Weight, threshold: Threshold) -> Bool {
-        let yesArea = agreeing.area.centiSquareMetres, partArea = participating.area.centiSquareMetres
+        let yesArea = agreeing.area.centiSquareMetres
+        let partArea = participating.area.centiSquareMetres
         switch threshold {
         case .ordinary:
             return 2 * yesArea > partArea && 2 * agreeing.heads > participating.heads

@@ -128,7 +128,8 @@ public enum Tally {
         var markRow = [[Int32]](repeating: [Int32](repeating: -1, count: personCount), count: vote.matters.count)
         var seenUnitMatter = [[Int32]](repeating: [Int32](repeating: -1, count: register.units.count), count: vote.matters.count)
         for entry in resolved {
-            let person = Int(entry.person), matter = Int(entry.matter)
+            let person = Int(entry.person)
+            let matter = Int(entry.matter)
             guard entry.at == firstAt[person], entry.channel == countedChannel[person] else { continue }
             let earlier = seenUnitMatter[matter][Int(entry.unit)]
             if earlier >= 0 {
@@ -140,7 +141,8 @@ public enum Tally {
                 markOf[matter][person] = entry.mark
                 markRow[matter][person] = entry.row
             } else if markOf[matter][person] != entry.mark {
-                let first = rows[Int(markRow[matter][person])], row = rows[Int(entry.row)]
+                let first = rows[Int(markRow[matter][person])]
+                let row = rows[Int(entry.row)]
                 fail(row, .choice, .personDisagrees(firstLine: first.line, first: first.choice, found: row.choice))
             }
         }

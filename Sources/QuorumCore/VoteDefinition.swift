@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// A candidate in an election (选举), or a property company in a choice among several.
@@ -100,7 +100,9 @@ extension VoteDefinition {
         for (index, rawMatter) in (raw.matters ?? []).enumerated() {
             let path = "matters[\(index)]"
             let id = rawMatter.id ?? ""
-            if id.isEmpty { fail("\(path).id", .missingField) } else if !matterIDs.insert(id).inserted {
+            if id.isEmpty {
+                fail("\(path).id", .missingField)
+            } else if !matterIDs.insert(id).inserted {
                 fail("\(path).id", .duplicateID(id))
             }
             let item = rawMatter.item ?? 9
@@ -183,6 +185,8 @@ private struct RawVote: Decodable {
     var matters: [RawMatter]?
 }
 
+// swift-format-ignore: AlwaysUseLowerCamelCase
+// (the names of matters.json's fields, FORMATS.md)
 private struct RawSettings: Decodable {
     var silent_majority: Bool?
     var parking_votes: Bool?

@@ -1,11 +1,12 @@
 import Crypto
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Logging
 import QuorumCore
 import SQLKit
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// Sends a short text message to a phone. The default keeps messages in the outbox table
 /// (and, in development, shows them in the server log); a gateway sends them for real.
@@ -74,9 +75,10 @@ extension Store {
             let hourAgo = now - 3_600_000
             // The address's limit first, whatever it asks: past it, a guess of a name and
             // number gets the same answer right or wrong, so guessing teaches nothing.
-            let byAddress = try await db.raw(
-                "SELECT COUNT(*) AS n FROM binding_attempts WHERE address = \(bind: address) AND created_at > \(bind: hourAgo)"
-            ).first(decodingColumn: "n", as: Int.self) ?? 0
+            let byAddress =
+                try await db.raw(
+                    "SELECT COUNT(*) AS n FROM binding_attempts WHERE address = \(bind: address) AND created_at > \(bind: hourAgo)"
+                ).first(decodingColumn: "n", as: Int.self) ?? 0
             guard byAddress < BindingLimits.codesPerAddressPerHour else { throw BindingError.tooManyRequests }
             let idHash = key.hash(idNumber.trimmingCharacters(in: .whitespaces).uppercased())
             let owner = try await db.raw(
@@ -101,9 +103,10 @@ extension Store {
                 ).run()
                 throw owner == nil ? BindingError.noSuchOwner : BindingError.noPhoneOnFile
             }
-            let byPhone = try await db.raw(
-                "SELECT COUNT(*) AS n FROM binding_attempts WHERE phone_hash = \(bind: phoneHash) AND created_at > \(bind: hourAgo)"
-            ).first(decodingColumn: "n", as: Int.self) ?? 0
+            let byPhone =
+                try await db.raw(
+                    "SELECT COUNT(*) AS n FROM binding_attempts WHERE phone_hash = \(bind: phoneHash) AND created_at > \(bind: hourAgo)"
+                ).first(decodingColumn: "n", as: Int.self) ?? 0
             guard byPhone < BindingLimits.codesPerPhonePerHour else { throw BindingError.tooManyRequests }
             var random = SystemRandomNumberGenerator()
             let attempt = hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &random) })
@@ -155,9 +158,10 @@ extension Store {
             ON CONFLICT (estate_id, id_hash) DO NOTHING
             """
         ).run()
-        let name = try await db.raw(
-            "SELECT name FROM owners WHERE estate_id = \(bind: estate) AND id_hash = \(bind: idHash) AND valid_to IS NULL"
-        ).first(decodingColumn: "name", as: String.self) ?? ""
+        let name =
+            try await db.raw(
+                "SELECT name FROM owners WHERE estate_id = \(bind: estate) AND id_hash = \(bind: idHash) AND valid_to IS NULL"
+            ).first(decodingColumn: "name", as: String.self) ?? ""
         var random = SystemRandomNumberGenerator()
         let token = hex((0..<32).map { _ in UInt8.random(in: 0...255, using: &random) })
         let csrf = hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &random) })

@@ -80,12 +80,17 @@ extension Store {
     public func buildingProgress(of vote: String) async throws -> [BuildingProgress] {
         var byBuilding: [String: BuildingProgress] = [:]
         for person in try await persons(of: vote) {
-            var entry = byBuilding[person.building] ?? BuildingProgress(building: person.building, total: .zero, voted: .zero, online: .zero, paper: .zero)
+            var entry =
+                byBuilding[person.building] ?? BuildingProgress(building: person.building, total: .zero, voted: .zero, online: .zero, paper: .zero)
             let weight = Weight(area: person.area, heads: 1)
             entry.total = entry.total + weight
             switch person.voted {
-            case .online?: entry.voted = entry.voted + weight; entry.online = entry.online + weight
-            case .paper?: entry.voted = entry.voted + weight; entry.paper = entry.paper + weight
+            case .online?:
+                entry.voted = entry.voted + weight
+                entry.online = entry.online + weight
+            case .paper?:
+                entry.voted = entry.voted + weight
+                entry.paper = entry.paper + weight
             case nil: break
             }
             byBuilding[person.building] = entry
@@ -214,7 +219,8 @@ extension Store {
             ).all(decodingColumn: "phone_sealed", as: String.self)
             return Array(Set(sealed.compactMap(key.open))).sorted()
         }
-        let body = "【Quorum】\(vote.title) 将于 \(vote.closesAt.localMinute) 截止，您尚未投票。/ Voting closes \(vote.closesAt.localMinute); you have not voted yet."
+        let body =
+            "【Quorum】\(vote.title) 将于 \(vote.closesAt.localMinute) 截止，您尚未投票。/ Voting closes \(vote.closesAt.localMinute); you have not voted yet."
         for phone in phones {
             try await sender.send(to: phone, purpose: "reminder", body: body)
         }

@@ -268,7 +268,8 @@ extension Store {
         vote: String, person: Int, channel: Channel, time: Timestamp, choices: BallotChoices, castBy: String, salt: String,
         entry: LogEntry, extra: [LogEntry] = [], on db: any SQLDatabase
     ) async throws -> Bool {
-        let counted = try await db.raw("SELECT log_index FROM ballots WHERE vote_id = \(bind: vote) AND person = \(bind: person)")
+        let counted =
+            try await db.raw("SELECT log_index FROM ballots WHERE vote_id = \(bind: vote) AND person = \(bind: person)")
             .first(decodingColumn: "log_index", as: Int.self) ?? -1
         let kept = try await db.raw(
             """
@@ -314,8 +315,10 @@ extension Store {
                     ORDER BY entered_at, clerk
                     """
                 ).all().map { row in
-                    (clerk: try row.decode(column: "clerk", as: String.self),
-                     choices: try BallotChoices(canonicalJSON: try row.decode(column: "choices", as: String.self)))
+                    (
+                        clerk: try row.decode(column: "clerk", as: String.self),
+                        choices: try BallotChoices(canonicalJSON: try row.decode(column: "choices", as: String.self))
+                    )
                 }
             }
             result.append(PaperMismatch(ballot: ballot, entries: entries))
@@ -334,10 +337,12 @@ extension Store {
                 WHERE c.vote_id = \(bind: vote) ORDER BY c.received_at
                 """
             ).all().map { row in
-                (rooms: try row.decode(column: "rooms", as: String.self),
-                 counted: Channel(rawValue: try row.decode(column: "counted", as: String.self)) ?? .online,
-                 ignored: Channel(rawValue: try row.decode(column: "ignored", as: String.self)) ?? .paper,
-                 ignoredAt: Timestamp(millisecondsSinceEpoch: try row.decode(column: "received_at", as: Int64.self)))
+                (
+                    rooms: try row.decode(column: "rooms", as: String.self),
+                    counted: Channel(rawValue: try row.decode(column: "counted", as: String.self)) ?? .online,
+                    ignored: Channel(rawValue: try row.decode(column: "ignored", as: String.self)) ?? .paper,
+                    ignoredAt: Timestamp(millisecondsSinceEpoch: try row.decode(column: "received_at", as: Int64.self))
+                )
             }
         }
     }

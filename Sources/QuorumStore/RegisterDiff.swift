@@ -18,12 +18,13 @@ extension Store {
             // Taking the next number is the first write: it locks the estate's row on
             // PostgreSQL, so two imports of one estate queue here, and the second then sees
             // the first one's register.
-            let number = try await db.raw(
-                """
-                UPDATE divisions SET register_revision = register_revision + 1 WHERE id = \(bind: estate.id)
-                RETURNING register_revision
-                """
-            ).first(decodingColumn: "register_revision", as: Int.self) ?? 1
+            let number =
+                try await db.raw(
+                    """
+                    UPDATE divisions SET register_revision = register_revision + 1 WHERE id = \(bind: estate.id)
+                    RETURNING register_revision
+                    """
+                ).first(decodingColumn: "register_revision", as: Int.self) ?? 1
             let previous = try await Self.revision(estate: estate.id, number: number - 1, on: db)
 
             try await Self.findChanges(estate: estate.id, on: db)

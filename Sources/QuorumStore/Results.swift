@@ -36,7 +36,8 @@ public enum ResultError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .notCounted: "投票截止并计票后才能公布结果 / the result can be published once the vote has closed and been counted"
         case .alreadyPublished: "结果已经公布 / the result is already published"
-        case .objectionPeriod(let until): "异议期至 \(until.localMinute) 结束，之后才能公布最终结果 / the objection period runs until \(until.localMinute): the final result comes after it"
+        case .objectionPeriod(let until):
+            "异议期至 \(until.localMinute) 结束，之后才能公布最终结果 / the objection period runs until \(until.localMinute): the final result comes after it"
         case .notPreliminary: "须先公布初步结果 / publish the preliminary result first"
         }
     }
@@ -114,7 +115,8 @@ extension Store {
     /// silent-majority rule is on), exactly as FORMATS.md specifies.
     public func exportFiles(of vote: StoredVote) async throws -> VoteExport {
         let revision = try await withConnection { db in
-            try await db.raw("SELECT register_revision FROM votes WHERE id = \(bind: vote.id)").first(decodingColumn: "register_revision", as: Int.self)
+            try await db.raw("SELECT register_revision FROM votes WHERE id = \(bind: vote.id)").first(
+                decodingColumn: "register_revision", as: Int.self)
         }
         guard let revision, let stored = try await register(of: vote.estateID, at: revision) else { throw SetupError.noRegister }
         var registry = CSVWriter.row(
@@ -154,7 +156,8 @@ extension Store {
             if vote.definition.settings.silentMajority {
                 var rows = CSVWriter.row(["unit_id"])
                 let persons = Set(
-                    try await db.raw("SELECT DISTINCT person FROM deliveries WHERE vote_id = \(bind: vote.id)").all(decodingColumn: "person", as: Int.self))
+                    try await db.raw("SELECT DISTINCT person FROM deliveries WHERE vote_id = \(bind: vote.id)").all(
+                        decodingColumn: "person", as: Int.self))
                 for person in persons.sorted() { for unit in units[person] ?? [] { rows += CSVWriter.row([unit]) } }
                 delivered = rows
             }

@@ -79,7 +79,9 @@ enum Staging {
     /// A row's values, in `rowColumns` order, as text. The ID number and the phone leave this
     /// process only as keyed hashes and masked forms.
     static func values(of row: RegisterRow, key: PersonalDataKey) -> [String] {
-        let unit = row.unit, owner = row.owner, phone = owner.phone ?? ""
+        let unit = row.unit
+        let owner = row.owner
+        let phone = owner.phone ?? ""
         return [
             String(row.line), unit.id, unit.building, unit.entrance ?? "", unit.room, String(unit.area.centiSquareMetres),
             unit.areaSource.rawValue, unit.use.rawValue, owner.name, key.hash(owner.idNumber.uppercased()),
@@ -159,15 +161,16 @@ enum Staging {
         let limit = Store.listedErrorLimit
         var found: [InputError] = []
         // One error per column in which a row differs from its unit's first row.
-        let disagreements = try await db.raw(
-            """
-            SELECT CAST(COALESCE(SUM(
-              CASE WHEN u.building <> r.building THEN 1 ELSE 0 END + CASE WHEN u.room <> r.room THEN 1 ELSE 0 END
-              + CASE WHEN u.area <> r.area THEN 1 ELSE 0 END + CASE WHEN u.unit_use <> r.unit_use THEN 1 ELSE 0 END
-            ), 0) AS BIGINT) AS n
-            FROM import_rows r JOIN import_units u ON u.unit_no = r.unit_no
-            """
-        ).first(decodingColumn: "n", as: Int.self) ?? 0
+        let disagreements =
+            try await db.raw(
+                """
+                SELECT CAST(COALESCE(SUM(
+                  CASE WHEN u.building <> r.building THEN 1 ELSE 0 END + CASE WHEN u.room <> r.room THEN 1 ELSE 0 END
+                  + CASE WHEN u.area <> r.area THEN 1 ELSE 0 END + CASE WHEN u.unit_use <> r.unit_use THEN 1 ELSE 0 END
+                ), 0) AS BIGINT) AS n
+                FROM import_rows r JOIN import_units u ON u.unit_no = r.unit_no
+                """
+            ).first(decodingColumn: "n", as: Int.self) ?? 0
         if disagreements > 0 {
             try await markDisagreements(file: file, into: &found, on: db)
         }
@@ -176,9 +179,10 @@ enum Staging {
         let duplicate = """
             FROM import_rows a WHERE a.unit_no = r.unit_no AND a.id_hash = r.id_hash AND a.line < r.line AND a.agrees = 1
             """
-        let duplicateCount = try await db.raw(
-            "SELECT COUNT(*) AS n FROM import_rows r WHERE EXISTS (SELECT 1 \(unsafeRaw: duplicate))"
-        ).first(decodingColumn: "n", as: Int.self) ?? 0
+        let duplicateCount =
+            try await db.raw(
+                "SELECT COUNT(*) AS n FROM import_rows r WHERE EXISTS (SELECT 1 \(unsafeRaw: duplicate))"
+            ).first(decodingColumn: "n", as: Int.self) ?? 0
         if duplicateCount > 0 {
             let duplicates = try await db.raw(
                 """

@@ -29,7 +29,8 @@ extension Store {
             if let number {
                 wanted = number
             } else {
-                wanted = try await db.raw("SELECT register_revision FROM divisions WHERE id = \(bind: estate)")
+                wanted =
+                    try await db.raw("SELECT register_revision FROM divisions WHERE id = \(bind: estate)")
                     .first(decodingColumn: "register_revision", as: Int.self) ?? 0
             }
             guard let revision = try await Self.revision(estate: estate, number: wanted, on: db) else { return nil }

@@ -80,7 +80,11 @@ extension Store {
                 ).run()
                 // The log records the vote and the hash of its matters.json as first set up.
                 _ = try await appendToLogAndSign(
-                    [LogEntry(vote: id, time: clock(), event: .voteCreated(title: definition.name, actor: actor, documents: [Self.mattersDocument(definition)]))],
+                    [
+                        LogEntry(
+                            vote: id, time: clock(),
+                            event: .voteCreated(title: definition.name, actor: actor, documents: [Self.mattersDocument(definition)]))
+                    ],
                     on: db)
                 return .commit(())
             }
@@ -131,7 +135,8 @@ extension Store {
                 guard try await db.raw("SELECT id FROM votes WHERE id = \(bind: vote) AND status = 'draft'").first() != nil else {
                     throw SetupError.notDraft
                 }
-                let count = try await db.raw("SELECT COUNT(*) AS n FROM vote_documents WHERE vote_id = \(bind: vote)")
+                let count =
+                    try await db.raw("SELECT COUNT(*) AS n FROM vote_documents WHERE vote_id = \(bind: vote)")
                     .first(decodingColumn: "n", as: Int.self) ?? 0
                 guard count < DocumentLimits.maximumCount else { throw SetupError.tooManyDocuments(limit: DocumentLimits.maximumCount) }
                 var stored = document
@@ -230,7 +235,10 @@ extension Store {
             LogDocument(name: try $0.decode(column: "name", as: String.self), sha256: try $0.decode(column: "sha256", as: String.self))
         }
         _ = try await appendToLogAndSign(
-            [LogEntry(vote: id, time: clock(), event: .noticePublished(actor: actor, documents: [Self.mattersDocument(draft.definition)] + documents))],
+            [
+                LogEntry(
+                    vote: id, time: clock(), event: .noticePublished(actor: actor, documents: [Self.mattersDocument(draft.definition)] + documents))
+            ],
             on: db)
         var vote = draft
         vote.isDraft = false

@@ -11,12 +11,13 @@ public struct Fuzzer: Sendable {
     public let seed: UInt64
     public let samples: [[UInt8]]
     /// Characters readers of CSV, JSON, JWTs, forms and codes treat specially.
-    public static let tokens: [[UInt8]] = [
-        ",", "\"", "\"\"", "\n", "\r\n", "\r", "\t", "{", "}", "[", "]", ":", "\\", "\\u0000", "\\ud800", "null", "true", "-",
-        "-1", "0", "1e999", "99999999999999999999", "9223372036854775807", "-9223372036854775808", "0.005", ".", "=", "&",
-        "%", "%zz", "%e4%b8", "+", "?", "#", "\u{FEFF}", "\u{0}", "é", "表", "🏠", "\u{202E}", "'; DROP TABLE owners; --",
-        "<script>", "\"><img src=x onerror=alert(1)>", "&amp;",
-    ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xED, 0xA0, 0x80], [0xEF, 0xBB, 0xBF], [0xF4, 0x90, 0x80, 0x80]]
+    public static let tokens: [[UInt8]] =
+        [
+            ",", "\"", "\"\"", "\n", "\r\n", "\r", "\t", "{", "}", "[", "]", ":", "\\", "\\u0000", "\\ud800", "null", "true", "-",
+            "-1", "0", "1e999", "99999999999999999999", "9223372036854775807", "-9223372036854775808", "0.005", ".", "=", "&",
+            "%", "%zz", "%e4%b8", "+", "?", "#", "\u{FEFF}", "\u{0}", "é", "表", "🏠", "\u{202E}", "'; DROP TABLE owners; --",
+            "<script>", "\"><img src=x onerror=alert(1)>", "&amp;",
+        ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xED, 0xA0, 0x80], [0xEF, 0xBB, 0xBF], [0xF4, 0x90, 0x80, 0x80]]
 
     /// The seed: `QUORUM_FUZZ_SEED` if set, else `defaultSeed` (a fixed one per reader, so CI
     /// runs are repeatable).

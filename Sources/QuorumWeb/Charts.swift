@@ -21,7 +21,8 @@ enum Charts {
             let at = line.numerator * width / line.denominator
             shapes += "<line class=\"chart-line\" x1=\"\(at)\" y1=\"0\" x2=\"\(at)\" y2=\"28\"/>"
         }
-        let svg = "<svg class=\"chart\" viewBox=\"0 0 \(width) 28\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"\(label.attributeEscaped)\">"
+        let svg =
+            "<svg class=\"chart\" viewBox=\"0 0 \(width) 28\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"\(label.attributeEscaped)\">"
             + "<title>\(label.attributeEscaped)</title>\(shapes)</svg>"
         return Node<HTML.BodyContext>.raw(svg)
     }

@@ -45,7 +45,8 @@ struct SessionMiddleware: RouterMiddleware {
         }
         var response = try await next(request, context)
         if let chosen {
-            response.setCookie(Cookie(
+            response.setCookie(
+                Cookie(
                     name: "lang", value: chosen.rawValue, maxAge: 365 * 86_400, path: "/", secure: secureCookies, httpOnly: true,
                     sameSite: .lax))
         }

@@ -27,7 +27,8 @@ enum Layout {
                         Header {
                             Link(S.siteName(lang), url: "/").class("brand")
                             Navigation {
-                                Link(S.switchLanguage(lang), url: switchPath.attributeEscaped).class("lang").attribute(named: "lang", value: lang.other == .zh ? "zh-CN" : "en")
+                                Link(S.switchLanguage(lang), url: switchPath.attributeEscaped).class("lang").attribute(
+                                    named: "lang", value: lang.other == .zh ? "zh-CN" : "en")
                                 if let session = context.session {
                                     Form(url: "/logout", method: .post) {
                                         Input(type: .hidden, name: "csrf", value: session.csrf)
@@ -120,7 +121,9 @@ struct ProgressView: Component {
                     .attribute(named: "preserveAspectRatio", value: "none"), .attribute(named: "role", value: "img"),
                     .attribute(named: "aria-label", value: "\(label) \(value)"),
                     rect([("class", "track"), ("x", "0"), ("y", "4"), ("width", "1000"), ("height", "16")]),
-                    rect([("class", "fill"), ("data-fill", key), ("x", "0"), ("y", "4"), ("width", "\(max(0, min(perMille, 1000)))"), ("height", "16")]),
+                    rect([
+                        ("class", "fill"), ("data-fill", key), ("x", "0"), ("y", "4"), ("width", "\(max(0, min(perMille, 1000)))"), ("height", "16"),
+                    ]),
                     rect([("class", "line"), ("x", "\(max(0, min(linePerMille, 1000)) - 3)"), ("y", "0"), ("width", "6"), ("height", "24")]),
                 ])
         }

@@ -231,7 +231,9 @@ struct OwnerRoutes {
         switch try await voteAndVoters(context) {
         case .failure(let response): return response
         case .success(let (vote, _, _)):
-            guard let vote = try await store.settle(vote.id), vote.preliminaryAt != nil, let details = try await ResultDetails.load(vote, store: store) else {
+            guard let vote = try await store.settle(vote.id), vote.preliminaryAt != nil,
+                let details = try await ResultDetails.load(vote, store: store)
+            else {
                 return Layout.message(S.resultTitle, S.resultNotPublished(context.lang), context: context, status: .notFound, back: "/votes")
             }
             return ResultPages.result(details, forStaff: nil, context: context)
@@ -285,7 +287,8 @@ struct OwnerRoutes {
         else {
             return Layout.message(S.ballot, S.formExpired(context.lang), context: context, status: .badRequest, back: "/votes")
         }
-        let drawn = form["signature_drawn"] ?? "", typed = (form["signature_typed"] ?? "").trimmingCharacters(in: .whitespaces)
+        let drawn = form["signature_drawn"] ?? ""
+        let typed = (form["signature_typed"] ?? "").trimmingCharacters(in: .whitespaces)
         let signature: Signature
         if drawn.hasPrefix("data:image/png;base64,") {
             signature = .drawn(drawn)
@@ -299,7 +302,8 @@ struct OwnerRoutes {
                 guard let voter = voters.first(where: { $0.person == person }) else {
                     return Layout.message(S.ballot, S.noBallotHere(context.lang), context: context, status: .notFound, back: "/votes")
                 }
-                return VotePages.confirm(vote, voter: voter, choices: choices, csrf: session.csrf, error: S.needSignature(context.lang), context: context)
+                return VotePages.confirm(
+                    vote, voter: voter, choices: choices, csrf: session.csrf, error: S.needSignature(context.lang), context: context)
             }
         }
         do {
@@ -378,7 +382,8 @@ struct OwnerRoutes {
 
     /// Whether `text` has the form `randomToken()` gives.
     static func isToken(_ text: String) -> Bool {
-        text.utf8.count == 32 && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
+        text.utf8.count == 32
+            && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
     }
 
     static func randomToken() -> String {

@@ -78,7 +78,8 @@ struct StaffRoutes {
     @Sendable func logout(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         if let staff = context.staff { try await store.endStaffSession(token: staff.token) }
         var response = Layout.redirect("/")
-        response.setCookie(Cookie(name: Cookies.staff, value: "", maxAge: 0, path: "/", secure: dependencies.secureCookies, httpOnly: true, sameSite: .strict))
+        response.setCookie(
+            Cookie(name: Cookies.staff, value: "", maxAge: 0, path: "/", secure: dependencies.secureCookies, httpOnly: true, sameSite: .strict))
         return response
     }
 
@@ -146,7 +147,8 @@ struct StaffRoutes {
         let opens = Procedure.earliestOpening(noticedAt: store.now())
         let draft = VoteForm.Values.blank(opens: opens, closes: Timestamp(millisecondsSinceEpoch: opens.millisecondsSinceEpoch + 14 * 86_400_000))
         return SetupPages.form(
-            estate: division, buildings: buildings, values: draft, action: "/manage/estates/\(estate)/votes", error: nil, staff: staff, context: context)
+            estate: division, buildings: buildings, values: draft, action: "/manage/estates/\(estate)/votes", error: nil, staff: staff,
+            context: context)
     }
 
     @Sendable func createVote(_ request: Request, context: QuorumRequestContext) async throws -> Response {
@@ -207,7 +209,8 @@ struct StaffRoutes {
             try await store.addDocument(to: vote.id, name: String(name.prefix(120)), bytes: file.bytes, actor: staff.account.id)
             return Layout.redirect("/manage/votes/\(vote.id)")
         } catch let error as SetupError {
-            return await overviewPage(vote, staff: staff, message: OwnerRoutes.half(error.description, context.lang), context: context, status: .badRequest)
+            return await overviewPage(
+                vote, staff: staff, message: OwnerRoutes.half(error.description, context.lang), context: context, status: .badRequest)
         }
     }
 
@@ -224,7 +227,8 @@ struct StaffRoutes {
             _ = try await store.publishNotice(vote.id, actor: staff.account.id)
             return Layout.redirect("/manage/votes/\(vote.id)")
         } catch let error as SetupError {
-            return await overviewPage(vote, staff: staff, message: OwnerRoutes.half(error.description, context.lang), context: context, status: .conflict)
+            return await overviewPage(
+                vote, staff: staff, message: OwnerRoutes.half(error.description, context.lang), context: context, status: .conflict)
         }
     }
 
@@ -301,7 +305,8 @@ struct StaffRoutes {
             let list = context.parameters.get("list").flatMap(NonVoterList.init(rawValue:))
         else { return StaffPages.notFound(context) }
         do {
-            let rooms = list == .unbound
+            let rooms =
+                list == .unbound
                 ? try await store.unboundRooms(of: vote, actor: staff.account.id) : try await store.nonVoterRooms(of: vote, actor: staff.account.id)
             return StaffPages.roomList(vote, list: list, rooms: rooms, context: context)
         } catch let error as ListError {
@@ -382,7 +387,8 @@ struct StaffRoutes {
     @Sendable func result(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         guard let staff = context.staff, let vote = context.vote else { return StaffPages.notFound(context) }
         guard let details = try await ResultDetails.load(vote, store: store) else {
-            return Layout.message(S.resultTitle, S.notCountedYet(vote.closesAt.localMinute)(context.lang), context: context, status: .notFound,
+            return Layout.message(
+                S.resultTitle, S.notCountedYet(vote.closesAt.localMinute)(context.lang), context: context, status: .notFound,
                 back: "/manage/votes/\(vote.id)")
         }
         return ResultPages.result(details, forStaff: staff, context: context)

@@ -4,7 +4,9 @@ extension S {
         static let title = L10n(zh: "核验您的表决票", en: "Check your ballot")
         static let intro = L10n(
             zh: "输入或扫描投票后收到的回执码。本页会重新计算：您的表决票连同所选内容，是否已记入防篡改的审计日志，并由日志的密钥签名。",
-            en: "Enter or scan the receipt code you got after voting. This page recomputes whether your ballot, with your choices, is in the tamper-evident audit log, under a head signed by the log's key.")
+            en:
+                "Enter or scan the receipt code you got after voting. This page recomputes whether your ballot, with your choices, is in the tamper-evident audit log, under a head signed by the log's key."
+        )
         static let codeLabel = L10n(zh: "回执码（或回执链接）", en: "Receipt code (or receipt link)")
         static let submit = L10n(zh: "核验", en: "Check")
 
@@ -26,7 +28,9 @@ extension S {
             en: "Your browser cannot check Ed25519 signatures: the hashes and proofs were checked here, the signatures by the server.")
         static let browserPassed = L10n(
             zh: "通过：您的浏览器自行计算了承诺值、叶哈希、包含证明、一致性证明和签名，全部相符。",
-            en: "Passed: your browser computed the commitment, the leaf hash, the inclusion and consistency proofs and the signatures itself; all match.")
+            en:
+                "Passed: your browser computed the commitment, the leaf hash, the inclusion and consistency proofs and the signatures itself; all match."
+        )
         static let browserFailed = L10n(zh: "未通过：", en: "Failed: ")
 
         static let stepReceiptHead = L10n(

@@ -4,7 +4,9 @@ extension S {
     static let staffSignIn = L10n(zh: "工作人员登录", en: "Staff sign-in")
     static let staffSignInIntro = L10n(
         zh: "业主委员会、筹备组、物业、录入员、街道办和住建部门的账户。业主请返回首页绑定身份。",
-        en: "For the owners' committee, preparatory group, property company, clerks, street office and housing bureau. Owners bind their identity on the home page.")
+        en:
+            "For the owners' committee, preparatory group, property company, clerks, street office and housing bureau. Owners bind their identity on the home page."
+    )
     static let staffSignInFirst = L10n(zh: "请先登录", en: "Please sign in first")
     static let username = L10n(zh: "用户名", en: "User name")
     static let password = L10n(zh: "密码", en: "Password")
@@ -66,7 +68,9 @@ extension S {
     static let silentMajority = L10n(zh: "沉默从众（未投票视为同意多数意见）", en: "Silent majority (non-voters join the majority)")
     static let silentMajorityWarning = L10n(
         zh: "注意：仅在业主大会议事规则明确规定、且送达有据可查时合法（指导规则第 26 条）；各地法院看法不一。开启后须为每位业主记录送达。",
-        en: "Warning: lawful only if the assembly's rules of procedure provide for it and delivery is proven (Guidance Art. 26); courts disagree. When on, record delivery for every owner.")
+        en:
+            "Warning: lawful only if the assembly's rules of procedure provide for it and delivery is proven (Guidance Art. 26); courts disagree. When on, record delivery for every owner."
+    )
     static let objectionDaysLabel = L10n(zh: "结果异议期（天）", en: "Objection period for the result (days)")
     static let saveDraft = L10n(zh: "保存草稿", en: "Save the draft")
     static let needTitle = L10n(zh: "请填写表决名称", en: "Give the vote a title")
@@ -87,7 +91,8 @@ extension S {
     static let chooseFile = L10n(zh: "请选择文件", en: "Choose a file")
     static let editVote = L10n(zh: "修改草稿", en: "Edit the draft")
     static let noticeFreezes = L10n(
-        zh: "发布公告后，表决事项和附件不能再修改，表决人名单按当前名册确定。", en: "Once the notice is published, matters and documents are frozen and the voters are fixed from the current register.")
+        zh: "发布公告后，表决事项和附件不能再修改，表决人名单按当前名册确定。",
+        en: "Once the notice is published, matters and documents are frozen and the voters are fixed from the current register.")
     static let publishNotice = L10n(zh: "发布公告", en: "Publish the notice")
     static let work = L10n(zh: "工作", en: "Work")
     static let dashboard = L10n(zh: "投票进度", en: "Dashboard")
@@ -104,11 +109,16 @@ extension S {
     static let plusTwelveDays = L10n(zh: "前进 12 天", en: "+12 days")
 
     static let deliveryTitle = L10n(zh: "送达记录", en: "Delivery records")
-    static func deliveredCount(_ done: Int, _ total: Int) -> L10n { L10n(zh: "已送达 \(done) / \(total) 位表决人", en: "\(done) of \(total) voting persons reached") }
+    static func deliveredCount(_ done: Int, _ total: Int) -> L10n {
+        L10n(zh: "已送达 \(done) / \(total) 位表决人", en: "\(done) of \(total) voting persons reached")
+    }
     static let postingExplain = L10n(
-        zh: "无法送达的，以小区公告栏张贴代替：所有尚无送达记录的表决人记为“公告送达”。", en: "Where delivery failed, a public posting stands in: every person without a record is marked as covered by the posting.")
+        zh: "无法送达的，以小区公告栏张贴代替：所有尚无送达记录的表决人记为“公告送达”。",
+        en: "Where delivery failed, a public posting stands in: every person without a record is marked as covered by the posting.")
     static let recordPosting = L10n(zh: "记录公告张贴", en: "Record the public posting")
-    static func postingRecorded(_ count: Int) -> L10n { L10n(zh: "已为 \(count) 位表决人记录公告送达", en: "The posting now covers \(count) more voting persons") }
+    static func postingRecorded(_ count: Int) -> L10n {
+        L10n(zh: "已为 \(count) 位表决人记录公告送达", en: "The posting now covers \(count) more voting persons")
+    }
     static let deliveryState = L10n(zh: "送达方式", en: "Delivered")
     static let markHanded = L10n(zh: "已当面送达", en: "Handed over")
     static let seenOnline = L10n(zh: "网上已阅", en: "seen online")
@@ -123,7 +133,9 @@ extension S {
     static func listsExplain(_ opens: String, _ notVoted: String) -> L10n {
         L10n(
             zh: "未绑定名单自投票开始（\(opens)）起可查；未投票名单仅在截止前最后三天（\(notVoted) 起）可查。名单只含房号，每次查看都记入审计日志。",
-            en: "The unbound list is available from the opening (\(opens)); the non-voter list only in the last three days (from \(notVoted)). Room numbers only; every view goes into the audit log.")
+            en:
+                "The unbound list is available from the opening (\(opens)); the non-voter list only in the last three days (from \(notVoted)). Room numbers only; every view goes into the audit log."
+        )
     }
     static let unboundList = L10n(zh: "未绑定账户的房屋", en: "Rooms without a bound account")
     static let notVotedList = L10n(zh: "未投票的房屋", en: "Rooms that have not voted")
@@ -139,7 +151,8 @@ extension S {
     static let paperBallotTitle = L10n(zh: "业主表决票", en: "Owner's ballot")
     static let area = L10n(zh: "面积", en: "Area")
     static let paperInstructions = L10n(
-        zh: "请在每项的一个方框内打“√”；选举项打“√”的人数不得超过应选人数，否则该项作废。请亲笔签名。", en: "Tick one box per matter; in an election tick no more than the seats, or that matter is spoiled. Sign in your own hand.")
+        zh: "请在每项的一个方框内打“√”；选举项打“√”的人数不得超过应选人数，否则该项作废。请亲笔签名。",
+        en: "Tick one box per matter; in an election tick no more than the seats, or that matter is spoiled. Sign in your own hand.")
     static let signatureLine = L10n(zh: "业主签名", en: "Owner's signature")
     static let date = L10n(zh: "日期", en: "Date")
     static let paperEntry = L10n(zh: "录入纸质票", en: "Enter paper ballots")
@@ -159,7 +172,8 @@ extension S {
     static let outcomeConflict = L10n(zh: "该业主已先在网上投票，此纸质票保留但不计入", en: "The owner voted online first: this paper ballot is kept, not counted")
     static let mismatchQueue = L10n(zh: "待核对的纸质票", en: "Resolution queue")
     static let mismatchExplain = L10n(
-        zh: "两位录入员录入不一致的票。请对照原票，由未录入过该票的人填写正确内容。", en: "Ballots whose two entries disagree. Someone who entered neither reads the paper and settles it.")
+        zh: "两位录入员录入不一致的票。请对照原票，由未录入过该票的人填写正确内容。",
+        en: "Ballots whose two entries disagree. Someone who entered neither reads the paper and settles it.")
     static let noMismatches = L10n(zh: "没有待核对的票。", en: "Nothing to settle.")
     static func entryNumber(_ number: Int) -> L10n { L10n(zh: "第 \(number) 次录入", en: "Entry \(number)") }
     static let settle = L10n(zh: "按原票确认", en: "Settle as on the paper")
@@ -183,9 +197,12 @@ extension S {
     static let resultTitle = L10n(zh: "表决结果", en: "Result")
     static let viewResult = L10n(zh: "查看表决结果", en: "See the result")
     static let resultNotPublished = L10n(zh: "结果尚未公布", en: "The result is not published yet")
-    static func notCountedYet(_ time: String) -> L10n { L10n(zh: "投票于 \(time) 截止后自动计票", en: "The vote is counted automatically when it closes at \(time)") }
+    static func notCountedYet(_ time: String) -> L10n {
+        L10n(zh: "投票于 \(time) 截止后自动计票", en: "The vote is counted automatically when it closes at \(time)")
+    }
     static let recountDiffers = L10n(
-        zh: "警告：按导出文件重新计票的结果与截止时保存的结果不同，请联系街道办核查。", en: "Warning: a recount of the export differs from the count stored at the close: ask the street office to check.")
+        zh: "警告：按导出文件重新计票的结果与截止时保存的结果不同，请联系街道办核查。",
+        en: "Warning: a recount of the export differs from the count stored at the close: ask the street office to check.")
     static let totals = L10n(zh: "表决人总数", en: "Electorate")
     static let persons = L10n(zh: "人", en: "persons")
     static let participating = L10n(zh: "参与表决", en: "Took part")
@@ -195,8 +212,10 @@ extension S {
     static let notPassed = L10n(zh: "未通过", en: "Not passed")
     static let byHeads = L10n(zh: "按人数", en: "By heads")
     static let byArea = L10n(zh: "按面积", en: "By area")
-    static let ordinaryRule = L10n(zh: "一般事项：参与表决面积、人数均须过半数同意（竖线）。", en: "Ordinary: more than half of the participating area and owners must agree (the mark).")
-    static let specialRule = L10n(zh: "重大事项：参与表决面积、人数均须四分之三以上同意（竖线）。", en: "Major: at least 3/4 of the participating area and owners must agree (the mark).")
+    static let ordinaryRule = L10n(
+        zh: "一般事项：参与表决面积、人数均须过半数同意（竖线）。", en: "Ordinary: more than half of the participating area and owners must agree (the mark).")
+    static let specialRule = L10n(
+        zh: "重大事项：参与表决面积、人数均须四分之三以上同意（竖线）。", en: "Major: at least 3/4 of the participating area and owners must agree (the mark).")
     static let candidate = L10n(zh: "候选人", en: "Candidate")
     static let elected = L10n(zh: "当选", en: "Elected")
     static let passedNoSeat = L10n(zh: "过半但无席位", en: "Passed, no seat left")
@@ -207,15 +226,20 @@ extension S {
     }
     static func finalResult(_ at: String) -> L10n { L10n(zh: "最终结果（\(at) 公布）", en: "Final result (published \(at))") }
     static func objectionExplain(_ days: Int) -> L10n {
-        L10n(zh: "先作为初步结果向业主公布，异议期 \(days) 天后再公布最终结果。", en: "Published first as preliminary; the final result follows after the \(days)-day objection period.")
+        L10n(
+            zh: "先作为初步结果向业主公布，异议期 \(days) 天后再公布最终结果。",
+            en: "Published first as preliminary; the final result follows after the \(days)-day objection period.")
     }
     static let publishPreliminary = L10n(zh: "公布初步结果", en: "Publish the preliminary result")
     static let publishFinal = L10n(zh: "公布最终结果", en: "Publish the final result")
     static let printReport = L10n(zh: "打印结果报告", en: "Print the result report")
     static let export = L10n(zh: "导出", en: "Export")
     static let exportExplain = L10n(
-        zh: "用 quorum tally --registry registry.csv --matters matters.json --ballots ballots.csv 可独立复核，结果与本页逐字节相同；quorum verify log.jsonl --ballots ballots.csv 核对审计日志。",
-        en: "`quorum tally --registry registry.csv --matters matters.json --ballots ballots.csv` recounts independently, byte for byte the same; `quorum verify log.jsonl --ballots ballots.csv` checks the audit log.")
+        zh:
+            "用 quorum tally --registry registry.csv --matters matters.json --ballots ballots.csv 可独立复核，结果与本页逐字节相同；quorum verify log.jsonl --ballots ballots.csv 核对审计日志。",
+        en:
+            "`quorum tally --registry registry.csv --matters matters.json --ballots ballots.csv` recounts independently, byte for byte the same; `quorum verify log.jsonl --ballots ballots.csv` checks the audit log."
+    )
     static func reportFooter(_ sha: String) -> L10n {
         L10n(zh: "计票结果 tally.json 的 SHA-256：\(sha)（与审计日志中的计票记录一致）", en: "SHA-256 of tally.json: \(sha) (as the audit log's tally entry records it)")
     }

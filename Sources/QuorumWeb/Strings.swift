@@ -114,7 +114,8 @@ enum S {
     static let needSignature = L10n(zh: "请签名（手写或输入全名）", en: "Please sign (draw or type your full name)")
 
     static let receipt = L10n(zh: "投票回执", en: "Receipt")
-    static let receiptIntro = L10n(zh: "您的表决票已收到并计入。请保存回执码，以便日后核验。", en: "Your ballot was received and counts. Keep the receipt code to check it later.")
+    static let receiptIntro = L10n(
+        zh: "您的表决票已收到并计入。请保存回执码，以便日后核验。", en: "Your ballot was received and counts. Keep the receipt code to check it later.")
     static let receivedAt = L10n(zh: "接收时间", en: "Received at")
     static let receiptCode = L10n(zh: "回执码", en: "Receipt code")
     static let yourChoices = L10n(zh: "您的选择", en: "Your choices")

@@ -33,7 +33,8 @@ enum VerifyController {
         let latest = try await store.latestHead()
         var consistency: [MerkleHash]?
         if let latest {
-            consistency = latest.size == receipt.head.size
+            consistency =
+                latest.size == receipt.head.size
                 ? [] : try? await store.consistencyProof(from: receipt.head.size, to: latest.size)
         }
         return ReceiptCheck.run(receipt, key: key, inclusion: inclusion, latest: latest, consistency: consistency)

@@ -16,7 +16,8 @@ extension VerifyPage {
             Node<HTML.BodyContext>.form(
                 .action("/verify"), .method(.post),
                 .label(.for("r"), .text(T.codeLabel(l))),
-                .textarea(.id("r"), .name("r"), .class("receipt-code"), .rows(4), .attribute(named: "autocomplete", value: "off"), .text(code.textEscaped)),
+                .textarea(
+                    .id("r"), .name("r"), .class("receipt-code"), .rows(4), .attribute(named: "autocomplete", value: "off"), .text(code.textEscaped)),
                 .button(.type(.submit), .id("check"), .text(T.submit(l)))
             )
             Node<HTML.BodyContext>.p(.class("note"), .text(T.intro(l)))

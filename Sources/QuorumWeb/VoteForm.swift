@@ -93,7 +93,9 @@ enum VoteForm {
                 let id = "m\(list.count + 1)"
                 guard (1...9).contains(slot.item) else { throw Problem.badItem }
                 if slot.election {
-                    let names = slot.candidates.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    let names = slot.candidates.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                        !$0.isEmpty
+                    }
                     guard !names.isEmpty else { throw Problem.noCandidates(slot.title) }
                     list.append(
                         QuorumCore.Matter(

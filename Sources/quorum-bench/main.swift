@@ -11,7 +11,7 @@ import QuorumCore
 import QuorumSynthetic
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Peak resident memory of this process, in MiB.
@@ -136,8 +136,9 @@ func benchmarkRegistry(rows count: Int) throws {
         errorCount = reader.errors.count + builder.errors.count
         units = builder.finish().units.count
     }
-    print("  read and checked \(units) units (\(errorCount) errors) in \(format(parse, 1)) s "
-        + "= \(Int(Double(count) / parse)) rows/s   (target: under 60 s for 2,500,000 rows)")
+    print(
+        "  read and checked \(units) units (\(errorCount) errors) in \(format(parse, 1)) s "
+            + "= \(Int(Double(count) / parse)) rows/s   (target: under 60 s for 2,500,000 rows)")
     print("  peak memory: \(format(peakMemoryMiB(), 0)) MiB (the whole register is held in memory as units)")
 }
 

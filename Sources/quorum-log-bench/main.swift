@@ -17,7 +17,7 @@ import QuorumStore
 import SQLKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 struct Options {
@@ -84,7 +84,8 @@ func benchmarkStore(_ name: String, url: DatabaseURL, options: Options) async th
             next += 1
         }
     }
-    print("append, 1 entry + signed head per transaction: \(options.single) in \(format(single)) s = \(Int(Double(options.single) / single)) entries/s")
+    print(
+        "append, 1 entry + signed head per transaction: \(options.single) in \(format(single)) s = \(Int(Double(options.single) / single)) entries/s")
 
     // Concurrent casts: 8 requests at a time, as a busy server sees them.
     let concurrentCount = options.single
@@ -98,7 +99,9 @@ func benchmarkStore(_ name: String, url: DatabaseURL, options: Options) async th
         }
     }
     next += concurrentCount / 8 * 8
-    print("append, 1 entry + signed head per transaction, 8 at once: \(concurrentCount) in \(format(concurrent)) s = \(Int(Double(concurrentCount) / concurrent)) entries/s")
+    print(
+        "append, 1 entry + signed head per transaction, 8 at once: \(concurrentCount) in \(format(concurrent)) s = \(Int(Double(concurrentCount) / concurrent)) entries/s"
+    )
 
     // Batches: an import of paper ballots, or the benchmark's way to a million entries.
     let batch = 1_000
@@ -110,7 +113,8 @@ func benchmarkStore(_ name: String, url: DatabaseURL, options: Options) async th
             next += batch
         }
     }
-    print("append, batches of \(batch) + signed head: \(batches * batch) in \(format(batched)) s = \(Int(Double(batches * batch) / batched)) entries/s")
+    print(
+        "append, batches of \(batch) + signed head: \(batches * batch) in \(format(batched)) s = \(Int(Double(batches * batch) / batched)) entries/s")
 
     // Proofs for random entries of the whole log.
     let size = try await store.logSize()
@@ -121,7 +125,8 @@ func benchmarkStore(_ name: String, url: DatabaseURL, options: Options) async th
         times.append(try await seconds { _ = try await store.inclusionProof(index: index, treeSize: size) })
     }
     times.sort()
-    let median = times[times.count / 2] * 1000, p99 = times[times.count * 99 / 100] * 1000
+    let median = times[times.count / 2] * 1000
+    let p99 = times[times.count * 99 / 100] * 1000
     print("inclusion proof from the store, log of \(size): median \(format(median, 3)) ms, p99 \(format(p99, 3)) ms (\(options.proofs) proofs)")
 
     let verified = try await seconds { _ = try await store.verifyLog().result.get() }
@@ -157,7 +162,9 @@ func benchmarkVerify(entries: Int, headEvery: Int) async throws {
         summary = try await LogExport.verify(read).result.get()
     }
     let heads = summary?.heads ?? 0
-    print("verify an export: \(entries) entries, \(heads) heads, \(bytes.count / 1_000_000) MB: \(format(time)) s (\(Int(Double(entries) / time)) entries/s)")
+    print(
+        "verify an export: \(entries) entries, \(heads) heads, \(bytes.count / 1_000_000) MB: \(format(time)) s (\(Int(Double(entries) / time)) entries/s)"
+    )
 }
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))

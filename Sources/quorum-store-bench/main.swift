@@ -36,7 +36,9 @@ struct Options {
             case "--reject-rows": rejectRows = Int(rest.popFirst() ?? "") ?? rejectRows
             case "--parallel": parallel = max(1, Int(rest.popFirst() ?? "") ?? parallel)
             case "--dir": directory = rest.popFirst() ?? directory
-            case "--child": mode = "child"; database = rest.popFirst()
+            case "--child":
+                mode = "child"
+                database = rest.popFirst()
             default:
                 print("unknown argument \(argument)")
                 exit(64)
@@ -55,9 +57,9 @@ struct Options {
 func peakMemoryMiB() -> Double {
     var usage = rusage()
     #if os(Linux)
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
     #else
-    getrusage(RUSAGE_SELF, &usage)
+        getrusage(RUSAGE_SELF, &usage)
     #endif
     return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
 }
@@ -155,7 +157,8 @@ func runChild(_ options: Options) async throws {
         var next = 0
         func startNext() {
             guard next < city.files.count else { return }
-            let estate = next, file = city.files[estate]
+            let estate = next
+            let file = city.files[estate]
             next += 1
             group.addTask { try await store.importRegister(file: file, estate: estatePath(estate)).created?.unitCount ?? 0 }
         }
@@ -174,7 +177,9 @@ func runChild(_ options: Options) async throws {
 
     let againStart = DispatchTime.now()
     let again = try await store.importRegister(file: city.files[0], estate: estatePath(0))
-    print("  re-import of one estate, unchanged: \(again.created == nil ? "no new revision" : "NEW REVISION (wrong)") in \(format(seconds(since: againStart), 3)) s")
+    print(
+        "  re-import of one estate, unchanged: \(again.created == nil ? "no new revision" : "NEW REVISION (wrong)") in \(format(seconds(since: againStart), 3)) s"
+    )
 
     let before = try await counts(store)
     let rejectStart = DispatchTime.now()
@@ -184,7 +189,9 @@ func runChild(_ options: Options) async throws {
     } catch let rejected as RegisterRejected {
         let after = try await counts(store)
         let named = rejected.errors.map(\.description).joined(separator: "; ")
-        print("  bad file (\(options.rejectRows) rows, bad line \(city.badLine)): refused in \(format(seconds(since: rejectStart))) s with \(rejected.total) error: \(named)")
+        print(
+            "  bad file (\(options.rejectRows) rows, bad line \(city.badLine)): refused in \(format(seconds(since: rejectStart))) s with \(rejected.total) error: \(named)"
+        )
         print("  database unchanged: \(before == after ? "yes" : "NO") (\(after))")
     }
     try await store.close()

@@ -6,7 +6,8 @@ import QuorumStore
 struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup", abstract: "Copy the SQLite database while it is in use, and check the copy (在线备份).",
-        discussion: "PostgreSQL: use pg_dump (docs/PERFORMANCE.md). The copy is checked with SQLite's integrity check and `quorum verify`'s log check.")
+        discussion:
+            "PostgreSQL: use pg_dump (docs/PERFORMANCE.md). The copy is checked with SQLite's integrity check and `quorum verify`'s log check.")
 
     @Argument(help: "The new file to write.")
     var file: String

@@ -32,7 +32,8 @@ struct DatabaseOptions: ParsableArguments {
         let store: Store
         do {
             store = try await Store.open(
-                url, secret: environment["QUORUM_SECRET"], logKey: environment["QUORUM_LOG_KEY"], logger: logger, clock: clock, sessionClock: sessionClock)
+                url, secret: environment["QUORUM_SECRET"], logKey: environment["QUORUM_LOG_KEY"], logger: logger, clock: clock,
+                sessionClock: sessionClock)
         } catch {
             Terminal.standardError("无法打开数据库 / cannot open the database \(url): \(String(reflecting: error))")
             throw Exit.unavailable

@@ -20,7 +20,10 @@ struct JSONLogHandler: LogHandler {
         function: String, line: UInt
     ) {
         var members: [(String, JSONText)] = [
-            ("time", .string(ISO8601DateFormatter.string(from: Date(), timeZone: .gmt, formatOptions: [.withInternetDateTime, .withFractionalSeconds]))),
+            (
+                "time",
+                .string(ISO8601DateFormatter.string(from: Date(), timeZone: .gmt, formatOptions: [.withInternetDateTime, .withFractionalSeconds]))
+            ),
             ("level", .string(level.rawValue)), ("label", .string(label)), ("message", .string(message.description)),
         ]
         for (key, value) in metadata.merging(explicit ?? [:], uniquingKeysWith: { $1 }) {

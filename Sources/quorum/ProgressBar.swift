@@ -29,7 +29,8 @@ final class ProgressBar {
         case .applying: phase = "写入 applying"
         }
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        let line = "\r[\(bar)] \(Int(fraction * 100))%  \(Self.megabytes(progress.bytesRead)) / "
+        let line =
+            "\r[\(bar)] \(Int(fraction * 100))%  \(Self.megabytes(progress.bytesRead)) / "
             + "\(Self.megabytes(progress.totalBytes))  \(progress.rows) rows  \(Int(Double(progress.rows) / seconds)) rows/s  \(phase)"
         FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
         drawn = true

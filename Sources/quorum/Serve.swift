@@ -112,6 +112,7 @@ extension Serve {
 
     /// Reads the identity providers file.
     static func issuers(_ path: String) throws -> [TrustedIssuer] {
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         struct Entry: Decodable {
             var issuer: String
             var audience: String
@@ -200,4 +201,5 @@ enum DemoSetup {
     }
 }
 
+// swift-format-ignore: AvoidRetroactiveConformances
 extension Logger.Level: @retroactive ExpressibleByArgument {}

@@ -22,7 +22,8 @@ import Testing
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        let output = Pipe(), error = Pipe()
+        let output = Pipe()
+        let error = Pipe()
         process.standardOutput = output
         process.standardError = error
         try process.run()
@@ -58,9 +59,11 @@ import Testing
         """
 
     private func arguments(_ directory: URL) -> [String] {
-        ["tally", "--registry", directory.appendingPathComponent("registry.csv").path,
-         "--matters", directory.appendingPathComponent("matters.json").path,
-         "--ballots", directory.appendingPathComponent("ballots.csv").path]
+        [
+            "tally", "--registry", directory.appendingPathComponent("registry.csv").path,
+            "--matters", directory.appendingPathComponent("matters.json").path,
+            "--ballots", directory.appendingPathComponent("ballots.csv").path,
+        ]
     }
 
     @Test func printsTallyJSONAndExitsZero() throws {

@@ -46,7 +46,8 @@ import Testing
         for (index, ballot) in ballots().enumerated() where index != skipping {
             guard case .ballot(let logged) = ballot.entry.event else { continue }
             lines.append(
-                "U\(index),m1,\(ballot.choices.exportText(for: "m1")!),\(logged.channel.rawValue),\(ballot.entry.time),\(index),\(ByteText.hex(ballot.salt))")
+                "U\(index),m1,\(ballot.choices.exportText(for: "m1")!),\(logged.channel.rawValue),\(ballot.entry.time),\(index),\(ByteText.hex(ballot.salt))"
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -48,8 +48,10 @@ import Testing
         #expect(Timestamp.parse("2024-02-29T00:00:00Z") != nil)
     }
 
-    @Test(arguments: ["", "2024-01-20", "2024-13-01T00:00:00Z", "2023-02-29T00:00:00Z", "2024-01-20T25:00:00Z", "yesterday",
-        "2024-01-20T10:00:00+08:00x"])
+    @Test(arguments: [
+        "", "2024-01-20", "2024-13-01T00:00:00Z", "2023-02-29T00:00:00Z", "2024-01-20T25:00:00Z", "yesterday",
+        "2024-01-20T10:00:00+08:00x",
+    ])
     func refusesNonsense(text: String) {
         #expect(Timestamp.parse(text) == nil)
     }

@@ -1,8 +1,8 @@
 import PropertyBased
+import QuorumSynthetic
 import Testing
 
 @testable import QuorumCore
-import QuorumSynthetic
 
 @Suite struct CheckedCodeTests {
     @Test func aCodeIsGroupedAndChecksItself() {

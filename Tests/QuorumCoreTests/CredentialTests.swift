@@ -73,7 +73,9 @@ extension Data {
         #expect(refusal(try TestIdentityProvider.mint(claims: claims)) == .noSubject)
         // A valid token whose payload is swapped for another keeps the old signature: refused.
         let genuine = try TestIdentityProvider.mint(claims: TestIdentityProvider.claims()).split(separator: ".")
-        let forgedPayload = try JSONSerialization.data(withJSONObject: TestIdentityProvider.claims(subject: "110101199202020022"), options: [.sortedKeys]).base64URL
+        let forgedPayload = try JSONSerialization.data(
+            withJSONObject: TestIdentityProvider.claims(subject: "110101199202020022"), options: [.sortedKeys]
+        ).base64URL
         #expect(refusal("\(genuine[0]).\(forgedPayload).\(genuine[2])") == .badSignature)
     }
 }

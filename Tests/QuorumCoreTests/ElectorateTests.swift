@@ -28,7 +28,8 @@ import Testing
 
     @Test func unitsAreGroupedByTheExactSetOfOwnerIDs() throws {
         // A+B co-own two units (one person, in either row order); A alone is another person.
-        let csv = header + "U1,1,101,10,residential,甲,A,person\nU1,1,101,10,residential,乙,B,person\n"
+        let csv =
+            header + "U1,1,101,10,residential,甲,A,person\nU1,1,101,10,residential,乙,B,person\n"
             + "U2,1,102,20,residential,乙,B,person\nU2,1,102,20,residential,甲,A,person\n" + "U3,1,103,40,residential,甲,A,person\n"
         let voters = try electorate(csv)
         #expect(voters.persons.map(\.units) == [[0, 1], [2]])
@@ -36,7 +37,8 @@ import Testing
     }
 
     @Test func allDeveloperUnitsAreOnePersonWhateverTheDeveloper() throws {
-        let csv = header + "U1,1,101,10,residential,甲置业,D1,developer\nU2,2,101,10,residential,乙置业,D2,developer\n"
+        let csv =
+            header + "U1,1,101,10,residential,甲置业,D1,developer\nU2,2,101,10,residential,乙置业,D2,developer\n"
             + "U3,1,102,10,residential,丙,P1,person\n"
         let voters = try electorate(csv)
         #expect(voters.total.heads == 2)
@@ -51,7 +53,8 @@ import Testing
 
     @Test func theScopeIsAppliedFirst() throws {
         // 甲 owns flats in buildings 7 and 8; a vote about building 7 weighs only the flat there.
-        let csv = header + "A,7号楼,101,90,residential,甲,X1,person\nB,8号楼,101,60,residential,甲,X1,person\n"
+        let csv =
+            header + "A,7号楼,101,90,residential,甲,X1,person\nB,8号楼,101,60,residential,甲,X1,person\n"
             + "C,8号楼,102,70,residential,乙,X2,person\n"
         let voters = try electorate(csv, scope: "\"scope\": { \"buildings\": [\"7\"] },")
         #expect(voters.total == Weight(area: Area(centiSquareMetres: 9000), heads: 1))

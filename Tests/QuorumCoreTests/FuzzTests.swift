@@ -25,10 +25,11 @@ import Testing
             ? "an error without a message" : nil
     }
 
-    static let registries = [
-        Fixtures.smallRegistry,
-        "\u{FEFF}不动产单元号,楼栋,房号,建筑面积,用途,业主姓名,证件号码,业主类型,手机号\r\nU1,\"1\",\"10\"\"1\",85.34,住宅,\"王, 五\",110101199001010011,个人,13800000001\r\n",
-    ] + Self.shared("registry.csv")
+    static let registries =
+        [
+            Fixtures.smallRegistry,
+            "\u{FEFF}不动产单元号,楼栋,房号,建筑面积,用途,业主姓名,证件号码,业主类型,手机号\r\nU1,\"1\",\"10\"\"1\",85.34,住宅,\"王, 五\",110101199001010011,个人,13800000001\r\n",
+        ] + Self.shared("registry.csv")
 
     static func shared(_ name: String) -> [String] {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(

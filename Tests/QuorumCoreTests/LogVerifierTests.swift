@@ -22,7 +22,8 @@ struct TestLog {
             let voter = ByteText.hex((0..<16).map { UInt8(($0 * 3 + index) % 256) })
             let entry = LogEntry(
                 vote: Self.vote, time: Timestamp(millisecondsSinceEpoch: 1_705_716_000_000 + Int64(index) * 1000),
-                event: .ballot(LoggedBallot(voter: voter, channel: index % 5 == 0 ? .paper : .online, commitment: BallotCommitment.make(choice, salt: salt))))
+                event: .ballot(
+                    LoggedBallot(voter: voter, channel: index % 5 == 0 ? .paper : .online, commitment: BallotCommitment.make(choice, salt: salt))))
             entries.append(entry)
             salts.append(salt)
             choices.append(choice)
@@ -133,7 +134,8 @@ extension Result {
         let problem = LogProblem(.entry(5), .outOfPlace(found: 6))
         #expect(
             problem.description
-                == "条目 5：此处应为本条目，实际是条目 6（条目被删除、重复或调换了顺序） / entry 5: entry 6 stands where this entry should be (an entry was deleted, repeated or moved)")
+                == "条目 5：此处应为本条目，实际是条目 6（条目被删除、重复或调换了顺序） / entry 5: entry 6 stands where this entry should be (an entry was deleted, repeated or moved)"
+        )
     }
 }
 

@@ -64,10 +64,11 @@ import Testing
     /// Sizes come from outside (a proof request, a receipt, an export): the largest tree
     /// an Int can count is worked out in a few steps, not a loop that never ends.
     @Test func theSplitOfAnyTreeSizeIsFoundAtOnce() {
-        #expect((2...1_100).allSatisfy { n in
-            let k = Merkle.largestPowerOfTwo(below: n)
-            return k < n && k * 2 >= n && k & (k - 1) == 0
-        })
+        #expect(
+            (2...1_100).allSatisfy { n in
+                let k = Merkle.largestPowerOfTwo(below: n)
+                return k < n && k * 2 >= n && k & (k - 1) == 0
+            })
         #expect(Merkle.largestPowerOfTwo(below: 1) == 1)
         #expect(Merkle.largestPowerOfTwo(below: Int.max) == 1 << 62)
         #expect(Merkle.largestPowerOfTwo(below: (1 << 62) + 1) == 1 << 62)

@@ -9,7 +9,8 @@ import Testing
             Matter(id: "m1", title: "维修", item: 5),
             Matter(
                 id: "e", title: "选举", item: 3,
-                kind: .election(seats: 2, candidates: [Candidate(id: "c1", name: "甲"), Candidate(id: "c2", name: "乙"), Candidate(id: "c3", name: "丙")])),
+                kind: .election(
+                    seats: 2, candidates: [Candidate(id: "c1", name: "甲"), Candidate(id: "c2", name: "乙"), Candidate(id: "c3", name: "丙")])),
         ])
 
     @Test func aCompleteBallotHasNoProblem() {
@@ -18,18 +19,21 @@ import Testing
     }
 
     @Test func everyProblemIsNamed() {
-        #expect(vote.problems(with: BallotChoices(["e": .candidates(["c1", "c2", "c3"])])) == [
-            .unanswered(matter: "维修"), .tooManyCandidates(matter: "选举", seats: 2),
-        ])
-        #expect(vote.problems(with: BallotChoices(["m1": .option(.invalid), "e": .candidates(["c9", "c1", "c1"])])) == [
-            .notAnOnlineOption(matter: "维修"), .unknownCandidate(matter: "选举", candidate: "c9"),
-            .candidateChosenTwice(matter: "选举", candidate: "c1"), .tooManyCandidates(matter: "选举", seats: 2),
-        ])
+        #expect(
+            vote.problems(with: BallotChoices(["e": .candidates(["c1", "c2", "c3"])])) == [
+                .unanswered(matter: "维修"), .tooManyCandidates(matter: "选举", seats: 2),
+            ])
+        #expect(
+            vote.problems(with: BallotChoices(["m1": .option(.invalid), "e": .candidates(["c9", "c1", "c1"])])) == [
+                .notAnOnlineOption(matter: "维修"), .unknownCandidate(matter: "选举", candidate: "c9"),
+                .candidateChosenTwice(matter: "选举", candidate: "c1"), .tooManyCandidates(matter: "选举", seats: 2),
+            ])
         #expect(vote.problems(with: BallotChoices(["m1": .option(.agree), "e": .candidates([]), "x": .option(.agree)])) == [.unknownMatter("x")])
     }
 
     @Test func theParticipationLineIsTwoThirdsRoundedUp() {
-        let progress = VoteProgress(voted: Weight(area: Area(centiSquareMetres: 20_000), heads: 2), total: Weight(area: Area(centiSquareMetres: 30_001), heads: 4))
+        let progress = VoteProgress(
+            voted: Weight(area: Area(centiSquareMetres: 20_000), heads: 2), total: Weight(area: Area(centiSquareMetres: 30_001), heads: 4))
         #expect(progress.participationLine == Weight(area: Area(centiSquareMetres: 20_001), heads: 3))
         #expect(!progress.participationReached)
         let reached = VoteProgress(voted: progress.participationLine, total: progress.total)

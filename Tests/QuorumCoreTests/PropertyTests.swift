@@ -1,8 +1,8 @@
 import PropertyBased
+import QuorumSynthetic
 import Testing
 
 @testable import QuorumCore
-import QuorumSynthetic
 
 /// Properties that must hold for any register and any ballots, not only the ones we thought of.
 @Suite struct PropertyTests {
@@ -20,7 +20,8 @@ import QuorumSynthetic
             Register(
                 units: units.enumerated().map { index, unit in
                     var owners = [
-                        Owner(name: "o\(unit.owner)", idNumber: unit.developer ? "DEV" : "ID\(unit.owner)", kind: unit.developer ? .developer : .person)
+                        Owner(
+                            name: "o\(unit.owner)", idNumber: unit.developer ? "DEV" : "ID\(unit.owner)", kind: unit.developer ? .developer : .person)
                     ]
                     if let co = unit.coOwner, co != unit.owner, !unit.developer {
                         owners.append(Owner(name: "o\(co)", idNumber: "ID\(co)"))
@@ -75,20 +76,20 @@ import QuorumSynthetic
     /// Runs `body` over random estates, with a random seed and a random owner of the pool.
     static func forEstates(count: Int, _ body: (Estate, UInt64, Int) async throws -> Void) async {
         let estates = zip(
-        zip(
-            Gen.int64(in: 1...30_000), Gen.int(in: 1...3), Gen.int(in: 0...11), Gen.int(in: 0...40),
-            Gen.int(in: 0...19), Gen.int(in: 0...14)
-        ).array(of: 1...40),
-        Gen.int(in: 0...4).array(of: 12...12),
-        Gen.int(in: 0...7).array(of: 12...12)
-    ).map { generated in
-        let (units, choices, picks) = generated
-        return Estate(
-            units: units.map { area, building, owner, co, use, developer in
-                (area, building, owner, co < 12 ? co : nil, use == 0 ? .parking : (use == 1 ? .commercial : .residential), developer == 0)
-            },
-            choices: choices, picks: picks)
-    }
+            zip(
+                Gen.int64(in: 1...30_000), Gen.int(in: 1...3), Gen.int(in: 0...11), Gen.int(in: 0...40),
+                Gen.int(in: 0...19), Gen.int(in: 0...14)
+            ).array(of: 1...40),
+            Gen.int(in: 0...4).array(of: 12...12),
+            Gen.int(in: 0...7).array(of: 12...12)
+        ).map { generated in
+            let (units, choices, picks) = generated
+            return Estate(
+                units: units.map { area, building, owner, co, use, developer in
+                    (area, building, owner, co < 12 ? co : nil, use == 0 ? .parking : (use == 1 ? .commercial : .residential), developer == 0)
+                },
+                choices: choices, picks: picks)
+        }
         await propertyCheck(count: count, input: estates, Gen.uint64(), Gen.int(in: 0...11)) { estate, seed, owner in
             try await body(estate, seed, owner)
         }

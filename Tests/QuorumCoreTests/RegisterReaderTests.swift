@@ -28,7 +28,8 @@ import Testing
     }
 
     @Test func readsChineseHeadersInAnyOrderWithUnknownColumnsBOMAndCRLF() throws {
-        let csv = "\u{FEFF}备注,业主姓名,证件号码,不动产单元号,楼栋,单元,房号,建筑面积,面积来源,用途,业主类型,手机号\r\n"
+        let csv =
+            "\u{FEFF}备注,业主姓名,证件号码,不动产单元号,楼栋,单元,房号,建筑面积,面积来源,用途,业主类型,手机号\r\n"
             + "\"一楼, 东\",\"王\"\"五\",310101,A-101,7号楼,2,101,88.5,实测,商业,单位,13800000000\r\n"
         let register = try Fixtures.register(csv)
         let unit = try #require(register["A-101"])

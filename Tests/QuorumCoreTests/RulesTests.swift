@@ -32,9 +32,10 @@ import Testing
     }
 
     @Test func itemsSixToEightAreSpecial() {
-        #expect((1...9).map(Art278.threshold(forItem:)) == [
-            .ordinary, .ordinary, .ordinary, .ordinary, .ordinary, .special, .special, .special, .ordinary,
-        ])
+        #expect(
+            (1...9).map(Art278.threshold(forItem:)) == [
+                .ordinary, .ordinary, .ordinary, .ordinary, .ordinary, .special, .special, .special, .ordinary,
+            ])
     }
 
     // Through the whole pipeline: files in, verdict out.

@@ -79,7 +79,10 @@ import Testing
             registry: Fixtures.csv(Fixtures.units([10_000, 10_000])), matters: Fixtures.resolutionMatters(), ballots: ballots)
         guard case .resolution(let agree, let oppose, _, _, _) = result.matters[0].outcome else { return }
         #expect(agree.heads == 2 && oppose.heads == 0)
-        #expect(result.conflicts == [BallotConflict(countedLine: 3, countedChannel: .paper, countedAt: Timestamp.parse("2024-01-20T01:00:00Z")!, ignoredLines: [2])])
+        #expect(
+            result.conflicts == [
+                BallotConflict(countedLine: 3, countedChannel: .paper, countedAt: Timestamp.parse("2024-01-20T01:00:00Z")!, ignoredLines: [2])
+            ])
     }
 
     @Test func aMultiUnitPersonsRowsMustAgree() {
@@ -91,7 +94,11 @@ import Testing
 
             """
         let errors = Fixtures.recountErrors(registry: registry, matters: Fixtures.resolutionMatters(), ballots: ballots)
-        #expect(errors == [InputError(file: "ballots.csv", line: 3, field: "choice (表决意见)", problem: .personDisagrees(firstLine: 2, first: "agree", found: "oppose"))])
+        #expect(
+            errors == [
+                InputError(
+                    file: "ballots.csv", line: 3, field: "choice (表决意见)", problem: .personDisagrees(firstLine: 2, first: "agree", found: "oppose"))
+            ])
     }
 
     @Test func aMultiUnitPersonCountsOnceWithAllTheirArea() throws {
@@ -133,12 +140,13 @@ import Testing
             """
         let errors = Fixtures.recountErrors(registry: registry, matters: matters, ballots: ballots)
         #expect(errors.map(\.line) == [2, 3, 4, 5, 6, 7, 8, 9, 9, 11, 13])
-        #expect(errors.map(\.problem) == [
-            .unknownUnit("U9"), .unitOutOfScope("U2", building: "2"), .unitCarriesNoVote("P1"), .unknownMatter("m9"),
-            .choiceNotForResolution("maybe"), .unknownCandidate("c7"), .candidateChosenTwice("c1"),
-            .unknownValue("email", allowed: Channel.spellings), .invalidTime("yesterday"), .duplicateBallotRow(firstLine: 10),
-            .simultaneousBallots(firstLine: 12),
-        ])
+        #expect(
+            errors.map(\.problem) == [
+                .unknownUnit("U9"), .unitOutOfScope("U2", building: "2"), .unitCarriesNoVote("P1"), .unknownMatter("m9"),
+                .choiceNotForResolution("maybe"), .unknownCandidate("c7"), .candidateChosenTwice("c1"),
+                .unknownValue("email", allowed: Channel.spellings), .invalidTime("yesterday"), .duplicateBallotRow(firstLine: 10),
+                .simultaneousBallots(firstLine: 12),
+            ])
     }
 
     @Test func registerMattersAndBallotErrorsAreAllReportedTogether() {

@@ -51,10 +51,13 @@ extension Store {
             #expect(leaves.count == 24)
             for size in [1, 2, 3, 10, 17, 24] {
                 for index in 0..<size {
-                    #expect(try await store.inclusionProof(index: index, treeSize: size) == Merkle.inclusionProof(index: index, leaves: leaves[..<size]))
+                    #expect(
+                        try await store.inclusionProof(index: index, treeSize: size) == Merkle.inclusionProof(index: index, leaves: leaves[..<size]))
                 }
                 for oldSize in 1...size {
-                    #expect(try await store.consistencyProof(from: oldSize, to: size) == Merkle.consistencyProof(oldSize: oldSize, leaves: leaves[..<size]))
+                    #expect(
+                        try await store.consistencyProof(from: oldSize, to: size)
+                            == Merkle.consistencyProof(oldSize: oldSize, leaves: leaves[..<size]))
                 }
             }
             let latest = try #require(try await store.latestHead())
@@ -119,7 +122,9 @@ extension Store {
                     group.addTask {
                         var mine: [Int] = []
                         for round in 0..<6 {
-                            let (range, head) = try await instance.appendToLog([ballotEntry(task * 100 + round), ballotEntry(task * 100 + round + 50)])
+                            let (range, head) = try await instance.appendToLog([
+                                ballotEntry(task * 100 + round), ballotEntry(task * 100 + round + 50),
+                            ])
                             #expect(range.count == 2 && (head?.size ?? 0) >= range.upperBound)
                             mine += Array(range)
                         }

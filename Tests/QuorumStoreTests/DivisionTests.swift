@@ -10,7 +10,8 @@ import Testing
         let tianhui = EstatePath(city: "青岛市", district: "市南区", street: "八大峡街道", community: "团岛社区", estate: "天汇广场")
         let other = EstatePath(city: "青岛市", district: "市南区", street: "云南路街道", estate: "海逸花园")
         try await database.withImported(SyntheticRegister(estate: 1, units: 20).text, estate: tianhui) { imported in
-            let store = imported.store, estate = imported.estate
+            let store = imported.store
+            let estate = imported.estate
             _ = try await store.importRegister(file: imported.file, estate: other)
             // act
             let street = try #require(try await store.findDivision(.street, named: "八大峡街道"))
@@ -31,7 +32,8 @@ import Testing
     func importsRecordBuildingsAndEntrancesUnderTheEstate(_ database: TestDatabase) async throws {
         // 200 units: buildings 1 and 2 (144 units a building), entrances 1 and 2 in each
         try await database.withImported(SyntheticRegister(estate: 1, units: 200).text) { imported in
-            let store = imported.store, estate = imported.estate
+            let store = imported.store
+            let estate = imported.estate
             let buildings = try await store.divisions(.building, under: estate.id)
             #expect(buildings.map(\.name) == ["1", "2"])
             let entrances = try await store.divisions(.entrance, under: buildings[0].id)
@@ -44,7 +46,9 @@ import Testing
     func anEstateIsFoundByItsNameAloneUnlessTheNameIsShared(_ database: TestDatabase) async throws {
         let path = EstatePath(street: "八大峡街道", estate: "阳光小区")
         try await database.withImported(SyntheticRegister(estate: 1, units: 10).text, estate: path) { imported in
-            let store = imported.store, file = imported.file, first = imported.estate
+            let store = imported.store
+            let file = imported.file
+            let first = imported.estate
             // The name alone finds it, and a re-import by name alone is the same estate.
             #expect(try await store.findEstate(EstatePath(estate: "阳光小区")) == first)
             #expect(try await store.importRegister(file: file, estate: EstatePath(estate: "阳光小区")).estate == first)

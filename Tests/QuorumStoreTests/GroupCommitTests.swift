@@ -29,7 +29,8 @@ import Testing
             try await store.migrate()
             let files = try TestFiles()
             defer { files.remove() }
-            let estate = try await store.importRegister(file: try files.write("registry.csv", Self.registry), estate: EstatePath(estate: "天汇广场")).estate.id
+            let estate = try await store.importRegister(file: try files.write("registry.csv", Self.registry), estate: EstatePath(estate: "天汇广场"))
+                .estate.id
             let now = store.now().millisecondsSinceEpoch
             let vote = try await store.createVote(
                 estate: estate, definition: Self.definition, opensAt: Timestamp(millisecondsSinceEpoch: now - 60_000),

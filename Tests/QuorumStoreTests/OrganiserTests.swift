@@ -153,7 +153,8 @@ import Testing
             // A wrong check character is refused before any lookup.
             await #expect(throws: PaperError.unknownCode) {
                 let wrongCheck: Character = ballots[0].code.last == "0" ? "1" : "0"
-                return try await store.enterPaper(vote: vote, code: String(ballots[0].code.dropLast()) + String(wrongCheck), clerk: "D", choices: agree)
+                return try await store.enterPaper(
+                    vote: vote, code: String(ballots[0].code.dropLast()) + String(wrongCheck), clerk: "D", choices: agree)
             }
             // check: the reconciliation, and the log of every entry and confirmation
             let total = try #require(try await store.paperReconciliation(of: vote.id).last)
@@ -178,7 +179,8 @@ import Testing
             let yiPerson = try #require(try await store.voters(in: vote.id, owner: yi.idHash).first?.person)
             let paper = BallotChoices(["m1": .option(.oppose), "e": .candidates(["c2"])])
             // 甲 votes online first, then his paper ballot is entered twice: kept, not counted.
-            let receipt = try await store.castOnline(vote: vote.id, person: jiaPerson, owner: jia.idHash, choices: VotingTests.choices, signature: .typed("甲"))
+            let receipt = try await store.castOnline(
+                vote: vote.id, person: jiaPerson, owner: jia.idHash, choices: VotingTests.choices, signature: .typed("甲"))
             let jiaCode = try #require(ballots.first { $0.person == jiaPerson }?.code)
             _ = try await store.enterPaper(vote: vote, code: jiaCode, clerk: "A", choices: paper)
             #expect(try await store.enterPaper(vote: vote, code: jiaCode, clerk: "B", choices: paper) == .conflict)
@@ -262,7 +264,8 @@ import Testing
             for (name, id) in [("甲", "110101199001010011"), ("乙", "110101199202020022")] {
                 let session = try await owner(store, estate: estate, name: name, id: id)
                 let person = try #require(try await store.voters(in: vote.id, owner: session.idHash).first?.person)
-                _ = try await store.castOnline(vote: vote.id, person: person, owner: session.idHash, choices: VotingTests.choices, signature: .typed(name))
+                _ = try await store.castOnline(
+                    vote: vote.id, person: person, owner: session.idHash, choices: VotingTests.choices, signature: .typed(name))
             }
             let paper = try #require(try await store.paperBallots(of: vote.id).last)
             _ = try await store.enterPaper(vote: vote, code: paper.code, clerk: "A", choices: VotingTests.choices)
@@ -365,10 +368,12 @@ import Testing
             let office = try await store.addStaff(
                 username: "street", displayName: "街道办", password: "correct horse battery", role: .street, division: street.id, passwordCost: 4)
             await #expect(throws: StaffError.divisionRequired(.committee)) {
-                try await store.addStaff(username: "x", displayName: "x", password: "correct horse battery", role: .committee, division: street.id, passwordCost: 4)
+                try await store.addStaff(
+                    username: "x", displayName: "x", password: "correct horse battery", role: .committee, division: street.id, passwordCost: 4)
             }
             await #expect(throws: StaffError.usernameTaken("committee")) {
-                try await store.addStaff(username: "committee", displayName: "x", password: "correct horse battery", role: .clerk, division: estate, passwordCost: 4)
+                try await store.addStaff(
+                    username: "committee", displayName: "x", password: "correct horse battery", role: .clerk, division: estate, passwordCost: 4)
             }
             await #expect(throws: StaffError.weakPassword) {
                 try await store.addStaff(username: "y", displayName: "y", password: "short", role: .clerk, division: estate, passwordCost: 4)

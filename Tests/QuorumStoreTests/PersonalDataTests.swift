@@ -2,8 +2,8 @@ import Foundation
 import Logging
 import QuorumCore
 import QuorumStore
-import Synchronization
 import QuorumTestSupport
+import Synchronization
 import Testing
 
 @Suite struct PersonalDataTests {

@@ -9,7 +9,8 @@ import Testing
 /// are also in VotingTests.
 @Suite struct RateLimitTests {
     /// Six owners, each with a phone of their own.
-    static let registry = "unit_id,building,room,area,owner_name,owner_id,owner_kind,phone\n"
+    static let registry =
+        "unit_id,building,room,area,owner_name,owner_id,owner_kind,phone\n"
         + (1...6).map { "U\($0),1,10\($0),90.00,业主\($0),11010119900101\(String(format: "%04d", $0)),person,1380000000\($0)" }.joined(separator: "\n")
         + "\n"
 

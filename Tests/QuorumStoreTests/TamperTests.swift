@@ -45,7 +45,8 @@ import Testing
                     return (LogProblem(.entry(5), .leafMismatch), LogProblem(.entry(5), .rootMismatch(entries: 5..<6)))
                 case .editEntryAndLeaf:
                     // A careful forger recomputes the leaf hash too: the signed head still tells.
-                    let text = try await db.raw("SELECT entry FROM audit_entries WHERE entry_index = 5").first(decodingColumn: "entry", as: String.self)!
+                    let text = try await db.raw("SELECT entry FROM audit_entries WHERE entry_index = 5").first(
+                        decodingColumn: "entry", as: String.self)!
                     let forged = text.replacingOccurrences(of: "online", with: "paper")
                     try await db.raw(
                         "UPDATE audit_entries SET entry = \(bind: forged), leaf_hash = \(bind: ByteText.hex(Merkle.leafHash(forged.utf8))) WHERE entry_index = 5"

@@ -51,7 +51,9 @@ final class RecordingSender: MessageSender {
         name: "电梯维修",
         matters: [
             Matter(id: "m1", title: "使用维修资金维修电梯", item: 5),
-            Matter(id: "e", title: "选举业主委员会", item: 3, kind: .election(seats: 1, candidates: [Candidate(id: "c1", name: "张"), Candidate(id: "c2", name: "李")])),
+            Matter(
+                id: "e", title: "选举业主委员会", item: 3,
+                kind: .election(seats: 1, candidates: [Candidate(id: "c1", name: "张"), Candidate(id: "c2", name: "李")])),
         ])
 
     static let choices = BallotChoices(["m1": .option(.agree), "e": .candidates(["c1"])])
@@ -244,7 +246,8 @@ extension VotingTests {
             for owner in [first, second] {
                 let person = try #require(try await store.voters(in: vote.id, owner: owner.idHash).first?.person)
                 receipts.append(
-                    try await store.castOnline(vote: vote.id, person: person, owner: owner.idHash, choices: Self.choices, signature: .typed(owner.ownerName)))
+                    try await store.castOnline(
+                        vote: vote.id, person: person, owner: owner.idHash, choices: Self.choices, signature: .typed(owner.ownerName)))
             }
             // Each receipt names its entry under a signed head; the stored receipt rebuilds the same.
             // Entries 0 and 1 are the vote's creation and its notice; the ballots follow.
@@ -260,7 +263,8 @@ extension VotingTests {
             }
             // A refused ballot leaves nothing in the log.
             await #expect(throws: CastError.self) {
-                try await store.castOnline(vote: vote.id, person: receipts[0].person, owner: first.idHash, choices: Self.choices, signature: .typed("甲"))
+                try await store.castOnline(
+                    vote: vote.id, person: receipts[0].person, owner: first.idHash, choices: Self.choices, signature: .typed("甲"))
             }
             let (result, _) = try await store.verifyLog()
             guard case .success(let summary) = result else {

@@ -89,7 +89,9 @@ import Testing
                 let bindForm = try await planted.get("/bind")
                 let pre = try #require(bindForm.field("pre"))
                 #expect(pre != value && OwnerRoutes.isToken(pre))
-                #expect(bindForm.setCookies.contains("\(Cookies.preSession)=\(pre); Max-Age=3600; Path=/; HttpOnly; SameSite=Lax") || bindForm.setCookies.contains { $0.hasPrefix("\(Cookies.preSession)=\(pre);") })
+                #expect(
+                    bindForm.setCookies.contains("\(Cookies.preSession)=\(pre); Max-Age=3600; Path=/; HttpOnly; SameSite=Lax")
+                        || bindForm.setCookies.contains { $0.hasPrefix("\(Cookies.preSession)=\(pre);") })
                 pages.append(("bind form (planted cookie)", bindForm))
             }
             // The pre-session cookie of a real visit is kept.
@@ -119,7 +121,10 @@ import Testing
             let choices = try #require(try row.map { try BallotChoices(canonicalJSON: try $0.decode(column: "choices", as: String.self)) })
             #expect(choices.marks["e"] == .candidates([Self.candidateID]))
             // And the owners table is still there.
-            #expect(try await estate.store.withConnection { try await $0.raw("SELECT COUNT(*) AS n FROM owners").first(decodingColumn: "n", as: Int.self) } == 2)
+            #expect(
+                try await estate.store.withConnection {
+                    try await $0.raw("SELECT COUNT(*) AS n FROM owners").first(decodingColumn: "n", as: Int.self)
+                } == 2)
         }
     }
 
@@ -139,8 +144,10 @@ import Testing
             let visitor = Visitor(client)
             // A wrong number and a wrong code first: failures are logged too.
             let pre = try #require(try await visitor.get("/bind").field("pre"))
-            _ = try await visitor.post("/bind", [("pre", pre), ("estate", String(estate.estate)), ("name", "甲"), ("id_number", "110101199909090099")])
-            let start = try await visitor.post("/bind", [("pre", pre), ("estate", String(estate.estate)), ("name", "甲"), ("id_number", "110101199001010011")])
+            _ = try await visitor.post(
+                "/bind", [("pre", pre), ("estate", String(estate.estate)), ("name", "甲"), ("id_number", "110101199909090099")])
+            let start = try await visitor.post(
+                "/bind", [("pre", pre), ("estate", String(estate.estate)), ("name", "甲"), ("id_number", "110101199001010011")])
             let attempt = try #require(start.field("attempt"))
             _ = try await visitor.post("/bind/code", [("pre", pre), ("attempt", attempt), ("code", "999999")])
             try await visitor.bind(estate, name: "甲", idNumber: "110101199001010011")
@@ -154,9 +161,11 @@ import Testing
             #expect(logged.contains("/votes"), "the requests were logged at trace level")
             #expect(logged.contains("message queued") && logged.contains("138****0001"), "the outbox logged the masked phone")
             var secrets = ["110101199001010011", "110101199909090099", "13800000001", "138 0000 0001", "+8613800000001"]
-            secrets += estate.phone.messages.withLock { $0.compactMap { message in
-                message.body.split(whereSeparator: { !$0.isNumber }).first { $0.count == 6 }.map(String.init)
-            } }
+            secrets += estate.phone.messages.withLock {
+                $0.compactMap { message in
+                    message.body.split(whereSeparator: { !$0.isNumber }).first { $0.count == 6 }.map(String.init)
+                }
+            }
             #expect(secrets.count >= 7, "the codes sent")
             for secret in secrets {
                 let pattern = "(?<![0-9])" + NSRegularExpression.escapedPattern(for: secret) + "(?![0-9])"

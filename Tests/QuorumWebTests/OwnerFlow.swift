@@ -4,9 +4,9 @@ import HummingbirdTesting
 import Logging
 import QuorumCore
 import QuorumStore
+import QuorumTestSupport
 import SQLKit
 import Synchronization
-import QuorumTestSupport
 import Testing
 
 @testable import QuorumWeb
@@ -44,7 +44,6 @@ enum WebDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
         }
     }
 }
-
 
 /// Keeps each message it is given, as a phone would receive it, after handing it to the
 /// sender production uses (the outbox, which logs that a message was queued).
@@ -173,8 +172,9 @@ final class Visitor: Sendable {
         let page = Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
         for line in page.setCookies {
             let pair = line.split(separator: ";", maxSplits: 1)[0].split(separator: "=", maxSplits: 1)
-            let name = String(pair[0]), value = pair.count > 1 ? String(pair[1]) : ""
-            cookies.withLock { line.contains("Max-Age=0") || value.isEmpty ? ($0[name] = nil) : ($0[name] = value) }
+            let name = String(pair[0])
+            let value = pair.count > 1 ? String(pair[1]) : ""
+            cookies.withLock { $0[name] = line.contains("Max-Age=0") || value.isEmpty ? nil : value }
         }
         return page
     }

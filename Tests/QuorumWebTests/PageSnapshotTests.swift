@@ -119,7 +119,9 @@ enum Snapshot {
             return
         }
         if expected != text {
-            let lines = (expected.split(separator: "\n", omittingEmptySubsequences: false), text.split(separator: "\n", omittingEmptySubsequences: false))
+            let lines = (
+                expected.split(separator: "\n", omittingEmptySubsequences: false), text.split(separator: "\n", omittingEmptySubsequences: false)
+            )
             let first = zip(lines.0, lines.1).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(lines.0.count, lines.1.count)
             let near = { (l: [Substring]) in first < l.count ? String(l[first].prefix(400)) : "(end)" }
             Issue.record(

@@ -48,7 +48,8 @@ import Testing
                 ":vote": estate.vote.id, ":estate": String(estate.estate), ":number": "1", ":code": code, ":name": "app.css",
                 ":list": "unbound", ":file": "ballots.csv",
             ]
-            let fuzzer = Fuzzer(defaultSeed: 0x0F0A_0002, samples: [code, estate.vote.id, #"{"e":["c1"],"m1":"agree"}"#, "甲", csrf].map { Array($0.utf8) })
+            let fuzzer = Fuzzer(
+                defaultSeed: 0x0F0A_0002, samples: [code, estate.vote.id, #"{"e":["c1"],"m1":"agree"}"#, "甲", csrf].map { Array($0.utf8) })
 
             var allowed = CharacterSet.alphanumerics
             allowed.insert(charactersIn: "-._~")
@@ -70,7 +71,9 @@ import Testing
                             out.replaceSubrange(range, with: random.next() % 3 == 0 ? encoded(string()) : known[parameter] ?? "")
                         }
                     }
-                    while let range = out.range(of: "{vote}") { out.replaceSubrange(range, with: random.next() % 3 == 0 ? encoded(string()) : estate.vote.id) }
+                    while let range = out.range(of: "{vote}") {
+                        out.replaceSubrange(range, with: random.next() % 3 == 0 ? encoded(string()) : estate.vote.id)
+                    }
                     while let range = out.range(of: "{n}") { out.replaceSubrange(range, with: encoded(pick(Self.numbers))) }
                     while let range = out.range(of: "{s}") { out.replaceSubrange(range, with: encoded(string())) }
                     return out
@@ -108,7 +111,9 @@ import Testing
                     form.append((name, value))
                 }
                 let page = try await post ? visitor.post(uri, form) : visitor.get(uri)
-                if page.status.code >= 500 { failures.append("\(page.status.code) for \(post ? "POST" : "GET") \(uri) \(form) — seed \(fuzzer.seed), #\(count)") }
+                if page.status.code >= 500 {
+                    failures.append("\(page.status.code) for \(post ? "POST" : "GET") \(uri) \(form) — seed \(fuzzer.seed), #\(count)")
+                }
                 count += 1
             }
             for failure in failures { Issue.record(Comment(rawValue: failure)) }

@@ -19,7 +19,10 @@ import Testing
         try await Estate.with { estate, client in
             let visitor = Visitor(client)
             var pages: [(String, Visitor.Page)] = []
-            for uri in ["/", "/bind", "/health", "/static/app.css", "/static/app.js", "/static/verify.js", "/verify", "/verify?r=nonsense", "/log/head", "/nowhere", "/static/nothing"] {
+            for uri in [
+                "/", "/bind", "/health", "/static/app.css", "/static/app.js", "/static/verify.js", "/verify", "/verify?r=nonsense", "/log/head",
+                "/nowhere", "/static/nothing",
+            ] {
                 pages.append((uri, try await visitor.get(uri)))
             }
             pages.append(("POST /bind (forged)", try await visitor.post("/bind", [("pre", "forged")])))
@@ -65,17 +68,32 @@ import Testing
             !c.properties.isWhitespace && c != ">" && c != "/" && c != "=" && c != "\"" && c != "'" && c != "<"
         }
         while i < s.count {
-            guard s[i] == "<", i + 1 < s.count, s[i + 1].properties.isAlphabetic else { i += 1; continue }
+            guard s[i] == "<", i + 1 < s.count, s[i + 1].properties.isAlphabetic else {
+                i += 1
+                continue
+            }
             var j = i + 1
             var tag = ""
-            while j < s.count, isNameCharacter(s[j]) { tag.unicodeScalars.append(s[j]); j += 1 }
+            while j < s.count, isNameCharacter(s[j]) {
+                tag.unicodeScalars.append(s[j])
+                j += 1
+            }
             tag = tag.lowercased()
             var hasSource = false
             while j < s.count, s[j] != ">" {
-                if s[j].properties.isWhitespace || s[j] == "/" { j += 1; continue }
+                if s[j].properties.isWhitespace || s[j] == "/" {
+                    j += 1
+                    continue
+                }
                 var name = ""
-                while j < s.count, isNameCharacter(s[j]) { name.unicodeScalars.append(s[j]); j += 1 }
-                if name.isEmpty { j += 1; continue }
+                while j < s.count, isNameCharacter(s[j]) {
+                    name.unicodeScalars.append(s[j])
+                    j += 1
+                }
+                if name.isEmpty {
+                    j += 1
+                    continue
+                }
                 name = name.lowercased()
                 var value = ""
                 while j < s.count, s[j].properties.isWhitespace { j += 1 }
@@ -85,10 +103,16 @@ import Testing
                     if j < s.count, s[j] == "\"" || s[j] == "'" {
                         let quote = s[j]
                         j += 1
-                        while j < s.count, s[j] != quote { value.unicodeScalars.append(s[j]); j += 1 }
+                        while j < s.count, s[j] != quote {
+                            value.unicodeScalars.append(s[j])
+                            j += 1
+                        }
                         j += 1
                     } else {
-                        while j < s.count, !s[j].properties.isWhitespace, s[j] != ">" { value.unicodeScalars.append(s[j]); j += 1 }
+                        while j < s.count, !s[j].properties.isWhitespace, s[j] != ">" {
+                            value.unicodeScalars.append(s[j])
+                            j += 1
+                        }
                     }
                 }
                 if name.hasPrefix("on") || name == "style" { found.append("<\(tag) \(name)=…>") }
@@ -188,7 +212,8 @@ import Testing
             let owner = Visitor(client)
             try await owner.bind(estate, name: Self.owner.name, idNumber: Self.owner.id)
             let receipt = try await owner.vote(estate, fields: [("m.m1", "agree"), ("c.e", "c2")], signature: "甲")
-            let code = try #require(receipt.body.range(of: "id=\"receipt-code\">").map { String(receipt.body[$0.upperBound...].prefix { $0 != "<" }) })
+            let code = try #require(
+                receipt.body.range(of: "id=\"receipt-code\">").map { String(receipt.body[$0.upperBound...].prefix { $0 != "<" }) })
             #expect(try await owner.get("/receipts/\(code)").status == .ok)
             let neighbour = Visitor(client)
             try await neighbour.bind(estate, name: "乙", idNumber: "110101199202020022")

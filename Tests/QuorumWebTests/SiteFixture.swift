@@ -85,7 +85,8 @@ struct SiteFixture {
                     file: file.path, estate: EstatePath(city: "青岛市", district: "市南区", street: street, estate: "小区\(prefix)")
                 ).estate.id)
         }
-        let here = estates[0], elsewhere = estates[1]
+        let here = estates[0]
+        let elsewhere = estates[1]
         let definition = VoteDefinition(name: "表决", matters: [Matter(id: "m1", title: "事项", item: 5)])
         let now = clock.read().millisecondsSinceEpoch
         let day: Int64 = 86_400_000
@@ -124,7 +125,8 @@ struct SiteFixture {
         ]
         for (role, staffRole, division) in accounts {
             try await store.addStaff(
-                username: role.rawValue, displayName: role.rawValue, password: "matrix password", role: staffRole, division: division, passwordCost: 4)
+                username: role.rawValue, displayName: role.rawValue, password: "matrix password", role: staffRole, division: division, passwordCost: 4
+            )
         }
         return SiteFixture(
             store: store, dependencies: OwnerDependencies(store: store, sender: outbox), here: here, open: open, closed: closed,
@@ -142,7 +144,8 @@ struct SiteFixture {
     /// A route's path with its parameters filled in from the fixture.
     func uri(for path: String) -> String {
         let onClosedVote = ["/result", "/report", "/publish", "/export/:file"].contains { path.hasSuffix($0) }
-        var uri = path
+        var uri =
+            path
             .replacingOccurrences(of: ":vote", with: onClosedVote ? closed.id : open.id)
             .replacingOccurrences(of: ":estate", with: String(here)).replacingOccurrences(of: ":number", with: "1")
             .replacingOccurrences(of: ":code", with: receiptCode).replacingOccurrences(of: ":name", with: "app.css")

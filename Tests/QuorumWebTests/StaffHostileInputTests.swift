@@ -66,7 +66,9 @@ import Testing
                 pages.append((path, page))
             }
             for (name, page) in pages { H.expectEscaped(page.body, name) }
-            for text in [H.entity + H.script, H.attribute + H.sql, H.sql + H.entity, H.attribute + H.entity, H.attribute + ".pdf", H.room, H.building] {
+            for text in [
+                H.entity + H.script, H.attribute + H.sql, H.sql + H.entity, H.attribute + H.entity, H.attribute + ".pdf", H.room, H.building,
+            ] {
                 #expect(pages.contains { $0.1.body.contains(text.htmlTextEscaped) }, "shown verbatim somewhere: \(text)")
             }
             // Stored as typed.

@@ -18,7 +18,8 @@ import Testing
         let store = try await Store.open(.sqlite(path: path), secret: "web test secret", logger: logger)
         try await store.migrate()
         let app = buildApplication(
-            configuration: WebConfiguration(), dependencies: OwnerDependencies(store: store, sender: OutboxSender(store: store, logger: logger, development: false)),
+            configuration: WebConfiguration(),
+            dependencies: OwnerDependencies(store: store, sender: OutboxSender(store: store, logger: logger, development: false)),
             logger: logger)
         do {
             try await app.test(.router, body)

@@ -22,11 +22,14 @@ enum BindPages {
                         Node<HTML.BodyContext>.element(
                             named: "select",
                             nodes: [.attribute(named: "name", value: "estate"), .attribute(named: "id", value: "estate")]
-                                + estates.map { .element(named: "option", nodes: [.attribute(named: "value", value: String($0.id)), .text($0.name.textEscaped)]) })
+                                + estates.map {
+                                    .element(named: "option", nodes: [.attribute(named: "value", value: String($0.id)), .text($0.name.textEscaped)])
+                                })
                     }
                 }
                 Label(S.name(lang)) {
-                    Input(type: .text, name: "name", value: name.attributeEscaped, isRequired: true).id("name").attribute(named: "autocomplete", value: "name")
+                    Input(type: .text, name: "name", value: name.attributeEscaped, isRequired: true).id("name").attribute(
+                        named: "autocomplete", value: "name")
                 }
                 Label(S.idNumber(lang)) {
                     Input(type: .text, name: "id_number", isRequired: true).id("id_number")

@@ -17,7 +17,8 @@ enum PaperPages {
                     H2("\(estate) · \(S.paperBallotTitle(lang))")
                     Paragraph(vote.title.textEscaped).class("paper-vote")
                     Paragraph("\(S.rooms(lang))：\(ballot.rooms.textEscaped) · \(S.area(lang))：\(ballot.area) m²").class("paper-rooms")
-                    Paragraph("\(S.opens(lang))：\(LocalTime.format(vote.opensAt)) · \(S.deadline(lang))：\(LocalTime.format(vote.closesAt))").class("meta")
+                    Paragraph("\(S.opens(lang))：\(LocalTime.format(vote.opensAt)) · \(S.deadline(lang))：\(LocalTime.format(vote.closesAt))").class(
+                        "meta")
                     for (index, matter) in vote.definition.matters.enumerated() {
                         Div {
                             Paragraph("\(index + 1). \(matter.title.textEscaped)（\(VotePages.tag(matter, lang))）").class("paper-matter")
@@ -95,19 +96,25 @@ enum PaperPages {
                     Legend(matter.title)
                     switch matter.kind {
                     case .resolution:
-                        for (option, text) in [(Choice.agree, S.agree(lang)), (.oppose, S.oppose(lang)), (.abstain, S.abstain(lang)), (.invalid, S.markSpoiled(lang))] {
+                        for (option, text) in [
+                            (Choice.agree, S.agree(lang)), (.oppose, S.oppose(lang)), (.abstain, S.abstain(lang)), (.invalid, S.markSpoiled(lang)),
+                        ] {
                             Label(text) {
-                                Input(type: .radio, name: "m.\(matter.id)", value: option.rawValue, isRequired: true).id("m-\(matter.id)-\(option.rawValue)")
+                                Input(type: .radio, name: "m.\(matter.id)", value: option.rawValue, isRequired: true).id(
+                                    "m-\(matter.id)-\(option.rawValue)")
                             }
                             .class("choice")
                         }
                     case .election(let seats, let candidates):
                         Paragraph(S.electionMatter(seats)(lang)).class("meta")
                         for candidate in candidates {
-                            Label(candidate.name.textEscaped) { Input(type: .checkbox, name: "c.\(matter.id)", value: candidate.id).id("c-\(matter.id)-\(candidate.id)") }
-                                .class("choice")
+                            Label(candidate.name.textEscaped) {
+                                Input(type: .checkbox, name: "c.\(matter.id)", value: candidate.id).id("c-\(matter.id)-\(candidate.id)")
+                            }
+                            .class("choice")
                         }
-                        Label(S.matterSpoiled(lang)) { Input(type: .checkbox, name: "x.\(matter.id)", value: "1").id("x-\(matter.id)") }.class("choice")
+                        Label(S.matterSpoiled(lang)) { Input(type: .checkbox, name: "x.\(matter.id)", value: "1").id("x-\(matter.id)") }.class(
+                            "choice")
                     }
                 }
             }
@@ -163,7 +170,8 @@ enum PaperPages {
                 Div {
                     H2("\(item.ballot.code) · \(item.ballot.rooms.textEscaped)")
                     for (number, entry) in item.entries.enumerated() {
-                        Paragraph("\(S.entryNumber(number + 1)(lang))：\(summary(entry.choices, vote: vote.definition, lang).textEscaped)").class("meta")
+                        Paragraph("\(S.entryNumber(number + 1)(lang))：\(summary(entry.choices, vote: vote.definition, lang).textEscaped)").class(
+                            "meta")
                     }
                     Form(url: "/manage/votes/\(vote.id)/mismatches", method: .post) {
                         Input(type: .hidden, name: "csrf", value: staff.csrf)
@@ -186,7 +194,10 @@ enum PaperPages {
         return Layout.page(S.reconciliationTitle, context: context, path: "/manage/votes/\(vote.id)/reconciliation") {
             Paragraph(vote.title.textEscaped).class("meta")
             Table {
-                HeaderRow([S.building(lang), S.printed(lang), S.returned(lang), S.doubleEntered(lang), S.confirmedHeader(lang), S.spoiled(lang), S.conflictsHeader(lang), S.mismatchesHeader(lang)])
+                HeaderRow([
+                    S.building(lang), S.printed(lang), S.returned(lang), S.doubleEntered(lang), S.confirmedHeader(lang), S.spoiled(lang),
+                    S.conflictsHeader(lang), S.mismatchesHeader(lang),
+                ])
                 for line in lines {
                     TableRow {
                         TableCell(line.building.isEmpty ? S.total(lang) : line.building.textEscaped)
@@ -205,7 +216,11 @@ enum PaperPages {
             H2(S.conflictsTitle(lang))
             Paragraph(S.conflictsExplain(lang)).class("note")
             if conflicts.isEmpty { Paragraph(S.noConflicts(lang)).id("no-conflicts") }
-            List(conflicts.map { "\($0.rooms)：\(S.counted(lang)) \(lang == .zh ? $0.counted.chinese : $0.counted.rawValue)，\(S.keptAside(lang)) \(lang == .zh ? $0.ignored.chinese : $0.ignored.rawValue)（\(LocalTime.format($0.ignoredAt))）" }) {
+            List(
+                conflicts.map {
+                    "\($0.rooms)：\(S.counted(lang)) \(lang == .zh ? $0.counted.chinese : $0.counted.rawValue)，\(S.keptAside(lang)) \(lang == .zh ? $0.ignored.chinese : $0.ignored.rawValue)（\(LocalTime.format($0.ignoredAt))）"
+                }
+            ) {
                 ListItem($0.textEscaped)
             }
             .id("conflicts")

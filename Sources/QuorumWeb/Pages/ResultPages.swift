@@ -48,7 +48,8 @@ enum ResultPages {
                     participation(result, totals: tally.totals, lang)
                     switch result.outcome {
                     case .resolution(let agree, let oppose, let abstain, let invalid, let passed):
-                        Paragraph(passed ? S.passed(lang) : S.notPassed(lang)).class(passed ? "verdict ok" : "verdict alert").id("verdict-\(matter.id)")
+                        Paragraph(passed ? S.passed(lang) : S.notPassed(lang)).class(passed ? "verdict ok" : "verdict alert").id(
+                            "verdict-\(matter.id)")
                         for (label, pick) in [(S.byHeads(lang), true), (S.byArea(lang), false)] {
                             let value: (Weight) -> Int64 = { pick ? Int64($0.heads) : $0.area.centiSquareMetres }
                             Paragraph(
@@ -69,9 +70,13 @@ enum ResultPages {
                             for candidate in candidates {
                                 TableRow {
                                     TableCell(name(of: candidate.id, in: matter).textEscaped)
-                                    TableCell("\(candidate.votes.heads)（\(Charts.percent(Int64(candidate.votes.heads), of: Int64(result.participating.heads)))）")
+                                    TableCell(
+                                        "\(candidate.votes.heads)（\(Charts.percent(Int64(candidate.votes.heads), of: Int64(result.participating.heads)))）"
+                                    )
                                     TableCell("\(candidate.votes.area) m²")
-                                    TableCell(elected.contains(candidate.id) ? S.elected(lang) : (candidate.passed ? S.passedNoSeat(lang) : S.notElected(lang)))
+                                    TableCell(
+                                        elected.contains(candidate.id)
+                                            ? S.elected(lang) : (candidate.passed ? S.passedNoSeat(lang) : S.notElected(lang)))
                                 }
                             }
                         }

@@ -20,8 +20,10 @@ enum SetupPages {
                 Fieldset {
                     Legend(S.scope(lang))
                     Label(S.wholeEstate(lang)) {
-                        Input(type: .radio, name: "scope", value: "all").attribute(named: "checked", value: values.buildings.isEmpty ? "checked" : nil)
-                            .id("scope-all")
+                        Input(type: .radio, name: "scope", value: "all").attribute(
+                            named: "checked", value: values.buildings.isEmpty ? "checked" : nil
+                        )
+                        .id("scope-all")
                     }
                     Label(S.chosenBuildings(lang)) {
                         Input(type: .radio, name: "scope", value: "buildings")
@@ -44,9 +46,13 @@ enum SetupPages {
                 Fieldset {
                     Legend(S.window(lang))
                     Paragraph(S.windowExplain(lang)).class("note")
-                    Label(S.opens(lang)) { Input(type: .text, name: "opens", value: values.opens.attributeEscaped).attribute(named: "type", value: "datetime-local").id("opens") }
+                    Label(S.opens(lang)) {
+                        Input(type: .text, name: "opens", value: values.opens.attributeEscaped).attribute(named: "type", value: "datetime-local").id(
+                            "opens")
+                    }
                     Label(S.deadline(lang)) {
-                        Input(type: .text, name: "closes", value: values.closes.attributeEscaped).attribute(named: "type", value: "datetime-local").id("closes")
+                        Input(type: .text, name: "closes", value: values.closes.attributeEscaped).attribute(named: "type", value: "datetime-local")
+                            .id("closes")
                     }
                 }
                 Fieldset {
@@ -67,7 +73,8 @@ enum SetupPages {
 
     static func checkbox(_ name: String, _ label: String, _ on: Bool) -> Component {
         Label(label) {
-            Input(type: .checkbox, name: name, value: "1").attribute(named: "checked", value: on ? "checked" : nil).id(name.replacingOccurrences(of: "_", with: "-"))
+            Input(type: .checkbox, name: name, value: "1").attribute(named: "checked", value: on ? "checked" : nil).id(
+                name.replacingOccurrences(of: "_", with: "-"))
         }
         .class("check")
     }
@@ -82,7 +89,8 @@ enum SetupPages {
             Label(S.art278Item(lang)) {
                 Select {
                     for item in 1...9 {
-                        Option(S.itemLong(item)(lang), value: String(item)).attribute(named: "selected", value: matter.item == item ? "selected" : nil)
+                        Option(S.itemLong(item)(lang), value: String(item)).attribute(
+                            named: "selected", value: matter.item == item ? "selected" : nil)
                     }
                 }
                 .attribute(named: "name", value: prefix + "item").id("m\(number)-item")

@@ -18,7 +18,8 @@ enum StaffPages {
                         .attribute(named: "autocomplete", value: "username")
                 }
                 Label(S.password(lang)) {
-                    Input(type: .password, name: "password", isRequired: true).id("password").attribute(named: "autocomplete", value: "current-password")
+                    Input(type: .password, name: "password", isRequired: true).id("password").attribute(
+                        named: "autocomplete", value: "current-password")
                 }
                 SubmitButton(S.signIn(lang)).id("sign-in")
             }
@@ -29,7 +30,9 @@ enum StaffPages {
         let lang = context.lang
         let permissions = staff.account.role.permissions
         return Layout.page(S.staffArea, context: context, path: "/manage") {
-            Paragraph("\(staff.account.displayName.textEscaped) · \(lang == .zh ? staff.account.role.chinese : staff.account.role.english)").class("meta").id("who")
+            Paragraph("\(staff.account.displayName.textEscaped) · \(lang == .zh ? staff.account.role.chinese : staff.account.role.english)").class(
+                "meta"
+            ).id("who")
             if permissions.contains(.manageStaff) {
                 Link(S.accounts(lang), url: "/manage/staff").class("button secondary").id("accounts")
             }
@@ -91,7 +94,8 @@ enum StaffPages {
                 Label(S.username(lang)) { Input(type: .text, name: "username", isRequired: true).id("new-username") }
                 Label(S.displayName(lang)) { Input(type: .text, name: "display_name", isRequired: true).id("new-display-name") }
                 Label(S.passwordNew(lang)) {
-                    Input(type: .password, name: "password", isRequired: true).id("new-password").attribute(named: "autocomplete", value: "new-password")
+                    Input(type: .password, name: "password", isRequired: true).id("new-password").attribute(
+                        named: "autocomplete", value: "new-password")
                 }
                 Label(S.role(lang)) {
                     Select {
@@ -137,7 +141,8 @@ enum StaffPages {
             List(vote.definition.matters) { matter in
                 Div {
                     Paragraph(matter.title.textEscaped)
-                    Span("\(S.itemShort(matter.item)(lang)) · \(VotePages.tag(matter, lang))").class(matter.threshold == .special ? "tag special" : "tag")
+                    Span("\(S.itemShort(matter.item)(lang)) · \(VotePages.tag(matter, lang))").class(
+                        matter.threshold == .special ? "tag special" : "tag")
                     if case .election(_, let candidates) = matter.kind {
                         Paragraph(candidates.map(\.name).joined(separator: "、").textEscaped).class("meta")
                     }
@@ -180,7 +185,9 @@ enum StaffPages {
                     if permissions.contains(.print) { ListItem { Link(S.printBallots(lang), url: "\(base)/paper").id("to-print") } }
                     if permissions.contains(.enter) { ListItem { Link(S.paperEntry(lang), url: "\(base)/entry").id("to-entry") } }
                     if permissions.contains(.resolve) { ListItem { Link(S.mismatchQueue(lang), url: "\(base)/mismatches").id("to-mismatches") } }
-                    if permissions.contains(.view) { ListItem { Link(S.reconciliationTitle(lang), url: "\(base)/reconciliation").id("to-reconciliation") } }
+                    if permissions.contains(.view) {
+                        ListItem { Link(S.reconciliationTitle(lang), url: "\(base)/reconciliation").id("to-reconciliation") }
+                    }
                     if permissions.contains(.view) && phase.rawValue != "noticed" && phase != .open {
                         ListItem { Link(S.resultTitle(lang), url: "\(base)/result").id("to-result") }
                     }
@@ -195,7 +202,9 @@ enum StaffPages {
 
     static func settingsLine(_ vote: StoredVote, _ lang: Lang) -> String {
         var parts: [String] = []
-        if case .buildings(let buildings) = vote.definition.scope { parts.append("\(S.scope(lang))：\(buildings.joined(separator: "、"))") } else {
+        if case .buildings(let buildings) = vote.definition.scope {
+            parts.append("\(S.scope(lang))：\(buildings.joined(separator: "、"))")
+        } else {
             parts.append("\(S.scope(lang))：\(S.wholeEstate(lang))")
         }
         parts.append(vote.ballotChange ? S.ballotChangeOn(lang) : S.ballotChangeOff(lang))
@@ -244,7 +253,10 @@ enum StaffPages {
             }
             Paragraph {
                 for name in buildings {
-                    Link(name.textEscaped, url: "\(base)/delivery?building=\(name.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")").class("chip")
+                    Link(
+                        name.textEscaped,
+                        url: "\(base)/delivery?building=\(name.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")"
+                    ).class("chip")
                 }
             }
             Table {
@@ -305,7 +317,8 @@ enum StaffPages {
                         TableCell(Charts.percent(building.voted.area.centiSquareMetres, of: building.total.area.centiSquareMetres))
                         TableCell {
                             Charts.bar(
-                                [(Int64(building.online.heads), "online"), (Int64(building.paper.heads), "paper")], total: Int64(building.total.heads),
+                                [(Int64(building.online.heads), "online"), (Int64(building.paper.heads), "paper")],
+                                total: Int64(building.total.heads),
                                 line: (2, 3), label: building.building)
                         }
                     }
@@ -330,7 +343,9 @@ enum StaffPages {
 
     static func roomList(_ vote: StoredVote, list: NonVoterList, rooms: [String], context: QuorumRequestContext) -> Response {
         let lang = context.lang
-        return Layout.page(list == .unbound ? S.unboundList : S.notVotedList, context: context, path: "/manage/votes/\(vote.id)/lists/\(list.rawValue)") {
+        return Layout.page(
+            list == .unbound ? S.unboundList : S.notVotedList, context: context, path: "/manage/votes/\(vote.id)/lists/\(list.rawValue)"
+        ) {
             Paragraph(S.listLogged(lang)).class("note")
             Paragraph(S.roomCount(rooms.count)(lang)).class("meta").id("room-count")
             List(rooms) { ListItem($0.textEscaped) }.class("rooms").id("rooms")
@@ -385,7 +400,8 @@ enum StaffPages {
     static func download(_ bytes: [UInt8], type: String, filename: String) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = type
-        headers[.contentDisposition] = "attachment; filename*=UTF-8''\(filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file")"
+        headers[.contentDisposition] =
+            "attachment; filename*=UTF-8''\(filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file")"
         headers[.cacheControl] = "no-store"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }

@@ -178,7 +178,9 @@ enum VotePages {
                 Paragraph(S.signHere(lang)).class("meta")
                 Node<HTML.BodyContext>.element(
                     named: "canvas",
-                    nodes: [.class("signature"), .attribute(named: "hidden", value: "hidden"), .attribute(named: "aria-label", value: S.signHere(lang))])
+                    nodes: [
+                        .class("signature"), .attribute(named: "hidden", value: "hidden"), .attribute(named: "aria-label", value: S.signHere(lang)),
+                    ])
                 Button(S.clear(lang)).attribute(named: "type", value: "button").id("signature-clear").class("secondary")
                     .attribute(named: "hidden", value: "hidden")
                 Label(S.typedName(lang)) {
