@@ -114,7 +114,7 @@ let package = Package(
                 "QuorumTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
-            exclude: ["Snapshots"]
+            exclude: ["Layout/Snapshots"]
         ),
         .testTarget(name: "QuorumCLITests", dependencies: ["QuorumCore", "QuorumStore"]),
         // Every test runs on SQLite, and on PostgreSQL too when QUORUM_TEST_POSTGRES_URL is set.

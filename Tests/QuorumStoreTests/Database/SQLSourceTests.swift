@@ -21,7 +21,7 @@ import Testing
     static let safeLabels = ["bind:", "binds:", "ident:", "idents:", "literal:"]
 
     @Test func everyValueInTheSQLOfTheSourcesIsABoundParameter() throws {
-        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources").standardized
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Sources").standardized
         let files = try #require(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil))
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
         #expect(files.count > 20)

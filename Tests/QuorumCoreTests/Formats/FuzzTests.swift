@@ -33,7 +33,7 @@ import Testing
 
     static func shared(_ name: String) -> [String] {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-            "../../../shared/domain/vectors/small-mixed/\(name)")
+            "../../../../shared/domain/vectors/small-mixed/\(name)")
         return (try? String(contentsOf: url, encoding: .utf8)).map { [$0] } ?? []
     }
 

@@ -8,9 +8,8 @@ import Testing
 @Suite struct ConformanceTests {
     static let shared: URL = {
         if let path = ProcessInfo.processInfo.environment["QUORUM_SHARED"] { return URL(fileURLWithPath: path) }
-        // Tests/QuorumCoreTests/ConformanceTests.swift → the package root → ../shared
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
+        // Tests/QuorumCoreTests/Voting/ConformanceTests.swift → the package root → ../shared
+        return URL(fileURLWithPath: #filePath).appendingPathComponent("../../../../../shared").standardized
     }()
 
     static let sharedIsPresent = FileManager.default.fileExists(atPath: shared.appendingPathComponent("domain/vectors").path)
