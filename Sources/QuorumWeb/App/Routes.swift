@@ -81,16 +81,16 @@ extension RouteSpec {
             guard let permission else { return try await handler(request, context) }
             let estate: Int64?
             if let id = context.parameters.get("vote") {
-                context.vote = try await store.settle(id)
+                context.vote = try await store.results.settle(id)
                 estate = context.vote?.estateID
             } else if let id = context.parameters.get("estate") {
                 estate = Int64(id)
-                guard let estate, try await store.estate(estate) != nil else { return StaffPages.notFound(context) }
+                guard let estate, try await store.register.estate(estate) != nil else { return StaffPages.notFound(context) }
             } else {
                 estate = nil
             }
             if let estate {
-                guard try await store.may(staff.account, permission, estate: estate) else { return StaffPages.forbidden(context) }
+                guard try await store.staff.may(staff.account, permission, estate: estate) else { return StaffPages.forbidden(context) }
             } else if context.parameters.get("vote") != nil {
                 return StaffPages.notFound(context)
             } else {

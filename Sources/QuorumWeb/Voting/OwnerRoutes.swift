@@ -100,14 +100,14 @@ struct OwnerRoutes {
         let given = request.cookies[Cookies.preSession]?.value ?? ""
         let pre = Self.isToken(given) ? given : Self.randomToken()
         var response = BindPages.form(
-            estates: try await store.estates(), pre: pre, error: nil, credentials: !dependencies.trustedIssuers.isEmpty, context: context)
+            estates: try await store.register.estates(), pre: pre, error: nil, credentials: !dependencies.trustedIssuers.isEmpty, context: context)
         response.setCookie(cookie(Cookies.preSession, pre, maxAge: 3600))
         return response
     }
 
     @Sendable func bind(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context, limit: FormData.ownerLimit)
-        let estates = try await store.estates()
+        let estates = try await store.register.estates()
         guard let pre = form["pre"], pre == request.cookies[Cookies.preSession]?.value else {
             return Layout.message(S.bindTitle, S.formExpired(context.lang), context: context, status: .forbidden, back: "/bind")
         }
@@ -118,7 +118,7 @@ struct OwnerRoutes {
                 context: context, status: .badRequest)
         }
         do {
-            let start = try await store.startBinding(
+            let start = try await store.binding.start(
                 estate: estate, name: name, idNumber: form["id_number"] ?? "", address: context.remoteAddress, sender: dependencies.sender)
             return BindPages.code(
                 attempt: start.attempt, phoneMasked: start.phoneMasked, pre: pre, error: nil,
@@ -137,7 +137,7 @@ struct OwnerRoutes {
             return Layout.message(S.bindTitle, S.formExpired(context.lang), context: context, status: .forbidden, back: "/bind")
         }
         do {
-            return try await signedIn(try await store.confirmBinding(attempt: attempt, code: form["code"] ?? ""), request: request)
+            return try await signedIn(try await store.binding.confirm(attempt: attempt, code: form["code"] ?? ""), request: request)
         } catch let error as BindingError {
             let phone = form["phone"] ?? ""
             return BindPages.code(
@@ -148,7 +148,7 @@ struct OwnerRoutes {
 
     @Sendable func bindByCredential(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context, limit: FormData.ownerLimit)
-        let estates = try await store.estates()
+        let estates = try await store.register.estates()
         guard let pre = form["pre"], pre == request.cookies[Cookies.preSession]?.value,
             let estate = form["estate"].flatMap(Int64.init), estates.contains(where: { $0.id == estate })
         else {
@@ -157,7 +157,7 @@ struct OwnerRoutes {
         let failure: String
         do {
             let credential = try CredentialVerifier.verify(form["credential"] ?? "", trusted: dependencies.trustedIssuers, now: store.now())
-            return try await signedIn(try await store.bind(estate: estate, credential: credential), request: request)
+            return try await signedIn(try await store.binding.bind(estate: estate, credential: credential), request: request)
         } catch let error as CredentialError {
             failure = Self.half(error.description, context.lang)
         } catch let error as BindingError {
@@ -169,7 +169,7 @@ struct OwnerRoutes {
     @Sendable func logout(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context, limit: FormData.ownerLimit)
         guard let session = context.session, form["csrf"] == session.csrf else { return Layout.redirect("/") }
-        try await store.endSession(token: session.token)
+        try await store.binding.endSession(token: session.token)
         var response = Layout.redirect("/")
         response.setCookie(cookie(Cookies.session, "", maxAge: 0))
         return response
@@ -180,11 +180,11 @@ struct OwnerRoutes {
     @Sendable func votes(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         guard let session = context.session else { return Layout.redirect("/bind") }
         var items: [VoteListItem] = []
-        for vote in try await store.votes(of: session.estateID) {
-            let voters = try await store.voters(in: vote.id, owner: session.idHash)
+        for vote in try await store.voting.votes(of: session.estateID) {
+            let voters = try await store.voting.voters(in: vote.id, owner: session.idHash)
             guard !voters.isEmpty else { continue }
-            let receipts = try await store.receipts(in: vote.id, persons: voters.map(\.person), castBy: session.idHash)
-            items.append(VoteListItem(vote: vote, progress: try await store.progress(of: vote), voters: voters, receipts: receipts))
+            let receipts = try await store.voting.receipts(in: vote.id, persons: voters.map(\.person), castBy: session.idHash)
+            items.append(VoteListItem(vote: vote, progress: try await store.voting.progress(of: vote), voters: voters, receipts: receipts))
         }
         return VotePages.list(items, owner: session.ownerName, now: store.now(), context: context)
     }
@@ -192,10 +192,10 @@ struct OwnerRoutes {
     /// The vote and the owner's persons in it, or the response that says why not.
     private func voteAndVoters(_ context: QuorumRequestContext) async throws -> Found<(StoredVote, [VoterView], OwnerSession)> {
         guard let session = context.session else { return .failure(Layout.redirect("/bind")) }
-        guard let id = context.parameters.get("vote"), let vote = try await store.vote(id), vote.estateID == session.estateID else {
+        guard let id = context.parameters.get("vote"), let vote = try await store.voting.vote(id), vote.estateID == session.estateID else {
             return .failure(Layout.message(S.notFound, S.notFound(context.lang), context: context, status: .notFound, back: "/votes"))
         }
-        let voters = try await store.voters(in: vote.id, owner: session.idHash)
+        let voters = try await store.voting.voters(in: vote.id, owner: session.idHash)
         guard !voters.isEmpty else {
             return .failure(Layout.message(S.notice, S.noBallotHere(context.lang), context: context, status: .forbidden, back: "/votes"))
         }
@@ -207,9 +207,10 @@ struct OwnerRoutes {
         case .failure(let response): return response
         case .success(let (vote, voters, session)):
             // Seeing the notice here is its delivery online (指导规则 Art. 22).
-            try await store.recordSeenOnline(vote: vote.id, owner: session.idHash)
+            try await store.organising.recordSeenOnline(vote: vote.id, owner: session.idHash)
             return VotePages.notice(
-                vote, progress: try await store.progress(of: vote), voters: voters, documents: try await store.documents(of: vote.id),
+                vote, progress: try await store.voting.progress(of: vote), voters: voters,
+                documents: try await store.organising.documents(of: vote.id),
                 now: store.now(), context: context)
         }
     }
@@ -219,7 +220,7 @@ struct OwnerRoutes {
         case .failure(let response): return response
         case .success(let (vote, _, _)):
             guard let number = context.parameters.get("number").flatMap(Int.init),
-                let (document, bytes) = try await store.documentContent(vote: vote.id, number: number)
+                let (document, bytes) = try await store.organising.documentContent(vote: vote.id, number: number)
             else {
                 return Layout.message(S.notFound, S.notFound(context.lang), context: context, status: .notFound, back: "/votes/\(vote.id)")
             }
@@ -231,7 +232,7 @@ struct OwnerRoutes {
         switch try await voteAndVoters(context) {
         case .failure(let response): return response
         case .success(let (vote, _, _)):
-            guard let vote = try await store.settle(vote.id), vote.preliminaryAt != nil,
+            guard let vote = try await store.results.settle(vote.id), vote.preliminaryAt != nil,
                 let details = try await ResultDetails.load(vote, store: store)
             else {
                 return Layout.message(S.resultTitle, S.resultNotPublished(context.lang), context: context, status: .notFound, back: "/votes")
@@ -307,7 +308,7 @@ struct OwnerRoutes {
             }
         }
         do {
-            let receipt = try await store.castOnline(
+            let receipt = try await store.voting.castOnline(
                 vote: id, person: person, owner: session.idHash, choices: choices, signature: signature, estate: session.estateID)
             return Layout.redirect("/receipts/\(receipt.code)")
         } catch CastError.noSuchVote {
@@ -324,7 +325,7 @@ struct OwnerRoutes {
         switch try await voteAndVoters(context) {
         case .failure(let response): return response
         case .success(let (vote, _, _)):
-            let progress = try await store.progress(of: vote)
+            let progress = try await store.voting.progress(of: vote)
             let json = JSONText.object([
                 ("heads", .int(progress.voted.heads)), ("area", .string(progress.voted.area.description)),
                 ("totalHeads", .int(progress.total.heads)), ("totalArea", .string(progress.total.area.description)),
@@ -340,9 +341,9 @@ struct OwnerRoutes {
 
     @Sendable func receipt(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         guard let session = context.session else { return Layout.redirect("/bind") }
-        guard let code = context.parameters.get("code").flatMap(CheckedCode.normalized), let receipt = try await store.receipt(code: code),
-            let vote = try await store.vote(receipt.voteID),
-            try await store.voters(in: vote.id, owner: session.idHash).contains(where: { $0.person == receipt.person })
+        guard let code = context.parameters.get("code").flatMap(CheckedCode.normalized), let receipt = try await store.voting.receipt(code: code),
+            let vote = try await store.voting.vote(receipt.voteID),
+            try await store.voting.voters(in: vote.id, owner: session.idHash).contains(where: { $0.person == receipt.person })
         else {
             return Layout.message(S.receipt, S.notFound(context.lang), context: context, status: .notFound, back: "/votes")
         }
@@ -396,7 +397,7 @@ struct OwnerRoutes {
     /// the spent pre-session value cleared, and on to the votes.
     func signedIn(_ session: OwnerSession, request: Request) async throws -> Response {
         if let old = request.cookies[Cookies.session]?.value, !old.isEmpty, old != session.token {
-            try await store.endSession(token: old)
+            try await store.binding.endSession(token: old)
         }
         var response = Layout.redirect("/votes")
         response.setCookie(cookie(Cookies.session, session.token, maxAge: Int(BindingLimits.sessionLifetimeMilliseconds / 1000)))
