@@ -186,9 +186,9 @@ extension Store {
                 results[position] = .failure(CastError.invalid(problems))
             } else if rooms == nil {
                 results[position] = .failure(CastError.notYourBallot)
-            } else if now < vote.opensAt {
+            } else if vote.calendar.window(at: now) == .notOpenYet {
                 results[position] = .failure(CastError.notOpenYet(opensAt: vote.opensAt))
-            } else if now >= vote.closesAt {
+            } else if vote.calendar.window(at: now) == .closed {
                 results[position] = .failure(CastError.closed(closedAt: vote.closesAt))
             } else {
                 casts[position] = (vote, rooms!)

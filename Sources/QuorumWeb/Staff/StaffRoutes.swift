@@ -144,7 +144,7 @@ struct StaffRoutes {
             let division = try await store.estate(estate)
         else { return StaffPages.notFound(context) }
         let buildings = try await store.register(of: estate)?.register.buildings ?? []
-        let opens = Procedure.earliestOpening(noticedAt: store.now())
+        let opens = VoteCalendar.earliestOpening(noticedAt: store.now())
         let draft = VoteForm.Values.blank(opens: opens, closes: Timestamp(millisecondsSinceEpoch: opens.millisecondsSinceEpoch + 14 * 86_400_000))
         return SetupPages.form(
             estate: division, buildings: buildings, values: draft, action: "/manage/estates/\(estate)/votes", error: nil, staff: staff,
@@ -293,7 +293,7 @@ struct StaffRoutes {
         do {
             message = S.remindersSent(try await store.remindNonVoters(of: vote, sender: dependencies.sender))(context.lang)
         } catch let error as ListError {
-            message = OwnerRoutes.half(error.description, context.lang)
+            message = S.say(error)(context.lang)
         }
         return StaffPages.dashboard(
             vote, progress: try await store.progress(of: vote), buildings: try await store.buildingProgress(of: vote.id), staff: staff,
@@ -311,7 +311,7 @@ struct StaffRoutes {
             return StaffPages.roomList(vote, list: list, rooms: rooms, context: context)
         } catch let error as ListError {
             return Layout.message(
-                list == .unbound ? S.unboundList : S.notVotedList, OwnerRoutes.half(error.description, context.lang), context: context,
+                list == .unbound ? S.unboundList : S.notVotedList, S.say(error)(context.lang), context: context,
                 status: .forbidden, back: "/manage/votes/\(vote.id)/dashboard")
         }
     }

@@ -24,10 +24,10 @@ import Testing
 
     @Test func theWindowIncludesItsOpeningAndExcludesItsClosing() {
         let vote = Self.vote()
-        #expect(!vote.isOpen(at: Self.plus(Self.opens, -1)))
-        #expect(vote.isOpen(at: Self.opens))
-        #expect(vote.isOpen(at: Self.plus(Self.closes, -1)))
-        #expect(!vote.isOpen(at: Self.closes))
+        #expect(!vote.calendar.isOpen(at: Self.plus(Self.opens, -1)))
+        #expect(vote.calendar.isOpen(at: Self.opens))
+        #expect(vote.calendar.isOpen(at: Self.plus(Self.closes, -1)))
+        #expect(!vote.calendar.isOpen(at: Self.closes))
     }
 
     @Test func thePhaseFollowsTheWindowAndThePublications() {
@@ -43,29 +43,60 @@ import Testing
 
     @Test func theNoticeStandsFifteenFullLocalDays() {
         // Any hour of 1 March (local) gives 17 March 00:00; the UTC date does not matter.
-        #expect(Procedure.earliestOpening(noticedAt: Self.local("2024-03-01T07:59:59")) == Self.opens)
-        #expect(Procedure.earliestOpening(noticedAt: Self.local("2024-03-01T08:00:00")) == Self.opens)
-        #expect(Procedure.earliestOpening(noticedAt: Self.plus(Self.local("2024-03-02T00:00:00"), -1)) == Self.opens)
-        #expect(Procedure.earliestOpening(noticedAt: Self.local("2024-03-02T00:00:00")) == Self.local("2024-03-18T00:00:00"))
-        #expect(Procedure.earliestOpening(noticedAt: Self.local("2024-03-01T00:00:00"), offsetMinutes: 0) == Self.local("2024-03-16T08:00:00"))
+        #expect(VoteCalendar.earliestOpening(noticedAt: Self.local("2024-03-01T07:59:59")) == Self.opens)
+        #expect(VoteCalendar.earliestOpening(noticedAt: Self.local("2024-03-01T08:00:00")) == Self.opens)
+        #expect(VoteCalendar.earliestOpening(noticedAt: Self.plus(Self.local("2024-03-02T00:00:00"), -1)) == Self.opens)
+        #expect(VoteCalendar.earliestOpening(noticedAt: Self.local("2024-03-02T00:00:00")) == Self.local("2024-03-18T00:00:00"))
+        #expect(
+            VoteCalendar.earliestOpening(noticedAt: Self.local("2024-03-01T00:00:00"), days: LocalDays(offsetMinutes: 0))
+                == Self.local("2024-03-16T08:00:00"))
     }
 
     @Test func theNotVotedListOpensOnTheThirdLastLocalDay() {
-        #expect(Procedure.nonVoterListOpens(closesAt: Self.closes) == Self.local("2024-03-18T00:00:00"))
-        #expect(Procedure.nonVoterListOpens(closesAt: Self.plus(Self.closes, 1)) == Self.local("2024-03-19T00:00:00"))
-        #expect(Procedure.nonVoterListOpens(closesAt: Self.plus(Self.closes, -1)) == Self.local("2024-03-18T00:00:00"))
-        #expect(Procedure.nonVoterListOpens(closesAt: Self.local("2024-03-20T00:00:01")) == Self.local("2024-03-18T00:00:00"))
+        #expect(VoteCalendar(opensAt: Self.opens, closesAt: Self.closes).thirdLastDay == Self.local("2024-03-18T00:00:00"))
+        #expect(VoteCalendar(opensAt: Self.opens, closesAt: Self.plus(Self.closes, 1)).thirdLastDay == Self.local("2024-03-19T00:00:00"))
+        #expect(VoteCalendar(opensAt: Self.opens, closesAt: Self.plus(Self.closes, -1)).thirdLastDay == Self.local("2024-03-18T00:00:00"))
+        #expect(VoteCalendar(opensAt: Self.opens, closesAt: Self.local("2024-03-20T00:00:01")).thirdLastDay == Self.local("2024-03-18T00:00:00"))
     }
 
     @Test func theObjectionPeriodEndsAt24OnItsLastLocalDay() {
-        #expect(Procedure.objectionEnds(publishedAt: Self.local("2024-03-21T00:00:00"), days: 7) == Self.local("2024-03-29T00:00:00"))
-        #expect(Procedure.objectionEnds(publishedAt: Self.plus(Self.local("2024-03-22T00:00:00"), -1), days: 7) == Self.local("2024-03-29T00:00:00"))
-        #expect(Procedure.objectionEnds(publishedAt: Self.local("2024-03-21T09:00:00"), days: 0) == Self.local("2024-03-22T00:00:00"))
+        #expect(
+            VoteCalendar(opensAt: Self.opens, closesAt: Self.closes, objectionDays: 7).objectionEnds(publishedAt: Self.local("2024-03-21T00:00:00"))
+                == Self.local("2024-03-29T00:00:00"))
+        #expect(
+            VoteCalendar(opensAt: Self.opens, closesAt: Self.closes, objectionDays: 7).objectionEnds(
+                publishedAt: Self.plus(Self.local("2024-03-22T00:00:00"), -1)) == Self.local("2024-03-29T00:00:00"))
+        #expect(
+            VoteCalendar(opensAt: Self.opens, closesAt: Self.closes, objectionDays: 0).objectionEnds(publishedAt: Self.local("2024-03-21T09:00:00"))
+                == Self.local("2024-03-22T00:00:00"))
     }
 
     @Test func localDaysBeforeTheEpochStartAtTheirOwnMidnight() {
-        #expect(Procedure.startOfLocalDay(Self.local("1969-12-31T12:00:00")) == Self.local("1969-12-31T00:00:00").millisecondsSinceEpoch)
-        #expect(Procedure.startOfLocalDay(Self.local("1970-01-01T07:59:59")) == Self.local("1970-01-01T00:00:00").millisecondsSinceEpoch)
+        #expect(LocalDays().start(of: Self.local("1969-12-31T12:00:00")) == Self.local("1969-12-31T00:00:00"))
+        #expect(LocalDays().start(of: Self.local("1970-01-01T07:59:59")) == Self.local("1970-01-01T00:00:00"))
+    }
+
+    @Test func theRoomListsOpenOnTheirDaysAndCloseWithTheVote() {
+        let calendar = Self.vote().calendar
+        #expect(throws: ListError.notYet(from: Self.opens)) { try calendar.checkList(.unbound, at: Self.plus(Self.opens, -1)) }
+        #expect(throws: Never.self) { try calendar.checkList(.unbound, at: Self.opens) }
+        let third = Self.local("2024-03-18T00:00:00")
+        #expect(throws: ListError.notYet(from: third)) { try calendar.checkList(.notVoted, at: Self.plus(third, -1)) }
+        #expect(throws: Never.self) { try calendar.checkList(.notVoted, at: third) }
+        #expect(throws: ListError.closed) { try calendar.checkList(.notVoted, at: Self.closes) }
+        // A vote shorter than three days: the list from its opening.
+        let short = VoteCalendar(opensAt: Self.local("2024-03-20T12:00:00"), closesAt: Self.closes)
+        #expect(short.listOpens(.notVoted) == short.opensAt)
+    }
+
+    @Test func theLocalDaysCountFromTheDayAfterAndEndAt24() {
+        let days = LocalDays()
+        let event = Self.local("2024-03-01T23:30:00")
+        #expect(days.start(of: event) == Self.local("2024-03-01T00:00:00"))
+        #expect(days.start(ofDay: 1, after: event) == Self.local("2024-03-02T00:00:00"))
+        #expect(days.start(ofDay: -1, after: event) == Self.local("2024-02-29T00:00:00"))
+        #expect(days.end(ofDay: 15, after: event) == Self.local("2024-03-17T00:00:00"))
+        #expect(LocalDays(offsetMinutes: 0).start(of: event) == Timestamp.parse("2024-03-01T00:00:00Z")!)
     }
 
     @Test func theVoterPseudonymIsTheKeyedHashOfVoteAndPerson() {
