@@ -103,6 +103,7 @@ import Testing
         // HMAC-SHA256-128 over "quorum-voter" U+001F vote U+001F person, with the personal-data key.
         let key = PersonalDataKey(secret: "test secret")
         #expect(key.hash("quorum-voter\u{1F}v1\u{1F}3") == Self.pseudonym)
+        #expect(key.voter(vote: "v1", person: "3") == Self.pseudonym)
     }
 
     static let pseudonym = "38bd7fe853a7a414a8311a707656dffc"
