@@ -30,8 +30,8 @@ enum ResultPages {
         let lang = context.lang
         let vote = details.vote
         let tally = details.tally
-        let base = staff == nil ? "/votes/\(vote.id)" : "/manage/votes/\(vote.id)"
-        return Layout.page(S.resultTitle, context: context, path: base + (printable ? "/report" : "/result")) {
+        let path: SiteURL = staff == nil ? .vote(vote.id, printable ? .report : .result) : .manageVote(vote.id, .result)
+        return Layout.page(S.resultTitle, context: context, path: path) {
             H2(vote.title.textEscaped)
             Paragraph(stage(vote, lang)).class(vote.finalAt != nil ? "ok" : "meta").id("result-stage")
             if !details.matchesStored {
