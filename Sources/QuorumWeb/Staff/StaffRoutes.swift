@@ -355,7 +355,7 @@ struct StaffRoutes {
             let outcome = try await store.paper.enter(vote: vote, code: code, clerk: staff.account.id, choices: choices)
             return Layout.redirect(SiteURL.manageVote(vote.id, .entry(done: PaperPages.outcomeKey(outcome))))
         } catch let error as PaperError {
-            let text = OwnerRoutes.half(error.description, context.lang)
+            let text = S.say(error)(context.lang)
             if let ballot = try await store.paper.ballot(vote: vote.id, code: code), case .invalid = error {
                 return PaperPages.entryForm(vote, ballot: ballot, staff: staff, error: text, context: context, status: .unprocessableContent)
             }
@@ -377,7 +377,7 @@ struct StaffRoutes {
             let outcome = try await store.paper.resolve(vote: vote, code: form["code"] ?? "", resolver: staff.account.id, choices: choices)
             message = PaperPages.outcomeText(PaperPages.outcomeKey(outcome), context.lang) ?? ""
         } catch let error as PaperError {
-            message = OwnerRoutes.half(error.description, context.lang)
+            message = S.say(error)(context.lang)
             status = .conflict
         }
         return PaperPages.mismatches(
