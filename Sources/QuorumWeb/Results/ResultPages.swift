@@ -14,9 +14,10 @@ struct ResultDetails {
 
     static func load(_ vote: StoredVote, store: Store) async throws -> ResultDetails? {
         guard let stored = vote.tallyJSON else { return nil }
-        let tally = try await store.exportFiles(of: vote).tally()
+        let tally = try await store.results.exportFiles(of: vote).tally()
         return ResultDetails(
-            vote: vote, tally: tally, matchesStored: tally.json.rendered() == stored, buildings: try await store.buildingProgress(of: vote.id))
+            vote: vote, tally: tally, matchesStored: tally.json.rendered() == stored,
+            buildings: try await store.organising.buildingProgress(of: vote.id))
     }
 
     var online: Weight { buildings.reduce(.zero) { $0 + $1.online } }
@@ -30,8 +31,8 @@ enum ResultPages {
         let lang = context.lang
         let vote = details.vote
         let tally = details.tally
-        let base = staff == nil ? "/votes/\(vote.id)" : "/manage/votes/\(vote.id)"
-        return Layout.page(S.resultTitle, context: context, path: base + (printable ? "/report" : "/result")) {
+        let path: SiteURL = staff == nil ? .vote(vote.id, printable ? .report : .result) : .manageVote(vote.id, .result)
+        return Layout.page(S.resultTitle, context: context, path: path) {
             H2(vote.title.textEscaped)
             Paragraph(stage(vote, lang)).class(vote.finalAt != nil ? "ok" : "meta").id("result-stage")
             if !details.matchesStored {
@@ -127,7 +128,7 @@ enum ResultPages {
     static func stage(_ vote: StoredVote, _ lang: Lang) -> String {
         if let final = vote.finalAt { return S.finalResult(final.localMinute)(lang) }
         if let preliminary = vote.preliminaryAt {
-            return S.preliminaryResult(Procedure.objectionEnds(publishedAt: preliminary, days: vote.objectionDays).localMinute)(lang)
+            return S.preliminaryResult(vote.calendar.objectionEnds(publishedAt: preliminary).localMinute)(lang)
         }
         return S.countedNotPublished(lang)
     }

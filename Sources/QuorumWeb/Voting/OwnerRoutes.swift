@@ -67,28 +67,28 @@ struct OwnerRoutes {
 
     var routes: [RouteSpec] {
         [
-            RouteSpec(.get, "/", .anyone) { request, context in
-                if context.session != nil { return Layout.redirect("/votes") }
-                return Layout.page(S.siteName, context: context, path: "/") {
+            RouteSpec(.get, .home, .anyone) { request, context in
+                if context.session != nil { return Layout.redirect(.votes) }
+                return Layout.page(S.siteName, context: context, path: .home) {
                     Paragraph(S.tagline(context.lang))
-                    Link(S.startBinding(context.lang), url: "/bind").class("button").id("start")
-                    Link(S.staffEntrance(context.lang), url: "/staff/login").class("button secondary").id("staff-entrance")
+                    Link(S.startBinding(context.lang), url: SiteURL.bind).class("button").id("start")
+                    Link(S.staffEntrance(context.lang), url: SiteURL.staffLogin).class("button secondary").id("staff-entrance")
                 }
             },
-            RouteSpec(.get, "/bind", .anyone, bindForm),
-            RouteSpec(.post, "/bind", .anyone, bind),
-            RouteSpec(.post, "/bind/code", .anyone, confirmCode),
-            RouteSpec(.post, "/bind/credential", .anyone, bindByCredential),
-            RouteSpec(.post, "/logout", .owner, logout),
-            RouteSpec(.get, "/votes", .owner, votes),
-            RouteSpec(.get, "/votes/:vote", .owner, notice),
-            RouteSpec(.get, "/votes/:vote/ballot", .owner, ballot),
-            RouteSpec(.post, "/votes/:vote/confirm", .owner, confirm),
-            RouteSpec(.post, "/votes/:vote/cast", .owner, cast),
-            RouteSpec(.get, "/votes/:vote/progress.json", .owner, progress),
-            RouteSpec(.get, "/votes/:vote/documents/:number", .owner, document),
-            RouteSpec(.get, "/votes/:vote/result", .owner, result),
-            RouteSpec(.get, "/receipts/:code", .owner, receipt),
+            RouteSpec(.get, .bind, .anyone, bindForm),
+            RouteSpec(.post, .bind, .anyone, bind),
+            RouteSpec(.post, .bindCode, .anyone, confirmCode),
+            RouteSpec(.post, .bindCredential, .anyone, bindByCredential),
+            RouteSpec(.post, .logout, .owner, logout),
+            RouteSpec(.get, .votes, .owner, votes),
+            RouteSpec(.get, .vote(":vote"), .owner, notice),
+            RouteSpec(.get, .vote(":vote", .ballot()), .owner, ballot),
+            RouteSpec(.post, .vote(":vote", .confirm), .owner, confirm),
+            RouteSpec(.post, .vote(":vote", .cast), .owner, cast),
+            RouteSpec(.get, .vote(":vote", .progress), .owner, progress),
+            RouteSpec(.get, .vote(":vote", .document(":number")), .owner, document),
+            RouteSpec(.get, .vote(":vote", .result), .owner, result),
+            RouteSpec(.get, .receipt(":code"), .owner, receipt),
         ]
     }
 
@@ -100,16 +100,16 @@ struct OwnerRoutes {
         let given = request.cookies[Cookies.preSession]?.value ?? ""
         let pre = Self.isToken(given) ? given : Self.randomToken()
         var response = BindPages.form(
-            estates: try await store.estates(), pre: pre, error: nil, credentials: !dependencies.trustedIssuers.isEmpty, context: context)
+            estates: try await store.register.estates(), pre: pre, error: nil, credentials: !dependencies.trustedIssuers.isEmpty, context: context)
         response.setCookie(cookie(Cookies.preSession, pre, maxAge: 3600))
         return response
     }
 
     @Sendable func bind(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context, limit: FormData.ownerLimit)
-        let estates = try await store.estates()
+        let estates = try await store.register.estates()
         guard let pre = form["pre"], pre == request.cookies[Cookies.preSession]?.value else {
-            return Layout.message(S.bindTitle, S.formExpired(context.lang), context: context, status: .forbidden, back: "/bind")
+            return Layout.message(S.bindTitle, S.formExpired(context.lang), context: context, status: .forbidden, back: .bind)
         }
         let name = form["name"] ?? ""
         guard let estate = form["estate"].flatMap(Int64.init), estates.contains(where: { $0.id == estate }) else {
@@ -118,7 +118,7 @@ struct OwnerRoutes {
                 context: context, status: .badRequest)
         }
         do {
-            let start = try await store.startBinding(
+            let start = try await store.binding.start(
                 estate: estate, name: name, idNumber: form["id_number"] ?? "", address: context.remoteAddress, sender: dependencies.sender)
             return BindPages.code(
                 attempt: start.attempt, phoneMasked: start.phoneMasked, pre: pre, error: nil,
@@ -134,10 +134,10 @@ struct OwnerRoutes {
     @Sendable func confirmCode(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context, limit: FormData.ownerLimit)
         guard let pre = form["pre"], pre == request.cookies[Cookies.preSession]?.value, let attempt = form["attempt"] else {
-            return Layout.message(S.bindTitle, S.formExpired(context.lang), context: context, status: .forbidden, back: "/bind")
+            return Layout.message(S.bindTitle, S.formExpired(context.lang), context: context, status: .forbidden, back: .bind)
         }
         do {
-            return try await signedIn(try await store.confirmBinding(attempt: attempt, code: form["code"] ?? ""), request: request)
+            return try await signedIn(try await store.binding.confirm(attempt: attempt, code: form["code"] ?? ""), request: request)
         } catch let error as BindingError {
             let phone = form["phone"] ?? ""
             return BindPages.code(
@@ -148,16 +148,16 @@ struct OwnerRoutes {
 
     @Sendable func bindByCredential(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context, limit: FormData.ownerLimit)
-        let estates = try await store.estates()
+        let estates = try await store.register.estates()
         guard let pre = form["pre"], pre == request.cookies[Cookies.preSession]?.value,
             let estate = form["estate"].flatMap(Int64.init), estates.contains(where: { $0.id == estate })
         else {
-            return Layout.message(S.bindTitle, S.formExpired(context.lang), context: context, status: .forbidden, back: "/bind")
+            return Layout.message(S.bindTitle, S.formExpired(context.lang), context: context, status: .forbidden, back: .bind)
         }
         let failure: String
         do {
             let credential = try CredentialVerifier.verify(form["credential"] ?? "", trusted: dependencies.trustedIssuers, now: store.now())
-            return try await signedIn(try await store.bind(estate: estate, credential: credential), request: request)
+            return try await signedIn(try await store.binding.bind(estate: estate, credential: credential), request: request)
         } catch let error as CredentialError {
             failure = Self.half(error.description, context.lang)
         } catch let error as BindingError {
@@ -168,9 +168,9 @@ struct OwnerRoutes {
 
     @Sendable func logout(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context, limit: FormData.ownerLimit)
-        guard let session = context.session, form["csrf"] == session.csrf else { return Layout.redirect("/") }
-        try await store.endSession(token: session.token)
-        var response = Layout.redirect("/")
+        guard let session = context.session, form["csrf"] == session.csrf else { return Layout.redirect(.home) }
+        try await store.binding.endSession(token: session.token)
+        var response = Layout.redirect(.home)
         response.setCookie(cookie(Cookies.session, "", maxAge: 0))
         return response
     }
@@ -178,26 +178,26 @@ struct OwnerRoutes {
     // The vote.
 
     @Sendable func votes(_ request: Request, context: QuorumRequestContext) async throws -> Response {
-        guard let session = context.session else { return Layout.redirect("/bind") }
+        guard let session = context.session else { return Layout.redirect(.bind) }
         var items: [VoteListItem] = []
-        for vote in try await store.votes(of: session.estateID) {
-            let voters = try await store.voters(in: vote.id, owner: session.idHash)
+        for vote in try await store.voting.votes(of: session.estateID) {
+            let voters = try await store.voting.voters(in: vote.id, owner: session.idHash)
             guard !voters.isEmpty else { continue }
-            let receipts = try await store.receipts(in: vote.id, persons: voters.map(\.person), castBy: session.idHash)
-            items.append(VoteListItem(vote: vote, progress: try await store.progress(of: vote), voters: voters, receipts: receipts))
+            let receipts = try await store.voting.receipts(in: vote.id, persons: voters.map(\.person), castBy: session.idHash)
+            items.append(VoteListItem(vote: vote, progress: try await store.voting.progress(of: vote), voters: voters, receipts: receipts))
         }
         return VotePages.list(items, owner: session.ownerName, now: store.now(), context: context)
     }
 
     /// The vote and the owner's persons in it, or the response that says why not.
     private func voteAndVoters(_ context: QuorumRequestContext) async throws -> Found<(StoredVote, [VoterView], OwnerSession)> {
-        guard let session = context.session else { return .failure(Layout.redirect("/bind")) }
-        guard let id = context.parameters.get("vote"), let vote = try await store.vote(id), vote.estateID == session.estateID else {
-            return .failure(Layout.message(S.notFound, S.notFound(context.lang), context: context, status: .notFound, back: "/votes"))
+        guard let session = context.session else { return .failure(Layout.redirect(.bind)) }
+        guard let id = context.parameters.get("vote"), let vote = try await store.voting.vote(id), vote.estateID == session.estateID else {
+            return .failure(Layout.message(S.notFound, S.notFound(context.lang), context: context, status: .notFound, back: .votes))
         }
-        let voters = try await store.voters(in: vote.id, owner: session.idHash)
+        let voters = try await store.voting.voters(in: vote.id, owner: session.idHash)
         guard !voters.isEmpty else {
-            return .failure(Layout.message(S.notice, S.noBallotHere(context.lang), context: context, status: .forbidden, back: "/votes"))
+            return .failure(Layout.message(S.notice, S.noBallotHere(context.lang), context: context, status: .forbidden, back: .votes))
         }
         return .success((vote, voters, session))
     }
@@ -207,9 +207,10 @@ struct OwnerRoutes {
         case .failure(let response): return response
         case .success(let (vote, voters, session)):
             // Seeing the notice here is its delivery online (指导规则 Art. 22).
-            try await store.recordSeenOnline(vote: vote.id, owner: session.idHash)
+            try await store.organising.recordSeenOnline(vote: vote.id, owner: session.idHash)
             return VotePages.notice(
-                vote, progress: try await store.progress(of: vote), voters: voters, documents: try await store.documents(of: vote.id),
+                vote, progress: try await store.voting.progress(of: vote), voters: voters,
+                documents: try await store.organising.documents(of: vote.id),
                 now: store.now(), context: context)
         }
     }
@@ -219,9 +220,9 @@ struct OwnerRoutes {
         case .failure(let response): return response
         case .success(let (vote, _, _)):
             guard let number = context.parameters.get("number").flatMap(Int.init),
-                let (document, bytes) = try await store.documentContent(vote: vote.id, number: number)
+                let (document, bytes) = try await store.organising.documentContent(vote: vote.id, number: number)
             else {
-                return Layout.message(S.notFound, S.notFound(context.lang), context: context, status: .notFound, back: "/votes/\(vote.id)")
+                return Layout.message(S.notFound, S.notFound(context.lang), context: context, status: .notFound, back: .vote(vote.id))
             }
             return StaffPages.download(bytes, type: document.mediaType, filename: document.name)
         }
@@ -231,10 +232,10 @@ struct OwnerRoutes {
         switch try await voteAndVoters(context) {
         case .failure(let response): return response
         case .success(let (vote, _, _)):
-            guard let vote = try await store.settle(vote.id), vote.preliminaryAt != nil,
+            guard let vote = try await store.results.settle(vote.id), vote.preliminaryAt != nil,
                 let details = try await ResultDetails.load(vote, store: store)
             else {
-                return Layout.message(S.resultTitle, S.resultNotPublished(context.lang), context: context, status: .notFound, back: "/votes")
+                return Layout.message(S.resultTitle, S.resultNotPublished(context.lang), context: context, status: .notFound, back: .votes)
             }
             return ResultPages.result(details, forStaff: nil, context: context)
         }
@@ -245,9 +246,9 @@ struct OwnerRoutes {
         case .failure(let response): return response
         case .success(let (vote, voters, session)):
             guard let voter = Self.voter(request.uri.queryParameters["person"].map(String.init), in: voters) else {
-                return Layout.message(S.ballot, S.noBallotHere(context.lang), context: context, status: .notFound, back: "/votes")
+                return Layout.message(S.ballot, S.noBallotHere(context.lang), context: context, status: .notFound, back: .votes)
             }
-            if voter.votedAt != nil && !vote.ballotChange { return Layout.redirect("/votes") }
+            if voter.votedAt != nil && !vote.ballotChange { return Layout.redirect(.votes) }
             return VotePages.ballot(vote, voter: voter, chosen: BallotChoices([:]), problems: [], csrf: session.csrf, context: context)
         }
     }
@@ -258,10 +259,10 @@ struct OwnerRoutes {
         case .failure(let response): return response
         case .success(let (vote, voters, session)):
             guard form["csrf"] == session.csrf else {
-                return Layout.message(S.ballot, S.formExpired(context.lang), context: context, status: .forbidden, back: "/votes")
+                return Layout.message(S.ballot, S.formExpired(context.lang), context: context, status: .forbidden, back: .votes)
             }
             guard let voter = Self.voter(form["person"], in: voters) else {
-                return Layout.message(S.ballot, S.noBallotHere(context.lang), context: context, status: .notFound, back: "/votes")
+                return Layout.message(S.ballot, S.noBallotHere(context.lang), context: context, status: .notFound, back: .votes)
             }
             let choices = Self.choices(from: form, vote: vote.definition)
             let problems = vote.definition.problems(with: choices)
@@ -278,14 +279,14 @@ struct OwnerRoutes {
     /// for the whole batch (docs/PERFORMANCE.md) — no reads of its own before it.
     @Sendable func cast(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context, limit: 2 * 1024 * 1024)
-        guard let session = context.session else { return Layout.redirect("/bind") }
+        guard let session = context.session else { return Layout.redirect(.bind) }
         guard form["csrf"] == session.csrf else {
-            return Layout.message(S.ballot, S.formExpired(context.lang), context: context, status: .forbidden, back: "/votes")
+            return Layout.message(S.ballot, S.formExpired(context.lang), context: context, status: .forbidden, back: .votes)
         }
         guard let id = context.parameters.get("vote"), let person = form["person"].flatMap(Int.init),
             let choices = try? BallotChoices(canonicalJSON: form["choices"] ?? "")
         else {
-            return Layout.message(S.ballot, S.formExpired(context.lang), context: context, status: .badRequest, back: "/votes")
+            return Layout.message(S.ballot, S.formExpired(context.lang), context: context, status: .badRequest, back: .votes)
         }
         let drawn = form["signature_drawn"] ?? ""
         let typed = (form["signature_typed"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -300,23 +301,23 @@ struct OwnerRoutes {
             case .failure(let response): return response
             case .success(let (vote, voters, session)):
                 guard let voter = voters.first(where: { $0.person == person }) else {
-                    return Layout.message(S.ballot, S.noBallotHere(context.lang), context: context, status: .notFound, back: "/votes")
+                    return Layout.message(S.ballot, S.noBallotHere(context.lang), context: context, status: .notFound, back: .votes)
                 }
                 return VotePages.confirm(
                     vote, voter: voter, choices: choices, csrf: session.csrf, error: S.needSignature(context.lang), context: context)
             }
         }
         do {
-            let receipt = try await store.castOnline(
+            let receipt = try await store.voting.castOnline(
                 vote: id, person: person, owner: session.idHash, choices: choices, signature: signature, estate: session.estateID)
-            return Layout.redirect("/receipts/\(receipt.code)")
+            return Layout.redirect(.receipt(receipt.code))
         } catch CastError.noSuchVote {
-            return Layout.message(S.notFound, S.notFound(context.lang), context: context, status: .notFound, back: "/votes")
+            return Layout.message(S.notFound, S.notFound(context.lang), context: context, status: .notFound, back: .votes)
         } catch CastError.notYourBallot {
-            return Layout.message(S.ballot, S.noBallotHere(context.lang), context: context, status: .forbidden, back: "/votes")
+            return Layout.message(S.ballot, S.noBallotHere(context.lang), context: context, status: .forbidden, back: .votes)
         } catch let error as CastError {
-            let text = Self.half(error.description, context.lang)
-            return Layout.message(S.ballot, text, context: context, status: .conflict, back: "/votes")
+            let text = S.say(error)(context.lang)
+            return Layout.message(S.ballot, text, context: context, status: .conflict, back: .votes)
         }
     }
 
@@ -324,7 +325,7 @@ struct OwnerRoutes {
         switch try await voteAndVoters(context) {
         case .failure(let response): return response
         case .success(let (vote, _, _)):
-            let progress = try await store.progress(of: vote)
+            let progress = try await store.voting.progress(of: vote)
             let json = JSONText.object([
                 ("heads", .int(progress.voted.heads)), ("area", .string(progress.voted.area.description)),
                 ("totalHeads", .int(progress.total.heads)), ("totalArea", .string(progress.total.area.description)),
@@ -339,12 +340,12 @@ struct OwnerRoutes {
     }
 
     @Sendable func receipt(_ request: Request, context: QuorumRequestContext) async throws -> Response {
-        guard let session = context.session else { return Layout.redirect("/bind") }
-        guard let code = context.parameters.get("code").flatMap(CheckedCode.normalized), let receipt = try await store.receipt(code: code),
-            let vote = try await store.vote(receipt.voteID),
-            try await store.voters(in: vote.id, owner: session.idHash).contains(where: { $0.person == receipt.person })
+        guard let session = context.session else { return Layout.redirect(.bind) }
+        guard let code = context.parameters.get("code").flatMap(CheckedCode.normalized), let receipt = try await store.voting.receipt(code: code),
+            let vote = try await store.voting.vote(receipt.voteID),
+            try await store.voting.voters(in: vote.id, owner: session.idHash).contains(where: { $0.person == receipt.person })
         else {
-            return Layout.message(S.receipt, S.notFound(context.lang), context: context, status: .notFound, back: "/votes")
+            return Layout.message(S.receipt, S.notFound(context.lang), context: context, status: .notFound, back: .votes)
         }
         return VotePages.receipt(receipt, vote: vote, context: context)
     }
@@ -396,15 +397,15 @@ struct OwnerRoutes {
     /// the spent pre-session value cleared, and on to the votes.
     func signedIn(_ session: OwnerSession, request: Request) async throws -> Response {
         if let old = request.cookies[Cookies.session]?.value, !old.isEmpty, old != session.token {
-            try await store.endSession(token: old)
+            try await store.binding.endSession(token: old)
         }
-        var response = Layout.redirect("/votes")
+        var response = Layout.redirect(.votes)
         response.setCookie(cookie(Cookies.session, session.token, maxAge: Int(BindingLimits.sessionLifetimeMilliseconds / 1000)))
         response.setCookie(cookie(Cookies.preSession, "", maxAge: 0))
         return response
     }
 
     func cookie(_ name: String, _ value: String, maxAge: Int) -> Cookie {
-        Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: dependencies.secureCookies, httpOnly: true, sameSite: .lax)
+        Cookie(name: name, value: value, maxAge: maxAge, path: SiteURL.home.path, secure: dependencies.secureCookies, httpOnly: true, sameSite: .lax)
     }
 }
