@@ -150,7 +150,7 @@ extension Store {
         return try await withConnection { db in
             try await transaction(on: db) {
                 let now = clock()
-                guard vote.isOpen(at: now) else { throw PaperError.notOpen }
+                guard vote.calendar.isOpen(at: now) else { throw PaperError.notOpen }
                 let state = try await lockPaper(vote: vote.id, code: ballot.code, on: db)
                 if let state, state != .entered { throw PaperError.finished(state) }
                 let others = try await db.raw(
@@ -194,7 +194,7 @@ extension Store {
                     "SELECT clerk FROM paper_entries WHERE vote_id = \(bind: vote.id) AND code = \(bind: ballot.code)"
                 ).all(decodingColumn: "clerk", as: String.self)
                 guard !clerks.contains(resolver) else { throw PaperError.resolverEnteredIt }
-                guard vote.isOpen(at: clock()) else { throw PaperError.notOpen }
+                guard vote.calendar.isOpen(at: clock()) else { throw PaperError.notOpen }
                 let voter = try await voterPseudonym(vote: vote.id, person: String(ballot.person), on: db)
                 return .commit(try await acceptPaper(vote: vote, ballot: ballot, choices: choices, actor: resolver, voter: voter, on: db))
             }

@@ -25,38 +25,13 @@ public struct StoredVote: Sendable, Hashable {
 
     public var title: String { definition.name }
 
+    /// The vote's window, notice, lists and objection period (RULES.md §4).
+    public var calendar: VoteCalendar { VoteCalendar(opensAt: opensAt, closesAt: closesAt, objectionDays: objectionDays) }
+
     /// Where the vote stands at `time`.
     public func phase(at time: Timestamp) -> VotePhase {
-        if isDraft { return .draft }
-        if time < opensAt { return .noticed }
-        if time < closesAt { return .open }
-        if finalAt != nil { return .final }
-        if preliminaryAt != nil { return .preliminary }
-        return tallyJSON == nil ? .closed : .counted
+        calendar.phase(at: time, isDraft: isDraft, counted: tallyJSON != nil, preliminary: preliminaryAt != nil, final: finalAt != nil)
     }
-
-    /// Whether a ballot received at `time` is in time (RULES.md §3: the server's receipt
-    /// time decides; the window includes its opening instant and excludes its closing one).
-    public func isOpen(at time: Timestamp) -> Bool {
-        opensAt <= time && time < closesAt
-    }
-}
-
-/// The stages of a vote, in order.
-public enum VotePhase: String, Sendable, Hashable, CaseIterable {
-    /// Being set up; nothing is published.
-    case draft
-    /// The notice is out; the vote has not opened.
-    case noticed
-    case open
-    /// Past the deadline, not yet counted.
-    case closed
-    /// Counted, the result not yet published.
-    case counted
-    /// Published as preliminary; owners may object.
-    case preliminary
-    /// Published as final.
-    case final
 }
 
 /// A voting person of a vote, as an owner who may cast its ballot sees it.
@@ -119,7 +94,7 @@ extension Store {
         noticedAt: Timestamp? = nil, actor: String = "system"
     ) async throws -> StoredVote {
         if let noticedAt {
-            let earliest = Procedure.earliestOpening(noticedAt: noticedAt)
+            let earliest = VoteCalendar.earliestOpening(noticedAt: noticedAt)
             guard opensAt >= earliest else { throw SetupError.noticeTooShort(earliestOpening: earliest) }
         }
         let draft = try await createDraft(

@@ -55,7 +55,7 @@ struct DeliveryRoutes {
         do {
             message = S.remindersSent(try await store.remindNonVoters(of: context.vote, sender: dependencies.sender))(context.lang)
         } catch let error as ListError {
-            message = OwnerRoutes.half(error.description, context.lang)
+            message = S.say(error)(context.lang)
         }
         return try await dashboardPage(context, message: message)
     }
@@ -78,7 +78,7 @@ struct DeliveryRoutes {
             return StaffPages.roomList(vote, list: list, rooms: rooms, context: context.base)
         } catch let error as ListError {
             return Layout.message(
-                list == .unbound ? S.unboundList : S.notVotedList, OwnerRoutes.half(error.description, context.lang), context: context.base,
+                list == .unbound ? S.unboundList : S.notVotedList, S.say(error)(context.lang), context: context.base,
                 status: .forbidden, back: .manageVote(vote.id, .dashboard))
         }
     }

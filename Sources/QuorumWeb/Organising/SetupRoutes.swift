@@ -25,7 +25,7 @@ struct SetupRoutes {
     @Sendable func newVote(_ request: Request, context: StaffEstateContext) async throws -> Response {
         let estate = context.estate
         let buildings = try await store.register(of: estate.id)?.register.buildings ?? []
-        let opens = Procedure.earliestOpening(noticedAt: store.now())
+        let opens = VoteCalendar.earliestOpening(noticedAt: store.now())
         let draft = VoteForm.Values.blank(opens: opens, closes: Timestamp(millisecondsSinceEpoch: opens.millisecondsSinceEpoch + 14 * 86_400_000))
         return SetupPages.form(
             estate: estate, buildings: buildings, values: draft, action: .createVote(estate: String(estate.id)), error: nil,

@@ -51,7 +51,7 @@ struct PaperRoutes {
             let outcome = try await store.enterPaper(vote: vote, code: code, clerk: staff.account.id, choices: Self.choices(form, vote))
             return Layout.redirect(.manageVote(vote.id, .entry(done: PaperPages.outcomeKey(outcome))))
         } catch let error as PaperError {
-            let text = OwnerRoutes.half(error.description, context.lang)
+            let text = S.say(error)(context.lang)
             if let ballot = try await store.paperBallot(vote: vote.id, code: code), case .invalid = error {
                 return PaperPages.entryForm(vote, ballot: ballot, staff: staff, error: text, context: context.base, status: .unprocessableContent)
             }
@@ -76,7 +76,7 @@ struct PaperRoutes {
                 vote: vote, code: form["code"] ?? "", resolver: staff.account.id, choices: Self.choices(form, vote))
             message = PaperPages.outcomeText(PaperPages.outcomeKey(outcome), context.lang) ?? ""
         } catch let error as PaperError {
-            message = OwnerRoutes.half(error.description, context.lang)
+            message = S.say(error)(context.lang)
             status = .conflict
         }
         return PaperPages.mismatches(

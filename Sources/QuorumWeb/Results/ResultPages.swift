@@ -127,7 +127,7 @@ enum ResultPages {
     static func stage(_ vote: StoredVote, _ lang: Lang) -> String {
         if let final = vote.finalAt { return S.finalResult(final.localMinute)(lang) }
         if let preliminary = vote.preliminaryAt {
-            return S.preliminaryResult(Procedure.objectionEnds(publishedAt: preliminary, days: vote.objectionDays).localMinute)(lang)
+            return S.preliminaryResult(vote.calendar.objectionEnds(publishedAt: preliminary).localMinute)(lang)
         }
         return S.countedNotPublished(lang)
     }

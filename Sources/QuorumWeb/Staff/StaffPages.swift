@@ -134,7 +134,7 @@ enum StaffPages {
                 Paragraph("\(S.noticedAt(lang))：\(LocalTime.format(noticedAt))").class("meta")
             }
             if vote.isDraft {
-                Paragraph(S.earliestIfNow(LocalTime.format(Procedure.earliestOpening(noticedAt: now)))(lang)).class("note").id("earliest")
+                Paragraph(S.earliestIfNow(LocalTime.format(VoteCalendar.earliestOpening(noticedAt: now)))(lang)).class("note").id("earliest")
             }
             H2(S.matters(lang))
             List(vote.definition.matters) { matter in
@@ -309,7 +309,7 @@ enum StaffPages {
         let permissions = staff.account.role.permissions
         let online = buildings.reduce(Weight.zero) { $0 + $1.online }
         let paper = buildings.reduce(Weight.zero) { $0 + $1.paper }
-        let listFrom = Procedure.nonVoterListOpens(closesAt: vote.closesAt)
+        let listFrom = vote.calendar.thirdLastDay
         return Layout.page(S.dashboard, context: context, path: .manageVote(vote.id, .dashboard)) {
             Paragraph(vote.title.textEscaped).class("meta")
             if let message { Paragraph(message.textEscaped).class("ok").attribute(named: "role", value: "status").id("message") }
@@ -342,7 +342,7 @@ enum StaffPages {
                 Link(S.notVotedList(lang), url: SiteURL.manageVote(vote.id, .list(NonVoterList.notVoted.rawValue))).class("button secondary").id(
                     "list-not-voted")
             }
-            if permissions.contains(.organise) && vote.isOpen(at: now) {
+            if permissions.contains(.organise) && vote.calendar.isOpen(at: now) {
                 Form(url: SiteURL.manageVote(vote.id, .reminders), method: .post) {
                     Input(type: .hidden, name: "csrf", value: staff.csrf)
                     SubmitButton(S.sendReminders(lang)).class("secondary").id("send-reminders")

@@ -122,7 +122,7 @@ struct OwnerRoutes {
         } catch CastError.notYourBallot {
             return Layout.message(S.ballot, S.noBallotHere(context.lang), context: context.base, status: .forbidden, back: .votes)
         } catch let error as CastError {
-            let text = Self.half(error.description, context.lang)
+            let text = S.say(error)(context.lang)
             return Layout.message(S.ballot, text, context: context.base, status: .conflict, back: .votes)
         }
     }
