@@ -57,33 +57,6 @@ public struct Receipt: Sendable, Hashable {
     public var log: LogReceipt?
 }
 
-/// Why a ballot is refused, in words an owner understands.
-public enum CastError: Error, Hashable, Sendable, CustomStringConvertible {
-    case notOpenYet(opensAt: Timestamp)
-    case closed(closedAt: Timestamp)
-    case alreadyVoted(at: Timestamp)
-    case notYourBallot
-    case invalid([BallotProblem])
-    case noSuchVote
-    /// The person's paper ballot was received first: this online one is kept, not counted.
-    case paperCameFirst(at: Timestamp)
-
-    public var description: String {
-        switch self {
-        case .notOpenYet: "投票尚未开始 / voting has not opened yet"
-        case .closed: "投票已截止，此票未被接收 / voting has closed; this ballot was not accepted"
-        case .alreadyVoted: "这些房屋已经投过票，每人只有一次有效投票 / these rooms have already voted; there is one effective ballot per person"
-        case .notYourBallot: "您不是这些房屋的业主 / you are not an owner of these rooms"
-        case .invalid(let problems): problems.map(\.description).joined(separator: "; ")
-        case .noSuchVote: "没有这次表决 / no such vote"
-        case .paperCameFirst(let at):
-            "这些房屋的纸质表决票已于 \(at.localMinute) 收到并计入；本次网上投票已记录但不计入，组织方会看到这一冲突 / "
-                + "a paper ballot for these rooms was received first (\(at.localMinute)) and counts; this online ballot is recorded "
-                + "but not counted, and the organisers see the conflict"
-        }
-    }
-}
-
 extension Store {
     /// Creates a vote whose notice is already out (a vote imported, the demo's, the tests'):
     /// its electorate is formed from the estate's current register and frozen with it, so

@@ -114,7 +114,7 @@ enum VotePages {
         return Layout.page(S.ballot, context: context, path: .vote(vote.id, .ballot(person: String(voter.person))), status: status) {
             Paragraph("\(vote.title) · \(S.rooms(lang))：\(voter.rooms)".textEscaped).class("meta")
             if !problems.isEmpty {
-                Div { for problem in problems { Paragraph((lang == .zh ? problem.chinese : problem.english).textEscaped) } }
+                Div { for problem in problems { Paragraph(S.say(problem)(lang).textEscaped) } }
                     .class("alert").attribute(named: "role", value: "alert")
             }
             Form(url: SiteURL.vote(vote.id, .confirm), method: .post) {
