@@ -79,10 +79,10 @@ enum Guard {
     /// The vote `:vote` names and the owner's persons in it.
     static func ownerVote(_ context: QuorumRequestContext, store: Store) async throws -> Found<OwnerVoteContext> {
         try await owner(context).then { owner in
-            guard let id = context.parameters.get("vote"), let vote = try await store.vote(id), vote.estateID == owner.session.estateID else {
+            guard let id = context.parameters.get("vote"), let vote = try await store.voting.vote(id), vote.estateID == owner.session.estateID else {
                 return .failure(Layout.message(S.notFound, S.notFound(context.lang), context: context, status: .notFound, back: .votes))
             }
-            let voters = try await store.voters(in: vote.id, owner: owner.session.idHash)
+            let voters = try await store.voting.voters(in: vote.id, owner: owner.session.idHash)
             guard !voters.isEmpty else {
                 return .failure(Layout.message(S.notice, S.noBallotHere(context.lang), context: context, status: .forbidden, back: .votes))
             }
@@ -126,10 +126,12 @@ enum Guard {
         _ request: Request, _ context: QuorumRequestContext, _ permission: Permission, store: Store
     ) async throws -> Found<StaffEstateContext> {
         try await staff(request, context).then { staff in
-            guard let id = context.parameters.get("estate").flatMap(Int64.init), let estate = try await store.estate(id) else {
+            guard let id = context.parameters.get("estate").flatMap(Int64.init), let estate = try await store.register.estate(id) else {
                 return .failure(StaffPages.notFound(context))
             }
-            guard try await store.may(staff.staff.account, permission, estate: estate.id) else { return .failure(StaffPages.forbidden(context)) }
+            guard try await store.staff.may(staff.staff.account, permission, estate: estate.id) else {
+                return .failure(StaffPages.forbidden(context))
+            }
             return .success(StaffEstateContext(base: context, staff: staff.staff, form: staff.form, estate: estate))
         }
     }
@@ -138,10 +140,12 @@ enum Guard {
         _ request: Request, _ context: QuorumRequestContext, _ permission: Permission, store: Store
     ) async throws -> Found<StaffVoteContext> {
         try await staff(request, context).then { staff in
-            guard let id = context.parameters.get("vote"), let vote = try await store.settle(id) else {
+            guard let id = context.parameters.get("vote"), let vote = try await store.results.settle(id) else {
                 return .failure(StaffPages.notFound(context))
             }
-            guard try await store.may(staff.staff.account, permission, estate: vote.estateID) else { return .failure(StaffPages.forbidden(context)) }
+            guard try await store.staff.may(staff.staff.account, permission, estate: vote.estateID) else {
+                return .failure(StaffPages.forbidden(context))
+            }
             return .success(StaffVoteContext(base: context, staff: staff.staff, form: staff.form, vote: vote))
         }
     }

@@ -34,10 +34,10 @@ struct SessionMiddleware: RouterMiddleware {
         let chosen = request.uri.queryParameters["lang"].flatMap { Lang(rawValue: String($0)) }
         context.lang = chosen ?? request.cookies["lang"].flatMap { Lang(rawValue: $0.value) } ?? .zh
         if let token = request.cookies[Cookies.session]?.value, !token.isEmpty {
-            context.session = try await store.session(token: token)
+            context.session = try await store.binding.session(token: token)
         }
         if let token = request.cookies[Cookies.staff]?.value, !token.isEmpty {
-            context.staff = try await store.staffSession(token: token)
+            context.staff = try await store.staff.session(token: token)
         }
         var response = try await next(request, context)
         if let chosen {

@@ -48,8 +48,8 @@ public final class WebMetrics: Sendable {
 
     /// The exposition, with the store's figures read now.
     func exposition(store: Store) async throws -> String {
-        logSize.set(Int64(try await store.logSize()))
-        let counts = store.castCounts
+        logSize.set(Int64(try await store.log.size()))
+        let counts = store.voting.castCounts
         let (newBallots, newBatches) = reported.withLock { reported in
             defer { reported = counts }
             return (counts.ballots - reported.ballots, counts.batches - reported.batches)
@@ -106,7 +106,7 @@ enum OperationsRoutes {
             // Readiness: the database answers.
             .anyone(.get, .healthReady) { _, _ in
                 do {
-                    _ = try await store.logSize()
+                    _ = try await store.log.size()
                     return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ok")))
                 } catch {
                     return Response(status: .serviceUnavailable, body: .init(byteBuffer: ByteBuffer(string: "database unavailable")))

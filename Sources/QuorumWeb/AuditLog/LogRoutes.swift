@@ -9,7 +9,7 @@ enum LogRoutes {
         var routes: [RouteSpec] = []
         routes.append(
             .anyone(.get, .log(.head)) { _, _ in
-                guard let head = try await store.latestHead() else {
+                guard let head = try await store.log.latestHead() else {
                     return json(.object([("error", .string("日志还没有条目 / the log has no entry yet"))]), status: .notFound)
                 }
                 return json(head.json)
@@ -19,8 +19,8 @@ enum LogRoutes {
                 let query = request.uri.queryParameters
                 guard let index = query.get("index", as: Int.self) else { return badRequest("index") }
                 var size = query.get("size", as: Int.self)
-                if size == nil { size = try await store.latestHead()?.size }
-                guard let size, let proof = try? await store.inclusionProof(index: index, treeSize: size) else {
+                if size == nil { size = try await store.log.latestHead()?.size }
+                guard let size, let proof = try? await store.log.inclusionProof(index: index, treeSize: size) else {
                     return badRequest("index, size")
                 }
                 return json(.object([("index", .int(index)), ("size", .int(size)), ("proof", proofJSON(proof))]))
@@ -32,18 +32,18 @@ enum LogRoutes {
                     return badRequest("from, to")
                 }
                 let proof: [MerkleHash]
-                let size = try await store.logSize()
+                let size = try await store.log.size()
                 if from == to && from > 0 && to <= size {
                     proof = []
                 } else {
-                    guard let found = try? await store.consistencyProof(from: from, to: to) else { return badRequest("from, to") }
+                    guard let found = try? await store.log.consistencyProof(from: from, to: to) else { return badRequest("from, to") }
                     proof = found
                 }
                 return json(.object([("from", .int(from)), ("to", .int(to)), ("proof", proofJSON(proof))]))
             })
         routes.append(
             .anyone(.get, .log(.publicKey)) { _, _ in
-                let key = try await store.logPublicKey()
+                let key = try await store.log.publicKey()
                 return json(
                     .object([
                         ("algorithm", .string("Ed25519")), ("key_id", .string(key.keyID)), ("log", .string(key.logName)),
@@ -52,7 +52,7 @@ enum LogRoutes {
             })
         routes.append(
             .anyone(.get, .log(.publicKeyPEM)) { _, _ in
-                text(try await store.logPublicKey().pem, type: "application/x-pem-file")
+                text(try await store.log.publicKey().pem, type: "application/x-pem-file")
             })
 
         routes.append(

@@ -35,14 +35,14 @@ struct BindRoutes {
         let given = request.cookies[Cookies.preSession]?.value ?? ""
         let pre = Self.isToken(given) ? given : Self.randomToken()
         var response = BindPages.form(
-            estates: try await store.estates(), pre: pre, error: nil, credentials: !dependencies.trustedIssuers.isEmpty, context: context)
+            estates: try await store.register.estates(), pre: pre, error: nil, credentials: !dependencies.trustedIssuers.isEmpty, context: context)
         response.setCookie(cookie(Cookies.preSession, pre, maxAge: 3600))
         return response
     }
 
     @Sendable func bind(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context, limit: FormData.ownerLimit)
-        let estates = try await store.estates()
+        let estates = try await store.register.estates()
         guard let pre = form["pre"], pre == request.cookies[Cookies.preSession]?.value else {
             return Layout.message(S.bindTitle, S.formExpired(context.lang), context: context, status: .forbidden, back: .bind)
         }
@@ -53,7 +53,7 @@ struct BindRoutes {
                 context: context, status: .badRequest)
         }
         do {
-            let start = try await store.startBinding(
+            let start = try await store.binding.start(
                 estate: estate, name: name, idNumber: form["id_number"] ?? "", address: context.remoteAddress, sender: dependencies.sender)
             return BindPages.code(
                 attempt: start.attempt, phoneMasked: start.phoneMasked, pre: pre, error: nil,
@@ -72,7 +72,7 @@ struct BindRoutes {
             return Layout.message(S.bindTitle, S.formExpired(context.lang), context: context, status: .forbidden, back: .bind)
         }
         do {
-            return try await signedIn(try await store.confirmBinding(attempt: attempt, code: form["code"] ?? ""), request: request)
+            return try await signedIn(try await store.binding.confirm(attempt: attempt, code: form["code"] ?? ""), request: request)
         } catch let error as BindingError {
             let phone = form["phone"] ?? ""
             return BindPages.code(
@@ -83,7 +83,7 @@ struct BindRoutes {
 
     @Sendable func bindByCredential(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context, limit: FormData.ownerLimit)
-        let estates = try await store.estates()
+        let estates = try await store.register.estates()
         guard let pre = form["pre"], pre == request.cookies[Cookies.preSession]?.value,
             let estate = form["estate"].flatMap(Int64.init), estates.contains(where: { $0.id == estate })
         else {
@@ -92,7 +92,7 @@ struct BindRoutes {
         let failure: String
         do {
             let credential = try CredentialVerifier.verify(form["credential"] ?? "", trusted: dependencies.trustedIssuers, now: store.now())
-            return try await signedIn(try await store.bind(estate: estate, credential: credential), request: request)
+            return try await signedIn(try await store.binding.bind(estate: estate, credential: credential), request: request)
         } catch let error as CredentialError {
             failure = OwnerRoutes.half(error.description, context.lang)
         } catch let error as BindingError {
@@ -104,7 +104,7 @@ struct BindRoutes {
     @Sendable func logout(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context, limit: FormData.ownerLimit)
         guard let session = context.session, form["csrf"] == session.csrf else { return Layout.redirect(.home) }
-        try await store.endSession(token: session.token)
+        try await store.binding.endSession(token: session.token)
         var response = Layout.redirect(.home)
         response.setCookie(cookie(Cookies.session, "", maxAge: 0))
         return response
@@ -132,7 +132,7 @@ struct BindRoutes {
     /// the spent pre-session value cleared, and on to the votes.
     func signedIn(_ session: OwnerSession, request: Request) async throws -> Response {
         if let old = request.cookies[Cookies.session]?.value, !old.isEmpty, old != session.token {
-            try await store.endSession(token: old)
+            try await store.binding.endSession(token: old)
         }
         var response = Layout.redirect(.votes)
         response.setCookie(cookie(Cookies.session, session.token, maxAge: Int(BindingLimits.sessionLifetimeMilliseconds / 1000)))

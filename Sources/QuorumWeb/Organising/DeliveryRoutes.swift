@@ -25,22 +25,23 @@ struct DeliveryRoutes {
         guard !vote.isDraft else { return StaffPages.notFound(context.base) }
         let building = request.uri.queryParameters["building"].map(String.init)
         return StaffPages.delivery(
-            vote, persons: try await store.persons(of: vote.id), building: building, staff: context.staff, message: nil, context: context.base)
+            vote, persons: try await store.organising.persons(of: vote.id), building: building, staff: context.staff, message: nil,
+            context: context.base)
     }
 
     @Sendable func recordDelivery(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let (vote, form) = (context.vote, context.form)
         guard !vote.isDraft, let person = form["person"].flatMap(Int.init) else { return StaffPages.notFound(context.base) }
-        try await store.recordDelivery(vote: vote.id, person: person, method: .hand, actor: context.staff.account.id)
+        try await store.organising.recordDelivery(vote: vote.id, person: person, method: .hand, actor: context.staff.account.id)
         return Layout.redirect(location: "\(SiteURL.manageVote(vote.id, .delivery(building: form["building"])))#p\(person)")
     }
 
     @Sendable func posting(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
         guard !vote.isDraft else { return StaffPages.notFound(context.base) }
-        let count = try await store.recordPublicPosting(vote: vote.id, actor: context.staff.account.id)
+        let count = try await store.organising.recordPublicPosting(vote: vote.id, actor: context.staff.account.id)
         return StaffPages.delivery(
-            vote, persons: try await store.persons(of: vote.id), building: nil, staff: context.staff,
+            vote, persons: try await store.organising.persons(of: vote.id), building: nil, staff: context.staff,
             message: S.postingRecorded(count)(context.lang), context: context.base)
     }
 
@@ -53,7 +54,7 @@ struct DeliveryRoutes {
         guard !context.vote.isDraft else { return StaffPages.notFound(context.base) }
         let message: String
         do {
-            message = S.remindersSent(try await store.remindNonVoters(of: context.vote, sender: dependencies.sender))(context.lang)
+            message = S.remindersSent(try await store.organising.remindNonVoters(of: context.vote, sender: dependencies.sender))(context.lang)
         } catch let error as ListError {
             message = S.say(error)(context.lang)
         }
@@ -63,7 +64,8 @@ struct DeliveryRoutes {
     func dashboardPage(_ context: StaffVoteContext, message: String?) async throws -> Response {
         let vote = context.vote
         return StaffPages.dashboard(
-            vote, progress: try await store.progress(of: vote), buildings: try await store.buildingProgress(of: vote.id), staff: context.staff,
+            vote, progress: try await store.voting.progress(of: vote), buildings: try await store.organising.buildingProgress(of: vote.id),
+            staff: context.staff,
             now: store.now(), message: message, context: context.base)
     }
 
@@ -74,7 +76,8 @@ struct DeliveryRoutes {
         }
         do {
             let rooms =
-                list == .unbound ? try await store.unboundRooms(of: vote, actor: actor) : try await store.nonVoterRooms(of: vote, actor: actor)
+                list == .unbound
+                ? try await store.organising.unboundRooms(of: vote, actor: actor) : try await store.organising.nonVoterRooms(of: vote, actor: actor)
             return StaffPages.roomList(vote, list: list, rooms: rooms, context: context.base)
         } catch let error as ListError {
             return Layout.message(

@@ -21,9 +21,9 @@ struct PaperRoutes {
 
     @Sendable func printBallots(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard !vote.isDraft, let estate = try await store.estate(vote.estateID) else { return StaffPages.notFound(context.base) }
+        guard !vote.isDraft, let estate = try await store.register.estate(vote.estateID) else { return StaffPages.notFound(context.base) }
         let building = request.uri.queryParameters["building"].map(String.init)
-        var ballots = try await store.paperBallots(of: vote.id, markPrinted: building == nil)
+        var ballots = try await store.paper.ballots(of: vote.id, markPrinted: building == nil)
         if let building { ballots = ballots.filter { $0.building == building } }
         return PaperPages.print(vote, estate: estate.name, ballots: ballots, context: context.base)
     }
@@ -34,7 +34,7 @@ struct PaperRoutes {
         let query = request.uri.queryParameters
         let flash = query["done"].map(String.init).flatMap { PaperPages.outcomeText($0, context.lang) }
         if let typed = query["code"].map(String.init), !typed.isEmpty {
-            guard let ballot = try await store.paperBallot(vote: vote.id, code: typed) else {
+            guard let ballot = try await store.paper.ballot(vote: vote.id, code: typed) else {
                 return PaperPages.scan(
                     vote, staff: staff, flash: nil, error: S.unknownPaperCode(context.lang), context: context.base, status: .notFound)
             }
@@ -48,11 +48,11 @@ struct PaperRoutes {
         guard !vote.isDraft else { return StaffPages.notFound(context.base) }
         let code = form["code"] ?? ""
         do {
-            let outcome = try await store.enterPaper(vote: vote, code: code, clerk: staff.account.id, choices: Self.choices(form, vote))
+            let outcome = try await store.paper.enter(vote: vote, code: code, clerk: staff.account.id, choices: Self.choices(form, vote))
             return Layout.redirect(.manageVote(vote.id, .entry(done: PaperPages.outcomeKey(outcome))))
         } catch let error as PaperError {
             let text = S.say(error)(context.lang)
-            if let ballot = try await store.paperBallot(vote: vote.id, code: code), case .invalid = error {
+            if let ballot = try await store.paper.ballot(vote: vote.id, code: code), case .invalid = error {
                 return PaperPages.entryForm(vote, ballot: ballot, staff: staff, error: text, context: context.base, status: .unprocessableContent)
             }
             return PaperPages.scan(vote, staff: staff, flash: nil, error: text, context: context.base, status: .conflict)
@@ -63,7 +63,7 @@ struct PaperRoutes {
         let vote = context.vote
         guard !vote.isDraft else { return StaffPages.notFound(context.base) }
         return PaperPages.mismatches(
-            vote, queue: try await store.paperMismatches(of: vote.id), staff: context.staff, message: nil, context: context.base)
+            vote, queue: try await store.paper.mismatches(of: vote.id), staff: context.staff, message: nil, context: context.base)
     }
 
     @Sendable func resolve(_ request: Request, context: StaffVoteContext) async throws -> Response {
@@ -72,7 +72,7 @@ struct PaperRoutes {
         let message: String
         var status = HTTPResponse.Status.ok
         do {
-            let outcome = try await store.resolvePaper(
+            let outcome = try await store.paper.resolve(
                 vote: vote, code: form["code"] ?? "", resolver: staff.account.id, choices: Self.choices(form, vote))
             message = PaperPages.outcomeText(PaperPages.outcomeKey(outcome), context.lang) ?? ""
         } catch let error as PaperError {
@@ -80,14 +80,15 @@ struct PaperRoutes {
             status = .conflict
         }
         return PaperPages.mismatches(
-            vote, queue: try await store.paperMismatches(of: vote.id), staff: staff, message: message, context: context.base, status: status)
+            vote, queue: try await store.paper.mismatches(of: vote.id), staff: staff, message: message, context: context.base, status: status)
     }
 
     @Sendable func reconciliation(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
         guard !vote.isDraft else { return StaffPages.notFound(context.base) }
         return PaperPages.reconciliation(
-            vote, lines: try await store.paperReconciliation(of: vote.id), conflicts: try await store.conflicts(of: vote.id), context: context.base)
+            vote, lines: try await store.paper.reconciliation(of: vote.id), conflicts: try await store.paper.conflicts(of: vote.id),
+            context: context.base)
     }
 
     /// A clerk's marks: the whole ballot spoiled, or the choices as on an owner's ballot.

@@ -19,7 +19,7 @@ struct ResultRoutes {
     }
 
     @Sendable func ownerResult(_ request: Request, context: OwnerVoteContext) async throws -> Response {
-        guard let vote = try await store.settle(context.vote.id), vote.preliminaryAt != nil,
+        guard let vote = try await store.results.settle(context.vote.id), vote.preliminaryAt != nil,
             let details = try await ResultDetails.load(vote, store: store)
         else {
             return Layout.message(S.resultTitle, S.resultNotPublished(context.lang), context: context.base, status: .notFound, back: .votes)
@@ -45,7 +45,7 @@ struct ResultRoutes {
     @Sendable func publish(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
         do {
-            _ = try await store.publishResult(vote.id, final: context.form["final"] == "1", actor: context.staff.account.id)
+            _ = try await store.results.publishResult(vote.id, final: context.form["final"] == "1", actor: context.staff.account.id)
             return Layout.redirect(.manageVote(vote.id, .result))
         } catch let error as ResultError {
             return Layout.message(
@@ -60,7 +60,7 @@ struct ResultRoutes {
         switch file {
         case "registry.csv", "matters.json", "ballots.csv", "deliveries.csv":
             // The register and the ballots are read only for the files made of them.
-            let files = try await store.exportFiles(of: vote)
+            let files = try await store.results.exportFiles(of: vote)
             let (text, type): (String?, String) =
                 switch file {
                 case "registry.csv": (files.registry, "text/csv; charset=utf-8")
@@ -75,7 +75,7 @@ struct ResultRoutes {
             return StaffPages.download(Array(tally.utf8), type: "application/json", filename: file)
         case "log.jsonl":
             var text = ""
-            try await store.exportLog { text += $0 }
+            try await store.log.export { text += $0 }
             return StaffPages.download(Array(text.utf8), type: "application/x-ndjson", filename: file)
         default:
             return StaffPages.notFound(context.base)

@@ -36,7 +36,7 @@ struct StaffRoutes {
         let form = try await FormData.read(request, context: context, limit: 16 * 1024)
         let username = form["username"] ?? ""
         do {
-            let session = try await store.staffLogin(username: username, password: form["password"] ?? "")
+            let session = try await store.staff.login(username: username, password: form["password"] ?? "")
             var response = Layout.redirect(.manage)
             // A new session id at every sign-in.
             response.setCookie(
@@ -51,7 +51,7 @@ struct StaffRoutes {
     }
 
     @Sendable func logout(_ request: Request, context: StaffContext) async throws -> Response {
-        try await store.endStaffSession(token: context.staff.token)
+        try await store.staff.endSession(token: context.staff.token)
         var response = Layout.redirect(.home)
         response.setCookie(
             Cookie(
@@ -64,8 +64,8 @@ struct StaffRoutes {
         let staff = context.staff
         var estates: [(Division, [StoredVote])] = []
         if staff.account.role != .admin {
-            for estate in try await store.estates(coveredBy: staff.account) {
-                estates.append((estate, try await store.votes(of: estate.id)))
+            for estate in try await store.staff.estates(coveredBy: staff.account) {
+                estates.append((estate, try await store.voting.votes(of: estate.id)))
             }
         }
         return StaffPages.home(staff: staff, estates: estates, now: store.now(), context: context.base)
@@ -76,7 +76,7 @@ struct StaffRoutes {
     @Sendable func accounts(_ request: Request, context: StaffContext) async throws -> Response {
         let staff = context.staff
         return StaffPages.accounts(
-            try await store.staffAccounts(visibleTo: staff.account), divisions: try await divisionChoices(for: staff.account), staff: staff,
+            try await store.staff.accounts(visibleTo: staff.account), divisions: try await divisionChoices(for: staff.account), staff: staff,
             error: nil, context: context.base)
     }
 
@@ -90,7 +90,7 @@ struct StaffRoutes {
             role == .admin || divisions.contains(where: { $0.id == division })
         {
             do {
-                try await store.addStaff(
+                try await store.staff.add(
                     username: form["username"] ?? "", displayName: form["display_name"] ?? "", password: form["password"] ?? "", role: role,
                     division: role == .admin ? nil : division)
                 return Layout.redirect(.manageStaff)
@@ -101,15 +101,15 @@ struct StaffRoutes {
             error = S.notAllowedRole(context.lang)
         }
         return StaffPages.accounts(
-            try await store.staffAccounts(visibleTo: staff.account), divisions: divisions, staff: staff, error: error, context: context.base,
+            try await store.staff.accounts(visibleTo: staff.account), divisions: divisions, staff: staff, error: error, context: context.base,
             status: .badRequest)
     }
 
     /// The divisions an account may open accounts in: its own and everything below it.
     func divisionChoices(for account: StaffAccount) async throws -> [Division] {
         var result: [Division] = []
-        for division in try await store.allDivisions() where division.level.isAdministrative || division.level == .estate {
-            if try await store.covers(account, division: division.id) { result.append(division) }
+        for division in try await store.register.allDivisions() where division.level.isAdministrative || division.level == .estate {
+            if try await store.staff.covers(account, division: division.id) { result.append(division) }
         }
         return result
     }
@@ -119,7 +119,7 @@ struct StaffRoutes {
     @Sendable func advanceClock(_ request: Request, context: StaffContext) async throws -> Response {
         let form = context.form
         dependencies.demoClock?.advance(hours: (form["hours"].flatMap(Int.init) ?? 24))
-        try await store.settleDue()
+        try await store.results.settleDue()
         return Layout.redirect(location: form["back"].flatMap { $0.hasPrefix(SiteURL.manage.path) ? $0 : nil } ?? SiteURL.manage.path)
     }
 }

@@ -26,11 +26,11 @@ struct OwnerRoutes {
     @Sendable func votes(_ request: Request, context: OwnerContext) async throws -> Response {
         let session = context.session
         var items: [VoteListItem] = []
-        for vote in try await store.votes(of: session.estateID) {
-            let voters = try await store.voters(in: vote.id, owner: session.idHash)
+        for vote in try await store.voting.votes(of: session.estateID) {
+            let voters = try await store.voting.voters(in: vote.id, owner: session.idHash)
             guard !voters.isEmpty else { continue }
-            let receipts = try await store.receipts(in: vote.id, persons: voters.map(\.person), castBy: session.idHash)
-            items.append(VoteListItem(vote: vote, progress: try await store.progress(of: vote), voters: voters, receipts: receipts))
+            let receipts = try await store.voting.receipts(in: vote.id, persons: voters.map(\.person), castBy: session.idHash)
+            items.append(VoteListItem(vote: vote, progress: try await store.voting.progress(of: vote), voters: voters, receipts: receipts))
         }
         return VotePages.list(items, owner: session.ownerName, now: store.now(), context: context.base)
     }
@@ -38,15 +38,16 @@ struct OwnerRoutes {
     @Sendable func notice(_ request: Request, context: OwnerVoteContext) async throws -> Response {
         let vote = context.vote
         // Seeing the notice here is its delivery online (指导规则 Art. 22).
-        try await store.recordSeenOnline(vote: vote.id, owner: context.session.idHash)
+        try await store.organising.recordSeenOnline(vote: vote.id, owner: context.session.idHash)
         return VotePages.notice(
-            vote, progress: try await store.progress(of: vote), voters: context.voters, documents: try await store.documents(of: vote.id),
+            vote, progress: try await store.voting.progress(of: vote), voters: context.voters,
+            documents: try await store.organising.documents(of: vote.id),
             now: store.now(), context: context.base)
     }
 
     @Sendable func document(_ request: Request, context: OwnerVoteContext) async throws -> Response {
         guard let number = context.parameters.get("number").flatMap(Int.init),
-            let (document, bytes) = try await store.documentContent(vote: context.vote.id, number: number)
+            let (document, bytes) = try await store.organising.documentContent(vote: context.vote.id, number: number)
         else {
             return Layout.message(S.notFound, S.notFound(context.lang), context: context.base, status: .notFound, back: .vote(context.vote.id))
         }
@@ -114,7 +115,7 @@ struct OwnerRoutes {
             }
         }
         do {
-            let receipt = try await store.castOnline(
+            let receipt = try await store.voting.castOnline(
                 vote: id, person: person, owner: session.idHash, choices: choices, signature: signature, estate: session.estateID)
             return Layout.redirect(.receipt(receipt.code))
         } catch CastError.noSuchVote {
@@ -128,7 +129,7 @@ struct OwnerRoutes {
     }
 
     @Sendable func progress(_ request: Request, context: OwnerVoteContext) async throws -> Response {
-        let progress = try await store.progress(of: context.vote)
+        let progress = try await store.voting.progress(of: context.vote)
         let json = JSONText.object([
             ("heads", .int(progress.voted.heads)), ("area", .string(progress.voted.area.description)),
             ("totalHeads", .int(progress.total.heads)), ("totalArea", .string(progress.total.area.description)),
@@ -142,9 +143,9 @@ struct OwnerRoutes {
     }
 
     @Sendable func receipt(_ request: Request, context: OwnerContext) async throws -> Response {
-        guard let code = context.parameters.get("code").flatMap(CheckedCode.normalized), let receipt = try await store.receipt(code: code),
-            let vote = try await store.vote(receipt.voteID),
-            try await store.voters(in: vote.id, owner: context.session.idHash).contains(where: { $0.person == receipt.person })
+        guard let code = context.parameters.get("code").flatMap(CheckedCode.normalized), let receipt = try await store.voting.receipt(code: code),
+            let vote = try await store.voting.vote(receipt.voteID),
+            try await store.voting.voters(in: vote.id, owner: context.session.idHash).contains(where: { $0.person == receipt.person })
         else {
             return Layout.message(S.receipt, S.notFound(context.lang), context: context.base, status: .notFound, back: .votes)
         }

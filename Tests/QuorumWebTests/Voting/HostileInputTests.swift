@@ -105,13 +105,13 @@ import Testing
             }
 
             // Stored verbatim.
-            let stored = try #require(try await estate.store.register(of: estate.estate))
+            let stored = try #require(try await estate.store.register.stored(of: estate.estate))
             let units = stored.register.units.sorted { $0.id < $1.id }
             #expect(units.map(\.building) == [Self.building, "2"])
             #expect(units.map(\.room) == [Self.room, "102"])
             #expect(units.map(\.entrance) == ["1", Self.script])
             #expect(units.flatMap(\.owners).map(\.name) == [Self.ownerName, Self.script])
-            let vote = try #require(try await estate.store.vote(estate.vote.id))
+            let vote = try #require(try await estate.store.voting.vote(estate.vote.id))
             #expect(vote.definition == Self.definition)
             #expect(vote.title == Self.definition.name)
             let row = try await estate.store.withConnection { db in
