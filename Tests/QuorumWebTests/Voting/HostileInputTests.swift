@@ -88,7 +88,7 @@ import Testing
                 planted.cookies.withLock { $0[Cookies.preSession] = value }
                 let bindForm = try await planted.get("/bind")
                 let pre = try #require(bindForm.field("pre"))
-                #expect(pre != value && OwnerRoutes.isToken(pre))
+                #expect(pre != value && BindRoutes.isToken(pre))
                 #expect(
                     bindForm.setCookies.contains("\(Cookies.preSession)=\(pre); Max-Age=3600; Path=/; HttpOnly; SameSite=Lax")
                         || bindForm.setCookies.contains { $0.hasPrefix("\(Cookies.preSession)=\(pre);") })
