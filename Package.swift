@@ -65,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "quorum-load",
             dependencies: [
-                "QuorumCore", "QuorumStore", "QuorumSynthetic",
+                "QuorumCore", "QuorumStore", "QuorumSynthetic", "QuorumWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -114,7 +114,7 @@ let package = Package(
                 "QuorumTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
-            exclude: ["Layout/Snapshots"]
+            exclude: ["Layout/Snapshots", "App/Fixtures"]
         ),
         .testTarget(name: "QuorumCLITests", dependencies: ["QuorumCore", "QuorumStore"]),
         // Every test runs on SQLite, and on PostgreSQL too when QUORUM_TEST_POSTGRES_URL is set.

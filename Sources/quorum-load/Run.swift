@@ -4,6 +4,7 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import QuorumWeb
 
 /// `quorum-load run`: requests over keep-alive connections, flat out or at a fixed rate.
 struct Run: AsyncParsableCommand {
@@ -127,12 +128,12 @@ struct Plan: Sendable {
         var headers = HTTPHeaders([("Host", host), ("Connection", "keep-alive")])
         switch target {
         case .hello:
-            return (HTTPRequestHead(version: .http1_1, method: .GET, uri: "/health", headers: headers), nil, -1)
+            return (HTTPRequestHead(version: .http1_1, method: .GET, uri: SiteURL.health.path, headers: headers), nil, -1)
         case .ballot:
             let population = population!
             let session = population.sessions[number % population.sessions.count]
             headers.add(name: "Cookie", value: "quorum_session=\(session.token)")
-            let uri = "/votes/\(population.vote)/ballot?person=\(session.person)"
+            let uri = SiteURL.vote(population.vote, .ballot(person: String(session.person))).path
             return (HTTPRequestHead(version: .http1_1, method: .GET, uri: uri, headers: headers), nil, session.person)
         case .cast:
             let population = population!
@@ -145,7 +146,7 @@ struct Plan: Sendable {
             ].map { "\($0.0)=\(Self.formEncoded($0.1))" }.joined(separator: "&")
             let body = ByteBuffer(string: form)
             headers.add(name: "Content-Length", value: String(body.readableBytes))
-            let uri = "/votes/\(population.vote)/cast"
+            let uri = SiteURL.vote(population.vote, .cast).path
             return (HTTPRequestHead(version: .http1_1, method: .POST, uri: uri, headers: headers), body, session.person)
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import QuorumWeb
 
 /// What one connection saw.
 struct WorkerResult: Sendable {
@@ -56,8 +57,8 @@ struct Worker {
                         guard status != 0 else { throw ChannelError.eof }
                         result.latencies.append(Int((NIODeadline.now() - due).nanoseconds / 1000))
                         result.statuses[status, default: 0] += 1
-                        if plan.target == .cast, status == 303, location.hasPrefix("/receipts/") {
-                            result.receipts.append((request.person, String(location.dropFirst("/receipts/".count))))
+                        if plan.target == .cast, status == 303, location.hasPrefix(SiteURL.receipt("").path) {
+                            result.receipts.append((request.person, String(location.dropFirst(SiteURL.receipt("").path.count))))
                         }
                         pending = plan.take()
                     }

@@ -138,7 +138,7 @@ enum DemoSetup {
         }
         try await prepareAccounts(store, estate: estate)
         let now = store.now()
-        if try await store.votes(of: estate).contains(where: { $0.isOpen(at: now) }) { return }
+        if try await store.votes(of: estate).contains(where: { $0.calendar.isOpen(at: now) }) { return }
         let day: Int64 = 86_400_000
         let definition = VoteDefinition(
             name: "阳光花园 2026 年第一次业主大会",
@@ -188,12 +188,12 @@ enum DemoSetup {
         """
 
         演示小区 Demo estate: \(DemoEstate.name), with an open vote.
-        Sign in as a demo owner at http://\(host):\(port)/bind
+        Sign in as a demo owner at http://\(host):\(port)\(SiteURL.bind)
           姓名 name: \(DemoEstate.owner.name)    证件号码 ID number: \(DemoEstate.owner.idNumber)   (owns two flats: one vote)
           or co-owner \(DemoEstate.coOwners[0].name) / \(DemoEstate.coOwners[0].idNumber) (one shared vote with \(DemoEstate.coOwners[1].name) / \(DemoEstate.coOwners[1].idNumber))
         The one-time code is shown on the page in demo mode (and in this log).
 
-        Organisers sign in at http://\(host):\(port)/staff/login (password for all: \(password)):
+        Organisers sign in at http://\(host):\(port)\(SiteURL.staffLogin) (password for all: \(password)):
           demo-committee (业主委员会: sets votes up, publishes)  demo-clerk1 / demo-clerk2 (录入员: paper ballots, two clerks)
           demo-property (物业)  demo-street (街道办)  demo-bureau (住建局)
         In demo mode the vote page has a clock to move time forward (15-day notice, the deadline, the objection period).

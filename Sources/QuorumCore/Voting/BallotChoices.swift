@@ -69,7 +69,7 @@ extension BallotChoices {
 }
 
 /// Why an online ballot cannot be accepted as it is. The page says it in the owner's words.
-public enum BallotProblem: Hashable, Sendable, CustomStringConvertible {
+public enum BallotProblem: Hashable, Sendable {
     case unanswered(matter: String)
     case tooManyCandidates(matter: String, seats: Int)
     case unknownCandidate(matter: String, candidate: String)
@@ -77,30 +77,18 @@ public enum BallotProblem: Hashable, Sendable, CustomStringConvertible {
     /// 废票 is for a clerk marking a spoiled paper ballot, never a choice online.
     case notAnOnlineOption(matter: String)
     case unknownMatter(String)
+}
 
-    public var chinese: String {
-        switch self {
-        case .unanswered(let matter): "“\(matter)”还没有选择"
-        case .tooManyCandidates(let matter, let seats): "“\(matter)”最多选 \(seats) 人"
-        case .unknownCandidate(let matter, _): "“\(matter)”中有不在名单上的候选人"
-        case .candidateChosenTwice(let matter, _): "“\(matter)”中同一候选人选了两次"
-        case .notAnOnlineOption(let matter): "“\(matter)”请选择同意、反对或弃权"
-        case .unknownMatter: "本次表决没有这个事项"
-        }
-    }
-
-    public var english: String {
-        switch self {
-        case .unanswered(let matter): "\"\(matter)\" has no choice yet"
-        case .tooManyCandidates(let matter, let seats): "choose at most \(seats) for \"\(matter)\""
-        case .unknownCandidate(let matter, let candidate): "\"\(candidate)\" is not a candidate of \"\(matter)\""
-        case .candidateChosenTwice(let matter, let candidate): "\"\(candidate)\" is chosen twice in \"\(matter)\""
-        case .notAnOnlineOption(let matter): "choose agree, oppose or abstain for \"\(matter)\""
-        case .unknownMatter(let id): "this vote has no matter \"\(id)\""
-        }
-    }
-
-    public var description: String { "\(chinese) / \(english)" }
+/// Why a ballot is refused.
+public enum CastError: Error, Hashable, Sendable {
+    case notOpenYet(opensAt: Timestamp)
+    case closed(closedAt: Timestamp)
+    case alreadyVoted(at: Timestamp)
+    case notYourBallot
+    case invalid([BallotProblem])
+    case noSuchVote
+    /// The person's paper ballot was received first: this online one is kept, not counted.
+    case paperCameFirst(at: Timestamp)
 }
 
 extension VoteDefinition {

@@ -34,15 +34,14 @@ public struct PersonalDataKey: Sendable {
         return String(decoding: plain, as: UTF8.self)
     }
 
-    /// The keyed hash, its first 128 bits as 32 lowercase hex digits (HMAC-SHA256-128:
-    /// no two of a city's ten million numbers will share it, and every row and index holding
-    /// it is half the size); the empty text stays empty (no phone).
+    /// The keyed hash (`Pseudonym.hash`); the empty text stays empty (no phone).
     public func hash(_ text: String) -> String {
-        if text.isEmpty { return "" }
-        var hmac = keyed
-        var text = text
-        text.withUTF8 { hmac.update(data: $0) }
-        return hex(hmac.finalize().prefix(16))
+        text.isEmpty ? "" : Pseudonym.hash(text.utf8, key: keyed)
+    }
+
+    /// The pseudonymous voter id of a voting person in a vote (`Pseudonym.voter`).
+    public func voter(vote: String, person: String) -> String {
+        Pseudonym.voter(vote: vote, person: person, key: keyed)
     }
 
     /// A hash of a fixed text, kept in the database to tell a wrong secret from the right one.

@@ -69,13 +69,9 @@ extension Store {
         try await withConnection { try await logSigningKey(on: $0).publicKey }
     }
 
-    /// The pseudonymous voter id of a voting person in a vote: HMAC-SHA256-128 with the
-    /// personal-data key over `quorum-voter`, the vote id and the person's key, separated by
-    /// unit separators (U+001F). The same person gets the same id within a vote (so a
-    /// conflict can be logged) and unrelated ids across votes; without the key the id says
-    /// nothing about who it is.
+    /// The pseudonymous voter id of a voting person in a vote (`Pseudonym.voter`).
     public func voterPseudonym(vote: String, person: String, on db: any SQLDatabase) async throws -> String {
-        try await personalDataKey(on: db, creating: false).hash("quorum-voter\u{1F}\(vote)\u{1F}\(person)")
+        try await personalDataKey(on: db, creating: false).voter(vote: vote, person: person)
     }
 
     public func voterPseudonym(vote: String, person: String) async throws -> String {

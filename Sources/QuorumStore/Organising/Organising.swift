@@ -30,19 +30,6 @@ public struct BuildingProgress: Sendable, Hashable {
     public var paper: Weight
 }
 
-/// Why a list of rooms is not available now.
-public enum ListError: Error, Hashable, Sendable, CustomStringConvertible {
-    case notYet(from: Timestamp)
-    case closed
-
-    public var description: String {
-        switch self {
-        case .notYet(let from): "此名单自 \(from.localMinute) 起才能查看 / this list is available from \(from.localMinute)"
-        case .closed: "投票已截止 / the vote has closed"
-        }
-    }
-}
-
 extension Store {
     /// Every voting person of a vote with their delivery records and whether (and how) they
     /// voted, by person number.
@@ -155,9 +142,7 @@ extension Store {
     /// The rooms of voting persons none of whose owners has bound an account, from the
     /// opening on (RULES.md §4). Each access is in the audit log with who and when.
     public func unboundRooms(of vote: StoredVote, actor: String) async throws -> [String] {
-        let now = clock()
-        guard now >= vote.opensAt else { throw ListError.notYet(from: vote.opensAt) }
-        guard now < vote.closesAt else { throw ListError.closed }
+        try vote.calendar.checkList(.unbound, at: clock())
         return try await loggedList(.unbound, vote: vote.id, actor: actor) { db in
             try await db.raw(
                 """
@@ -173,10 +158,7 @@ extension Store {
     /// The rooms of voting persons who have not voted, in the last three days before the
     /// deadline only (RULES.md §4). Each access is in the audit log.
     public func nonVoterRooms(of vote: StoredVote, actor: String) async throws -> [String] {
-        let now = clock()
-        let from = Procedure.nonVoterListOpens(closesAt: vote.closesAt)
-        guard now >= from, now >= vote.opensAt else { throw ListError.notYet(from: max(from, vote.opensAt)) }
-        guard now < vote.closesAt else { throw ListError.closed }
+        try vote.calendar.checkList(.notVoted, at: clock())
         return try await loggedList(.notVoted, vote: vote.id, actor: actor) { db in
             try await db.raw(
                 """
@@ -205,8 +187,7 @@ extension Store {
     /// not voted, while the vote is open. Returns how many messages went out.
     @discardableResult
     public func remindNonVoters(of vote: StoredVote, sender: any MessageSender) async throws -> Int {
-        let now = clock()
-        guard now >= vote.opensAt, now < vote.closesAt else { throw ListError.closed }
+        guard vote.calendar.isOpen(at: clock()) else { throw ListError.closed }
         let phones = try await withConnection { db -> [String] in
             let key = try await personalDataKey(on: db, creating: false)
             let sealed = try await db.raw(

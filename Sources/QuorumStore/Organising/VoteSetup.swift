@@ -185,7 +185,7 @@ extension Store {
         guard let vote = try await vote(id) else { throw CastError.noSuchVote }
         guard vote.isDraft else { throw SetupError.notDraft }
         let now = clock()
-        let earliest = Procedure.earliestOpening(noticedAt: now)
+        let earliest = VoteCalendar.earliestOpening(noticedAt: now)
         guard vote.opensAt >= earliest else { throw SetupError.noticeTooShort(earliestOpening: earliest) }
         return try await withConnection { db in
             try await transaction(on: db) {

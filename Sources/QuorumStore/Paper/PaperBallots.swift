@@ -11,53 +11,6 @@ public struct PaperBallot: Sendable, Hashable {
     public var state: PaperState?
 }
 
-/// Where a paper ballot stands in the double entry.
-public enum PaperState: String, Sendable, Hashable, CaseIterable {
-    /// One clerk has typed it in; a second must, blind.
-    case entered
-    /// Two entries agreed (or a resolution settled them): the ballot counts.
-    case confirmed
-    /// Two entries disagreed: waiting in the resolution queue.
-    case mismatch
-    /// Confirmed, but the person's online ballot came first: kept, not counted.
-    case conflict
-}
-
-/// What an entry did.
-public enum PaperOutcome: Sendable, Hashable {
-    /// The first entry: a second clerk must enter the ballot too.
-    case awaitingSecondEntry
-    /// The entries agreed: the ballot counts.
-    case confirmed
-    /// The entries disagreed: the ballot waits for a resolution.
-    case mismatch
-    /// The person's online ballot came first: this one is kept, not counted.
-    case conflict
-}
-
-/// Why a paper entry was refused.
-public enum PaperError: Error, Hashable, Sendable, CustomStringConvertible {
-    case unknownCode
-    case alreadyEnteredByYou
-    case finished(PaperState)
-    case notMismatch
-    case resolverEnteredIt
-    case notOpen
-    case invalid([BallotProblem])
-
-    public var description: String {
-        switch self {
-        case .unknownCode: "没有这个表决票编码，请核对 / no paper ballot has this code: check it"
-        case .alreadyEnteredByYou: "您已录入过这张票，须由另一位录入员再录一次 / you entered this ballot already: a second clerk must enter it"
-        case .finished(let state): "这张票已处理完毕（\(state.rawValue)） / this ballot is already settled (\(state.rawValue))"
-        case .notMismatch: "这张票不在待核对队列中 / this ballot is not waiting for a resolution"
-        case .resolverEnteredIt: "录入过这张票的人不能裁定它 / who entered a ballot cannot settle it"
-        case .notOpen: "不在投票期内，纸质票不能录入 / paper ballots are entered only while the vote is open"
-        case .invalid(let problems): problems.map(\.description).joined(separator: "; ")
-        }
-    }
-}
-
 /// One building's line of the reconciliation report (对账).
 public struct PaperReconciliation: Sendable, Hashable {
     public var building: String
@@ -83,18 +36,6 @@ public struct PaperMismatch: Sendable, Hashable {
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(ballot) }
-}
-
-extension BallotChoices {
-    /// A whole paper ballot spoiled (废票): every matter marked invalid.
-    public static func spoiled(_ vote: VoteDefinition) -> BallotChoices {
-        BallotChoices(Dictionary(uniqueKeysWithValues: vote.matters.map { ($0.id, Mark.option(.invalid)) }))
-    }
-
-    /// Whether every matter is marked invalid.
-    public func isSpoiled(_ vote: VoteDefinition) -> Bool {
-        vote.matters.allSatisfy { marks[$0.id] == .option(.invalid) }
-    }
 }
 
 extension Store {
@@ -150,15 +91,17 @@ extension Store {
         return try await withConnection { db in
             try await transaction(on: db) {
                 let now = clock()
-                guard vote.isOpen(at: now) else { throw PaperError.notOpen }
                 let state = try await lockPaper(vote: vote.id, code: ballot.code, on: db)
-                if let state, state != .entered { throw PaperError.finished(state) }
-                let others = try await db.raw(
+                let earlier = try await db.raw(
                     "SELECT clerk, choices FROM paper_entries WHERE vote_id = \(bind: vote.id) AND code = \(bind: ballot.code)"
-                ).all()
-                guard try !others.contains(where: { try $0.decode(column: "clerk", as: String.self) == clerk }) else {
-                    throw PaperError.alreadyEnteredByYou
+                ).all().map { row in
+                    (
+                        clerk: try row.decode(column: "clerk", as: String.self),
+                        choices: try BallotChoices(canonicalJSON: try row.decode(column: "choices", as: String.self))
+                    )
                 }
+                let outcome = try DoubleEntry.enter(
+                    state: state, isOpen: vote.calendar.isOpen(at: now), earlier: earlier, clerk: clerk, choices: choices)
                 try await db.raw(
                     """
                     INSERT INTO paper_entries (vote_id, code, clerk, choices, spoiled, entered_at) VALUES (\(bind: vote.id),
@@ -169,16 +112,14 @@ extension Store {
                 let voter = try await voterPseudonym(vote: vote.id, person: String(ballot.person), on: db)
                 _ = try await appendToLogAndSign(
                     [LogEntry(vote: vote.id, time: now, event: .paperEntered(paper: ballot.code, voter: voter, actor: clerk))], on: db)
-                guard let first = others.first else {
-                    try await setPaperState(.entered, vote: vote.id, code: ballot.code, by: nil, on: db)
-                    return .commit(.awaitingSecondEntry)
+                switch outcome {
+                case .awaitingSecondEntry, .mismatch:
+                    try await setPaperState(
+                        outcome == .mismatch ? .mismatch : .entered, vote: vote.id, code: ballot.code, by: nil, on: db)
+                    return .commit(outcome)
+                case .confirmed, .conflict:
+                    return .commit(try await acceptPaper(vote: vote, ballot: ballot, choices: choices, actor: clerk, voter: voter, on: db))
                 }
-                let firstChoices = try BallotChoices(canonicalJSON: try first.decode(column: "choices", as: String.self))
-                guard firstChoices == choices else {
-                    try await setPaperState(.mismatch, vote: vote.id, code: ballot.code, by: nil, on: db)
-                    return .commit(.mismatch)
-                }
-                return .commit(try await acceptPaper(vote: vote, ballot: ballot, choices: choices, actor: clerk, voter: voter, on: db))
             }
         }
     }
@@ -189,12 +130,11 @@ extension Store {
         let ballot = try await checkedPaper(vote: vote, code: typed, choices: choices)
         return try await withConnection { db in
             try await transaction(on: db) {
-                guard try await lockPaper(vote: vote.id, code: ballot.code, on: db) == .mismatch else { throw PaperError.notMismatch }
+                let state = try await lockPaper(vote: vote.id, code: ballot.code, on: db)
                 let clerks = try await db.raw(
                     "SELECT clerk FROM paper_entries WHERE vote_id = \(bind: vote.id) AND code = \(bind: ballot.code)"
                 ).all(decodingColumn: "clerk", as: String.self)
-                guard !clerks.contains(resolver) else { throw PaperError.resolverEnteredIt }
-                guard vote.isOpen(at: clock()) else { throw PaperError.notOpen }
+                try DoubleEntry.resolve(state: state, isOpen: vote.calendar.isOpen(at: clock()), clerks: clerks, resolver: resolver)
                 let voter = try await voterPseudonym(vote: vote.id, person: String(ballot.person), on: db)
                 return .commit(try await acceptPaper(vote: vote, ballot: ballot, choices: choices, actor: resolver, voter: voter, on: db))
             }
@@ -204,8 +144,7 @@ extension Store {
     /// The ballot a typed code names, with marks a paper ballot can carry, or why not.
     private func checkedPaper(vote: StoredVote, code typed: String, choices: BallotChoices) async throws -> PaperBallot {
         guard let ballot = try await paperBallot(vote: vote.id, code: typed) else { throw PaperError.unknownCode }
-        let problems = Self.paperProblems(choices, vote: vote.definition)
-        guard problems.isEmpty else { throw PaperError.invalid(problems) }
+        try DoubleEntry.check(choices, vote: vote.definition)
         return ballot
     }
 
@@ -216,12 +155,6 @@ extension Store {
         try await db.raw("UPDATE paper_codes SET printed_at = printed_at WHERE vote_id = \(bind: vote) AND code = \(bind: code)").run()
         return try await db.raw("SELECT state FROM paper_states WHERE vote_id = \(bind: vote) AND code = \(bind: code)")
             .first(decodingColumn: "state", as: String.self).flatMap(PaperState.init(rawValue:))
-    }
-
-    /// Paper marks are checked less than online ones: a voter may tick too many candidates
-    /// (the count spoils that matter) but every matter needs a mark (or 废票).
-    static func paperProblems(_ choices: BallotChoices, vote: VoteDefinition) -> [BallotProblem] {
-        vote.problems(with: choices, onPaper: true)
     }
 
     /// Makes a paper ballot effective, or keeps it as a conflict when the person's online
@@ -250,13 +183,13 @@ extension Store {
             try await db.raw(
                 "UPDATE ballots SET log_index = \(bind: indexes.lowerBound) WHERE vote_id = \(bind: vote.id) AND person = \(bind: ballot.person)"
             ).run()
-            try await setPaperState(.confirmed, vote: vote.id, code: ballot.code, by: actor, on: db)
+            try await setPaperState(DoubleEntry.accepted(first: true), vote: vote.id, code: ballot.code, by: actor, on: db)
             return .confirmed
         }
         try await keepConflict(
             vote: vote.id, person: ballot.person, channel: .paper, time: now, choices: choices, castBy: "paper", salt: salt, entry: entry,
             extra: [LogEntry(vote: vote.id, time: now, event: .paperConfirmed(paper: ballot.code, actor: actor))], on: db)
-        try await setPaperState(.conflict, vote: vote.id, code: ballot.code, by: actor, on: db)
+        try await setPaperState(DoubleEntry.accepted(first: false), vote: vote.id, code: ballot.code, by: actor, on: db)
         return .conflict
     }
 

@@ -58,10 +58,10 @@ extension Store {
         let now = clock()
         let opened = try row.decode(column: "opened_logged", as: Int.self)
         let closed = try row.decode(column: "closed_logged", as: Int.self)
-        if opened == 0 && now >= vote.opensAt {
+        if opened == 0 && vote.calendar.window(at: now) != .notOpenYet {
             try await logOnce("opened_logged", vote: id, entries: [LogEntry(vote: id, time: vote.opensAt, event: .voteOpened(actor: "system"))])
         }
-        if closed == 0 && now >= vote.closesAt {
+        if closed == 0 && vote.calendar.window(at: now) == .closed {
             // Nothing can be added after the close, so the count can be taken before the write.
             let tally = try await exportFiles(of: vote).tally().json.rendered()
             let sha = hex(SHA256.hash(data: Array(tally.utf8)))
@@ -176,7 +176,7 @@ extension Store {
         if final {
             guard let preliminary = vote.preliminaryAt else { throw ResultError.notPreliminary }
             guard vote.finalAt == nil else { throw ResultError.alreadyPublished }
-            let ends = Procedure.objectionEnds(publishedAt: preliminary, days: vote.objectionDays)
+            let ends = vote.calendar.objectionEnds(publishedAt: preliminary)
             guard now >= ends else { throw ResultError.objectionPeriod(until: ends) }
             column = "final_at"
         } else {

@@ -186,9 +186,9 @@ extension Store {
                 results[position] = .failure(CastError.invalid(problems))
             } else if rooms == nil {
                 results[position] = .failure(CastError.notYourBallot)
-            } else if now < vote.opensAt {
+            } else if vote.calendar.window(at: now) == .notOpenYet {
                 results[position] = .failure(CastError.notOpenYet(opensAt: vote.opensAt))
-            } else if now >= vote.closesAt {
+            } else if vote.calendar.window(at: now) == .closed {
                 results[position] = .failure(CastError.closed(closedAt: vote.closesAt))
             } else {
                 casts[position] = (vote, rooms!)
@@ -250,7 +250,7 @@ extension Store {
                 // organiser sees the conflict (RULES.md §3). A second try changes nothing.
                 if try existing?.decode(column: "channel", as: String.self) == Channel.paper.rawValue {
                     let key = try await cachedPersonalDataKey(on: db)
-                    let voter = key.hash("quorum-voter\u{1F}\(cast.voteID)\u{1F}\(cast.person)")
+                    let voter = key.voter(vote: cast.voteID, person: String(cast.person))
                     let entry = LogEntry(
                         vote: cast.voteID, time: now,
                         event: .ballot(
@@ -271,7 +271,7 @@ extension Store {
         var entries: [LogEntry] = []
         for position in accepted {
             let cast = requested[position]
-            let voter = key.hash("quorum-voter\u{1F}\(cast.voteID)\u{1F}\(cast.person)")
+            let voter = key.voter(vote: cast.voteID, person: String(cast.person))
             voters[position] = voter
             entries.append(
                 LogEntry(

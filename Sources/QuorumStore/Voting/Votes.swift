@@ -25,38 +25,13 @@ public struct StoredVote: Sendable, Hashable {
 
     public var title: String { definition.name }
 
+    /// The vote's window, notice, lists and objection period (RULES.md §4).
+    public var calendar: VoteCalendar { VoteCalendar(opensAt: opensAt, closesAt: closesAt, objectionDays: objectionDays) }
+
     /// Where the vote stands at `time`.
     public func phase(at time: Timestamp) -> VotePhase {
-        if isDraft { return .draft }
-        if time < opensAt { return .noticed }
-        if time < closesAt { return .open }
-        if finalAt != nil { return .final }
-        if preliminaryAt != nil { return .preliminary }
-        return tallyJSON == nil ? .closed : .counted
+        calendar.phase(at: time, isDraft: isDraft, counted: tallyJSON != nil, preliminary: preliminaryAt != nil, final: finalAt != nil)
     }
-
-    /// Whether a ballot received at `time` is in time (RULES.md §3: the server's receipt
-    /// time decides; the window includes its opening instant and excludes its closing one).
-    public func isOpen(at time: Timestamp) -> Bool {
-        opensAt <= time && time < closesAt
-    }
-}
-
-/// The stages of a vote, in order.
-public enum VotePhase: String, Sendable, Hashable, CaseIterable {
-    /// Being set up; nothing is published.
-    case draft
-    /// The notice is out; the vote has not opened.
-    case noticed
-    case open
-    /// Past the deadline, not yet counted.
-    case closed
-    /// Counted, the result not yet published.
-    case counted
-    /// Published as preliminary; owners may object.
-    case preliminary
-    /// Published as final.
-    case final
 }
 
 /// A voting person of a vote, as an owner who may cast its ballot sees it.
@@ -82,33 +57,6 @@ public struct Receipt: Sendable, Hashable {
     public var log: LogReceipt?
 }
 
-/// Why a ballot is refused, in words an owner understands.
-public enum CastError: Error, Hashable, Sendable, CustomStringConvertible {
-    case notOpenYet(opensAt: Timestamp)
-    case closed(closedAt: Timestamp)
-    case alreadyVoted(at: Timestamp)
-    case notYourBallot
-    case invalid([BallotProblem])
-    case noSuchVote
-    /// The person's paper ballot was received first: this online one is kept, not counted.
-    case paperCameFirst(at: Timestamp)
-
-    public var description: String {
-        switch self {
-        case .notOpenYet: "投票尚未开始 / voting has not opened yet"
-        case .closed: "投票已截止，此票未被接收 / voting has closed; this ballot was not accepted"
-        case .alreadyVoted: "这些房屋已经投过票，每人只有一次有效投票 / these rooms have already voted; there is one effective ballot per person"
-        case .notYourBallot: "您不是这些房屋的业主 / you are not an owner of these rooms"
-        case .invalid(let problems): problems.map(\.description).joined(separator: "; ")
-        case .noSuchVote: "没有这次表决 / no such vote"
-        case .paperCameFirst(let at):
-            "这些房屋的纸质表决票已于 \(at.localMinute) 收到并计入；本次网上投票已记录但不计入，组织方会看到这一冲突 / "
-                + "a paper ballot for these rooms was received first (\(at.localMinute)) and counts; this online ballot is recorded "
-                + "but not counted, and the organisers see the conflict"
-        }
-    }
-}
-
 extension Store {
     /// Creates a vote whose notice is already out (a vote imported, the demo's, the tests'):
     /// its electorate is formed from the estate's current register and frozen with it, so
@@ -119,7 +67,7 @@ extension Store {
         noticedAt: Timestamp? = nil, actor: String = "system"
     ) async throws -> StoredVote {
         if let noticedAt {
-            let earliest = Procedure.earliestOpening(noticedAt: noticedAt)
+            let earliest = VoteCalendar.earliestOpening(noticedAt: noticedAt)
             guard opensAt >= earliest else { throw SetupError.noticeTooShort(earliestOpening: earliest) }
         }
         let draft = try await createDraft(

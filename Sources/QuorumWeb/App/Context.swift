@@ -47,7 +47,7 @@ struct SessionMiddleware: RouterMiddleware {
         if let chosen {
             response.setCookie(
                 Cookie(
-                    name: "lang", value: chosen.rawValue, maxAge: 365 * 86_400, path: "/", secure: secureCookies, httpOnly: true,
+                    name: "lang", value: chosen.rawValue, maxAge: 365 * 86_400, path: SiteURL.home.path, secure: secureCookies, httpOnly: true,
                     sameSite: .lax))
         }
         return response

@@ -17,16 +17,18 @@ public enum RouteAccess: Sendable, Hashable {
 /// One route: method, path, who may call it, and what it does.
 public struct RouteSpec: Sendable {
     public let method: HTTPRequest.Method
-    public let path: String
+    /// The route's URL with `:name` for each parameter; `path` is what the router matches.
+    public let url: SiteURL
+    public var path: String { url.path }
     public let access: RouteAccess
     let handler: @Sendable (Request, QuorumRequestContext) async throws -> Response
 
     init(
-        _ method: HTTPRequest.Method, _ path: String, _ access: RouteAccess,
+        _ method: HTTPRequest.Method, _ url: SiteURL, _ access: RouteAccess,
         _ handler: @escaping @Sendable (Request, QuorumRequestContext) async throws -> Response
     ) {
         self.method = method
-        self.path = path
+        self.url = url
         self.access = access
         self.handler = handler
     }
@@ -35,8 +37,8 @@ public struct RouteSpec: Sendable {
 /// Every route of the site.
 public func routeTable(dependencies: OwnerDependencies) -> [RouteSpec] {
     var routes: [RouteSpec] = [
-        RouteSpec(.get, "/health", .anyone) { _, _ in Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ok"))) },
-        RouteSpec(.get, "/static/:name", .anyone) { _, context in
+        RouteSpec(.get, .health, .anyone) { _, _ in Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ok"))) },
+        RouteSpec(.get, .staticFile(":name"), .anyone) { _, context in
             guard let name = context.parameters.get("name"), let response = StaticFiles.response(name) else {
                 throw HTTPError(.notFound)
             }
@@ -60,8 +62,8 @@ extension RouteSpec {
         return { request, context in
             var context = context
             guard let staff = context.staff else {
-                if method == .get { return Layout.redirect("/staff/login") }
-                return Layout.message(S.staffSignIn, S.staffSignInFirst(context.lang), context: context, status: .forbidden, back: "/staff/login")
+                if method == .get { return Layout.redirect(.staffLogin) }
+                return Layout.message(S.staffSignIn, S.staffSignInFirst(context.lang), context: context, status: .forbidden, back: .staffLogin)
             }
             if method == .post {
                 var form: FormData
@@ -74,7 +76,7 @@ extension RouteSpec {
                     form = try await FormData.read(request, context: context)
                 }
                 guard form["csrf"] == staff.csrf else {
-                    return Layout.message(S.staffArea, S.formExpired(context.lang), context: context, status: .forbidden, back: "/manage")
+                    return Layout.message(S.staffArea, S.formExpired(context.lang), context: context, status: .forbidden, back: .manage)
                 }
                 context.form = form
             }

@@ -136,7 +136,7 @@ extension StaticFiles {
             var failed = function (step) { return { passed: false, step: step }; };
 
             // 1. The receipt's head: signed by the key the log names (its id is in the log's name).
-            var published = await getJSON("/log/public-key");
+            var published = await getJSON("\#(SiteURL.log(.publicKey))");
             var raw = fromBase64(published.public_key);
             var keyID = hex((await sha256(raw)).slice(0, 8));
             if (head.log !== "quorum-audit-log/" + keyID) return failed("receipt_head");
@@ -161,16 +161,16 @@ extension StaticFiles {
               time: receipt.time, vote: receipt.vote, voter: receipt.voter
             };
             var leaf = await leafHash(utf8(canonical(entry)));
-            var inclusion = await getJSON("/log/proof?index=" + receipt.index + "&size=" + head.size);
+            var inclusion = await getJSON("\#(SiteURL.log(.proof))?index=" + receipt.index + "&size=" + head.size);
             var included = await verifyInclusion(
               receipt.index, head.size, leaf, inclusion.proof.map(fromBase64), fromBase64(head.root));
             if (!included) return failed("included");
 
             // 3. Today's log: its latest head is signed and extends the receipt's head.
-            var latest = await getJSON("/log/head");
+            var latest = await getJSON("\#(SiteURL.log(.head))");
             if (latest.log !== head.log || latest.size < head.size) return failed("still_there");
             if ((await verifyHead(key, latest)) === false) return failed("still_there");
-            var consistency = await getJSON("/log/consistency?from=" + head.size + "&to=" + latest.size);
+            var consistency = await getJSON("\#(SiteURL.log(.consistency))?from=" + head.size + "&to=" + latest.size);
             var consistent = await verifyConsistency(
               head.size, latest.size, fromBase64(head.root), fromBase64(latest.root), consistency.proof.map(fromBase64));
             if (!consistent) return failed("still_there");

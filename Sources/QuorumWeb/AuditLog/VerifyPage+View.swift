@@ -10,11 +10,10 @@ extension VerifyPage {
     /// and the form.
     func render(context: QuorumRequestContext) -> Response {
         let l = context.lang
-        let path = code.isEmpty ? "/verify" : "/verify?r=\(code)"
-        return Layout.page(T.title, context: context, path: path) {
+        return Layout.page(T.title, context: context, path: .verify(receipt: code.isEmpty ? nil : code)) {
             result(l)
             Node<HTML.BodyContext>.form(
-                .action("/verify"), .method(.post),
+                .action(SiteURL.verify()), .method(.post),
                 .label(.for("r"), .plain(T.codeLabel(l))),
                 .textarea(
                     .id("r"), .name("r"), .class("receipt-code"), .rows(4), .attribute(named: "autocomplete", value: "off"), .plain(code)),
@@ -24,8 +23,8 @@ extension VerifyPage {
             Node<HTML.BodyContext>.p(.class("note"), .plain(T.privacy(l)))
             Node<HTML.BodyContext>.p(
                 .class("note"), .plain("\(T.keyID(l)): "), .strong(.id("key-id"), .plain(key.keyID)), .plain(" · \(T.keyNote(l))"),
-                .a(.href("/log/public-key.pem"), .plain("PEM")))
-            Node<HTML.BodyContext>.script(.src("/static/verify.js"), .attribute(named: "defer", value: "defer"))
+                .a(.href(SiteURL.log(.publicKeyPEM)), .plain("PEM")))
+            Node<HTML.BodyContext>.script(.src(SiteURL.staticFile("verify.js")), .attribute(named: "defer", value: "defer"))
         }
     }
 

@@ -9,10 +9,10 @@ enum BindPages {
         status: HTTPResponse.Status = .ok
     ) -> Response {
         let lang = context.lang
-        return Layout.page(S.bindTitle, context: context, path: "/bind", status: status) {
+        return Layout.page(S.bindTitle, context: context, path: .bind, status: status) {
             Paragraph(S.bindIntro(lang))
             if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert") }
-            Form(url: "/bind", method: .post) {
+            Form(url: SiteURL.bind, method: .post) {
                 Input(type: .hidden, name: "pre", value: pre)
                 if estates.count == 1 {
                     Input(type: .hidden, name: "estate", value: String(estates[0].id))
@@ -40,7 +40,7 @@ enum BindPages {
             if credentials, let estate = estates.first {
                 H2(S.credentialTitle(lang))
                 Paragraph(S.credentialIntro(lang)).class("meta")
-                Form(url: "/bind/credential", method: .post) {
+                Form(url: SiteURL.bindCredential, method: .post) {
                     Input(type: .hidden, name: "pre", value: pre)
                     Input(type: .hidden, name: "estate", value: String(estate.id))
                     Label(S.credential(lang)) {
@@ -57,7 +57,7 @@ enum BindPages {
         status: HTTPResponse.Status = .ok
     ) -> Response {
         let lang = context.lang
-        return Layout.page(S.codeTitle, context: context, path: "/bind", status: status) {
+        return Layout.page(S.codeTitle, context: context, path: .bind, status: status) {
             Paragraph(S.codeSent(phoneMasked)(lang))
             if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert") }
             if let demoMessage {
@@ -67,7 +67,7 @@ enum BindPages {
                 }
                 .class("card")
             }
-            Form(url: "/bind/code", method: .post) {
+            Form(url: SiteURL.bindCode, method: .post) {
                 Input(type: .hidden, name: "pre", value: pre)
                 Input(type: .hidden, name: "attempt", value: attempt)
                 Input(type: .hidden, name: "phone", value: phoneMasked)

@@ -7,36 +7,36 @@ import QuorumStore
 /// switch, and the content. Mobile-first; works without JavaScript.
 enum Layout {
     static func page(
-        _ title: L10n, context: QuorumRequestContext, path: String, status: HTTPResponse.Status = .ok,
+        _ title: L10n, context: QuorumRequestContext, path: SiteURL, status: HTTPResponse.Status = .ok,
         @ComponentBuilder content: @escaping () -> Component
     ) -> Response {
         let lang = context.lang
-        let switchPath = path + (path.contains("?") ? "&" : "?") + "lang=\(lang.other.rawValue)"
+        let switchPath = path.path + (path.path.contains("?") ? "&" : "?") + "lang=\(lang.other.rawValue)"
         let html = HTML(
             .lang(lang == .zh ? .chinese : .english),
             .head(
                 .encoding(.utf8),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title("\(title(lang)) · Quorum"),
-                .stylesheet("/static/app.css"),
-                .script(.src("/static/app.js"), .attribute(named: "defer", value: "defer"))
+                .stylesheet(SiteURL.staticFile("app.css")),
+                .script(.src(SiteURL.staticFile("app.js")), .attribute(named: "defer", value: "defer"))
             ),
             .body(
                 .component(
                     ComponentGroup {
                         Header {
-                            Link(S.siteName(lang), url: "/").class("brand")
+                            Link(S.siteName(lang), url: SiteURL.home).class("brand")
                             Navigation {
                                 Link(S.switchLanguage(lang), url: switchPath).class("lang").attribute(
                                     named: "lang", value: lang.other == .zh ? "zh-CN" : "en")
                                 if let session = context.session {
-                                    Form(url: "/logout", method: .post) {
+                                    Form(url: SiteURL.logout, method: .post) {
                                         Input(type: .hidden, name: "csrf", value: session.csrf)
                                         SubmitButton(S.signOut(lang)).class("link")
                                     }
                                 } else if let staff = context.staff {
-                                    Link(S.staffArea(lang), url: "/manage").class("lang")
-                                    Form(url: "/staff/logout", method: .post) {
+                                    Link(S.staffArea(lang), url: SiteURL.manage).class("lang")
+                                    Form(url: SiteURL.staffLogout, method: .post) {
                                         Input(type: .hidden, name: "csrf", value: staff.csrf)
                                         SubmitButton(S.signOut(lang)).class("link").id("staff-sign-out")
                                     }
@@ -63,7 +63,7 @@ enum Layout {
 
     /// A short page that says what went wrong and offers the way back.
     static func message(
-        _ title: L10n, _ text: String, context: QuorumRequestContext, status: HTTPResponse.Status, back: String = "/"
+        _ title: L10n, _ text: String, context: QuorumRequestContext, status: HTTPResponse.Status, back: SiteURL = .home
     ) -> Response {
         page(title, context: context, path: back, status: status) {
             Paragraph(text).class("alert")
@@ -71,7 +71,9 @@ enum Layout {
         }
     }
 
-    static func redirect(_ location: String) -> Response {
+    static func redirect(_ url: SiteURL) -> Response { redirect(location: url.path) }
+
+    static func redirect(location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location])
     }
 }
@@ -81,7 +83,7 @@ enum Layout {
 struct ProgressView: Component {
     let progress: VoteProgress
     let lang: Lang
-    let source: String
+    let source: SiteURL?
 
     var body: Component {
         let line = progress.participationLine
@@ -98,7 +100,7 @@ struct ProgressView: Component {
             Paragraph(S.lineNote(lang)).class("note")
         }
         .class("progress")
-        .attr("data-progress", source.isEmpty ? nil : source)
+        .attr("data-progress", source?.path)
         .attr("data-reached-text", S.reached(lang))
     }
 

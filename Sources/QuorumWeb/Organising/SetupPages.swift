@@ -7,7 +7,7 @@ import QuorumStore
 /// Setting a vote up: one form, usable on a phone and without JavaScript.
 enum SetupPages {
     static func form(
-        estate: Division, buildings: [String], values: VoteForm.Values, action: String, error: String?, staff: StaffSession,
+        estate: Division, buildings: [String], values: VoteForm.Values, action: SiteURL, error: String?, staff: StaffSession,
         context: QuorumRequestContext, status: HTTPResponse.Status = .ok
     ) -> Response {
         let lang = context.lang

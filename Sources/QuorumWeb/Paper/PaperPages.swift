@@ -10,7 +10,7 @@ enum PaperPages {
     /// One A4 page per voting person: estate, vote, rooms, boxes, signature line, barcode.
     static func print(_ vote: StoredVote, estate: String, ballots: [PaperBallot], context: QuorumRequestContext) -> Response {
         let lang = context.lang
-        return Layout.page(S.printBallots, context: context, path: "/manage/votes/\(vote.id)/paper") {
+        return Layout.page(S.printBallots, context: context, path: .manageVote(vote.id, .paper)) {
             Paragraph(S.printExplain(ballots.count)(lang)).class("note no-print")
             for ballot in ballots {
                 Div {
@@ -49,19 +49,19 @@ enum PaperPages {
         _ vote: StoredVote, staff: StaffSession, flash: String?, error: String?, context: QuorumRequestContext, status: HTTPResponse.Status = .ok
     ) -> Response {
         let lang = context.lang
-        return Layout.page(S.paperEntry, context: context, path: "/manage/votes/\(vote.id)/entry", status: status) {
+        return Layout.page(S.paperEntry, context: context, path: .manageVote(vote.id, .entry()), status: status) {
             Paragraph(vote.title).class("meta")
             if let flash { Paragraph(flash).class("ok").attribute(named: "role", value: "status").id("flash") }
             if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert").id("entry-error") }
             Paragraph(S.scanExplain(lang)).class("note")
-            Form(url: "/manage/votes/\(vote.id)/entry", method: .get) {
+            Form(url: SiteURL.manageVote(vote.id, .entry()), method: .get) {
                 Label(S.ballotCode(lang)) {
                     Input(type: .text, name: "code", isRequired: true).id("code").attribute(named: "autofocus", value: "autofocus")
                         .attribute(named: "autocomplete", value: "off").attribute(named: "autocapitalize", value: "characters")
                 }
                 SubmitButton(S.openBallot(lang)).id("open-ballot")
             }
-            Link(S.back(lang), url: "/manage/votes/\(vote.id)").class("button secondary")
+            Link(S.back(lang), url: SiteURL.manageVote(vote.id)).class("button secondary")
         }
     }
 
@@ -72,11 +72,11 @@ enum PaperPages {
         status: HTTPResponse.Status = .ok
     ) -> Response {
         let lang = context.lang
-        return Layout.page(S.paperEntry, context: context, path: "/manage/votes/\(vote.id)/entry?code=\(ballot.code)", status: status) {
+        return Layout.page(S.paperEntry, context: context, path: .manageVote(vote.id, .entry(code: ballot.code)), status: status) {
             Paragraph("\(S.ballotCode(lang))：\(ballot.code) · \(S.rooms(lang))：\(ballot.rooms)").class("meta").id("entry-rooms")
             if let state = ballot.state { Paragraph(stateName(state, lang)).class("tag") }
             if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert").id("entry-error") }
-            Form(url: "/manage/votes/\(vote.id)/entry", method: .post) {
+            Form(url: SiteURL.manageVote(vote.id, .entry()), method: .post) {
                 Input(type: .hidden, name: "csrf", value: staff.csrf)
                 Input(type: .hidden, name: "code", value: ballot.code)
                 marks(vote.definition, lang)
@@ -84,7 +84,7 @@ enum PaperPages {
                 SubmitButton(S.wholeSpoiled(lang)).class("secondary").attribute(named: "name", value: "spoiled").attribute(named: "value", value: "1")
                     .attribute(named: "formnovalidate", value: "formnovalidate").id("spoiled")
             }
-            Link(S.back(lang), url: "/manage/votes/\(vote.id)/entry").class("button secondary")
+            Link(S.back(lang), url: SiteURL.manageVote(vote.id, .entry())).class("button secondary")
         }
     }
 
@@ -163,7 +163,7 @@ enum PaperPages {
         status: HTTPResponse.Status = .ok
     ) -> Response {
         let lang = context.lang
-        return Layout.page(S.mismatchQueue, context: context, path: "/manage/votes/\(vote.id)/mismatches", status: status) {
+        return Layout.page(S.mismatchQueue, context: context, path: .manageVote(vote.id, .mismatches), status: status) {
             Paragraph(S.mismatchExplain(lang)).class("note")
             if let message { Paragraph(message).class("meta").attribute(named: "role", value: "status").id("message") }
             if queue.isEmpty { Paragraph(S.noMismatches(lang)).id("no-mismatches") }
@@ -174,7 +174,7 @@ enum PaperPages {
                         Paragraph("\(S.entryNumber(number + 1)(lang))：\(summary(entry.choices, vote: vote.definition, lang))").class(
                             "meta")
                     }
-                    Form(url: "/manage/votes/\(vote.id)/mismatches", method: .post) {
+                    Form(url: SiteURL.manageVote(vote.id, .mismatches), method: .post) {
                         Input(type: .hidden, name: "csrf", value: staff.csrf)
                         Input(type: .hidden, name: "code", value: item.ballot.code)
                         marks(vote.definition, lang)
@@ -183,7 +183,7 @@ enum PaperPages {
                 }
                 .class("card mismatch")
             }
-            Link(S.back(lang), url: "/manage/votes/\(vote.id)").class("button secondary")
+            Link(S.back(lang), url: SiteURL.manageVote(vote.id)).class("button secondary")
         }
     }
 
@@ -192,7 +192,7 @@ enum PaperPages {
         context: QuorumRequestContext
     ) -> Response {
         let lang = context.lang
-        return Layout.page(S.reconciliationTitle, context: context, path: "/manage/votes/\(vote.id)/reconciliation") {
+        return Layout.page(S.reconciliationTitle, context: context, path: .manageVote(vote.id, .reconciliation)) {
             Paragraph(vote.title).class("meta")
             Table {
                 HeaderRow([
@@ -225,7 +225,7 @@ enum PaperPages {
                 ListItem($0)
             }
             .id("conflicts")
-            Link(S.back(lang), url: "/manage/votes/\(vote.id)").class("button secondary")
+            Link(S.back(lang), url: SiteURL.manageVote(vote.id)).class("button secondary")
         }
     }
 }

@@ -30,8 +30,8 @@ enum ResultPages {
         let lang = context.lang
         let vote = details.vote
         let tally = details.tally
-        let base = staff == nil ? "/votes/\(vote.id)" : "/manage/votes/\(vote.id)"
-        return Layout.page(S.resultTitle, context: context, path: base + (printable ? "/report" : "/result")) {
+        let path: SiteURL = staff == nil ? .vote(vote.id, printable ? .report : .result) : .manageVote(vote.id, .result)
+        return Layout.page(S.resultTitle, context: context, path: path) {
             H2(vote.title)
             Paragraph(stage(vote, lang)).class(vote.finalAt != nil ? "ok" : "meta").id("result-stage")
             if !details.matchesStored {
@@ -127,7 +127,7 @@ enum ResultPages {
     static func stage(_ vote: StoredVote, _ lang: Lang) -> String {
         if let final = vote.finalAt { return S.finalResult(final.localMinute)(lang) }
         if let preliminary = vote.preliminaryAt {
-            return S.preliminaryResult(Procedure.objectionEnds(publishedAt: preliminary, days: vote.objectionDays).localMinute)(lang)
+            return S.preliminaryResult(vote.calendar.objectionEnds(publishedAt: preliminary).localMinute)(lang)
         }
         return S.countedNotPublished(lang)
     }

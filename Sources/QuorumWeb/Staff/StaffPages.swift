@@ -9,10 +9,10 @@ import QuorumStore
 enum StaffPages {
     static func login(error: String?, username: String, context: QuorumRequestContext, status: HTTPResponse.Status = .ok) -> Response {
         let lang = context.lang
-        return Layout.page(S.staffSignIn, context: context, path: "/staff/login", status: status) {
+        return Layout.page(S.staffSignIn, context: context, path: .staffLogin, status: status) {
             Paragraph(S.staffSignInIntro(lang)).class("meta")
             if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert") }
-            Form(url: "/staff/login", method: .post) {
+            Form(url: SiteURL.staffLogin, method: .post) {
                 Label(S.username(lang)) {
                     Input(type: .text, name: "username", value: username, isRequired: true).id("username")
                         .attribute(named: "autocomplete", value: "username")
@@ -29,12 +29,12 @@ enum StaffPages {
     static func home(staff: StaffSession, estates: [(Division, [StoredVote])], now: Timestamp, context: QuorumRequestContext) -> Response {
         let lang = context.lang
         let permissions = staff.account.role.permissions
-        return Layout.page(S.staffArea, context: context, path: "/manage") {
+        return Layout.page(S.staffArea, context: context, path: .manage) {
             Paragraph("\(staff.account.displayName) · \(lang == .zh ? staff.account.role.chinese : staff.account.role.english)").class(
                 "meta"
             ).id("who")
             if permissions.contains(.manageStaff) {
-                Link(S.accounts(lang), url: "/manage/staff").class("button secondary").id("accounts")
+                Link(S.accounts(lang), url: SiteURL.manageStaff).class("button secondary").id("accounts")
             }
             for (estate, votes) in estates {
                 Div {
@@ -42,13 +42,13 @@ enum StaffPages {
                     if votes.isEmpty { Paragraph(S.noVotesYet(lang)).class("meta") }
                     List(votes) { vote in
                         Div {
-                            Link(vote.title, url: "/manage/votes/\(vote.id)").class("vote-link")
+                            Link(vote.title, url: SiteURL.manageVote(vote.id)).class("vote-link")
                             Span(phaseName(vote.phase(at: now), lang)).class("tag")
                         }
                     }
                     .class("plain")
                     if permissions.contains(.organise) {
-                        Link(S.newVote(lang), url: "/manage/estates/\(estate.id)/votes/new").class("button").id("new-vote-\(estate.id)")
+                        Link(S.newVote(lang), url: SiteURL.newVote(estate: String(estate.id))).class("button").id("new-vote-\(estate.id)")
                     }
                 }
                 .class("card")
@@ -74,7 +74,7 @@ enum StaffPages {
     ) -> Response {
         let lang = context.lang
         let names = Dictionary(divisions.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        return Layout.page(S.accounts, context: context, path: "/manage/staff", status: status) {
+        return Layout.page(S.accounts, context: context, path: .manageStaff, status: status) {
             if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert") }
             Table {
                 HeaderRow([S.username(lang), S.displayName(lang), S.role(lang), S.division(lang)])
@@ -89,7 +89,7 @@ enum StaffPages {
             }
             .class("table")
             H2(S.addAccount(lang))
-            Form(url: "/manage/staff", method: .post) {
+            Form(url: SiteURL.manageStaff, method: .post) {
                 Input(type: .hidden, name: "csrf", value: staff.csrf)
                 Label(S.username(lang)) { Input(type: .text, name: "username", isRequired: true).id("new-username") }
                 Label(S.displayName(lang)) { Input(type: .text, name: "display_name", isRequired: true).id("new-display-name") }
@@ -124,8 +124,7 @@ enum StaffPages {
     ) -> Response {
         let lang = context.lang
         let phase = vote.phase(at: now)
-        let base = "/manage/votes/\(vote.id)"
-        return Layout.page(S.voteOverview, context: context, path: base, status: status) {
+        return Layout.page(S.voteOverview, context: context, path: .manageVote(vote.id), status: status) {
             H2(vote.title)
             Paragraph(estate).class("meta")
             Paragraph(phaseName(phase, lang)).class("tag phase").id("phase")
@@ -135,7 +134,7 @@ enum StaffPages {
                 Paragraph("\(S.noticedAt(lang))：\(LocalTime.format(noticedAt))").class("meta")
             }
             if vote.isDraft {
-                Paragraph(S.earliestIfNow(LocalTime.format(Procedure.earliestOpening(noticedAt: now)))(lang)).class("note").id("earliest")
+                Paragraph(S.earliestIfNow(LocalTime.format(VoteCalendar.earliestOpening(noticedAt: now)))(lang)).class("note").id("earliest")
             }
             H2(S.matters(lang))
             List(vote.definition.matters) { matter in
@@ -154,48 +153,60 @@ enum StaffPages {
             if documents.isEmpty { Paragraph(S.noDocuments(lang)).class("meta") }
             List(documents) { document in
                 Div {
-                    Link("\(document.name)（\(document.size / 1024) KB）", url: "\(base)/documents/\(document.number)")
+                    Link(
+                        "\(document.name)（\(document.size / 1024) KB）",
+                        url: SiteURL.manageVote(vote.id, .document(String(document.number))))
                     Paragraph("SHA-256 \(document.sha256)").class("hash")
                 }
             }
             .class("plain")
             if vote.isDraft && permissions.contains(.organise) {
-                Form(url: "\(base)/documents", method: .post, contentType: .multipartData) {
+                Form(url: SiteURL.manageVote(vote.id, .documents), method: .post, contentType: .multipartData) {
                     Input(type: .hidden, name: "csrf", value: staff.csrf)
                     Label(S.attachDocument(lang)) {
                         Input(type: .file, name: "document").attribute(named: "accept", value: "application/pdf,image/png,image/jpeg").id("document")
                     }
                     SubmitButton(S.upload(lang)).class("secondary").id("upload")
                 }
-                Link(S.editVote(lang), url: "\(base)/edit").class("button secondary").id("edit")
-                Form(url: "\(base)/notice", method: .post) {
+                Link(S.editVote(lang), url: SiteURL.manageVote(vote.id, .edit)).class("button secondary").id("edit")
+                Form(url: SiteURL.manageVote(vote.id, .notice), method: .post) {
                     Input(type: .hidden, name: "csrf", value: staff.csrf)
                     Paragraph(S.noticeFreezes(lang)).class("note")
                     SubmitButton(S.publishNotice(lang)).id("publish-notice")
                 }
             }
             if let progress {
-                ProgressView(progress: progress, lang: lang, source: "")
+                ProgressView(progress: progress, lang: lang, source: nil)
             }
             if !vote.isDraft {
                 H2(S.work(lang))
                 List {
-                    if permissions.contains(.view) { ListItem { Link(S.dashboard(lang), url: "\(base)/dashboard").id("to-dashboard") } }
-                    if permissions.contains(.deliver) { ListItem { Link(S.deliveryTitle(lang), url: "\(base)/delivery").id("to-delivery") } }
-                    if permissions.contains(.print) { ListItem { Link(S.printBallots(lang), url: "\(base)/paper").id("to-print") } }
-                    if permissions.contains(.enter) { ListItem { Link(S.paperEntry(lang), url: "\(base)/entry").id("to-entry") } }
-                    if permissions.contains(.resolve) { ListItem { Link(S.mismatchQueue(lang), url: "\(base)/mismatches").id("to-mismatches") } }
                     if permissions.contains(.view) {
-                        ListItem { Link(S.reconciliationTitle(lang), url: "\(base)/reconciliation").id("to-reconciliation") }
+                        ListItem { Link(S.dashboard(lang), url: SiteURL.manageVote(vote.id, .dashboard)).id("to-dashboard") }
+                    }
+                    if permissions.contains(.deliver) {
+                        ListItem { Link(S.deliveryTitle(lang), url: SiteURL.manageVote(vote.id, .delivery())).id("to-delivery") }
+                    }
+                    if permissions.contains(.print) {
+                        ListItem { Link(S.printBallots(lang), url: SiteURL.manageVote(vote.id, .paper)).id("to-print") }
+                    }
+                    if permissions.contains(.enter) {
+                        ListItem { Link(S.paperEntry(lang), url: SiteURL.manageVote(vote.id, .entry())).id("to-entry") }
+                    }
+                    if permissions.contains(.resolve) {
+                        ListItem { Link(S.mismatchQueue(lang), url: SiteURL.manageVote(vote.id, .mismatches)).id("to-mismatches") }
+                    }
+                    if permissions.contains(.view) {
+                        ListItem { Link(S.reconciliationTitle(lang), url: SiteURL.manageVote(vote.id, .reconciliation)).id("to-reconciliation") }
                     }
                     if permissions.contains(.view) && phase.rawValue != "noticed" && phase != .open {
-                        ListItem { Link(S.resultTitle(lang), url: "\(base)/result").id("to-result") }
+                        ListItem { Link(S.resultTitle(lang), url: SiteURL.manageVote(vote.id, .result)).id("to-result") }
                     }
                 }
                 .class("actions")
             }
             if demo {
-                demoClock(back: base, staff: staff, lang: lang)
+                demoClock(back: SiteURL.manageVote(vote.id).path, staff: staff, lang: lang)
             }
         }
     }
@@ -220,7 +231,7 @@ enum StaffPages {
             H2(S.demoClockTitle(lang))
             Paragraph(S.demoClockIntro(lang)).class("note")
             for (hours, label) in [(24, S.plusDay(lang)), (16 * 24, S.plusSixteenDays(lang)), (12 * 24, S.plusTwelveDays(lang))] {
-                Form(url: "/manage/demo/clock", method: .post) {
+                Form(url: SiteURL.demoClock, method: .post) {
                     Input(type: .hidden, name: "csrf", value: staff.csrf)
                     Input(type: .hidden, name: "hours", value: String(hours))
                     Input(type: .hidden, name: "back", value: back)
@@ -236,16 +247,15 @@ enum StaffPages {
         _ vote: StoredVote, persons: [PersonRow], building: String?, staff: StaffSession, message: String?, context: QuorumRequestContext
     ) -> Response {
         let lang = context.lang
-        let base = "/manage/votes/\(vote.id)"
         let buildings = Array(Set(persons.map(\.building))).sorted { $0.localizedStandardCompare($1) == .orderedAscending }
         let shown = building.map { name in persons.filter { $0.building == name } } ?? persons
         let delivered = persons.filter { !$0.deliveries.isEmpty }.count
-        return Layout.page(S.deliveryTitle, context: context, path: "\(base)/delivery") {
+        return Layout.page(S.deliveryTitle, context: context, path: .manageVote(vote.id, .delivery())) {
             Paragraph(vote.title).class("meta")
             if let message { Paragraph(message).class("ok").attribute(named: "role", value: "status").id("message") }
             Paragraph(S.deliveredCount(delivered, persons.count)(lang)).class("meta").id("delivered-count")
             if staff.account.role.permissions.contains(.organise) {
-                Form(url: "\(base)/posting", method: .post) {
+                Form(url: SiteURL.manageVote(vote.id, .posting), method: .post) {
                     Input(type: .hidden, name: "csrf", value: staff.csrf)
                     Paragraph(S.postingExplain(lang)).class("note")
                     SubmitButton(S.recordPosting(lang)).class("secondary").id("record-posting")
@@ -255,7 +265,7 @@ enum StaffPages {
                 for name in buildings {
                     Link(
                         name,
-                        url: "\(base)/delivery?building=\(name.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")"
+                        url: SiteURL.manageVote(vote.id, .delivery(building: name))
                     ).class("chip")
                 }
             }
@@ -267,7 +277,7 @@ enum StaffPages {
                         TableCell(person.deliveries.map { methodName($0, lang) }.sorted().joined(separator: "、"))
                         TableCell {
                             if !person.deliveries.contains(.hand) {
-                                Form(url: "\(base)/delivery", method: .post) {
+                                Form(url: SiteURL.manageVote(vote.id, .delivery()), method: .post) {
                                     Input(type: .hidden, name: "csrf", value: staff.csrf)
                                     Input(type: .hidden, name: "person", value: String(person.person))
                                     if let building { Input(type: .hidden, name: "building", value: building) }
@@ -296,15 +306,14 @@ enum StaffPages {
         context: QuorumRequestContext
     ) -> Response {
         let lang = context.lang
-        let base = "/manage/votes/\(vote.id)"
         let permissions = staff.account.role.permissions
         let online = buildings.reduce(Weight.zero) { $0 + $1.online }
         let paper = buildings.reduce(Weight.zero) { $0 + $1.paper }
-        let listFrom = Procedure.nonVoterListOpens(closesAt: vote.closesAt)
-        return Layout.page(S.dashboard, context: context, path: "\(base)/dashboard") {
+        let listFrom = vote.calendar.thirdLastDay
+        return Layout.page(S.dashboard, context: context, path: .manageVote(vote.id, .dashboard)) {
             Paragraph(vote.title).class("meta")
             if let message { Paragraph(message).class("ok").attribute(named: "role", value: "status").id("message") }
-            ProgressView(progress: progress, lang: lang, source: "")
+            ProgressView(progress: progress, lang: lang, source: nil)
             Paragraph("\(S.onlineBallots(lang))：\(online.heads)（\(online.area) m²） · \(S.paperBallots(lang))：\(paper.heads)（\(paper.area) m²）")
                 .class("meta").id("channels")
             H2(S.byBuilding(lang))
@@ -328,37 +337,38 @@ enum StaffPages {
             if permissions.contains(.lists) {
                 H2(S.lists(lang))
                 Paragraph(S.listsExplain(LocalTime.format(vote.opensAt), LocalTime.format(listFrom))(lang)).class("note")
-                Link(S.unboundList(lang), url: "\(base)/lists/unbound").class("button secondary").id("list-unbound")
-                Link(S.notVotedList(lang), url: "\(base)/lists/not_voted").class("button secondary").id("list-not-voted")
+                Link(S.unboundList(lang), url: SiteURL.manageVote(vote.id, .list(NonVoterList.unbound.rawValue))).class("button secondary").id(
+                    "list-unbound")
+                Link(S.notVotedList(lang), url: SiteURL.manageVote(vote.id, .list(NonVoterList.notVoted.rawValue))).class("button secondary").id(
+                    "list-not-voted")
             }
-            if permissions.contains(.organise) && vote.isOpen(at: now) {
-                Form(url: "\(base)/reminders", method: .post) {
+            if permissions.contains(.organise) && vote.calendar.isOpen(at: now) {
+                Form(url: SiteURL.manageVote(vote.id, .reminders), method: .post) {
                     Input(type: .hidden, name: "csrf", value: staff.csrf)
                     SubmitButton(S.sendReminders(lang)).class("secondary").id("send-reminders")
                 }
             }
-            Link(S.back(lang), url: base).class("button secondary")
+            Link(S.back(lang), url: SiteURL.manageVote(vote.id)).class("button secondary")
         }
     }
 
     static func roomList(_ vote: StoredVote, list: NonVoterList, rooms: [String], context: QuorumRequestContext) -> Response {
         let lang = context.lang
         return Layout.page(
-            list == .unbound ? S.unboundList : S.notVotedList, context: context, path: "/manage/votes/\(vote.id)/lists/\(list.rawValue)"
+            list == .unbound ? S.unboundList : S.notVotedList, context: context, path: .manageVote(vote.id, .list(list.rawValue))
         ) {
             Paragraph(S.listLogged(lang)).class("note")
             Paragraph(S.roomCount(rooms.count)(lang)).class("meta").id("room-count")
             List(rooms) { ListItem($0) }.class("rooms").id("rooms")
-            Link(S.back(lang), url: "/manage/votes/\(vote.id)/dashboard").class("button secondary")
+            Link(S.back(lang), url: SiteURL.manageVote(vote.id, .dashboard)).class("button secondary")
         }
     }
 
     static func resultActions(_ vote: StoredVote, staff: StaffSession, lang: Lang) -> Component {
-        let base = "/manage/votes/\(vote.id)"
         let permissions = staff.account.role.permissions
         return Div {
             if permissions.contains(.organise) && vote.preliminaryAt == nil {
-                Form(url: "\(base)/publish", method: .post) {
+                Form(url: SiteURL.manageVote(vote.id, .publish), method: .post) {
                     Input(type: .hidden, name: "csrf", value: staff.csrf)
                     Input(type: .hidden, name: "final", value: "0")
                     Paragraph(S.objectionExplain(vote.objectionDays)(lang)).class("note")
@@ -366,13 +376,13 @@ enum StaffPages {
                 }
             }
             if permissions.contains(.organise) && vote.preliminaryAt != nil && vote.finalAt == nil {
-                Form(url: "\(base)/publish", method: .post) {
+                Form(url: SiteURL.manageVote(vote.id, .publish), method: .post) {
                     Input(type: .hidden, name: "csrf", value: staff.csrf)
                     Input(type: .hidden, name: "final", value: "1")
                     SubmitButton(S.publishFinal(lang)).id("publish-final")
                 }
             }
-            Link(S.printReport(lang), url: "\(base)/report").class("button secondary").id("report")
+            Link(S.printReport(lang), url: SiteURL.manageVote(vote.id, .report)).class("button secondary").id("report")
             if permissions.contains(.export) {
                 H2(S.export(lang))
                 Paragraph(S.exportExplain(lang)).class("note")
@@ -380,7 +390,9 @@ enum StaffPages {
                     for file in ["registry.csv", "matters.json", "ballots.csv"] + (vote.definition.settings.silentMajority ? ["deliveries.csv"] : [])
                         + ["tally.json", "log.jsonl"]
                     {
-                        ListItem { Link(file, url: "\(base)/export/\(file)").id("export-\(file.replacingOccurrences(of: ".", with: "-"))") }
+                        ListItem {
+                            Link(file, url: SiteURL.manageVote(vote.id, .export(file))).id("export-\(file.replacingOccurrences(of: ".", with: "-"))")
+                        }
                     }
                 }
                 .class("plain")
@@ -389,11 +401,11 @@ enum StaffPages {
     }
 
     static func notFound(_ context: QuorumRequestContext) -> Response {
-        Layout.message(S.notFound, S.notFound(context.lang), context: context, status: .notFound, back: "/manage")
+        Layout.message(S.notFound, S.notFound(context.lang), context: context, status: .notFound, back: .manage)
     }
 
     static func forbidden(_ context: QuorumRequestContext) -> Response {
-        Layout.message(S.staffArea, S.noAccess(context.lang), context: context, status: .forbidden, back: "/manage")
+        Layout.message(S.staffArea, S.noAccess(context.lang), context: context, status: .forbidden, back: .manage)
     }
 
     /// A file to download, under the name given.

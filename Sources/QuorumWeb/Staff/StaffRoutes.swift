@@ -13,39 +13,39 @@ struct StaffRoutes {
 
     var routes: [RouteSpec] {
         var routes = [
-            RouteSpec(.get, "/staff/login", .anyone, loginForm),
-            RouteSpec(.post, "/staff/login", .anyone, login),
-            RouteSpec(.post, "/staff/logout", .staff(nil), logout),
-            RouteSpec(.get, "/manage", .staff(nil), home),
-            RouteSpec(.get, "/manage/staff", .staff(.manageStaff), accounts),
-            RouteSpec(.post, "/manage/staff", .staff(.manageStaff), addAccount),
-            RouteSpec(.get, "/manage/estates/:estate/votes/new", .staff(.organise), newVote),
-            RouteSpec(.post, "/manage/estates/:estate/votes", .staff(.organise), createVote),
-            RouteSpec(.get, "/manage/votes/:vote", .staff(.view), overview),
-            RouteSpec(.get, "/manage/votes/:vote/edit", .staff(.organise), editVote),
-            RouteSpec(.post, "/manage/votes/:vote/edit", .staff(.organise), updateVote),
-            RouteSpec(.post, "/manage/votes/:vote/documents", .staff(.organise), upload),
-            RouteSpec(.get, "/manage/votes/:vote/documents/:number", .staff(.view), document),
-            RouteSpec(.post, "/manage/votes/:vote/notice", .staff(.organise), publishNotice),
-            RouteSpec(.get, "/manage/votes/:vote/delivery", .staff(.deliver), delivery),
-            RouteSpec(.post, "/manage/votes/:vote/delivery", .staff(.deliver), recordDelivery),
-            RouteSpec(.post, "/manage/votes/:vote/posting", .staff(.organise), posting),
-            RouteSpec(.get, "/manage/votes/:vote/dashboard", .staff(.view), dashboard),
-            RouteSpec(.post, "/manage/votes/:vote/reminders", .staff(.organise), remind),
-            RouteSpec(.get, "/manage/votes/:vote/lists/:list", .staff(.lists), roomList),
-            RouteSpec(.get, "/manage/votes/:vote/paper", .staff(.print), printBallots),
-            RouteSpec(.get, "/manage/votes/:vote/entry", .staff(.enter), entry),
-            RouteSpec(.post, "/manage/votes/:vote/entry", .staff(.enter), enter),
-            RouteSpec(.get, "/manage/votes/:vote/mismatches", .staff(.resolve), mismatches),
-            RouteSpec(.post, "/manage/votes/:vote/mismatches", .staff(.resolve), resolve),
-            RouteSpec(.get, "/manage/votes/:vote/reconciliation", .staff(.view), reconciliation),
-            RouteSpec(.get, "/manage/votes/:vote/result", .staff(.view), result),
-            RouteSpec(.post, "/manage/votes/:vote/publish", .staff(.organise), publish),
-            RouteSpec(.get, "/manage/votes/:vote/report", .staff(.view), report),
-            RouteSpec(.get, "/manage/votes/:vote/export/:file", .staff(.export), export),
+            RouteSpec(.get, .staffLogin, .anyone, loginForm),
+            RouteSpec(.post, .staffLogin, .anyone, login),
+            RouteSpec(.post, .staffLogout, .staff(nil), logout),
+            RouteSpec(.get, .manage, .staff(nil), home),
+            RouteSpec(.get, .manageStaff, .staff(.manageStaff), accounts),
+            RouteSpec(.post, .manageStaff, .staff(.manageStaff), addAccount),
+            RouteSpec(.get, .newVote(estate: ":estate"), .staff(.organise), newVote),
+            RouteSpec(.post, .createVote(estate: ":estate"), .staff(.organise), createVote),
+            RouteSpec(.get, .manageVote(":vote"), .staff(.view), overview),
+            RouteSpec(.get, .manageVote(":vote", .edit), .staff(.organise), editVote),
+            RouteSpec(.post, .manageVote(":vote", .edit), .staff(.organise), updateVote),
+            RouteSpec(.post, .manageVote(":vote", .documents), .staff(.organise), upload),
+            RouteSpec(.get, .manageVote(":vote", .document(":number")), .staff(.view), document),
+            RouteSpec(.post, .manageVote(":vote", .notice), .staff(.organise), publishNotice),
+            RouteSpec(.get, .manageVote(":vote", .delivery()), .staff(.deliver), delivery),
+            RouteSpec(.post, .manageVote(":vote", .delivery()), .staff(.deliver), recordDelivery),
+            RouteSpec(.post, .manageVote(":vote", .posting), .staff(.organise), posting),
+            RouteSpec(.get, .manageVote(":vote", .dashboard), .staff(.view), dashboard),
+            RouteSpec(.post, .manageVote(":vote", .reminders), .staff(.organise), remind),
+            RouteSpec(.get, .manageVote(":vote", .list(":list")), .staff(.lists), roomList),
+            RouteSpec(.get, .manageVote(":vote", .paper), .staff(.print), printBallots),
+            RouteSpec(.get, .manageVote(":vote", .entry()), .staff(.enter), entry),
+            RouteSpec(.post, .manageVote(":vote", .entry()), .staff(.enter), enter),
+            RouteSpec(.get, .manageVote(":vote", .mismatches), .staff(.resolve), mismatches),
+            RouteSpec(.post, .manageVote(":vote", .mismatches), .staff(.resolve), resolve),
+            RouteSpec(.get, .manageVote(":vote", .reconciliation), .staff(.view), reconciliation),
+            RouteSpec(.get, .manageVote(":vote", .result), .staff(.view), result),
+            RouteSpec(.post, .manageVote(":vote", .publish), .staff(.organise), publish),
+            RouteSpec(.get, .manageVote(":vote", .report), .staff(.view), report),
+            RouteSpec(.get, .manageVote(":vote", .export(":file")), .staff(.export), export),
         ]
         if dependencies.demoClock != nil {
-            routes.append(RouteSpec(.post, "/manage/demo/clock", .staff(nil), advanceClock))
+            routes.append(RouteSpec(.post, .demoClock, .staff(nil), advanceClock))
         }
         return routes
     }
@@ -53,7 +53,7 @@ struct StaffRoutes {
     // Signing in.
 
     @Sendable func loginForm(_ request: Request, context: QuorumRequestContext) async throws -> Response {
-        if context.staff != nil { return Layout.redirect("/manage") }
+        if context.staff != nil { return Layout.redirect(.manage) }
         return StaffPages.login(error: nil, username: "", context: context)
     }
 
@@ -62,11 +62,11 @@ struct StaffRoutes {
         let username = form["username"] ?? ""
         do {
             let session = try await store.staffLogin(username: username, password: form["password"] ?? "")
-            var response = Layout.redirect("/manage")
+            var response = Layout.redirect(.manage)
             // A new session id at every sign-in.
             response.setCookie(
                 Cookie(
-                    name: Cookies.staff, value: session.token, maxAge: Int(StaffLimits.sessionLifetimeMilliseconds / 1000), path: "/",
+                    name: Cookies.staff, value: session.token, maxAge: Int(StaffLimits.sessionLifetimeMilliseconds / 1000), path: SiteURL.home.path,
                     secure: dependencies.secureCookies, httpOnly: true, sameSite: .strict))
             return response
         } catch let error as StaffError {
@@ -77,14 +77,16 @@ struct StaffRoutes {
 
     @Sendable func logout(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         if let staff = context.staff { try await store.endStaffSession(token: staff.token) }
-        var response = Layout.redirect("/")
+        var response = Layout.redirect(.home)
         response.setCookie(
-            Cookie(name: Cookies.staff, value: "", maxAge: 0, path: "/", secure: dependencies.secureCookies, httpOnly: true, sameSite: .strict))
+            Cookie(
+                name: Cookies.staff, value: "", maxAge: 0, path: SiteURL.home.path, secure: dependencies.secureCookies, httpOnly: true,
+                sameSite: .strict))
         return response
     }
 
     @Sendable func home(_ request: Request, context: QuorumRequestContext) async throws -> Response {
-        guard let staff = context.staff else { return Layout.redirect("/staff/login") }
+        guard let staff = context.staff else { return Layout.redirect(.staffLogin) }
         var estates: [(Division, [StoredVote])] = []
         if staff.account.role != .admin {
             for estate in try await store.estates(coveredBy: staff.account) {
@@ -97,14 +99,14 @@ struct StaffRoutes {
     // Accounts.
 
     @Sendable func accounts(_ request: Request, context: QuorumRequestContext) async throws -> Response {
-        guard let staff = context.staff else { return Layout.redirect("/staff/login") }
+        guard let staff = context.staff else { return Layout.redirect(.staffLogin) }
         return StaffPages.accounts(
             try await store.staffAccounts(visibleTo: staff.account), divisions: try await divisionChoices(for: staff.account), staff: staff,
             error: nil, context: context)
     }
 
     @Sendable func addAccount(_ request: Request, context: QuorumRequestContext) async throws -> Response {
-        guard let staff = context.staff, let form = context.form else { return Layout.redirect("/staff/login") }
+        guard let staff = context.staff, let form = context.form else { return Layout.redirect(.staffLogin) }
         let divisions = try await divisionChoices(for: staff.account)
         let role = form["role"].flatMap(StaffRole.init(rawValue:))
         let division = form["division"].flatMap(Int64.init)
@@ -116,7 +118,7 @@ struct StaffRoutes {
                 try await store.addStaff(
                     username: form["username"] ?? "", displayName: form["display_name"] ?? "", password: form["password"] ?? "", role: role,
                     division: role == .admin ? nil : division)
-                return Layout.redirect("/manage/staff")
+                return Layout.redirect(.manageStaff)
             } catch let failure as StaffError {
                 error = OwnerRoutes.half(failure.description, context.lang)
             }
@@ -144,10 +146,10 @@ struct StaffRoutes {
             let division = try await store.estate(estate)
         else { return StaffPages.notFound(context) }
         let buildings = try await store.register(of: estate)?.register.buildings ?? []
-        let opens = Procedure.earliestOpening(noticedAt: store.now())
+        let opens = VoteCalendar.earliestOpening(noticedAt: store.now())
         let draft = VoteForm.Values.blank(opens: opens, closes: Timestamp(millisecondsSinceEpoch: opens.millisecondsSinceEpoch + 14 * 86_400_000))
         return SetupPages.form(
-            estate: division, buildings: buildings, values: draft, action: "/manage/estates/\(estate)/votes", error: nil, staff: staff,
+            estate: division, buildings: buildings, values: draft, action: .createVote(estate: String(estate)), error: nil, staff: staff,
             context: context)
     }
 
@@ -162,10 +164,10 @@ struct StaffRoutes {
             let vote = try await store.createDraft(
                 estate: estate, definition: parsed.definition, opensAt: parsed.opensAt, closesAt: parsed.closesAt,
                 ballotChange: parsed.ballotChange, objectionDays: parsed.objectionDays, actor: staff.account.id)
-            return Layout.redirect("/manage/votes/\(vote.id)")
+            return Layout.redirect(.manageVote(vote.id))
         } catch {
             return SetupPages.form(
-                estate: division, buildings: buildings, values: values, action: "/manage/estates/\(estate)/votes",
+                estate: division, buildings: buildings, values: values, action: .createVote(estate: String(estate)),
                 error: Self.say(error, context.lang), staff: staff, context: context, status: .unprocessableContent)
         }
     }
@@ -174,10 +176,10 @@ struct StaffRoutes {
         guard let staff = context.staff, let vote = context.vote, let division = try await store.estate(vote.estateID) else {
             return StaffPages.notFound(context)
         }
-        guard vote.isDraft else { return Layout.redirect("/manage/votes/\(vote.id)") }
+        guard vote.isDraft else { return Layout.redirect(.manageVote(vote.id)) }
         let buildings = try await store.register(of: vote.estateID)?.register.buildings ?? []
         return SetupPages.form(
-            estate: division, buildings: buildings, values: VoteForm.Values(vote), action: "/manage/votes/\(vote.id)/edit", error: nil,
+            estate: division, buildings: buildings, values: VoteForm.Values(vote), action: .manageVote(vote.id, .edit), error: nil,
             staff: staff, context: context)
     }
 
@@ -190,11 +192,11 @@ struct StaffRoutes {
             try await store.updateDraft(
                 vote.id, definition: parsed.definition, opensAt: parsed.opensAt, closesAt: parsed.closesAt, ballotChange: parsed.ballotChange,
                 objectionDays: parsed.objectionDays)
-            return Layout.redirect("/manage/votes/\(vote.id)")
+            return Layout.redirect(.manageVote(vote.id))
         } catch {
             let buildings = try await store.register(of: vote.estateID)?.register.buildings ?? []
             return SetupPages.form(
-                estate: division, buildings: buildings, values: values, action: "/manage/votes/\(vote.id)/edit",
+                estate: division, buildings: buildings, values: values, action: .manageVote(vote.id, .edit),
                 error: Self.say(error, context.lang), staff: staff, context: context, status: .unprocessableContent)
         }
     }
@@ -207,7 +209,7 @@ struct StaffRoutes {
         do {
             let name = file.filename.split(separator: "/").last.map(String.init) ?? "document"
             try await store.addDocument(to: vote.id, name: String(name.prefix(120)), bytes: file.bytes, actor: staff.account.id)
-            return Layout.redirect("/manage/votes/\(vote.id)")
+            return Layout.redirect(.manageVote(vote.id))
         } catch let error as SetupError {
             return await overviewPage(
                 vote, staff: staff, message: OwnerRoutes.half(error.description, context.lang), context: context, status: .badRequest)
@@ -225,7 +227,7 @@ struct StaffRoutes {
         guard let staff = context.staff, let vote = context.vote else { return StaffPages.notFound(context) }
         do {
             _ = try await store.publishNotice(vote.id, actor: staff.account.id)
-            return Layout.redirect("/manage/votes/\(vote.id)")
+            return Layout.redirect(.manageVote(vote.id))
         } catch let error as SetupError {
             return await overviewPage(
                 vote, staff: staff, message: OwnerRoutes.half(error.description, context.lang), context: context, status: .conflict)
@@ -248,7 +250,7 @@ struct StaffRoutes {
                 progress: vote.isDraft ? nil : try await store.progress(of: vote), permissions: permissions, staff: staff, now: store.now(),
                 message: message, demo: dependencies.demoClock != nil, context: context, status: status)
         } catch {
-            return Layout.message(S.staffArea, "\(error)", context: context, status: .internalServerError, back: "/manage")
+            return Layout.message(S.staffArea, "\(error)", context: context, status: .internalServerError, back: .manage)
         }
     }
 
@@ -266,8 +268,7 @@ struct StaffRoutes {
             let person = form["person"].flatMap(Int.init)
         else { return StaffPages.notFound(context) }
         try await store.recordDelivery(vote: vote.id, person: person, method: .hand, actor: staff.account.id)
-        let building = form["building"].map { "?building=" + ($0.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "") } ?? ""
-        return Layout.redirect("/manage/votes/\(vote.id)/delivery\(building)#p\(person)")
+        return Layout.redirect(location: "\(SiteURL.manageVote(vote.id, .delivery(building: form["building"])))#p\(person)")
     }
 
     @Sendable func posting(_ request: Request, context: QuorumRequestContext) async throws -> Response {
@@ -293,7 +294,7 @@ struct StaffRoutes {
         do {
             message = S.remindersSent(try await store.remindNonVoters(of: vote, sender: dependencies.sender))(context.lang)
         } catch let error as ListError {
-            message = OwnerRoutes.half(error.description, context.lang)
+            message = S.say(error)(context.lang)
         }
         return StaffPages.dashboard(
             vote, progress: try await store.progress(of: vote), buildings: try await store.buildingProgress(of: vote.id), staff: staff,
@@ -311,8 +312,8 @@ struct StaffRoutes {
             return StaffPages.roomList(vote, list: list, rooms: rooms, context: context)
         } catch let error as ListError {
             return Layout.message(
-                list == .unbound ? S.unboundList : S.notVotedList, OwnerRoutes.half(error.description, context.lang), context: context,
-                status: .forbidden, back: "/manage/votes/\(vote.id)/dashboard")
+                list == .unbound ? S.unboundList : S.notVotedList, S.say(error)(context.lang), context: context,
+                status: .forbidden, back: .manageVote(vote.id, .dashboard))
         }
     }
 
@@ -345,9 +346,9 @@ struct StaffRoutes {
         let choices = form["spoiled"] != nil ? BallotChoices.spoiled(vote.definition) : OwnerRoutes.choices(from: form, vote: vote.definition)
         do {
             let outcome = try await store.enterPaper(vote: vote, code: code, clerk: staff.account.id, choices: choices)
-            return Layout.redirect("/manage/votes/\(vote.id)/entry?done=\(PaperPages.outcomeKey(outcome))")
+            return Layout.redirect(SiteURL.manageVote(vote.id, .entry(done: PaperPages.outcomeKey(outcome))))
         } catch let error as PaperError {
-            let text = OwnerRoutes.half(error.description, context.lang)
+            let text = S.say(error)(context.lang)
             if let ballot = try await store.paperBallot(vote: vote.id, code: code), case .invalid = error {
                 return PaperPages.entryForm(vote, ballot: ballot, staff: staff, error: text, context: context, status: .unprocessableContent)
             }
@@ -369,7 +370,7 @@ struct StaffRoutes {
             let outcome = try await store.resolvePaper(vote: vote, code: form["code"] ?? "", resolver: staff.account.id, choices: choices)
             message = PaperPages.outcomeText(PaperPages.outcomeKey(outcome), context.lang) ?? ""
         } catch let error as PaperError {
-            message = OwnerRoutes.half(error.description, context.lang)
+            message = S.say(error)(context.lang)
             status = .conflict
         }
         return PaperPages.mismatches(
@@ -389,7 +390,7 @@ struct StaffRoutes {
         guard let details = try await ResultDetails.load(vote, store: store) else {
             return Layout.message(
                 S.resultTitle, S.notCountedYet(vote.closesAt.localMinute)(context.lang), context: context, status: .notFound,
-                back: "/manage/votes/\(vote.id)")
+                back: .manageVote(vote.id))
         }
         return ResultPages.result(details, forStaff: staff, context: context)
     }
@@ -403,11 +404,11 @@ struct StaffRoutes {
         guard let staff = context.staff, let form = context.form, let vote = context.vote else { return StaffPages.notFound(context) }
         do {
             _ = try await store.publishResult(vote.id, final: form["final"] == "1", actor: staff.account.id)
-            return Layout.redirect("/manage/votes/\(vote.id)/result")
+            return Layout.redirect(.manageVote(vote.id, .result))
         } catch let error as ResultError {
             return Layout.message(
                 S.resultTitle, OwnerRoutes.half(error.description, context.lang), context: context, status: .conflict,
-                back: "/manage/votes/\(vote.id)/result")
+                back: .manageVote(vote.id, .result))
         }
     }
 
@@ -444,7 +445,7 @@ struct StaffRoutes {
         guard let clock = dependencies.demoClock, let form = context.form else { return StaffPages.notFound(context) }
         clock.advance(hours: (form["hours"].flatMap(Int.init) ?? 24))
         try await store.settleDue()
-        return Layout.redirect(form["back"].flatMap { $0.hasPrefix("/manage") ? $0 : nil } ?? "/manage")
+        return Layout.redirect(location: form["back"].flatMap { $0.hasPrefix(SiteURL.manage.path) ? $0 : nil } ?? SiteURL.manage.path)
     }
 
     static func say(_ error: any Error, _ lang: Lang) -> String {

@@ -67,28 +67,28 @@ struct OwnerRoutes {
 
     var routes: [RouteSpec] {
         [
-            RouteSpec(.get, "/", .anyone) { request, context in
-                if context.session != nil { return Layout.redirect("/votes") }
-                return Layout.page(S.siteName, context: context, path: "/") {
+            RouteSpec(.get, .home, .anyone) { request, context in
+                if context.session != nil { return Layout.redirect(.votes) }
+                return Layout.page(S.siteName, context: context, path: .home) {
                     Paragraph(S.tagline(context.lang))
-                    Link(S.startBinding(context.lang), url: "/bind").class("button").id("start")
-                    Link(S.staffEntrance(context.lang), url: "/staff/login").class("button secondary").id("staff-entrance")
+                    Link(S.startBinding(context.lang), url: SiteURL.bind).class("button").id("start")
+                    Link(S.staffEntrance(context.lang), url: SiteURL.staffLogin).class("button secondary").id("staff-entrance")
                 }
             },
-            RouteSpec(.get, "/bind", .anyone, bindForm),
-            RouteSpec(.post, "/bind", .anyone, bind),
-            RouteSpec(.post, "/bind/code", .anyone, confirmCode),
-            RouteSpec(.post, "/bind/credential", .anyone, bindByCredential),
-            RouteSpec(.post, "/logout", .owner, logout),
-            RouteSpec(.get, "/votes", .owner, votes),
-            RouteSpec(.get, "/votes/:vote", .owner, notice),
-            RouteSpec(.get, "/votes/:vote/ballot", .owner, ballot),
-            RouteSpec(.post, "/votes/:vote/confirm", .owner, confirm),
-            RouteSpec(.post, "/votes/:vote/cast", .owner, cast),
-            RouteSpec(.get, "/votes/:vote/progress.json", .owner, progress),
-            RouteSpec(.get, "/votes/:vote/documents/:number", .owner, document),
-            RouteSpec(.get, "/votes/:vote/result", .owner, result),
-            RouteSpec(.get, "/receipts/:code", .owner, receipt),
+            RouteSpec(.get, .bind, .anyone, bindForm),
+            RouteSpec(.post, .bind, .anyone, bind),
+            RouteSpec(.post, .bindCode, .anyone, confirmCode),
+            RouteSpec(.post, .bindCredential, .anyone, bindByCredential),
+            RouteSpec(.post, .logout, .owner, logout),
+            RouteSpec(.get, .votes, .owner, votes),
+            RouteSpec(.get, .vote(":vote"), .owner, notice),
+            RouteSpec(.get, .vote(":vote", .ballot()), .owner, ballot),
+            RouteSpec(.post, .vote(":vote", .confirm), .owner, confirm),
+            RouteSpec(.post, .vote(":vote", .cast), .owner, cast),
+            RouteSpec(.get, .vote(":vote", .progress), .owner, progress),
+            RouteSpec(.get, .vote(":vote", .document(":number")), .owner, document),
+            RouteSpec(.get, .vote(":vote", .result), .owner, result),
+            RouteSpec(.get, .receipt(":code"), .owner, receipt),
         ]
     }
 
@@ -109,7 +109,7 @@ struct OwnerRoutes {
         let form = try await FormData.read(request, context: context, limit: FormData.ownerLimit)
         let estates = try await store.estates()
         guard let pre = form["pre"], pre == request.cookies[Cookies.preSession]?.value else {
-            return Layout.message(S.bindTitle, S.formExpired(context.lang), context: context, status: .forbidden, back: "/bind")
+            return Layout.message(S.bindTitle, S.formExpired(context.lang), context: context, status: .forbidden, back: .bind)
         }
         let name = form["name"] ?? ""
         guard let estate = form["estate"].flatMap(Int64.init), estates.contains(where: { $0.id == estate }) else {
@@ -134,7 +134,7 @@ struct OwnerRoutes {
     @Sendable func confirmCode(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context, limit: FormData.ownerLimit)
         guard let pre = form["pre"], pre == request.cookies[Cookies.preSession]?.value, let attempt = form["attempt"] else {
-            return Layout.message(S.bindTitle, S.formExpired(context.lang), context: context, status: .forbidden, back: "/bind")
+            return Layout.message(S.bindTitle, S.formExpired(context.lang), context: context, status: .forbidden, back: .bind)
         }
         do {
             return try await signedIn(try await store.confirmBinding(attempt: attempt, code: form["code"] ?? ""), request: request)
@@ -152,7 +152,7 @@ struct OwnerRoutes {
         guard let pre = form["pre"], pre == request.cookies[Cookies.preSession]?.value,
             let estate = form["estate"].flatMap(Int64.init), estates.contains(where: { $0.id == estate })
         else {
-            return Layout.message(S.bindTitle, S.formExpired(context.lang), context: context, status: .forbidden, back: "/bind")
+            return Layout.message(S.bindTitle, S.formExpired(context.lang), context: context, status: .forbidden, back: .bind)
         }
         let failure: String
         do {
@@ -168,9 +168,9 @@ struct OwnerRoutes {
 
     @Sendable func logout(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context, limit: FormData.ownerLimit)
-        guard let session = context.session, form["csrf"] == session.csrf else { return Layout.redirect("/") }
+        guard let session = context.session, form["csrf"] == session.csrf else { return Layout.redirect(.home) }
         try await store.endSession(token: session.token)
-        var response = Layout.redirect("/")
+        var response = Layout.redirect(.home)
         response.setCookie(cookie(Cookies.session, "", maxAge: 0))
         return response
     }
@@ -178,7 +178,7 @@ struct OwnerRoutes {
     // The vote.
 
     @Sendable func votes(_ request: Request, context: QuorumRequestContext) async throws -> Response {
-        guard let session = context.session else { return Layout.redirect("/bind") }
+        guard let session = context.session else { return Layout.redirect(.bind) }
         var items: [VoteListItem] = []
         for vote in try await store.votes(of: session.estateID) {
             let voters = try await store.voters(in: vote.id, owner: session.idHash)
@@ -191,13 +191,13 @@ struct OwnerRoutes {
 
     /// The vote and the owner's persons in it, or the response that says why not.
     private func voteAndVoters(_ context: QuorumRequestContext) async throws -> Found<(StoredVote, [VoterView], OwnerSession)> {
-        guard let session = context.session else { return .failure(Layout.redirect("/bind")) }
+        guard let session = context.session else { return .failure(Layout.redirect(.bind)) }
         guard let id = context.parameters.get("vote"), let vote = try await store.vote(id), vote.estateID == session.estateID else {
-            return .failure(Layout.message(S.notFound, S.notFound(context.lang), context: context, status: .notFound, back: "/votes"))
+            return .failure(Layout.message(S.notFound, S.notFound(context.lang), context: context, status: .notFound, back: .votes))
         }
         let voters = try await store.voters(in: vote.id, owner: session.idHash)
         guard !voters.isEmpty else {
-            return .failure(Layout.message(S.notice, S.noBallotHere(context.lang), context: context, status: .forbidden, back: "/votes"))
+            return .failure(Layout.message(S.notice, S.noBallotHere(context.lang), context: context, status: .forbidden, back: .votes))
         }
         return .success((vote, voters, session))
     }
@@ -221,7 +221,7 @@ struct OwnerRoutes {
             guard let number = context.parameters.get("number").flatMap(Int.init),
                 let (document, bytes) = try await store.documentContent(vote: vote.id, number: number)
             else {
-                return Layout.message(S.notFound, S.notFound(context.lang), context: context, status: .notFound, back: "/votes/\(vote.id)")
+                return Layout.message(S.notFound, S.notFound(context.lang), context: context, status: .notFound, back: .vote(vote.id))
             }
             return StaffPages.download(bytes, type: document.mediaType, filename: document.name)
         }
@@ -234,7 +234,7 @@ struct OwnerRoutes {
             guard let vote = try await store.settle(vote.id), vote.preliminaryAt != nil,
                 let details = try await ResultDetails.load(vote, store: store)
             else {
-                return Layout.message(S.resultTitle, S.resultNotPublished(context.lang), context: context, status: .notFound, back: "/votes")
+                return Layout.message(S.resultTitle, S.resultNotPublished(context.lang), context: context, status: .notFound, back: .votes)
             }
             return ResultPages.result(details, forStaff: nil, context: context)
         }
@@ -245,9 +245,9 @@ struct OwnerRoutes {
         case .failure(let response): return response
         case .success(let (vote, voters, session)):
             guard let voter = Self.voter(request.uri.queryParameters["person"].map(String.init), in: voters) else {
-                return Layout.message(S.ballot, S.noBallotHere(context.lang), context: context, status: .notFound, back: "/votes")
+                return Layout.message(S.ballot, S.noBallotHere(context.lang), context: context, status: .notFound, back: .votes)
             }
-            if voter.votedAt != nil && !vote.ballotChange { return Layout.redirect("/votes") }
+            if voter.votedAt != nil && !vote.ballotChange { return Layout.redirect(.votes) }
             return VotePages.ballot(vote, voter: voter, chosen: BallotChoices([:]), problems: [], csrf: session.csrf, context: context)
         }
     }
@@ -258,10 +258,10 @@ struct OwnerRoutes {
         case .failure(let response): return response
         case .success(let (vote, voters, session)):
             guard form["csrf"] == session.csrf else {
-                return Layout.message(S.ballot, S.formExpired(context.lang), context: context, status: .forbidden, back: "/votes")
+                return Layout.message(S.ballot, S.formExpired(context.lang), context: context, status: .forbidden, back: .votes)
             }
             guard let voter = Self.voter(form["person"], in: voters) else {
-                return Layout.message(S.ballot, S.noBallotHere(context.lang), context: context, status: .notFound, back: "/votes")
+                return Layout.message(S.ballot, S.noBallotHere(context.lang), context: context, status: .notFound, back: .votes)
             }
             let choices = Self.choices(from: form, vote: vote.definition)
             let problems = vote.definition.problems(with: choices)
@@ -278,14 +278,14 @@ struct OwnerRoutes {
     /// for the whole batch (docs/PERFORMANCE.md) — no reads of its own before it.
     @Sendable func cast(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context, limit: 2 * 1024 * 1024)
-        guard let session = context.session else { return Layout.redirect("/bind") }
+        guard let session = context.session else { return Layout.redirect(.bind) }
         guard form["csrf"] == session.csrf else {
-            return Layout.message(S.ballot, S.formExpired(context.lang), context: context, status: .forbidden, back: "/votes")
+            return Layout.message(S.ballot, S.formExpired(context.lang), context: context, status: .forbidden, back: .votes)
         }
         guard let id = context.parameters.get("vote"), let person = form["person"].flatMap(Int.init),
             let choices = try? BallotChoices(canonicalJSON: form["choices"] ?? "")
         else {
-            return Layout.message(S.ballot, S.formExpired(context.lang), context: context, status: .badRequest, back: "/votes")
+            return Layout.message(S.ballot, S.formExpired(context.lang), context: context, status: .badRequest, back: .votes)
         }
         let drawn = form["signature_drawn"] ?? ""
         let typed = (form["signature_typed"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -300,7 +300,7 @@ struct OwnerRoutes {
             case .failure(let response): return response
             case .success(let (vote, voters, session)):
                 guard let voter = voters.first(where: { $0.person == person }) else {
-                    return Layout.message(S.ballot, S.noBallotHere(context.lang), context: context, status: .notFound, back: "/votes")
+                    return Layout.message(S.ballot, S.noBallotHere(context.lang), context: context, status: .notFound, back: .votes)
                 }
                 return VotePages.confirm(
                     vote, voter: voter, choices: choices, csrf: session.csrf, error: S.needSignature(context.lang), context: context)
@@ -309,14 +309,14 @@ struct OwnerRoutes {
         do {
             let receipt = try await store.castOnline(
                 vote: id, person: person, owner: session.idHash, choices: choices, signature: signature, estate: session.estateID)
-            return Layout.redirect("/receipts/\(receipt.code)")
+            return Layout.redirect(.receipt(receipt.code))
         } catch CastError.noSuchVote {
-            return Layout.message(S.notFound, S.notFound(context.lang), context: context, status: .notFound, back: "/votes")
+            return Layout.message(S.notFound, S.notFound(context.lang), context: context, status: .notFound, back: .votes)
         } catch CastError.notYourBallot {
-            return Layout.message(S.ballot, S.noBallotHere(context.lang), context: context, status: .forbidden, back: "/votes")
+            return Layout.message(S.ballot, S.noBallotHere(context.lang), context: context, status: .forbidden, back: .votes)
         } catch let error as CastError {
-            let text = Self.half(error.description, context.lang)
-            return Layout.message(S.ballot, text, context: context, status: .conflict, back: "/votes")
+            let text = S.say(error)(context.lang)
+            return Layout.message(S.ballot, text, context: context, status: .conflict, back: .votes)
         }
     }
 
@@ -339,12 +339,12 @@ struct OwnerRoutes {
     }
 
     @Sendable func receipt(_ request: Request, context: QuorumRequestContext) async throws -> Response {
-        guard let session = context.session else { return Layout.redirect("/bind") }
+        guard let session = context.session else { return Layout.redirect(.bind) }
         guard let code = context.parameters.get("code").flatMap(CheckedCode.normalized), let receipt = try await store.receipt(code: code),
             let vote = try await store.vote(receipt.voteID),
             try await store.voters(in: vote.id, owner: session.idHash).contains(where: { $0.person == receipt.person })
         else {
-            return Layout.message(S.receipt, S.notFound(context.lang), context: context, status: .notFound, back: "/votes")
+            return Layout.message(S.receipt, S.notFound(context.lang), context: context, status: .notFound, back: .votes)
         }
         return VotePages.receipt(receipt, vote: vote, context: context)
     }
@@ -398,13 +398,13 @@ struct OwnerRoutes {
         if let old = request.cookies[Cookies.session]?.value, !old.isEmpty, old != session.token {
             try await store.endSession(token: old)
         }
-        var response = Layout.redirect("/votes")
+        var response = Layout.redirect(.votes)
         response.setCookie(cookie(Cookies.session, session.token, maxAge: Int(BindingLimits.sessionLifetimeMilliseconds / 1000)))
         response.setCookie(cookie(Cookies.preSession, "", maxAge: 0))
         return response
     }
 
     func cookie(_ name: String, _ value: String, maxAge: Int) -> Cookie {
-        Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: dependencies.secureCookies, httpOnly: true, sameSite: .lax)
+        Cookie(name: name, value: value, maxAge: maxAge, path: SiteURL.home.path, secure: dependencies.secureCookies, httpOnly: true, sameSite: .lax)
     }
 }

@@ -15,34 +15,38 @@ struct VoteListItem {
 /// sign, (5) the receipt.
 enum VotePages {
     static func status(_ vote: StoredVote, now: Timestamp, _ lang: Lang) -> String {
-        vote.isOpen(at: now) ? S.open(lang) : (now < vote.opensAt ? S.notYetOpen(lang) : S.closed(lang))
+        switch vote.calendar.window(at: now) {
+        case .notOpenYet: S.notYetOpen(lang)
+        case .open: S.open(lang)
+        case .closed: S.closed(lang)
+        }
     }
 
     // (1)
     static func list(_ items: [VoteListItem], owner: String, now: Timestamp, context: QuorumRequestContext) -> Response {
         let lang = context.lang
-        return Layout.page(S.myVotes, context: context, path: "/votes") {
+        return Layout.page(S.myVotes, context: context, path: .votes) {
             Paragraph(S.hello(owner)(lang)).class("meta")
             if items.isEmpty { Paragraph(S.noVotes(lang)) }
             for item in items {
                 Div {
                     H2(item.vote.title)
                     Paragraph("\(status(item.vote, now: now, lang)) · \(S.deadline(lang))：\(LocalTime.format(item.vote.closesAt))").class("meta")
-                    ProgressView(progress: item.progress, lang: lang, source: "/votes/\(item.vote.id)/progress.json")
+                    ProgressView(progress: item.progress, lang: lang, source: .vote(item.vote.id, .progress))
                     for voter in item.voters {
                         Paragraph("\(S.rooms(lang))：\(voter.rooms)").class("meta")
                         if let code = item.receipts[voter.person] {
                             Paragraph("✓ \(S.voted(lang))").class("ok")
-                            Link(S.viewReceipt(lang), url: "/receipts/\(code)").class("button secondary")
+                            Link(S.viewReceipt(lang), url: SiteURL.receipt(code)).class("button secondary")
                         } else if voter.votedAt != nil {
                             Paragraph("✓ \(S.voted(lang))").class("ok")
                         }
                     }
                     if item.vote.preliminaryAt != nil {
-                        Link(S.viewResult(lang), url: "/votes/\(item.vote.id)/result").class("button").id("result-\(item.vote.id)")
+                        Link(S.viewResult(lang), url: SiteURL.vote(item.vote.id, .result)).class("button").id("result-\(item.vote.id)")
                     }
-                    if item.voters.contains(where: { $0.votedAt == nil || item.vote.ballotChange }) && item.vote.isOpen(at: now) {
-                        Link(S.readAndVote(lang), url: "/votes/\(item.vote.id)").class("button").id("open-\(item.vote.id)")
+                    if item.voters.contains(where: { $0.votedAt == nil || item.vote.ballotChange }) && item.vote.calendar.isOpen(at: now) {
+                        Link(S.readAndVote(lang), url: SiteURL.vote(item.vote.id)).class("button").id("open-\(item.vote.id)")
                     }
                 }
                 .class("card")
@@ -56,7 +60,7 @@ enum VotePages {
         context: QuorumRequestContext
     ) -> Response {
         let lang = context.lang
-        return Layout.page(S.notice, context: context, path: "/votes/\(vote.id)") {
+        return Layout.page(S.notice, context: context, path: .vote(vote.id)) {
             H2(vote.title)
             Paragraph("\(S.opens(lang))：\(LocalTime.format(vote.opensAt)) · \(S.deadline(lang))：\(LocalTime.format(vote.closesAt))").class("meta")
             H2(S.matters(lang))
@@ -73,25 +77,26 @@ enum VotePages {
             if !documents.isEmpty {
                 H2(S.documents(lang))
                 List(documents) { document in
-                    Link("\(document.name)（\(document.size / 1024) KB）", url: "/votes/\(vote.id)/documents/\(document.number)")
+                    Link("\(document.name)（\(document.size / 1024) KB）", url: SiteURL.vote(vote.id, .document(String(document.number))))
                 }
             }
             if vote.preliminaryAt != nil {
-                Link(S.viewResult(lang), url: "/votes/\(vote.id)/result").class("button").id("view-result")
+                Link(S.viewResult(lang), url: SiteURL.vote(vote.id, .result)).class("button").id("view-result")
             }
             H2(S.howDecided(lang))
             List([
                 S.howParticipation(lang), S.howOrdinary(lang), S.howSpecial(lang), S.howElection(lang),
                 (vote.ballotChange ? S.howOnceChangeable : S.howOnce)(lang),
             ])
-            ProgressView(progress: progress, lang: lang, source: "/votes/\(vote.id)/progress.json")
-            if vote.isOpen(at: now) {
+            ProgressView(progress: progress, lang: lang, source: .vote(vote.id, .progress))
+            if vote.calendar.isOpen(at: now) {
                 for voter in voters where voter.votedAt == nil || vote.ballotChange {
                     Paragraph("\(S.rooms(lang))：\(voter.rooms)").class("meta")
-                    Link(S.toBallot(lang), url: "/votes/\(vote.id)/ballot?person=\(voter.person)").class("button").id("to-ballot-\(voter.person)")
+                    Link(S.toBallot(lang), url: SiteURL.vote(vote.id, .ballot(person: String(voter.person)))).class("button").id(
+                        "to-ballot-\(voter.person)")
                 }
             }
-            Link(S.back(lang), url: "/votes").class("button secondary")
+            Link(S.back(lang), url: SiteURL.votes).class("button secondary")
         }
     }
 
@@ -106,13 +111,13 @@ enum VotePages {
         status: HTTPResponse.Status = .ok
     ) -> Response {
         let lang = context.lang
-        return Layout.page(S.ballot, context: context, path: "/votes/\(vote.id)/ballot?person=\(voter.person)", status: status) {
+        return Layout.page(S.ballot, context: context, path: .vote(vote.id, .ballot(person: String(voter.person))), status: status) {
             Paragraph("\(vote.title) · \(S.rooms(lang))：\(voter.rooms)").class("meta")
             if !problems.isEmpty {
-                Div { for problem in problems { Paragraph((lang == .zh ? problem.chinese : problem.english)) } }
+                Div { for problem in problems { Paragraph(S.say(problem)(lang)) } }
                     .class("alert").attribute(named: "role", value: "alert")
             }
-            Form(url: "/votes/\(vote.id)/confirm", method: .post) {
+            Form(url: SiteURL.vote(vote.id, .confirm), method: .post) {
                 Input(type: .hidden, name: "csrf", value: csrf)
                 Input(type: .hidden, name: "person", value: String(voter.person))
                 for (position, matter) in vote.definition.matters.enumerated() {
@@ -166,11 +171,11 @@ enum VotePages {
         _ vote: StoredVote, voter: VoterView, choices: BallotChoices, csrf: String, error: String?, context: QuorumRequestContext
     ) -> Response {
         let lang = context.lang
-        return Layout.page(S.confirmTitle, context: context, path: "/votes/\(vote.id)") {
+        return Layout.page(S.confirmTitle, context: context, path: .vote(vote.id)) {
             Paragraph(S.confirmIntro(lang))
             if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert") }
             summary(vote, choices: choices, lang: lang)
-            Form(url: "/votes/\(vote.id)/cast", method: .post) {
+            Form(url: SiteURL.vote(vote.id, .cast), method: .post) {
                 Input(type: .hidden, name: "csrf", value: csrf)
                 Input(type: .hidden, name: "person", value: String(voter.person))
                 Input(type: .hidden, name: "choices", value: choices.canonicalJSON)
@@ -188,7 +193,7 @@ enum VotePages {
                 }
                 SubmitButton(S.submit(lang)).id("submit-ballot")
             }
-            Link(S.change(lang), url: "/votes/\(vote.id)/ballot?person=\(voter.person)").class("button secondary")
+            Link(S.change(lang), url: SiteURL.vote(vote.id, .ballot(person: String(voter.person)))).class("button secondary")
         }
     }
 
@@ -214,7 +219,7 @@ enum VotePages {
     // (5)
     static func receipt(_ receipt: Receipt, vote: StoredVote, context: QuorumRequestContext) -> Response {
         let lang = context.lang
-        return Layout.page(S.receipt, context: context, path: "/receipts/\(receipt.code)") {
+        return Layout.page(S.receipt, context: context, path: .receipt(receipt.code)) {
             Paragraph(S.receiptIntro(lang)).class("ok").attribute(named: "role", value: "status")
             Node<HTML.BodyContext>.dl(
                 .dt(.plain(S.receiptCode(lang))), .dd(.class("code"), .id("receipt-code"), .plain(receipt.code)),
@@ -224,9 +229,9 @@ enum VotePages {
             summary(vote, choices: receipt.choices, lang: lang)
             if let log = receipt.log {
                 Paragraph(S.verifyIntro(lang)).class("note")
-                Link(S.verifyBallot(lang), url: "/verify?r=\(log.code)").class("button").id("verify-ballot")
+                Link(S.verifyBallot(lang), url: SiteURL.verify(receipt: log.code)).class("button").id("verify-ballot")
             }
-            Link(S.backToVotes(lang), url: "/votes").class("button secondary")
+            Link(S.backToVotes(lang), url: SiteURL.votes).class("button secondary")
         }
     }
 }

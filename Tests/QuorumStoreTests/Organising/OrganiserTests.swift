@@ -86,13 +86,19 @@ import Testing
 
     @Test func theFifteenDayRuleCountsFromTheDayAfter() {
         // RULES.md §4: a notice of 1 March lets the vote open on 17 March at the earliest.
-        #expect(Procedure.earliestOpening(noticedAt: Self.local("2024-03-01T00:00:00")) == Self.local("2024-03-17T00:00:00"))
-        #expect(Procedure.earliestOpening(noticedAt: Self.local("2024-03-01T23:59:59")) == Self.local("2024-03-17T00:00:00"))
-        #expect(Procedure.earliestOpening(noticedAt: Self.local("2024-03-02T00:00:00")) == Self.local("2024-03-18T00:00:00"))
+        #expect(VoteCalendar.earliestOpening(noticedAt: Self.local("2024-03-01T00:00:00")) == Self.local("2024-03-17T00:00:00"))
+        #expect(VoteCalendar.earliestOpening(noticedAt: Self.local("2024-03-01T23:59:59")) == Self.local("2024-03-17T00:00:00"))
+        #expect(VoteCalendar.earliestOpening(noticedAt: Self.local("2024-03-02T00:00:00")) == Self.local("2024-03-18T00:00:00"))
         // A vote ending at 24:00 on 20 March: the list from 18 March 00:00.
-        #expect(Procedure.nonVoterListOpens(closesAt: Self.local("2024-03-21T00:00:00")) == Self.local("2024-03-18T00:00:00"))
-        #expect(Procedure.nonVoterListOpens(closesAt: Self.local("2024-03-20T18:00:00")) == Self.local("2024-03-18T00:00:00"))
-        #expect(Procedure.objectionEnds(publishedAt: Self.local("2024-03-21T09:00:00"), days: 7) == Self.local("2024-03-29T00:00:00"))
+        #expect(
+            VoteCalendar(opensAt: .init(millisecondsSinceEpoch: 0), closesAt: Self.local("2024-03-21T00:00:00")).thirdLastDay
+                == Self.local("2024-03-18T00:00:00"))
+        #expect(
+            VoteCalendar(opensAt: .init(millisecondsSinceEpoch: 0), closesAt: Self.local("2024-03-20T18:00:00")).thirdLastDay
+                == Self.local("2024-03-18T00:00:00"))
+        #expect(
+            VoteCalendar(opensAt: Self.local("2024-03-21T09:00:00"), closesAt: Self.local("2024-03-21T09:00:00")).objectionEnds(
+                publishedAt: Self.local("2024-03-21T09:00:00")) == Self.local("2024-03-29T00:00:00"))
     }
 
     @Test(arguments: TestDatabase.available)
@@ -247,7 +253,7 @@ import Testing
             // publication: preliminary, then final only after the objection period
             let preliminary = try await store.publishResult(vote.id, final: false, actor: "c1")
             #expect(preliminary.phase(at: clock.current) == .preliminary)
-            let ends = Procedure.objectionEnds(publishedAt: clock.current, days: 7)
+            let ends = VoteCalendar(opensAt: clock.current, closesAt: clock.current).objectionEnds(publishedAt: clock.current)
             await #expect(throws: ResultError.objectionPeriod(until: ends)) { try await store.publishResult(vote.id, final: true, actor: "c1") }
             clock.advance(minutes: (ends.millisecondsSinceEpoch - clock.current.millisecondsSinceEpoch) / 60_000)
             let final = try await store.publishResult(vote.id, final: true, actor: "c1")

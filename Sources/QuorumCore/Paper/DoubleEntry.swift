@@ -1,0 +1,82 @@
+/// Where a paper ballot (纸质表决票) stands in the double entry.
+public enum PaperState: String, Sendable, Hashable, CaseIterable {
+    /// One clerk has typed it in; a second must, blind.
+    case entered
+    /// Two entries agreed (or a resolution settled them): the ballot counts.
+    case confirmed
+    /// Two entries disagreed: waiting in the resolution queue.
+    case mismatch
+    /// Confirmed, but the person's online ballot came first: kept, not counted.
+    case conflict
+}
+
+/// What an entry did.
+public enum PaperOutcome: Sendable, Hashable {
+    /// The first entry: a second clerk must enter the ballot too.
+    case awaitingSecondEntry
+    /// The entries agreed: the ballot counts.
+    case confirmed
+    /// The entries disagreed: the ballot waits for a resolution.
+    case mismatch
+    /// The person's online ballot came first: this one is kept, not counted.
+    case conflict
+}
+
+/// Why a paper entry was refused.
+public enum PaperError: Error, Hashable, Sendable {
+    case unknownCode
+    case alreadyEnteredByYou
+    case finished(PaperState)
+    case notMismatch
+    case resolverEnteredIt
+    case notOpen
+    case invalid([BallotProblem])
+}
+
+/// The two-clerk double entry of paper ballots (RULES.md §3), as a pure rule: who may move a
+/// ballot from one state to the next. A first clerk's entry waits for a second, made blind
+/// by another clerk; two equal entries accept the ballot, two different ones send it to be
+/// resolved by someone who entered neither; an accepted ballot counts unless the person's
+/// online ballot came first. The store applies the steps.
+public enum DoubleEntry {
+    /// What a clerk's entry of a ballot in `state` leads to, given the entries before it.
+    public static func enter(
+        state: PaperState?, isOpen: Bool, earlier: [(clerk: String, choices: BallotChoices)], clerk: String, choices: BallotChoices
+    ) throws(PaperError) -> PaperOutcome {
+        guard isOpen else { throw .notOpen }
+        if let state, state != .entered { throw .finished(state) }
+        guard !earlier.contains(where: { $0.clerk == clerk }) else { throw .alreadyEnteredByYou }
+        guard let first = earlier.first else { return .awaitingSecondEntry }
+        return first.choices == choices ? .confirmed : .mismatch
+    }
+
+    /// Whether `resolver` may settle a ballot in `state` entered by `clerks`.
+    public static func resolve(state: PaperState?, isOpen: Bool, clerks: [String], resolver: String) throws(PaperError) {
+        guard state == .mismatch else { throw .notMismatch }
+        guard !clerks.contains(resolver) else { throw .resolverEnteredIt }
+        guard isOpen else { throw .notOpen }
+    }
+
+    /// The state of an accepted ballot: confirmed if it is the person's first, else a conflict.
+    public static func accepted(first: Bool) -> PaperState { first ? .confirmed : .conflict }
+
+    /// The marks a paper ballot may carry, or why not: checked less than online ones (a voter
+    /// may tick too many candidates, the count spoils that matter) but every matter needs a
+    /// mark (or 废票).
+    public static func check(_ choices: BallotChoices, vote: VoteDefinition) throws(PaperError) {
+        let problems = vote.problems(with: choices, onPaper: true)
+        guard problems.isEmpty else { throw .invalid(problems) }
+    }
+}
+
+extension BallotChoices {
+    /// A whole paper ballot spoiled (废票): every matter marked invalid.
+    public static func spoiled(_ vote: VoteDefinition) -> BallotChoices {
+        BallotChoices(Dictionary(uniqueKeysWithValues: vote.matters.map { ($0.id, Mark.option(.invalid)) }))
+    }
+
+    /// Whether every matter is marked invalid.
+    public func isSpoiled(_ vote: VoteDefinition) -> Bool {
+        vote.matters.allSatisfy { marks[$0.id] == .option(.invalid) }
+    }
+}

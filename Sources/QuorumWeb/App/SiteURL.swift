@@ -1,0 +1,140 @@
+import Foundation
+import Plot
+
+/// Every URL of the site, and the only place a path is written: the route table registers
+/// each route from its case (with `:vote`-style names for the parameters) and every page,
+/// redirect and script builds its links from the same case with the values filled in.
+public enum SiteURL: Sendable, Hashable, URLRepresentable {
+    case home
+    case health, healthReady, metrics
+    case staticFile(String)
+    // The owner's side.
+    case bind, bindCode, bindCredential, logout
+    case votes
+    case vote(String, Vote = .notice)
+    case receipt(String)
+    // The audit log, public.
+    case log(Log)
+    case verify(receipt: String? = nil)
+    // The organisers' side.
+    case staffLogin, staffLogout
+    case manage, manageStaff, demoClock
+    case newVote(estate: String)
+    case createVote(estate: String)
+    case manageVote(String, Manage = .overview)
+
+    /// An owner's pages of one vote, under `/votes/:vote`.
+    public enum Vote: Sendable, Hashable {
+        case notice, confirm, cast, progress, result
+        case ballot(person: String? = nil)
+        case document(String)
+        /// No route: the printable report's language switch points here today (a 404), kept
+        /// so that the pages stay as their snapshots say until a change of its own mends it.
+        case report
+    }
+
+    /// The audit log's JSON and key, under `/log`.
+    public enum Log: Sendable, Hashable {
+        case head, proof, consistency, publicKey, publicKeyPEM
+    }
+
+    /// The organisers' pages of one vote, under `/manage/votes/:vote`.
+    public enum Manage: Sendable, Hashable {
+        case overview, edit, documents, notice, posting, dashboard, reminders, paper, mismatches, reconciliation, result, publish, report
+        case document(String)
+        case delivery(building: String? = nil)
+        case list(String)
+        case entry(code: String? = nil, done: String? = nil)
+        case export(String)
+    }
+
+    /// The path, with the query when a case carries one (`?person=…`).
+    public var description: String { path }
+
+    public var path: String {
+        switch self {
+        case .home: "/"
+        case .health: "/health"
+        case .healthReady: "/health/ready"
+        case .metrics: "/metrics"
+        case .staticFile(let name): "/static/\(name)"
+        case .bind: "/bind"
+        case .bindCode: "/bind/code"
+        case .bindCredential: "/bind/credential"
+        case .logout: "/logout"
+        case .votes: "/votes"
+        case .vote(let id, let page): "/votes/\(id)" + page.suffix
+        case .receipt(let code): "/receipts/\(code)"
+        case .log(let log): "/log/" + log.name
+        case .verify(let receipt): "/verify" + Self.query(["r": receipt])
+        case .staffLogin: "/staff/login"
+        case .staffLogout: "/staff/logout"
+        case .manage: "/manage"
+        case .manageStaff: "/manage/staff"
+        case .demoClock: "/manage/demo/clock"
+        case .newVote(let estate): "/manage/estates/\(estate)/votes/new"
+        case .createVote(let estate): "/manage/estates/\(estate)/votes"
+        case .manageVote(let id, let page): "/manage/votes/\(id)" + page.suffix
+        }
+    }
+
+    /// `?name=value` for the values given (percent-encoded as a query allows), in the order given.
+    static func query(_ items: KeyValuePairs<String, String?>) -> String {
+        let given = items.compactMap { name, value in
+            value.map { "\(name)=\($0.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")" }
+        }
+        return given.isEmpty ? "" : "?" + given.joined(separator: "&")
+    }
+}
+
+extension SiteURL.Vote {
+    var suffix: String {
+        switch self {
+        case .notice: ""
+        case .ballot(let person): "/ballot" + SiteURL.query(["person": person])
+        case .confirm: "/confirm"
+        case .cast: "/cast"
+        case .progress: "/progress.json"
+        case .document(let number): "/documents/\(number)"
+        case .result: "/result"
+        case .report: "/report"
+        }
+    }
+}
+
+extension SiteURL.Log {
+    var name: String {
+        switch self {
+        case .head: "head"
+        case .proof: "proof"
+        case .consistency: "consistency"
+        case .publicKey: "public-key"
+        case .publicKeyPEM: "public-key.pem"
+        }
+    }
+}
+
+extension SiteURL.Manage {
+    var suffix: String {
+        switch self {
+        case .overview: ""
+        case .edit: "/edit"
+        case .documents: "/documents"
+        case .document(let number): "/documents/\(number)"
+        case .notice: "/notice"
+        case .delivery(let building): "/delivery" + SiteURL.query(["building": building])
+        case .posting: "/posting"
+        case .dashboard: "/dashboard"
+        case .reminders: "/reminders"
+        case .list(let list): "/lists/\(list)"
+        case .paper: "/paper"
+        case .entry(let code, let done): "/entry" + SiteURL.query(["code": code, "done": done])
+        case .mismatches: "/mismatches"
+        case .reconciliation: "/reconciliation"
+        case .result: "/result"
+        case .publish: "/publish"
+        case .report: "/report"
+        case .export(let file): "/export/\(file)"
+        }
+    }
+}
