@@ -71,7 +71,7 @@ struct StaffRoutes {
             return response
         } catch let error as StaffError {
             let status: HTTPResponse.Status = if case .locked = error { .tooManyRequests } else { .unauthorized }
-            return StaffPages.login(error: OwnerRoutes.half(error.description, context.lang), username: username, context: context, status: status)
+            return StaffPages.login(error: S.say(error)(context.lang), username: username, context: context, status: status)
         }
     }
 
@@ -120,7 +120,7 @@ struct StaffRoutes {
                     division: role == .admin ? nil : division)
                 return Layout.redirect(.manageStaff)
             } catch let failure as StaffError {
-                error = OwnerRoutes.half(failure.description, context.lang)
+                error = S.say(failure)(context.lang)
             }
         } else {
             error = S.notAllowedRole(context.lang)
@@ -212,7 +212,7 @@ struct StaffRoutes {
             return Layout.redirect(.manageVote(vote.id))
         } catch let error as SetupError {
             return await overviewPage(
-                vote, staff: staff, message: OwnerRoutes.half(error.description, context.lang), context: context, status: .badRequest)
+                vote, staff: staff, message: S.say(error)(context.lang), context: context, status: .badRequest)
         }
     }
 
@@ -230,7 +230,7 @@ struct StaffRoutes {
             return Layout.redirect(.manageVote(vote.id))
         } catch let error as SetupError {
             return await overviewPage(
-                vote, staff: staff, message: OwnerRoutes.half(error.description, context.lang), context: context, status: .conflict)
+                vote, staff: staff, message: S.say(error)(context.lang), context: context, status: .conflict)
         }
     }
 
@@ -407,7 +407,7 @@ struct StaffRoutes {
             return Layout.redirect(.manageVote(vote.id, .result))
         } catch let error as ResultError {
             return Layout.message(
-                S.resultTitle, OwnerRoutes.half(error.description, context.lang), context: context, status: .conflict,
+                S.resultTitle, S.say(error)(context.lang), context: context, status: .conflict,
                 back: .manageVote(vote.id, .result))
         }
     }
@@ -450,7 +450,7 @@ struct StaffRoutes {
 
     static func say(_ error: any Error, _ lang: Lang) -> String {
         switch error {
-        case let error as SetupError: OwnerRoutes.half(error.description, lang)
+        case let error as SetupError: S.say(error)(lang)
         case let error as VoteForm.Problem: error.text(lang)
         default: "\(error)"
         }

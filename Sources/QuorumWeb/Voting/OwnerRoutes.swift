@@ -126,7 +126,7 @@ struct OwnerRoutes {
         } catch let error as BindingError {
             let status: HTTPResponse.Status = error == .tooManyRequests ? .tooManyRequests : .badRequest
             return BindPages.form(
-                estates: estates, pre: pre, error: Self.say(error, context.lang), name: name, credentials: !dependencies.trustedIssuers.isEmpty,
+                estates: estates, pre: pre, error: S.say(error)(context.lang), name: name, credentials: !dependencies.trustedIssuers.isEmpty,
                 context: context, status: status)
         }
     }
@@ -141,7 +141,7 @@ struct OwnerRoutes {
         } catch let error as BindingError {
             let phone = form["phone"] ?? ""
             return BindPages.code(
-                attempt: attempt, phoneMasked: phone, pre: pre, error: Self.say(error, context.lang),
+                attempt: attempt, phoneMasked: phone, pre: pre, error: S.say(error)(context.lang),
                 demoMessage: dependencies.showCodes?.message(to: phone), context: context, status: .badRequest)
         }
     }
@@ -159,9 +159,9 @@ struct OwnerRoutes {
             let credential = try CredentialVerifier.verify(form["credential"] ?? "", trusted: dependencies.trustedIssuers, now: store.now())
             return try await signedIn(try await store.bind(estate: estate, credential: credential), request: request)
         } catch let error as CredentialError {
-            failure = Self.half(error.description, context.lang)
+            failure = S.say(error)(context.lang)
         } catch let error as BindingError {
-            failure = Self.say(error, context.lang)
+            failure = S.say(error)(context.lang)
         }
         return BindPages.form(estates: estates, pre: pre, error: failure, credentials: true, context: context, status: .badRequest)
     }
@@ -368,16 +368,6 @@ struct OwnerRoutes {
             }
         }
         return BallotChoices(marks)
-    }
-
-    static func say(_ error: BindingError, _ lang: Lang) -> String {
-        half(error.description, lang)
-    }
-
-    /// The Chinese or the English half of a bilingual message `中文 / English`.
-    static func half(_ text: String, _ lang: Lang) -> String {
-        let parts = text.split(separator: " / ")
-        return String(lang == .zh ? parts.first ?? "" : parts.last ?? "")
     }
 
     /// Whether `text` has the form `randomToken()` gives.
