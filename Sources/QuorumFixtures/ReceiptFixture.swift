@@ -19,7 +19,7 @@ public struct ReceiptFixture: Sendable {
         let time = Timestamp(millisecondsSinceEpoch: 1_705_716_000_000)
         var generator = SystemRandomNumberGenerator()
         func ballot(_ person: String, _ choices: BallotChoices, salt: [UInt8], at time: Timestamp) async throws -> LogEntry {
-            let voter = try await store.voterPseudonym(vote: vote, person: person)
+            let voter = try await store.log.voterPseudonym(vote: vote, person: person)
             let commitment = BallotCommitment.make(choices, salt: salt)
             return LogEntry(vote: vote, time: time, event: .ballot(LoggedBallot(voter: voter, channel: .online, commitment: commitment)))
         }
@@ -30,14 +30,14 @@ public struct ReceiptFixture: Sendable {
                 at: Timestamp(millisecondsSinceEpoch: time.millisecondsSinceEpoch + Int64(number) * 1000))
         }
 
-        try await store.appendToLog([
+        try await store.log.append([
             LogEntry(vote: vote, time: time, event: .voteOpened(actor: "organiser-1")), try await filler(1), try await filler(2),
         ])
         let salt = BallotCommitment.salt(using: &generator)
         let received = Timestamp(millisecondsSinceEpoch: time.millisecondsSinceEpoch + 60_000)
         let entry = try await ballot("owner-101", choices, salt: salt, at: received)
-        let (indexes, head) = try await store.appendToLog([entry])
-        try await store.appendToLog([try await filler(3), try await filler(4), try await filler(5)])
+        let (indexes, head) = try await store.log.append([entry])
+        try await store.log.append([try await filler(3), try await filler(4), try await filler(5)])
 
         guard case .ballot(let logged) = entry.event, let head else { throw AuditLogError.emptyLog }
         let receipt = LogReceipt(

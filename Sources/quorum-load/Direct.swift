@@ -46,7 +46,7 @@ struct Direct: AsyncParsableCommand {
                         }
                         guard number < members.count else { break }
                         let began = ContinuousClock.now
-                        _ = try await store.castOnline(
+                        _ = try await store.voting.castOnline(
                             vote: population.vote, person: members[number].0, owner: members[number].1, choices: choices,
                             signature: .typed("压力测试业主"))
                         let took = ContinuousClock.now - began
@@ -59,12 +59,12 @@ struct Direct: AsyncParsableCommand {
         }
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let counts = store.castCounts
+        let counts = store.voting.castCounts
         try await store.close()
         let report = Report(
             target: .cast, rate: 0, connections: concurrency, seconds: seconds,
             results: [WorkerResult(latencies: latencies, statuses: [303: latencies.count])])
-        print("store.castOnline directly, \(store.backend.rawValue): \(counts.ballots) ballots in \(counts.batches) transactions")
+        print("store.voting.castOnline directly, \(store.backend.rawValue): \(counts.ballots) ballots in \(counts.batches) transactions")
         print(report.table)
     }
 }

@@ -51,12 +51,12 @@ struct Seed: AsyncParsableCommand {
         try SyntheticRegister(estate: estate, units: units).write { try handle.write(contentsOf: Data($0.utf8)) }
         try handle.close()
         defer { try? FileManager.default.removeItem(at: registry) }
-        let imported = try await store.importRegister(file: registry.path, named: "load-registry.csv", estate: path)
+        let imported = try await store.register.importRegister(file: registry.path, named: "load-registry.csv", estate: path)
         let now = store.now().millisecondsSinceEpoch
         let day: Int64 = 86_400_000
         let definition = VoteDefinition(
             name: "压力测试表决 \(estate) / load test", matters: [Matter(id: "m1", title: "更换电梯 / replace the lifts", item: 5)])
-        let vote = try await store.createVote(
+        let vote = try await store.voting.createVote(
             estate: imported.estate.id, definition: definition, opensAt: Timestamp(millisecondsSinceEpoch: now - day),
             closesAt: Timestamp(millisecondsSinceEpoch: now + 14 * day))
         let choices = BallotChoices(["m1": .option(.agree)]).canonicalJSON

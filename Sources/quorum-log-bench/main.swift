@@ -80,7 +80,7 @@ func benchmarkStore(_ name: String, url: DatabaseURL, options: Options) async th
     var next = 0
     let single = try await seconds {
         for _ in 0..<options.single {
-            try await store.appendToLog([ballot(next)])
+            try await store.log.append([ballot(next)])
             next += 1
         }
     }
@@ -93,7 +93,7 @@ func benchmarkStore(_ name: String, url: DatabaseURL, options: Options) async th
         try await withThrowingTaskGroup(of: Void.self) { group in
             for task in 0..<8 {
                 let start = next + task * (concurrentCount / 8)
-                group.addTask { for number in start..<(start + concurrentCount / 8) { try await store.appendToLog([ballot(number)]) } }
+                group.addTask { for number in start..<(start + concurrentCount / 8) { try await store.log.append([ballot(number)]) } }
             }
             try await group.waitForAll()
         }
@@ -109,7 +109,7 @@ func benchmarkStore(_ name: String, url: DatabaseURL, options: Options) async th
     let batches = (target - next) / batch
     let batched = try await seconds {
         for _ in 0..<batches {
-            try await store.appendToLog((next..<(next + batch)).map(ballot))
+            try await store.log.append((next..<(next + batch)).map(ballot))
             next += batch
         }
     }
@@ -117,19 +117,19 @@ func benchmarkStore(_ name: String, url: DatabaseURL, options: Options) async th
         "append, batches of \(batch) + signed head: \(batches * batch) in \(format(batched)) s = \(Int(Double(batches * batch) / batched)) entries/s")
 
     // Proofs for random entries of the whole log.
-    let size = try await store.logSize()
+    let size = try await store.log.size()
     var generator = SystemRandomNumberGenerator()
     var times: [Double] = []
     for _ in 0..<options.proofs {
         let index = Int.random(in: 0..<size, using: &generator)
-        times.append(try await seconds { _ = try await store.inclusionProof(index: index, treeSize: size) })
+        times.append(try await seconds { _ = try await store.log.inclusionProof(index: index, treeSize: size) })
     }
     times.sort()
     let median = times[times.count / 2] * 1000
     let p99 = times[times.count * 99 / 100] * 1000
     print("inclusion proof from the store, log of \(size): median \(format(median, 3)) ms, p99 \(format(p99, 3)) ms (\(options.proofs) proofs)")
 
-    let verified = try await seconds { _ = try await store.verifyLog().result.get() }
+    let verified = try await seconds { _ = try await store.log.verify().result.get() }
     print("verify the stored log (\(size) entries, stored leaves too): \(format(verified)) s")
     try await store.close()
 }

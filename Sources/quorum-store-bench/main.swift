@@ -160,7 +160,7 @@ func runChild(_ options: Options) async throws {
             let estate = next
             let file = city.files[estate]
             next += 1
-            group.addTask { try await store.importRegister(file: file, estate: estatePath(estate)).created?.unitCount ?? 0 }
+            group.addTask { try await store.register.importRegister(file: file, estate: estatePath(estate)).created?.unitCount ?? 0 }
         }
         for _ in 0..<options.parallel { startNext() }
         while let imported = try await group.next() {
@@ -176,7 +176,7 @@ func runChild(_ options: Options) async throws {
             + "\(format(Double(city.bytes) / 1e6)) MB in \(format(elapsed)) s = \(Int(Double(city.rows) / elapsed)) rows/s")
 
     let againStart = DispatchTime.now()
-    let again = try await store.importRegister(file: city.files[0], estate: estatePath(0))
+    let again = try await store.register.importRegister(file: city.files[0], estate: estatePath(0))
     print(
         "  re-import of one estate, unchanged: \(again.created == nil ? "no new revision" : "NEW REVISION (wrong)") in \(format(seconds(since: againStart), 3)) s"
     )
@@ -184,7 +184,7 @@ func runChild(_ options: Options) async throws {
     let before = try await counts(store)
     let rejectStart = DispatchTime.now()
     do {
-        _ = try await store.importRegister(file: city.reject, estate: estatePath(options.estates))
+        _ = try await store.register.importRegister(file: city.reject, estate: estatePath(options.estates))
         print("  bad file: ACCEPTED (wrong)")
     } catch let rejected as RegisterRejected {
         let after = try await counts(store)

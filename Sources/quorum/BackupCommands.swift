@@ -31,7 +31,7 @@ struct BackupCommand: AsyncParsableCommand {
     static func check(_ file: String) async throws {
         let store = try await Store.open(try DatabaseURL("sqlite:///" + URL(fileURLWithPath: file).path))
         let problems = try await store.integrityProblems()
-        let log = problems == nil ? try await store.verifyLog().result : nil
+        let log = problems == nil ? try await store.log.verify().result : nil
         try await store.close()
         if let problems {
             Terminal.standardError(BackupError.damaged(problems).description)

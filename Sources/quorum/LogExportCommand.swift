@@ -26,7 +26,7 @@ struct LogExportCommand: AsyncParsableCommand {
             handle = FileHandle.standardOutput
         }
         try await options.withStore { store in
-            try await store.exportLog { handle.write(Data($0.utf8)) }
+            try await store.log.export { handle.write(Data($0.utf8)) }
         }
         if output != nil { try handle.close() }
     }

@@ -12,7 +12,7 @@ struct LogPublicKeyCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await options.withStore { store in
-            let key = try await store.logPublicKey()
+            let key = try await store.log.publicKey()
             Terminal.standardError("key id 公钥指纹: \(key.keyID)  log: \(key.logName)")
             Terminal.standardOutput(key.pem)
         }

@@ -52,7 +52,7 @@ struct RegisterImportCommand: AsyncParsableCommand {
             let bar = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) != 0)
             let result: RegisterImportResult
             do {
-                result = try await store.importRegister(file: file, estate: path, progress: { bar.show($0) })
+                result = try await store.register.importRegister(file: file, estate: path, progress: { bar.show($0) })
             } catch let rejected as RegisterRejected {
                 bar.clear()
                 Terminal.standardError(rejected.description)

@@ -86,7 +86,7 @@ struct Serve: AsyncParsableCommand {
             let settlerLogger = logger
             let settler = Task {
                 while !Task.isCancelled {
-                    do { try await store.settleDue() } catch { settlerLogger.error("settling votes failed: \(error)") }
+                    do { try await store.results.settleDue() } catch { settlerLogger.error("settling votes failed: \(error)") }
                     try? await Task.sleep(for: .seconds(5))
                 }
             }
@@ -128,17 +128,17 @@ enum DemoSetup {
     static func prepare(_ store: Store) async throws {
         let path = EstatePath(city: "青岛市", district: "市南区", street: "八大峡街道", estate: DemoEstate.name)
         let estate: Int64
-        if let existing = try await store.findEstate(path), try await store.register(of: existing.id) != nil {
+        if let existing = try await store.register.findEstate(path), try await store.register.stored(of: existing.id) != nil {
             estate = existing.id
         } else {
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-demo-\(UUID().uuidString).csv")
             try Data(DemoEstate.registryCSV.utf8).write(to: file)
             defer { try? FileManager.default.removeItem(at: file) }
-            estate = try await store.importRegister(file: file.path, named: "demo-registry.csv", estate: path).estate.id
+            estate = try await store.register.importRegister(file: file.path, named: "demo-registry.csv", estate: path).estate.id
         }
         try await prepareAccounts(store, estate: estate)
         let now = store.now()
-        if try await store.votes(of: estate).contains(where: { $0.calendar.isOpen(at: now) }) { return }
+        if try await store.voting.votes(of: estate).contains(where: { $0.calendar.isOpen(at: now) }) { return }
         let day: Int64 = 86_400_000
         let definition = VoteDefinition(
             name: "阳光花园 2026 年第一次业主大会",
@@ -153,7 +153,7 @@ enum DemoSetup {
                             Candidate(id: "c\($0.offset + 1)", name: $0.element)
                         })),
             ])
-        _ = try await store.createVote(
+        _ = try await store.voting.createVote(
             estate: estate, definition: definition, opensAt: Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch - day),
             closesAt: Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch + 14 * day),
             noticedAt: Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch - 17 * day))
@@ -171,11 +171,11 @@ enum DemoSetup {
     ]
 
     static func prepareAccounts(_ store: Store, estate: Int64) async throws {
-        let above = try await store.ancestors(of: estate)
+        let above = try await store.register.ancestors(of: estate)
         for account in accounts {
             let division = account.level == .estate ? estate : above.first { $0.level == account.level }?.id
             do {
-                try await store.addStaff(
+                try await store.staff.add(
                     username: account.username, displayName: account.name, password: password, role: account.role, division: division,
                     passwordCost: 10)
             } catch StaffError.usernameTaken {

@@ -60,13 +60,13 @@ struct UserAdd: AsyncParsableCommand {
             if role != .admin {
                 let found: Division?
                 if let estate {
-                    found = try await store.findEstate(EstatePath(city: city, district: district, street: street, estate: estate))
+                    found = try await store.register.findEstate(EstatePath(city: city, district: district, street: street, estate: estate))
                 } else if let street {
-                    found = try await store.findDivision(.street, named: street)
+                    found = try await store.register.findDivision(.street, named: street)
                 } else if let district {
-                    found = try await store.findDivision(.district, named: district)
+                    found = try await store.register.findDivision(.district, named: district)
                 } else if let city {
-                    found = try await store.findDivision(.city, named: city)
+                    found = try await store.register.findDivision(.city, named: city)
                 } else {
                     found = nil
                 }
@@ -77,7 +77,7 @@ struct UserAdd: AsyncParsableCommand {
                 division = found.id
             }
             do {
-                let account = try await store.addStaff(username: username, displayName: name, password: password, role: role, division: division)
+                let account = try await store.staff.add(username: username, displayName: name, password: password, role: role, division: division)
                 Terminal.standardOutput("账户已创建 / account created: \(account.username) (\(account.role.rawValue))")
             } catch let error as StaffError {
                 Terminal.standardError(Words.say(error))

@@ -43,7 +43,7 @@ struct VerifyCommand: AsyncParsableCommand {
             name = log
         } else {
             (result, verifier) = try await options.withStore { store in
-                let checked = try await store.verifyLog(expectedKey: expectedKey, collectingBallots: ballots != nil)
+                let checked = try await store.log.verify(expectedKey: expectedKey, collectingBallots: ballots != nil)
                 return (checked.result, checked.verifier)
             }
             name = "database 数据库"

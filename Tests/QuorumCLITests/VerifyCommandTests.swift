@@ -35,7 +35,7 @@ import Testing
         let setup = Setup(directory: directory, database: "sqlite:///\(directory.path)/q.sqlite")
         let store = try await Store.open(try DatabaseURL(setup.database))
         try await store.migrate()
-        for ballot in Self.ballots() { try await store.appendToLog([ballot.entry]) }
+        for ballot in Self.ballots() { try await store.log.append([ballot.entry]) }
         try await store.close()
         try await body(setup)
     }

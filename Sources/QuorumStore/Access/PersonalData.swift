@@ -57,7 +57,7 @@ func hex(_ bytes: some Sequence<UInt8>) -> String {
     ByteText.hex(bytes)
 }
 
-extension Store {
+extension StoreContext {
     /// The personal-data key of this database.
     ///
     /// With `QUORUM_SECRET` set, that is the key, and the database keeps only its
@@ -67,8 +67,8 @@ extension Store {
     /// secret from silently splitting one owner into two.
     func personalDataKey(on db: any SQLDatabase, creating: Bool) async throws -> PersonalDataKey {
         let secret: String
-        if let configuredSecret {
-            secret = configuredSecret
+        if let configured = database.configuredSecret {
+            secret = configured
         } else {
             if creating {
                 try await insertSetting("personal_data_secret", PersonalDataKey.generateSecret(), on: db)

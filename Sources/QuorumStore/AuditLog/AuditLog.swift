@@ -8,15 +8,15 @@ import SQLKit
 /// begun by `transaction(on:)` holds from `BEGIN IMMEDIATE`). So appends from any number of
 /// requests, or of app instances on one PostgreSQL, queue there and the log comes out as
 /// one sequence without gaps or duplicate indexes; a rolled-back transaction leaves no trace.
-extension Store {
+extension LogStore {
     /// Appends entries, in order, as part of the transaction open on `db` (a ballot and its
     /// entry are written together or not at all). Returns their indexes. On SQLite the
     /// transaction must have been begun with `BEGIN IMMEDIATE` (`transaction(on:)` does).
     ///
-    /// The entries are not yet under a signed head: `appendToLogAndSign(_:on:)` appends and
+    /// The entries are not yet under a signed head: `appendAndSign(_:on:)` appends and
     /// signs at once, as the ballot cast path wants; or call `signTreeHead()` later.
     @discardableResult
-    public func appendToLog(_ entries: [LogEntry], on db: any SQLDatabase) async throws -> Range<Int> {
+    public func append(_ entries: [LogEntry], on db: any SQLDatabase) async throws -> Range<Int> {
         var state = try await lockLog(adding: entries.count, on: db)
         let indexes = try await insert(entries, state: &state, on: db)
         try await save(state, on: db)
@@ -25,7 +25,7 @@ extension Store {
 
     /// Appends entries and signs a head over the log with them, in the transaction open on
     /// `db`: the receipt's head, in the ballot's own transaction.
-    public func appendToLogAndSign(_ entries: [LogEntry], on db: any SQLDatabase) async throws -> (
+    public func appendAndSign(_ entries: [LogEntry], on db: any SQLDatabase) async throws -> (
         indexes: Range<Int>, head: SignedTreeHead
     ) {
         guard !entries.isEmpty else {
@@ -41,11 +41,11 @@ extension Store {
 
     /// Appends entries in a transaction of their own and signs a head over them.
     @discardableResult
-    public func appendToLog(_ entries: [LogEntry]) async throws -> (indexes: Range<Int>, head: SignedTreeHead?) {
+    public func append(_ entries: [LogEntry]) async throws -> (indexes: Range<Int>, head: SignedTreeHead?) {
         try await withConnection { db in
             try await transaction(on: db) {
                 guard !entries.isEmpty else { return .commit((0..<0, try await signTreeHead(on: db))) }
-                let (indexes, head) = try await appendToLogAndSign(entries, on: db)
+                let (indexes, head) = try await appendAndSign(entries, on: db)
                 return .commit((indexes, head))
             }
         }

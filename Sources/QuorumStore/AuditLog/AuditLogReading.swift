@@ -3,13 +3,13 @@ import SQLKit
 
 /// Reading the audit log: proofs from the stored subtree hashes, the export, and the check
 /// of the whole log as stored.
-extension Store {
+extension LogStore {
     /// The number of entries in the log (committed ones).
-    public func logSize() async throws -> Int {
-        try await withConnection { try await logSize(on: $0) }
+    public func size() async throws -> Int {
+        try await withConnection { try await size(on: $0) }
     }
 
-    func logSize(on db: any SQLDatabase) async throws -> Int {
+    func size(on db: any SQLDatabase) async throws -> Int {
         guard let size = try await db.raw("SELECT size FROM audit_state WHERE id = 1").first(decodingColumn: "size", as: Int64.self)
         else { throw StoreError.notMigrated }
         return Int(size)
@@ -67,7 +67,7 @@ extension Store {
 
     /// Writes the log in the export format (`LogExport`): the header, then every entry as
     /// stored and every head after the entries it covers, in pages, so memory stays small.
-    public func exportLog(_ write: (String) async throws -> Void) async throws {
+    public func export(_ write: (String) async throws -> Void) async throws {
         try await withConnection { db in
             let key = try await logSigningKey(on: db).publicKey
             try await write(LogExport.headerLine(key: key))
@@ -89,7 +89,7 @@ extension Store {
 
     /// Checks the log as stored, end to end (`LogVerifier`), stored leaf hashes included.
     /// `expectedKey` (a key published elsewhere) guards against a replaced key.
-    public func verifyLog(expectedKey: LogPublicKey? = nil, collectingBallots: Bool = false) async throws -> (
+    public func verify(expectedKey: LogPublicKey? = nil, collectingBallots: Bool = false) async throws -> (
         result: Result<LogSummary, LogProblem>, verifier: LogVerifier
     ) {
         try await withConnection { db in

@@ -37,7 +37,7 @@ final class LogKeyCache: @unchecked Sendable {
     }
 }
 
-extension Store {
+extension LogStore {
     /// The audit log's Ed25519 signing key.
     ///
     /// With `QUORUM_LOG_KEY` set (base64 of the 32-byte seed), that is the key, and the
@@ -45,9 +45,9 @@ extension Store {
     /// kept in `settings`, shared by every instance on the database. Either way the public
     /// half is kept, and a different key is refused rather than starting a second history.
     func logSigningKey(on db: any SQLDatabase, creating: Bool = false) async throws -> LogSigningKey {
-        if !creating, let cached = logKeyCache.peek { return cached }
+        if !creating, let cached = database.logKeyCache.peek { return cached }
         let key: LogSigningKey
-        if let configuredLogKey {
+        if let configuredLogKey = database.configuredLogKey {
             guard let configured = LogSigningKey(base64: configuredLogKey) else { throw AuditLogError.badLogKey }
             key = configured
         } else {
@@ -60,12 +60,12 @@ extension Store {
         if creating { try await insertSetting("audit_log_public_key", publicKey, on: db) }
         guard let kept = try await setting("audit_log_public_key", on: db) else { throw StoreError.notMigrated }
         guard kept == publicKey else { throw AuditLogError.logKeyMismatch }
-        logKeyCache.set(key)
+        database.logKeyCache.set(key)
         return key
     }
 
     /// The public half of the log's key, as the site shows it.
-    public func logPublicKey() async throws -> LogPublicKey {
+    public func publicKey() async throws -> LogPublicKey {
         try await withConnection { try await logSigningKey(on: $0).publicKey }
     }
 

@@ -4,16 +4,6 @@ import Logging
 import QuorumCore
 import SQLKit
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
-/// Sends a short text message to a phone. The default keeps messages in the outbox table
-/// (and, in development, shows them in the server log); a gateway sends them for real.
-public protocol MessageSender: Sendable {
-    func send(to phone: String, purpose: String, body: String) async throws
-}
-
 /// The start of a binding: the attempt to confirm with the code, and where the code went.
 public struct BindingStart: Sendable, Hashable {
     public var attempt: String
@@ -40,10 +30,10 @@ public enum BindingLimits {
     public static let sessionLifetimeMilliseconds: Int64 = 30 * 24 * 3600 * 1000
 }
 
-extension Store {
+extension BindingStore {
     /// Step 1 of binding by the register: the name and ID number must be an owner's of the
     /// estate with a phone on file; a 6-digit code goes to that phone.
-    public func startBinding(
+    public func start(
         estate: Int64, name: String, idNumber: String, address: String, sender: any MessageSender
     ) async throws -> BindingStart {
         let (attempt, phone, masked, code) = try await withConnection { db in
@@ -102,7 +92,7 @@ extension Store {
     }
 
     /// Step 2: the code. Five wrong tries lock the attempt; a code lives five minutes.
-    public func confirmBinding(attempt: String, code: String) async throws -> OwnerSession {
+    public func confirm(attempt: String, code: String) async throws -> OwnerSession {
         try await withConnection { db in
             let key = try await personalDataKey(on: db, creating: false)
             guard let row = try await db.raw("SELECT * FROM binding_attempts WHERE id = \(bind: attempt)").first() else {
@@ -181,47 +171,6 @@ extension Store {
         hex(SHA256.hash(data: Array(token.utf8)))
     }
 
-    /// The messages kept by the outbox sender, newest first (for development and tests).
-    public func outbox(limit: Int = 20) async throws -> [(recipient: String, body: String)] {
-        try await withConnection { db in
-            try await db.raw("SELECT recipient_masked, body FROM outbox ORDER BY id DESC LIMIT \(bind: limit)").all().map {
-                (try $0.decode(column: "recipient_masked", as: String.self), try $0.decode(column: "body", as: String.self))
-            }
-        }
-    }
-}
-
-/// The default sender: keeps each message in the outbox table; in development mode it also
-/// writes it to the server log, so a developer can read the code. Never in production.
-public struct OutboxSender: MessageSender {
-    let store: Store
-    let logger: Logger
-    let development: Bool
-
-    public init(store: Store, logger: Logger, development: Bool) {
-        self.store = store
-        self.logger = logger
-        self.development = development
-    }
-
-    public func send(to phone: String, purpose: String, body: String) async throws {
-        try await store.withConnection { db in
-            try await db.raw(
-                """
-                INSERT INTO outbox (created_at, recipient_masked, purpose, body) VALUES
-                (\(bind: store.sessionClock().millisecondsSinceEpoch), \(bind: Masking.phone(phone)), \(bind: purpose), \(bind: body))
-                """
-            ).run()
-        }
-        if development {
-            logger.notice("development outbox: message to \(Masking.phone(phone)): \(body)")
-        } else {
-            logger.info("message queued", metadata: ["to": "\(Masking.phone(phone))", "purpose": "\(purpose)"])
-        }
-    }
-}
-
-extension Store {
     /// Binding by a trusted digital identity: the verified credential's subject (the ID
     /// number) must be an owner's of the estate (and its name, when it gives one, match).
     public func bind(estate: Int64, credential: VerifiedCredential) async throws -> OwnerSession {
@@ -234,36 +183,5 @@ extension Store {
             guard !names.isEmpty, credential.name.map({ names.contains($0) }) ?? true else { throw BindingError.noSuchOwner }
             return try await bind(estate: estate, idHash: idHash, method: "credential:\(credential.issuer)", on: db, key: key)
         }
-    }
-}
-
-/// Sends messages through an SMS gateway over HTTP: a JSON POST `{"to", "body", "purpose"}`
-/// with a bearer token, as most Chinese SMS platforms' HTTP APIs take it. A failure is an
-/// error (the owner is told to try again), never silence.
-public struct HTTPGatewaySender: MessageSender {
-    public let url: URL
-    let token: String
-    let session: URLSession
-
-    public init(url: URL, token: String, session: URLSession = .shared) {
-        self.url = url
-        self.token = token
-        self.session = session
-    }
-
-    public struct GatewayError: Error, CustomStringConvertible {
-        public let status: Int
-        public var description: String { "短信网关返回 \(status) / the SMS gateway answered \(status)" }
-    }
-
-    public func send(to phone: String, purpose: String, body: String) async throws {
-        var request = URLRequest(url: url)
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-        request.httpBody = try JSONSerialization.data(withJSONObject: ["to": phone, "body": body, "purpose": purpose], options: [.sortedKeys])
-        let (_, response) = try await session.data(for: request)
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        guard (200..<300).contains(status) else { throw GatewayError(status: status) }
     }
 }

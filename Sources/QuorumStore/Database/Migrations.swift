@@ -51,7 +51,7 @@ extension Store {
             let unknown = try await Self.appliedMigrations(db).subtracting(Self.migrations.map(\.id))
             guard unknown.isEmpty else { throw StoreError.unknownMigrations(unknown.sorted()) }
             _ = try await personalDataKey(on: db, creating: true)
-            _ = try await logSigningKey(on: db, creating: true)
+            _ = try await log.logSigningKey(on: db, creating: true)
             return applied
         }
     }
@@ -59,12 +59,14 @@ extension Store {
     private static func appliedMigrations(_ db: any SQLDatabase) async throws -> Set<String> {
         Set(try await db.select().column("id").from("quorum_migrations").all(decodingColumn: "id", as: String.self))
     }
+}
 
+extension StoreContext {
     /// Checks that `migrate()` has run, so that other operations can say so plainly.
     func requireMigrated(_ db: any SQLDatabase) async throws {
         // A database never migrated has no such table; both databases then fail the query.
         let rows = try? await db.raw("SELECT COUNT(*) AS n FROM quorum_migrations").first(decodingColumn: "n", as: Int.self)
-        guard rows == Self.migrations.count else { throw StoreError.notMigrated }
+        guard rows == Store.migrations.count else { throw StoreError.notMigrated }
     }
 }
 

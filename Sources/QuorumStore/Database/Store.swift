@@ -6,36 +6,26 @@ import SQLKit
 /// The database of one installation: migrations and queries written once, run on SQLite
 /// (the embedded default) or on PostgreSQL, chosen by the URL.
 ///
-/// A store holds a small pool of connections; every operation takes one connection for
-/// its length, so a transaction and an import's temporary tables never leave it.
-public final class Store: Sendable {
+/// Its operations are grouped by context (`store.voting`, `store.paper`, `store.log`, …),
+/// each a small value over the one shared `StoreDatabase`.
+public struct Store: StoreContext {
     public enum Backend: String, Sendable {
         case sqlite, postgres
     }
 
-    public let url: DatabaseURL
-    public var backend: Backend {
-        if case .sqlite = url { .sqlite } else { .postgres }
-    }
+    let database: StoreDatabase
 
-    let logger: Logger
-    let clock: @Sendable () -> Timestamp
-    let sessionClock: @Sendable () -> Timestamp
-    /// `QUORUM_SECRET` when set; otherwise the key is generated on first start and kept in
-    /// the `settings` table (see docs/STORE.md).
-    let configuredSecret: String?
-    /// `QUORUM_LOG_KEY` when set; otherwise the audit log's key is generated on first start
-    /// and kept in `settings` (docs/AUDIT-LOG.md).
-    let configuredLogKey: String?
-    /// The log's signing key once read (it never changes while the store is open).
-    let logKeyCache = LogKeyCache()
-    /// SQLite's writers, one at a time (see `transaction(on:)`).
-    let writers = WriterQueue()
-    /// The group commit of online ballots (`castOnline`).
-    let casts = CastBatcher()
-    /// Keys read once (the personal-data key).
-    let caches = StoreCaches()
-    private let connections: any ConnectionProvider
+    public var url: DatabaseURL { database.url }
+    public var backend: Backend { database.backend }
+    public var register: RegisterStore { RegisterStore(database: database) }
+    public var voting: VotingStore { VotingStore(database: database) }
+    public var organising: OrganisingStore { OrganisingStore(database: database) }
+    public var paper: PaperStore { PaperStore(database: database) }
+    public var results: ResultsStore { ResultsStore(database: database) }
+    public var log: LogStore { LogStore(database: database) }
+    public var staff: StaffStore { StaffStore(database: database) }
+    public var binding: BindingStore { BindingStore(database: database) }
+    public var messaging: MessagingStore { MessagingStore(database: database) }
 
     /// The wall clock, as the binary uses it; tests pass a fixed one.
     public static let systemClock: @Sendable () -> Timestamp = {
@@ -50,8 +40,9 @@ public final class Store: Sendable {
         clock: @escaping @Sendable () -> Timestamp = Store.systemClock, sessionClock: (@Sendable () -> Timestamp)? = nil
     ) async throws -> Store {
         let store = Store(
-            url: url, connections: try url.makePool(logger: logger), secret: secret, logKey: logKey, logger: logger,
-            clock: clock, sessionClock: sessionClock ?? clock)
+            database: StoreDatabase(
+                url: url, connections: try url.makePool(logger: logger), secret: secret, logKey: logKey, logger: logger,
+                clock: clock, sessionClock: sessionClock ?? clock))
         do {
             try await store.withConnection { try await $0.raw("SELECT 1").run() }
         } catch {
@@ -61,77 +52,18 @@ public final class Store: Sendable {
         return store
     }
 
-    private init(
-        url: DatabaseURL, connections: any ConnectionProvider, secret: String?, logKey: String?, logger: Logger,
-        clock: @escaping @Sendable () -> Timestamp, sessionClock: @escaping @Sendable () -> Timestamp
-    ) {
-        self.url = url
-        self.connections = connections
-        self.configuredSecret = secret.flatMap { $0.isEmpty ? nil : $0 }
-        self.configuredLogKey = logKey.flatMap { $0.isEmpty ? nil : $0 }
-        self.logger = logger
-        self.clock = clock
-        self.sessionClock = sessionClock
-    }
-
     /// Closes every connection. The store is unusable afterwards.
     public func close() async throws {
-        try await connections.shutdown()
+        try await database.connections.shutdown()
     }
 
     /// Runs `body` on one connection of the pool.
     public func withConnection<T>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
-        try await connections.withConnection(body)
+        try await database.connections.withConnection(body)
     }
 
-    /// How a transaction body ends: its result, and whether its writes are kept.
-    enum Ending<T> {
-        case commit(T)
-        case rollback(T)
-    }
-
-    /// Runs `body` in a transaction on `db`. A thrown error rolls it back.
-    ///
-    /// A writing transaction on SQLite starts with `BEGIN IMMEDIATE`, which takes the write
-    /// lock at once: two importers then queue instead of one failing when it first writes.
-    /// PostgreSQL has no such statement and needs none (row locks do the queueing).
-    ///
-    /// SQLite's writers also queue in the process before `BEGIN IMMEDIATE`: a writer that
-    /// waited inside SQLite would hold one of the few threads SQLite's calls run on, and
-    /// enough of them would leave none for the writer they wait for to commit.
-    func transaction<T>(
-        on db: any SQLDatabase, writing: Bool = true, _ body: () async throws -> Ending<T>
-    ) async throws -> T {
-        guard writing && backend == .sqlite else { return try await run(transaction: body, on: db, begin: "BEGIN") }
-        await writers.acquire()
-        do {
-            let value = try await run(transaction: body, on: db, begin: "BEGIN IMMEDIATE")
-            await writers.release()
-            return value
-        } catch {
-            await writers.release()
-            throw error
-        }
-    }
-
-    private func run<T>(transaction body: () async throws -> Ending<T>, on db: any SQLDatabase, begin: String) async throws -> T {
-        try await db.raw(SQLQueryString(begin)).run()
-        let ending: Ending<T>
-        do {
-            ending = try await body()
-        } catch {
-            try? await db.raw("ROLLBACK").run()
-            throw error
-        }
-        switch ending {
-        case .commit(let value):
-            try await db.raw("COMMIT").run()
-            return value
-        case .rollback(let value):
-            try await db.raw("ROLLBACK").run()
-            return value
-        }
-    }
+    /// The store's clock: the time every operation records.
+    public func now() -> Timestamp { database.clock() }
 }
 
 /// A queue of writers: one holds the turn, the others wait without holding a thread.

@@ -30,7 +30,7 @@ public struct BuildingProgress: Sendable, Hashable {
     public var paper: Weight
 }
 
-extension Store {
+extension OrganisingStore {
     /// Every voting person of a vote with their delivery records and whether (and how) they
     /// voted, by person number.
     public func persons(of vote: String) async throws -> [PersonRow] {
@@ -177,7 +177,7 @@ extension Store {
         try await withConnection { db in
             try await transaction(on: db) {
                 let rooms = try await read(db)
-                _ = try await appendToLogAndSign([LogEntry(vote: vote, time: clock(), event: .listAccessed(list: list, actor: actor))], on: db)
+                _ = try await log.appendAndSign([LogEntry(vote: vote, time: clock(), event: .listAccessed(list: list, actor: actor))], on: db)
                 return .commit(rooms)
             }
         }

@@ -27,14 +27,14 @@ public enum DocumentLimits {
     }
 }
 
-extension Store {
+extension OrganisingStore {
     /// Starts a vote as a draft: nothing is published, everything may still change.
     public func createDraft(
         estate: Int64, definition: VoteDefinition, opensAt: Timestamp, closesAt: Timestamp, ballotChange: Bool = false,
         objectionDays: Int = 7, actor: String
     ) async throws -> StoredVote {
         try Self.check(definition, opensAt: opensAt, closesAt: closesAt)
-        guard let revision = try await register(of: estate)?.revision else { throw SetupError.noRegister }
+        guard let revision = try await register.stored(of: estate)?.revision else { throw SetupError.noRegister }
         var random = SystemRandomNumberGenerator()
         let id = CheckedCode.identifier(using: &random)
         try await withConnection { db in
@@ -49,7 +49,7 @@ extension Store {
                     """
                 ).run()
                 // The log records the vote and the hash of its matters.json as first set up.
-                _ = try await appendToLogAndSign(
+                _ = try await log.appendAndSign(
                     [
                         LogEntry(
                             vote: id, time: clock(),
@@ -59,7 +59,7 @@ extension Store {
                 return .commit(())
             }
         }
-        guard let vote = try await vote(id) else { throw CastError.noSuchVote }
+        guard let vote = try await voting.vote(id) else { throw CastError.noSuchVote }
         return vote
     }
 
@@ -152,7 +152,7 @@ extension Store {
     /// records the notice with the hash of every document. Refused if the vote would open
     /// before the notice has stood 15 full days (RULES.md §4).
     public func publishNotice(_ id: String, actor: String) async throws -> StoredVote {
-        guard let vote = try await vote(id) else { throw CastError.noSuchVote }
+        guard let vote = try await voting.vote(id) else { throw CastError.noSuchVote }
         guard vote.isDraft else { throw SetupError.notDraft }
         let now = clock()
         let earliest = VoteCalendar.earliestOpening(noticedAt: now)
@@ -169,7 +169,7 @@ extension Store {
         let claimed = try await db.raw("UPDATE votes SET status = 'noticed' WHERE id = \(bind: draft.id) AND status = 'draft' RETURNING id")
             .first()
         guard claimed != nil else { throw SetupError.notDraft }
-        guard let stored = try await register(of: draft.estateID) else { throw SetupError.noRegister }
+        guard let stored = try await register.stored(of: draft.estateID) else { throw SetupError.noRegister }
         let electorate = try Electorate(register: stored.register, vote: draft.definition)
         let id = draft.id
         let units = stored.register.units
@@ -179,7 +179,7 @@ extension Store {
         var codes: [[any Encodable & Sendable]] = []
         var random = SystemRandomNumberGenerator()
         for (index, person) in electorate.persons.enumerated() {
-            let rooms = person.units.map { Self.roomName(units[$0]) }.joined(separator: "、")
+            let rooms = person.units.map { VotingStore.roomName(units[$0]) }.joined(separator: "、")
             persons.append([id, index, person.weight.area.centiSquareMetres, person.isDeveloper ? 1 : 0, rooms])
             codes.append([CheckedCode.make(count: 10, using: &random), id, index])
             var seen = Set<String>()
@@ -190,10 +190,10 @@ extension Store {
                 }
             }
         }
-        try await insert(into: "vote_persons", columns: ["vote_id", "person", "area", "is_developer", "rooms"], rows: persons, on: db)
-        try await insert(into: "vote_members", columns: ["vote_id", "id_hash", "person"], rows: members, on: db)
-        try await insert(into: "vote_units", columns: ["vote_id", "unit_no", "person"], rows: unitRows, on: db)
-        try await insert(into: "paper_codes", columns: ["code", "vote_id", "person"], rows: codes, on: db)
+        try await voting.insert(into: "vote_persons", columns: ["vote_id", "person", "area", "is_developer", "rooms"], rows: persons, on: db)
+        try await voting.insert(into: "vote_members", columns: ["vote_id", "id_hash", "person"], rows: members, on: db)
+        try await voting.insert(into: "vote_units", columns: ["vote_id", "unit_no", "person"], rows: unitRows, on: db)
+        try await voting.insert(into: "paper_codes", columns: ["code", "vote_id", "person"], rows: codes, on: db)
         try await db.raw(
             """
             UPDATE votes SET noticed_at = \(bind: noticedAt?.millisecondsSinceEpoch), register_revision = \(bind: stored.revision.number),
@@ -204,7 +204,7 @@ extension Store {
         let documents = try await db.raw("SELECT name, sha256 FROM vote_documents WHERE vote_id = \(bind: id) ORDER BY number").all().map {
             LogDocument(name: try $0.decode(column: "name", as: String.self), sha256: try $0.decode(column: "sha256", as: String.self))
         }
-        _ = try await appendToLogAndSign(
+        _ = try await log.appendAndSign(
             [
                 LogEntry(
                     vote: id, time: clock(), event: .noticePublished(actor: actor, documents: [Self.mattersDocument(draft.definition)] + documents))

@@ -38,10 +38,10 @@ public struct PaperMismatch: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(ballot) }
 }
 
-extension Store {
+extension PaperStore {
     /// The paper ballots of a vote, one per voting person; with `markPrinted`, records that
     /// they were printed now (the first time only).
-    public func paperBallots(of vote: String, markPrinted: Bool = false) async throws -> [PaperBallot] {
+    public func ballots(of vote: String, markPrinted: Bool = false) async throws -> [PaperBallot] {
         try await withConnection { db in
             if markPrinted {
                 try await db.raw(
@@ -60,7 +60,7 @@ extension Store {
     }
 
     /// The paper ballot with a (typed or scanned) code, if it is this vote's.
-    public func paperBallot(vote: String, code: String) async throws -> PaperBallot? {
+    public func ballot(vote: String, code: String) async throws -> PaperBallot? {
         guard let code = CheckedCode.normalized(code) else { return nil }
         return try await withConnection { db in
             try await db.raw(
@@ -78,7 +78,7 @@ extension Store {
         let rooms = try row.decode(column: "rooms", as: String.self)
         return PaperBallot(
             code: try row.decode(column: "code", as: String.self), person: try row.decode(column: "person", as: Int.self), rooms: rooms,
-            building: building(ofRooms: rooms), area: Area(centiSquareMetres: try row.decode(column: "area", as: Int64.self)),
+            building: OrganisingStore.building(ofRooms: rooms), area: Area(centiSquareMetres: try row.decode(column: "area", as: Int64.self)),
             state: try row.decode(column: "state", as: String?.self).flatMap(PaperState.init(rawValue:)))
     }
 
@@ -86,7 +86,7 @@ extension Store {
     /// made blind; when the two agree the ballot counts (or, if the person's online ballot
     /// came first, is kept as a conflict); when they disagree it waits for a resolution.
     /// Every entry and confirmation is in the audit log.
-    public func enterPaper(vote: StoredVote, code typed: String, clerk: String, choices: BallotChoices) async throws -> PaperOutcome {
+    public func enter(vote: StoredVote, code typed: String, clerk: String, choices: BallotChoices) async throws -> PaperOutcome {
         let ballot = try await checkedPaper(vote: vote, code: typed, choices: choices)
         return try await withConnection { db in
             try await transaction(on: db) {
@@ -109,8 +109,8 @@ extension Store {
                     \(bind: now.millisecondsSinceEpoch))
                     """
                 ).run()
-                let voter = try await voterPseudonym(vote: vote.id, person: String(ballot.person), on: db)
-                _ = try await appendToLogAndSign(
+                let voter = try await log.voterPseudonym(vote: vote.id, person: String(ballot.person), on: db)
+                _ = try await log.appendAndSign(
                     [LogEntry(vote: vote.id, time: now, event: .paperEntered(paper: ballot.code, voter: voter, actor: clerk))], on: db)
                 switch outcome {
                 case .awaitingSecondEntry, .mismatch:
@@ -126,7 +126,7 @@ extension Store {
 
     /// Settles a mismatched paper ballot with the marks read off the paper by someone who
     /// entered neither version.
-    public func resolvePaper(vote: StoredVote, code typed: String, resolver: String, choices: BallotChoices) async throws -> PaperOutcome {
+    public func resolve(vote: StoredVote, code typed: String, resolver: String, choices: BallotChoices) async throws -> PaperOutcome {
         let ballot = try await checkedPaper(vote: vote, code: typed, choices: choices)
         return try await withConnection { db in
             try await transaction(on: db) {
@@ -135,7 +135,7 @@ extension Store {
                     "SELECT clerk FROM paper_entries WHERE vote_id = \(bind: vote.id) AND code = \(bind: ballot.code)"
                 ).all(decodingColumn: "clerk", as: String.self)
                 try DoubleEntry.resolve(state: state, isOpen: vote.calendar.isOpen(at: clock()), clerks: clerks, resolver: resolver)
-                let voter = try await voterPseudonym(vote: vote.id, person: String(ballot.person), on: db)
+                let voter = try await log.voterPseudonym(vote: vote.id, person: String(ballot.person), on: db)
                 return .commit(try await acceptPaper(vote: vote, ballot: ballot, choices: choices, actor: resolver, voter: voter, on: db))
             }
         }
@@ -143,7 +143,7 @@ extension Store {
 
     /// The ballot a typed code names, with marks a paper ballot can carry, or why not.
     private func checkedPaper(vote: StoredVote, code typed: String, choices: BallotChoices) async throws -> PaperBallot {
-        guard let ballot = try await paperBallot(vote: vote.id, code: typed) else { throw PaperError.unknownCode }
+        guard let ballot = try await ballot(vote: vote.id, code: typed) else { throw PaperError.unknownCode }
         try DoubleEntry.check(choices, vote: vote.definition)
         return ballot
     }
@@ -178,7 +178,7 @@ extension Store {
             vote: vote.id, time: now,
             event: .ballot(LoggedBallot(voter: voter, channel: .paper, commitment: BallotCommitment.make(choices, salt: saltBytes))))
         if inserted != nil {
-            let (indexes, _) = try await appendToLogAndSign(
+            let (indexes, _) = try await log.appendAndSign(
                 [entry, LogEntry(vote: vote.id, time: now, event: .paperConfirmed(paper: ballot.code, actor: actor))], on: db)
             try await db.raw(
                 "UPDATE ballots SET log_index = \(bind: indexes.lowerBound) WHERE vote_id = \(bind: vote.id) AND person = \(bind: ballot.person)"
@@ -213,9 +213,9 @@ extension Store {
             """
         ).first()
         guard kept != nil else { return false }
-        let voter = try await voterPseudonym(vote: vote, person: String(person), on: db)
-        let next = try await appendToLog([entry], on: db)
-        _ = try await appendToLogAndSign(
+        let voter = try await log.voterPseudonym(vote: vote, person: String(person), on: db)
+        let next = try await log.append([entry], on: db)
+        _ = try await log.appendAndSign(
             [LogEntry(vote: vote, time: time, event: .conflict(voter: voter, counted: counted, ignored: next.lowerBound))] + extra, on: db)
         try await db.raw(
             """
@@ -238,9 +238,9 @@ extension Store {
     }
 
     /// The resolution queue: mismatched ballots with both entries.
-    public func paperMismatches(of vote: String) async throws -> [PaperMismatch] {
+    public func mismatches(of vote: String) async throws -> [PaperMismatch] {
         var result: [PaperMismatch] = []
-        for ballot in try await paperBallots(of: vote) where ballot.state == .mismatch {
+        for ballot in try await ballots(of: vote) where ballot.state == .mismatch {
             let entries = try await withConnection { db in
                 try await db.raw(
                     """
@@ -281,7 +281,7 @@ extension Store {
     }
 
     /// The reconciliation report, by building, with a last line for the whole vote.
-    public func paperReconciliation(of vote: String) async throws -> [PaperReconciliation] {
+    public func reconciliation(of vote: String) async throws -> [PaperReconciliation] {
         let (printed, entries, spoiled) = try await withConnection { db in
             let printed = Set(
                 try await db.raw("SELECT code FROM paper_codes WHERE vote_id = \(bind: vote) AND printed_at IS NOT NULL")
@@ -297,7 +297,7 @@ extension Store {
         }
         var lines: [String: PaperReconciliation] = [:]
         var total = PaperReconciliation(building: "")
-        for ballot in try await paperBallots(of: vote) {
+        for ballot in try await ballots(of: vote) {
             var line = lines[ballot.building] ?? PaperReconciliation(building: ballot.building)
             let count = entries[ballot.code] ?? 0
             for target in [0, 1] {

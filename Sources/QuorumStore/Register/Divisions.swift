@@ -11,7 +11,7 @@ public struct Division: Hashable, Sendable {
     public let name: String
 }
 
-extension Store {
+extension RegisterStore {
     /// The estate a path names, or nil if there is none.
     public func findEstate(_ path: EstatePath) async throws -> Division? {
         guard path.namesAnEstate else { throw StoreError.estateNameMissing }

@@ -1,7 +1,7 @@
 import QuorumCore
 import SQLKit
 
-extension Store {
+extension RegisterStore {
     /// Every estate of the installation, by name.
     public func estates() async throws -> [Division] {
         try await withConnection { db in

@@ -1,7 +1,7 @@
 import QuorumCore
 import SQLKit
 
-extension Store {
+extension RegisterStore {
     /// Compares the staged file with the estate's current register and, if they differ,
     /// applies the difference as a new revision, in one transaction.
     ///
@@ -164,7 +164,7 @@ extension Store {
             try await db.raw(
                 """
                 SELECT unit_no FROM import_changes WHERE \(unsafeRaw: condition) = 1 ORDER BY unit_no
-                LIMIT \(literal: Store.changeSampleSize)
+                LIMIT \(literal: Self.changeSampleSize)
                 """
             ).all(decodingColumn: "unit_no", as: String.self)
         }

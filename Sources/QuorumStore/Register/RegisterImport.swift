@@ -43,7 +43,7 @@ public struct ChangeSamples: Sendable, Equatable {
 }
 
 /// A register file that was refused: the database is as it was. Every error is counted;
-/// the first `Store.listedErrorLimit` are kept, in line order, so that memory stays bounded
+/// the first `RegisterStore.listedErrorLimit` are kept, in line order, so that memory stays bounded
 /// even for a file in the wrong encoding, where every row is bad.
 public struct RegisterRejected: Error, Sendable, CustomStringConvertible {
     public var errors: [InputError]
@@ -59,7 +59,7 @@ public struct RegisterRejected: Error, Sendable, CustomStringConvertible {
     }
 }
 
-extension Store {
+extension RegisterStore {
     /// Rows per INSERT while staging on SQLite: 14 parameters a row stays under its 32,766
     /// a statement. (PostgreSQL stages with COPY.)
     static let stagingBatchRows = 1000
@@ -104,7 +104,7 @@ extension Store {
     private struct Staged {
         var rows = 0
         var sha256 = ""
-        var errors = ErrorList(limit: Store.listedErrorLimit)
+        var errors = ErrorList(limit: RegisterStore.listedErrorLimit)
     }
 
     /// Reads the file in 1 MiB chunks through the core reader, writing valid rows to

@@ -28,7 +28,7 @@ public struct RegisterRevision: Hashable, Sendable {
     }
 }
 
-extension Store {
+extension RegisterStore {
     /// Every revision of an estate's register, oldest first.
     public func revisions(of estate: Int64) async throws -> [RegisterRevision] {
         try await withConnection { db in

@@ -60,15 +60,15 @@ enum Staging {
     }
 
     /// Writes rows: with `COPY` on PostgreSQL, where multi-row INSERTs with bound
-    /// parameters cost several times more; in INSERTs of `Store.stagingBatchRows` rows on
+    /// parameters cost several times more; in INSERTs of `RegisterStore.stagingBatchRows` rows on
     /// SQLite, where they are fast. Returns how many rows it wrote.
     static func insert(_ rows: [RegisterRow], key: PersonalDataKey, on db: any SQLDatabase) async throws -> Int {
         if let postgres = db as? PostgresSQL {
             try await postgres.copy(into: "import_rows", columns: rowColumns, rows: rows.lazy.map { values(of: $0, key: key) })
             return rows.count
         }
-        for start in stride(from: 0, to: rows.count, by: Store.stagingBatchRows) {
-            let batch = rows[start..<min(start + Store.stagingBatchRows, rows.count)]
+        for start in stride(from: 0, to: rows.count, by: RegisterStore.stagingBatchRows) {
+            let batch = rows[start..<min(start + RegisterStore.stagingBatchRows, rows.count)]
             try await db.raw(
                 "INSERT INTO import_rows (\(idents: rowColumns, joinedBy: ", ")) VALUES \(Values(rows: batch, key: key))"
             ).run()
@@ -158,7 +158,7 @@ enum Staging {
             """
         ).run()
         if large { try await db.raw("ANALYZE import_units").run() }
-        let limit = Store.listedErrorLimit
+        let limit = RegisterStore.listedErrorLimit
         var found: [InputError] = []
         // One error per column in which a row differs from its unit's first row.
         let disagreements =
@@ -208,7 +208,7 @@ enum Staging {
     private static func markDisagreements(file: String, into found: inout [InputError], on db: any SQLDatabase)
         async throws
     {
-        let limit = Store.listedErrorLimit
+        let limit = RegisterStore.listedErrorLimit
         try await db.raw(
             """
             UPDATE import_rows SET agrees = 0 WHERE EXISTS (SELECT 1 FROM import_units u

@@ -20,10 +20,10 @@ public struct StoredRegister: Sendable {
     }
 }
 
-extension Store {
+extension RegisterStore {
     /// An estate's register at a revision (the current one if nil); nil if there is no such
     /// revision. Earlier revisions read exactly as they stood, whatever was imported since.
-    public func register(of estate: Int64, at number: Int? = nil) async throws -> StoredRegister? {
+    public func stored(of estate: Int64, at number: Int? = nil) async throws -> StoredRegister? {
         try await withConnection { db in
             let wanted: Int
             if let number {

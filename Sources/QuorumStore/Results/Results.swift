@@ -25,7 +25,7 @@ public struct VoteExport: Sendable, Hashable {
     }
 }
 
-extension Store {
+extension ResultsStore {
     /// Writes the opening and the closing into the audit log once their time has come, and
     /// counts the vote at its close: the tally is `quorum tally` on the vote's own export.
     /// Safe to call from any instance at any time; each step happens once.
@@ -35,7 +35,7 @@ extension Store {
         guard let row = try await withConnection({ db in try await db.raw("SELECT * FROM votes WHERE id = \(bind: id)").first() }) else {
             return nil
         }
-        var vote = try Self.vote(from: row)
+        var vote = try VotingStore.vote(from: row)
         if vote.isDraft { return vote }
         let now = clock()
         let opened = try row.decode(column: "opened_logged", as: Int.self)
@@ -87,7 +87,7 @@ extension Store {
                 ).first()
                 guard claimed != nil else { return .commit(()) }
                 try await also?(db)
-                _ = try await appendToLogAndSign(entries, on: db)
+                _ = try await log.appendAndSign(entries, on: db)
                 return .commit(())
             }
         }
@@ -100,7 +100,7 @@ extension Store {
             try await db.raw("SELECT register_revision FROM votes WHERE id = \(bind: vote.id)").first(
                 decodingColumn: "register_revision", as: Int.self)
         }
-        guard let revision, let stored = try await register(of: vote.estateID, at: revision) else { throw SetupError.noRegister }
+        guard let revision, let stored = try await register.stored(of: vote.estateID, at: revision) else { throw SetupError.noRegister }
         var registry = CSVWriter.row(
             ["unit_id", "building", "entrance", "room", "area", "area_source", "use", "owner_name", "owner_id", "owner_kind"])
         for unit in stored.register.units {
@@ -172,11 +172,11 @@ extension Store {
                     "UPDATE votes SET \(ident: column) = \(bind: now.millisecondsSinceEpoch) WHERE id = \(bind: id) AND \(ident: column) IS NULL RETURNING id"
                 ).first()
                 guard claimed != nil else { throw ResultError.alreadyPublished }
-                _ = try await appendToLogAndSign([LogEntry(vote: id, time: now, event: .published(actor: actor, documents: [document]))], on: db)
+                _ = try await log.appendAndSign([LogEntry(vote: id, time: now, event: .published(actor: actor, documents: [document]))], on: db)
                 return .commit(())
             }
         }
-        guard let published = try await self.vote(id) else { throw CastError.noSuchVote }
+        guard let published = try await voting.vote(id) else { throw CastError.noSuchVote }
         return published
     }
 }

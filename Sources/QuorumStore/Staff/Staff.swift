@@ -29,17 +29,17 @@ public enum StaffLimits {
     public static let minimumPasswordLength = 10
 }
 
-extension Store {
+extension StaffStore {
     /// Opens a staff account. Estate roles need an estate; street, bureau need a division
     /// (a street, or a district or city); an administrator covers the installation.
     @discardableResult
-    public func addStaff(
+    public func add(
         username: String, displayName: String, password: String, role: StaffRole, division: Int64?, passwordCost: UInt8 = 12
     ) async throws -> StaffAccount {
         guard password.count >= StaffLimits.minimumPasswordLength else { throw StaffError.weakPassword }
         if role != .admin {
             guard let division else { throw StaffError.divisionRequired(role) }
-            guard let found = try await self.division(division) else { throw StaffError.noSuchDivision }
+            guard let found = try await register.division(division) else { throw StaffError.noSuchDivision }
             if role.isEstateRole && found.level != .estate { throw StaffError.divisionRequired(role) }
         }
         let name = username.trimmingCharacters(in: .whitespaces).lowercased()
@@ -64,7 +64,7 @@ extension Store {
 
     /// Signs a staff member in: a new session (new token) on success. Five wrong passwords in
     /// a row lock the account for 15 minutes, whoever tries.
-    public func staffLogin(username: String, password: String) async throws -> StaffSession {
+    public func login(username: String, password: String) async throws -> StaffSession {
         let name = username.trimmingCharacters(in: .whitespaces).lowercased()
         return try await withConnection { db in
             let now = sessionClock().millisecondsSinceEpoch
@@ -97,7 +97,7 @@ extension Store {
             try await db.raw(
                 """
                 INSERT INTO staff_sessions (token_hash, staff_id, csrf, created_at, expires_at)
-                VALUES (\(bind: Self.tokenHash(token)), \(bind: account.id), \(bind: csrf), \(bind: now),
+                VALUES (\(bind: BindingStore.tokenHash(token)), \(bind: account.id), \(bind: csrf), \(bind: now),
                 \(bind: now + StaffLimits.sessionLifetimeMilliseconds))
                 """
             ).run()
@@ -106,13 +106,13 @@ extension Store {
     }
 
     /// The live staff session of a token, if any.
-    public func staffSession(token: String) async throws -> StaffSession? {
+    public func session(token: String) async throws -> StaffSession? {
         try await withConnection { db in
             guard
                 let row = try await db.raw(
                     """
                     SELECT s.csrf, a.* FROM staff_sessions s JOIN staff a ON a.id = s.staff_id
-                    WHERE s.token_hash = \(bind: Self.tokenHash(token)) AND s.revoked = 0
+                    WHERE s.token_hash = \(bind: BindingStore.tokenHash(token)) AND s.revoked = 0
                     AND s.expires_at > \(bind: sessionClock().millisecondsSinceEpoch)
                     """
                 ).first()
@@ -121,15 +121,15 @@ extension Store {
         }
     }
 
-    public func endStaffSession(token: String) async throws {
+    public func endSession(token: String) async throws {
         try await withConnection { db in
-            try await db.raw("UPDATE staff_sessions SET revoked = 1 WHERE token_hash = \(bind: Self.tokenHash(token))").run()
+            try await db.raw("UPDATE staff_sessions SET revoked = 1 WHERE token_hash = \(bind: BindingStore.tokenHash(token))").run()
         }
     }
 
     /// The accounts an account may see: all for an administrator, those of the estates
     /// under its division for a street office.
-    public func staffAccounts(visibleTo account: StaffAccount) async throws -> [StaffAccount] {
+    public func accounts(visibleTo account: StaffAccount) async throws -> [StaffAccount] {
         let all = try await withConnection { db in
             try await db.raw("SELECT * FROM staff ORDER BY role, username").all().map(Self.staffAccount(from:))
         }
@@ -146,7 +146,7 @@ extension Store {
         if account.role == .admin { return true }
         guard let own = account.divisionID else { return false }
         if own == division { return true }
-        return try await isDivision(division, under: own)
+        return try await register.isDivision(division, under: own)
     }
 
     /// Whether `account` may do `permission` on the estate `estate`.
@@ -158,7 +158,7 @@ extension Store {
     /// The estates an account covers.
     public func estates(coveredBy account: StaffAccount) async throws -> [Division] {
         var covered: [Division] = []
-        for estate in try await estates() where try await covers(account, division: estate.id) { covered.append(estate) }
+        for estate in try await register.estates() where try await covers(account, division: estate.id) { covered.append(estate) }
         return covered
     }
 

@@ -51,7 +51,7 @@ final class CastBatcher: @unchecked Sendable {
     var counts: (ballots: Int, batches: Int) { lock.withLock { written } }
 
     /// Queues a ballot and waits for its batch's commit.
-    func submit(_ cast: PendingCast, to store: Store) async throws -> Receipt {
+    func submit(_ cast: PendingCast, to store: VotingStore) async throws -> Receipt {
         try await withCheckedThrowingContinuation { continuation in
             let start = lock.withLock {
                 queue.append((cast, continuation))
@@ -64,7 +64,7 @@ final class CastBatcher: @unchecked Sendable {
     }
 
     /// Writes batches until the queue is empty.
-    private func drain(_ store: Store) async {
+    private func drain(_ store: VotingStore) async {
         while true {
             let batch = lock.withLock { () -> [Waiter] in
                 let batch = Self.take(from: &queue)
@@ -128,7 +128,7 @@ final class DefinitionCache: @unchecked Sendable {
     }
 }
 
-extension Store {
+extension VotingStore {
     /// Writes a batch of ballots in one transaction; one result per ballot, in order.
     func commitCasts(_ casts: [PendingCast]) async -> [Result<Receipt, any Error>] {
         do {
@@ -255,7 +255,7 @@ extension Store {
                         vote: cast.voteID, time: now,
                         event: .ballot(
                             LoggedBallot(voter: voter, channel: .online, commitment: BallotCommitment.make(cast.choices, salt: salts[position]!))))
-                    if try await keepConflict(
+                    if try await paper.keepConflict(
                         vote: cast.voteID, person: cast.person, channel: .online, time: now, choices: cast.choices, castBy: cast.idHash,
                         salt: hex(salts[position]!), entry: entry, on: db)
                     {
@@ -279,7 +279,7 @@ extension Store {
                     event: .ballot(
                         LoggedBallot(voter: voter, channel: .online, commitment: BallotCommitment.make(cast.choices, salt: salts[position]!)))))
         }
-        let (indexes, head) = try await appendToLogAndSign(entries, on: db)
+        let (indexes, head) = try await log.appendAndSign(entries, on: db)
         // Each ballot learns its entry's index: one statement for the batch.
         var values: [any SQLExpression] = []
         for (offset, position) in accepted.enumerated() {
@@ -309,14 +309,14 @@ extension Store {
 
     /// The personal-data key (the voter pseudonyms' key), read once.
     func cachedPersonalDataKey(on db: any SQLDatabase) async throws -> PersonalDataKey {
-        if let key = caches.personalDataKey { return key }
+        if let key = database.caches.personalDataKey { return key }
         let key = try await personalDataKey(on: db, creating: false)
-        caches.set(key)
+        database.caches.set(key)
         return key
     }
 
     /// Ballots written and batches committed by this store since it opened (for /metrics).
-    public var castCounts: (ballots: Int, batches: Int) { casts.counts }
+    public var castCounts: (ballots: Int, batches: Int) { database.casts.counts }
 }
 
 /// Random numbers for one batch's salts and receipt codes from one draw of a CSPRNG

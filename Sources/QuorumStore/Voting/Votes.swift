@@ -57,7 +57,7 @@ public struct Receipt: Sendable, Hashable {
     public var log: LogReceipt?
 }
 
-extension Store {
+extension VotingStore {
     /// Creates a vote whose notice is already out (a vote imported, the demo's, the tests'):
     /// its electorate is formed from the estate's current register and frozen with it, so
     /// later imports do not change the count. `noticedAt`, when given, must respect the
@@ -70,11 +70,11 @@ extension Store {
             let earliest = VoteCalendar.earliestOpening(noticedAt: noticedAt)
             guard opensAt >= earliest else { throw SetupError.noticeTooShort(earliestOpening: earliest) }
         }
-        let draft = try await createDraft(
+        let draft = try await organising.createDraft(
             estate: estate, definition: definition, opensAt: opensAt, closesAt: closesAt, ballotChange: ballotChange, actor: actor)
         return try await withConnection { db in
             try await transaction(on: db) {
-                .commit(try await freeze(draft, noticedAt: noticedAt, actor: actor, on: db))
+                .commit(try await organising.freeze(draft, noticedAt: noticedAt, actor: actor, on: db))
             }
         }
     }
@@ -180,7 +180,7 @@ extension Store {
     public func castOnline(
         vote voteID: String, person: Int, owner idHash: String, choices: BallotChoices, signature: Signature, estate: Int64? = nil
     ) async throws -> Receipt {
-        try await casts.submit(
+        try await database.casts.submit(
             PendingCast(voteID: voteID, person: person, idHash: idHash, choices: choices, signature: signature, estate: estate), to: self)
     }
 
@@ -209,8 +209,8 @@ extension Store {
         if found.index >= 0, let salt = ByteText.bytes(hex: receipt.salt, count: BallotCommitment.saltLength) {
             let index = found.index
             // The latest signed head: it covers the entry (and every ballot since).
-            let head = try await treeHead(covering: index)
-            let voter = try await voterPseudonym(vote: receipt.voteID, person: String(receipt.person))
+            let head = try await log.treeHead(covering: index)
+            let voter = try await log.voterPseudonym(vote: receipt.voteID, person: String(receipt.person))
             receipt.log = LogReceipt(
                 index: index, vote: receipt.voteID, voter: voter, channel: Channel(rawValue: found.channel) ?? .online,
                 time: receipt.receivedAt, choices: receipt.choices, salt: salt, head: head)
@@ -229,7 +229,7 @@ public struct Signature: Sendable, Hashable {
     public static func typed(_ name: String) -> Signature { Signature(kind: "typed", data: name) }
 }
 
-extension Store {
+extension VotingStore {
     /// The server's time now, as the store's clock tells it.
     public func now() -> Timestamp { clock() }
 

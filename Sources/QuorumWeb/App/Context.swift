@@ -8,10 +8,6 @@ public struct QuorumRequestContext: RequestContext {
     public var session: OwnerSession?
     /// The signed-in staff member, if any (a separate cookie from the owner's).
     public var staff: StaffSession?
-    /// A staff form already read and CSRF-checked by the route guard.
-    var form: FormData?
-    /// The vote a staff route's `:vote` names, loaded and access-checked by the route guard.
-    public var vote: StoredVote?
     public var lang: Lang = .zh
     /// The client's address, for rate limits (never logged with anything personal).
     public var remoteAddress: String
@@ -38,10 +34,10 @@ struct SessionMiddleware: RouterMiddleware {
         let chosen = request.uri.queryParameters["lang"].flatMap { Lang(rawValue: String($0)) }
         context.lang = chosen ?? request.cookies["lang"].flatMap { Lang(rawValue: $0.value) } ?? .zh
         if let token = request.cookies[Cookies.session]?.value, !token.isEmpty {
-            context.session = try await store.session(token: token)
+            context.session = try await store.binding.session(token: token)
         }
         if let token = request.cookies[Cookies.staff]?.value, !token.isEmpty {
-            context.staff = try await store.staffSession(token: token)
+            context.staff = try await store.staff.session(token: token)
         }
         var response = try await next(request, context)
         if let chosen {

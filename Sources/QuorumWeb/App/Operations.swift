@@ -48,8 +48,8 @@ public final class WebMetrics: Sendable {
 
     /// The exposition, with the store's figures read now.
     func exposition(store: Store) async throws -> String {
-        logSize.set(Int64(try await store.logSize()))
-        let counts = store.castCounts
+        logSize.set(Int64(try await store.log.size()))
+        let counts = store.voting.castCounts
         let (newBallots, newBatches) = reported.withLock { reported in
             defer { reported = counts }
             return (counts.ballots - reported.ballots, counts.batches - reported.batches)
@@ -104,16 +104,16 @@ enum OperationsRoutes {
     static func routes(store: Store, metrics: WebMetrics?) -> [RouteSpec] {
         [
             // Readiness: the database answers.
-            RouteSpec(.get, .healthReady, .anyone) { _, _ in
+            .anyone(.get, .healthReady) { _, _ in
                 do {
-                    _ = try await store.logSize()
+                    _ = try await store.log.size()
                     return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ok")))
                 } catch {
                     return Response(status: .serviceUnavailable, body: .init(byteBuffer: ByteBuffer(string: "database unavailable")))
                 }
             },
             // Counts only, nothing personal; still, serve it to the monitoring network, not the world.
-            RouteSpec(.get, .metrics, .anyone) { _, _ in
+            .anyone(.get, .metrics) { _, _ in
                 guard let metrics else { throw HTTPError(.notFound) }
                 var headers = HTTPFields()
                 headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"

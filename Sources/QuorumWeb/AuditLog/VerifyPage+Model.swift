@@ -20,7 +20,7 @@ struct VerifyPage {
 /// The verify page's queries, apart from any HTTP, so that tests call them directly.
 enum VerifyController {
     static func page(code: String?, store: Store) async throws -> VerifyPage {
-        let key = try await store.logPublicKey()
+        let key = try await store.log.publicKey()
         let code = code?.trimmingWhitespace() ?? ""
         guard !code.isEmpty else { return VerifyPage(code: "", outcome: .form, key: key) }
         guard let receipt = LogReceipt(code: code) else { return VerifyPage(code: code, outcome: .unreadable, key: key) }
@@ -29,13 +29,13 @@ enum VerifyController {
 
     /// The server's check: the same steps as the script's, with proofs from the store.
     static func check(_ receipt: LogReceipt, key: LogPublicKey, store: Store) async throws -> ReceiptCheck {
-        let inclusion = try? await store.inclusionProof(index: receipt.index, treeSize: receipt.head.size)
-        let latest = try await store.latestHead()
+        let inclusion = try? await store.log.inclusionProof(index: receipt.index, treeSize: receipt.head.size)
+        let latest = try await store.log.latestHead()
         var consistency: [MerkleHash]?
         if let latest {
             consistency =
                 latest.size == receipt.head.size
-                ? [] : try? await store.consistencyProof(from: receipt.head.size, to: latest.size)
+                ? [] : try? await store.log.consistencyProof(from: receipt.head.size, to: latest.size)
         }
         return ReceiptCheck.run(receipt, key: key, inclusion: inclusion, latest: latest, consistency: consistency)
     }

@@ -14,9 +14,10 @@ struct ResultDetails {
 
     static func load(_ vote: StoredVote, store: Store) async throws -> ResultDetails? {
         guard let stored = vote.tallyJSON else { return nil }
-        let tally = try await store.exportFiles(of: vote).tally()
+        let tally = try await store.results.exportFiles(of: vote).tally()
         return ResultDetails(
-            vote: vote, tally: tally, matchesStored: tally.json.rendered() == stored, buildings: try await store.buildingProgress(of: vote.id))
+            vote: vote, tally: tally, matchesStored: tally.json.rendered() == stored,
+            buildings: try await store.organising.buildingProgress(of: vote.id))
     }
 
     var online: Weight { buildings.reduce(.zero) { $0 + $1.online } }

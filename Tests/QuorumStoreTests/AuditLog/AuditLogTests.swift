@@ -21,7 +21,7 @@ extension Store {
     /// The whole log exported, as bytes.
     func exportedLog() async throws -> [UInt8] {
         var text = ""
-        try await exportLog { text += $0 }
+        try await log.export { text += $0 }
         return Array(text.utf8)
     }
 
@@ -41,7 +41,7 @@ extension Store {
             var number = 0
             for batch in [1, 2, 7, 1, 1, 5, 3, 4] {
                 let entries = (0..<batch).map { ballotEntry(number + $0) }
-                let (indexes, head) = try await store.appendToLog(entries)
+                let (indexes, head) = try await store.log.append(entries)
                 #expect(indexes == number..<(number + batch))
                 #expect(head?.size == number + batch)
                 number += batch
@@ -52,61 +52,62 @@ extension Store {
             for size in [1, 2, 3, 10, 17, 24] {
                 for index in 0..<size {
                     #expect(
-                        try await store.inclusionProof(index: index, treeSize: size) == Merkle.inclusionProof(index: index, leaves: leaves[..<size]))
+                        try await store.log.inclusionProof(index: index, treeSize: size)
+                            == Merkle.inclusionProof(index: index, leaves: leaves[..<size]))
                 }
                 for oldSize in 1...size {
                     #expect(
-                        try await store.consistencyProof(from: oldSize, to: size)
+                        try await store.log.consistencyProof(from: oldSize, to: size)
                             == Merkle.consistencyProof(oldSize: oldSize, leaves: leaves[..<size]))
                 }
             }
-            let latest = try #require(try await store.latestHead())
+            let latest = try #require(try await store.log.latestHead())
             #expect(latest.size == 24 && latest.root == Merkle.root(leaves[...]))
-            #expect(latest.isSigned(by: try await store.logPublicKey()))
-            let summary = try (try await store.verifyLog().result).get()
+            #expect(latest.isSigned(by: try await store.log.publicKey()))
+            let summary = try (try await store.log.verify().result).get()
             #expect(summary.entries == 24 && summary.heads == 8)
-            let exported = try (await LogExport.verify(try await store.exportedLog(), expectedKey: try await store.logPublicKey()).result).get()
+            let exported = try (await LogExport.verify(try await store.exportedLog(), expectedKey: try await store.log.publicKey()).result).get()
             #expect(exported == summary)
-            await #expect(throws: AuditLogError.outOfRange) { try await store.inclusionProof(index: 24, treeSize: 25) }
-            await #expect(throws: AuditLogError.outOfRange) { try await store.consistencyProof(from: 0, to: 3) }
+            await #expect(throws: AuditLogError.outOfRange) { try await store.log.inclusionProof(index: 24, treeSize: 25) }
+            await #expect(throws: AuditLogError.outOfRange) { try await store.log.consistencyProof(from: 0, to: 3) }
         }
     }
 
     @Test(arguments: TestDatabase.available)
     func aHeadIsSignedOnlyWhenTheLogGrew(database: TestDatabase) async throws {
         try await database.withStore { store in
-            #expect(try await store.signTreeHead() == nil, "nothing to sign in an empty log")
-            try await store.appendToLog([ballotEntry(0)])
-            let first = try #require(try await store.signTreeHead())
-            #expect(try await store.signTreeHead() == first)
-            #expect(try await store.treeHead(covering: 0) == first)
+            #expect(try await store.log.signTreeHead() == nil, "nothing to sign in an empty log")
+            try await store.log.append([ballotEntry(0)])
+            let first = try #require(try await store.log.signTreeHead())
+            #expect(try await store.log.signTreeHead() == first)
+            #expect(try await store.log.treeHead(covering: 0) == first)
             try await store.withConnection { db in
                 try await store.transaction(on: db) {
-                    try await store.appendToLog([ballotEntry(1)], on: db)
+                    try await store.log.append([ballotEntry(1)], on: db)
                     return .commit(())
                 }
             }
-            #expect(try await store.treeHead(covering: 1).size == 2)
+            #expect(try await store.log.treeHead(covering: 1).size == 2)
         }
     }
 
     @Test(arguments: TestDatabase.available)
     func aRolledBackAppendLeavesNoTrace(database: TestDatabase) async throws {
         try await database.withStore { store in
-            try await store.appendToLog([ballotEntry(0)])
+            try await store.log.append([ballotEntry(0)])
             struct Refused: Error {}
             await #expect(throws: Refused.self) {
                 try await store.withConnection { db in
-                    try await store.transaction(on: db) { () -> Store.Ending<Void> in
-                        try await store.appendToLog([ballotEntry(1), ballotEntry(2)], on: db)
-                        _ = try await store.signTreeHead(on: db)
+                    try await store.transaction(on: db) { () -> StoreDatabase.Ending<Void> in
+                        try await store.log.append([ballotEntry(1), ballotEntry(2)], on: db)
+                        _ = try await store.log.signTreeHead(on: db)
                         throw Refused()
                     }
                 }
             }
-            let (indexes, _) = try await store.appendToLog([ballotEntry(3)])
+            let (indexes, _) = try await store.log.append([ballotEntry(3)])
             #expect(indexes == 1..<2)
-            #expect(try (try await store.verifyLog().result).get().entries == 2)
+            #expect(try (try await store.log.verify().result).get().entries == 2)
         }
     }
 
@@ -122,7 +123,7 @@ extension Store {
                     group.addTask {
                         var mine: [Int] = []
                         for round in 0..<6 {
-                            let (range, head) = try await instance.appendToLog([
+                            let (range, head) = try await instance.log.append([
                                 ballotEntry(task * 100 + round), ballotEntry(task * 100 + round + 50),
                             ])
                             #expect(range.count == 2 && (head?.size ?? 0) >= range.upperBound)
@@ -134,7 +135,7 @@ extension Store {
                 return try await group.reduce(into: [Int]()) { $0 += $1 }
             }
             #expect(indexes.sorted() == Array(0..<96))
-            let summary = try (try await store.verifyLog().result).get()
+            let summary = try (try await store.log.verify().result).get()
             #expect(summary.entries == 96 && summary.unsignedEntries == 0)
             try await other.close()
         }
@@ -145,16 +146,16 @@ extension Store {
         try await database.withEmptyDatabase { url in
             let first = try await Store.open(url, secret: "s")
             try await first.migrate()
-            let key = try await first.logPublicKey()
+            let key = try await first.log.publicKey()
             try await first.close()
 
             let again = try await Store.open(url, secret: "s")
             try await again.migrate()
-            #expect(try await again.logPublicKey() == key)
+            #expect(try await again.log.publicKey() == key)
             try await again.close()
 
             let other = try await Store.open(url, secret: "s", logKey: LogSigningKey.generate().base64)
-            await #expect(throws: AuditLogError.logKeyMismatch) { try await other.logPublicKey() }
+            await #expect(throws: AuditLogError.logKeyMismatch) { try await other.log.publicKey() }
             try await other.close()
         }
     }
@@ -165,7 +166,7 @@ extension Store {
         try await database.withEmptyDatabase { url in
             let store = try await Store.open(url, secret: "s", logKey: key.base64)
             try await store.migrate()
-            let head = try #require(try await store.appendToLog([ballotEntry(0)]).head)
+            let head = try #require(try await store.log.append([ballotEntry(0)]).head)
             #expect(head.isSigned(by: key.publicKey))
             let stored = try await store.withConnection { db in try await store.setting("audit_log_signing_key", on: db) }
             #expect(stored == nil)
@@ -176,11 +177,11 @@ extension Store {
     @Test(arguments: TestDatabase.available)
     func pseudonymsAreStablePerVoteAndUnlinkableAcrossVotes(database: TestDatabase) async throws {
         try await database.withStore { store in
-            let a = try await store.voterPseudonym(vote: "v1", person: "p1")
+            let a = try await store.log.voterPseudonym(vote: "v1", person: "p1")
             #expect(a.count == 32)
-            #expect(try await store.voterPseudonym(vote: "v1", person: "p1") == a)
-            #expect(try await store.voterPseudonym(vote: "v2", person: "p1") != a)
-            #expect(try await store.voterPseudonym(vote: "v1", person: "p2") != a)
+            #expect(try await store.log.voterPseudonym(vote: "v1", person: "p1") == a)
+            #expect(try await store.log.voterPseudonym(vote: "v2", person: "p1") != a)
+            #expect(try await store.log.voterPseudonym(vote: "v1", person: "p2") != a)
         }
     }
 }

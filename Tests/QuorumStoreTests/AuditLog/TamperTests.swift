@@ -25,7 +25,7 @@ import Testing
 
     /// 12 ballots, each cast in its own transaction with its head, as the cast path does.
     static func castBallots(_ store: Store) async throws {
-        for number in 0..<12 { try await store.appendToLog([ballotEntry(number)]) }
+        for number in 0..<12 { try await store.log.append([ballotEntry(number)]) }
     }
 
     @Test(arguments: cases)
@@ -33,8 +33,8 @@ import Testing
         try await test.database.withStore { store in
             // setup
             try await Self.castBallots(store)
-            let key = try await store.logPublicKey()
-            #expect((try await store.verifyLog(expectedKey: key).result).failure == nil)
+            let key = try await store.log.publicKey()
+            #expect((try await store.log.verify(expectedKey: key).result).failure == nil)
 
             // act
             let expected = try await store.withConnection { db -> (database: LogProblem, export: LogProblem) in
@@ -82,7 +82,7 @@ import Testing
             }
 
             // check: from the database, and from an export of it
-            #expect((try await store.verifyLog(expectedKey: key).result).failure == expected.database)
+            #expect((try await store.log.verify(expectedKey: key).result).failure == expected.database)
             let exported = await LogExport.verify(try await store.exportedLog(), expectedKey: key).result
             #expect(exported.failure == expected.export)
         }

@@ -22,7 +22,8 @@ import Testing
             try await store.migrate()
             let files = try TestFiles()
             defer { files.remove() }
-            let result = try await store.importRegister(file: try files.write("registry.csv", Self.registry), estate: EstatePath(estate: "天汇广场"))
+            let result = try await store.register.importRegister(
+                file: try files.write("registry.csv", Self.registry), estate: EstatePath(estate: "天汇广场"))
             try await body(store, result.estate.id, clock)
         }
     }
@@ -32,7 +33,7 @@ import Testing
         try await withStore(database) { store, estate, clock in
             let sender = RecordingSender()
             func start(_ owner: Int, from address: String) async throws -> BindingStart {
-                try await store.startBinding(
+                try await store.binding.start(
                     estate: estate, name: "业主\(owner)", idNumber: "11010119900101\(String(format: "%04d", owner))", address: address, sender: sender)
             }
             // Four owners, five codes each, from one address: twenty.
@@ -57,7 +58,7 @@ import Testing
         try await withStore(database) { store, estate, _ in
             let sender = RecordingSender()
             func start(_ name: String, _ number: String) async throws -> BindingStart {
-                try await store.startBinding(estate: estate, name: name, idNumber: number, address: "203.0.113.9", sender: sender)
+                try await store.binding.start(estate: estate, name: name, idNumber: number, address: "203.0.113.9", sender: sender)
             }
             // Twenty wrong guesses at 业主1's number.
             for guess in 0..<BindingLimits.codesPerAddressPerHour {
@@ -83,23 +84,23 @@ import Testing
     func aLockedCodeStaysLockedAndANewCodeEndsTheGuessingOfTheOld(_ database: TestDatabase) async throws {
         try await withStore(database) { store, estate, clock in
             let sender = RecordingSender()
-            let first = try await store.startBinding(estate: estate, name: "业主1", idNumber: "110101199001010001", address: "a", sender: sender)
+            let first = try await store.binding.start(estate: estate, name: "业主1", idNumber: "110101199001010001", address: "a", sender: sender)
             let code = try #require(sender.lastCode)
             let wrong = code == "000000" ? "111111" : "000000"
             for _ in 0..<BindingLimits.triesPerCode {
-                _ = try? await store.confirmBinding(attempt: first.attempt, code: wrong)
+                _ = try? await store.binding.confirm(attempt: first.attempt, code: wrong)
             }
-            await #expect(throws: BindingError.locked) { try await store.confirmBinding(attempt: first.attempt, code: code) }
+            await #expect(throws: BindingError.locked) { try await store.binding.confirm(attempt: first.attempt, code: code) }
             // Still locked a minute later, while the code would otherwise live.
             clock.advance(minutes: 1)
-            await #expect(throws: BindingError.locked) { try await store.confirmBinding(attempt: first.attempt, code: code) }
+            await #expect(throws: BindingError.locked) { try await store.binding.confirm(attempt: first.attempt, code: code) }
             // A used code cannot be used twice.
-            let second = try await store.startBinding(estate: estate, name: "业主1", idNumber: "110101199001010001", address: "a", sender: sender)
+            let second = try await store.binding.start(estate: estate, name: "业主1", idNumber: "110101199001010001", address: "a", sender: sender)
             let secondCode = try #require(sender.lastCode)
-            _ = try await store.confirmBinding(attempt: second.attempt, code: secondCode)
-            await #expect(throws: BindingError.codeExpired) { try await store.confirmBinding(attempt: second.attempt, code: secondCode) }
+            _ = try await store.binding.confirm(attempt: second.attempt, code: secondCode)
+            await #expect(throws: BindingError.codeExpired) { try await store.binding.confirm(attempt: second.attempt, code: secondCode) }
             // An attempt id that was never issued is no way in.
-            await #expect(throws: BindingError.codeExpired) { try await store.confirmBinding(attempt: "' OR '1'='1", code: secondCode) }
+            await #expect(throws: BindingError.codeExpired) { try await store.binding.confirm(attempt: "' OR '1'='1", code: secondCode) }
         }
     }
 }

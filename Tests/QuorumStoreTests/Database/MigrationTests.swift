@@ -36,7 +36,7 @@ import Testing
         try await database.withEmptyDatabase { url in
             let store = try await Store.open(url)
             await #expect(throws: StoreError.notMigrated) {
-                try await store.importRegister(file: file, estate: EstatePath(estate: "天汇广场"))
+                try await store.register.importRegister(file: file, estate: EstatePath(estate: "天汇广场"))
             }
             try await store.close()
         }

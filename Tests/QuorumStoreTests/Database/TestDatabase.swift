@@ -129,7 +129,7 @@ struct Imported {
 
     /// The estate's register now, or at a revision.
     func register(at revision: Int? = nil) async throws -> StoredRegister {
-        try #require(try await store.register(of: estate.id, at: revision))
+        try #require(try await store.register.stored(of: estate.id, at: revision))
     }
 }
 
@@ -144,7 +144,7 @@ extension TestDatabase {
         defer { files.remove() }
         let file = try files.write("registry.csv", text)
         try await withStore(logger: logger) { store in
-            let result = try await store.importRegister(file: file, estate: estate)
+            let result = try await store.register.importRegister(file: file, estate: estate)
             try await body(Imported(store: store, result: result, files: files, file: file))
         }
     }
@@ -167,7 +167,7 @@ extension TestDatabase {
             try await store.migrate()
             let files = try TestFiles()
             defer { files.remove() }
-            let result = try await store.importRegister(file: try files.write("registry.csv", registry), estate: estate)
+            let result = try await store.register.importRegister(file: try files.write("registry.csv", registry), estate: estate)
             try await body(store, result.estate.id, clock)
         }
     }

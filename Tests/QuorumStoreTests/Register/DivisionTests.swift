@@ -12,19 +12,19 @@ import Testing
         try await database.withImported(SyntheticRegister(estate: 1, units: 20).text, estate: tianhui) { imported in
             let store = imported.store
             let estate = imported.estate
-            _ = try await store.importRegister(file: imported.file, estate: other)
+            _ = try await store.register.importRegister(file: imported.file, estate: other)
             // act
-            let street = try #require(try await store.findDivision(.street, named: "八大峡街道"))
-            let otherStreet = try #require(try await store.findDivision(.street, named: "云南路街道"))
-            let district = try #require(try await store.findDivision(.district, named: "市南区"))
+            let street = try #require(try await store.register.findDivision(.street, named: "八大峡街道"))
+            let otherStreet = try #require(try await store.register.findDivision(.street, named: "云南路街道"))
+            let district = try #require(try await store.register.findDivision(.district, named: "市南区"))
             // check
-            #expect(try await store.isDivision(estate.id, under: street.id))
-            #expect(try await store.isDivision(estate.id, under: district.id))
-            #expect(try await !store.isDivision(estate.id, under: otherStreet.id))
-            #expect(try await !store.isDivision(street.id, under: estate.id))
-            #expect(try await !store.isDivision(estate.id, under: estate.id))
-            #expect(try await store.ancestors(of: estate.id).map(\.name) == ["青岛市", "市南区", "八大峡街道", "团岛社区"])
-            #expect(try await store.divisions(.estate, under: district.id).map(\.name) == ["天汇广场", "海逸花园"])
+            #expect(try await store.register.isDivision(estate.id, under: street.id))
+            #expect(try await store.register.isDivision(estate.id, under: district.id))
+            #expect(try await !store.register.isDivision(estate.id, under: otherStreet.id))
+            #expect(try await !store.register.isDivision(street.id, under: estate.id))
+            #expect(try await !store.register.isDivision(estate.id, under: estate.id))
+            #expect(try await store.register.ancestors(of: estate.id).map(\.name) == ["青岛市", "市南区", "八大峡街道", "团岛社区"])
+            #expect(try await store.register.divisions(.estate, under: district.id).map(\.name) == ["天汇广场", "海逸花园"])
         }
     }
 
@@ -34,11 +34,11 @@ import Testing
         try await database.withImported(SyntheticRegister(estate: 1, units: 200).text) { imported in
             let store = imported.store
             let estate = imported.estate
-            let buildings = try await store.divisions(.building, under: estate.id)
+            let buildings = try await store.register.divisions(.building, under: estate.id)
             #expect(buildings.map(\.name) == ["1", "2"])
-            let entrances = try await store.divisions(.entrance, under: buildings[0].id)
+            let entrances = try await store.register.divisions(.entrance, under: buildings[0].id)
             #expect(entrances.map(\.name) == ["1", "2"])
-            #expect(try await store.isDivision(entrances[0].id, under: estate.id))
+            #expect(try await store.register.isDivision(entrances[0].id, under: estate.id))
         }
     }
 
@@ -50,14 +50,14 @@ import Testing
             let file = imported.file
             let first = imported.estate
             // The name alone finds it, and a re-import by name alone is the same estate.
-            #expect(try await store.findEstate(EstatePath(estate: "阳光小区")) == first)
-            #expect(try await store.importRegister(file: file, estate: EstatePath(estate: "阳光小区")).estate == first)
+            #expect(try await store.register.findEstate(EstatePath(estate: "阳光小区")) == first)
+            #expect(try await store.register.importRegister(file: file, estate: EstatePath(estate: "阳光小区")).estate == first)
             // A second estate of the same name in another street makes the name alone ambiguous.
-            _ = try await store.importRegister(file: file, estate: EstatePath(street: "云南路街道", estate: "阳光小区"))
+            _ = try await store.register.importRegister(file: file, estate: EstatePath(street: "云南路街道", estate: "阳光小区"))
             await #expect(throws: StoreError.ambiguousDivision(level: .estate, name: "阳光小区", matches: 2)) {
-                try await store.findEstate(EstatePath(estate: "阳光小区"))
+                try await store.register.findEstate(EstatePath(estate: "阳光小区"))
             }
-            #expect(try await store.findEstate(EstatePath(street: "八大峡街道", estate: "阳光小区")) == first)
+            #expect(try await store.register.findEstate(EstatePath(street: "八大峡街道", estate: "阳光小区")) == first)
         }
     }
 }

@@ -52,7 +52,7 @@ import Testing
             #expect(unit.id == "U\\1" && unit.building == "7,8")
             #expect(unit.owners.map(\.name) == [name])
             // and the same file again is no change
-            #expect(try await imported.store.importRegister(file: imported.file, estate: EstatePath(estate: "天汇广场")).created == nil)
+            #expect(try await imported.store.register.importRegister(file: imported.file, estate: EstatePath(estate: "天汇广场")).created == nil)
         }
     }
 
@@ -62,7 +62,7 @@ import Testing
             // setup
             let before = try await imported.store.snapshot()
             // act
-            let again = try await imported.store.importRegister(file: imported.file, estate: Self.estate)
+            let again = try await imported.store.register.importRegister(file: imported.file, estate: Self.estate)
             // check
             #expect(again.created == nil)
             #expect(again.current == imported.result.created)
@@ -95,7 +95,7 @@ import Testing
             let store = imported.store
             let revisionOne = try await imported.register(at: 1).register
             // act
-            let second = try await store.importRegister(file: try imported.files.write("b.csv", changed), estate: Self.estate)
+            let second = try await store.register.importRegister(file: try imported.files.write("b.csv", changed), estate: Self.estate)
             // check: U5 added; U2's area changed; U3 lost 丁 and U4 changed hands; nothing removed
             let revision = try #require(second.created)
             #expect(revision.number == 2)
@@ -103,7 +103,7 @@ import Testing
             #expect(revision.ownersChanged == 2)
             #expect(revision.unitCount == 5)
             #expect(second.samples == ChangeSamples(added: ["U5"], changed: ["U2"], removed: [], ownersChanged: ["U3", "U4"]))
-            #expect(try await store.revisions(of: imported.estate.id).map(\.number) == [1, 2])
+            #expect(try await store.register.revisions(of: imported.estate.id).map(\.number) == [1, 2])
 
             let now = try await imported.register()
             #expect(now.revision.number == 2)
@@ -122,7 +122,7 @@ import Testing
             // act: a third file removes U1
             let withoutU1 = changed.replacingOccurrences(
                 of: "U1,1,1,101,100.00,住宅,甲,110101199001010011,个人,13800000001\n", with: "")
-            let third = try await store.importRegister(file: try imported.files.write("c.csv", withoutU1), estate: Self.estate)
+            let third = try await store.register.importRegister(file: try imported.files.write("c.csv", withoutU1), estate: Self.estate)
             #expect(third.created?.unitsRemoved == 1)
             #expect(try await imported.register().register.units.map(\.id) == ["U2", "U3", "U4", "U5"])
             #expect(try await imported.register(at: 2).register.units.count == 5)
@@ -141,7 +141,7 @@ import Testing
             let bad = try imported.files.write("bad.csv", lines.joined(separator: "\n"))
             let before = try await imported.store.snapshot()
             // act
-            let error = await rejection { try await imported.store.importRegister(file: bad, estate: Self.estate) }
+            let error = await rejection { try await imported.store.register.importRegister(file: bad, estate: Self.estate) }
             // check
             #expect(error?.total == 1)
             #expect(
@@ -180,10 +180,10 @@ import Testing
         defer { files.remove() }
         let path = try files.write("registry.csv", text)
         try await database.withStore { store in
-            let error = await rejection { try await store.importRegister(file: path, estate: Self.estate) }
+            let error = await rejection { try await store.register.importRegister(file: path, estate: Self.estate) }
             #expect(error?.errors.map(\.description) == expected.map(\.description))
             #expect(error?.total == expected.count)
-            let estate = try await store.findEstate(Self.estate)
+            let estate = try await store.register.findEstate(Self.estate)
             #expect(estate == nil)
         }
     }
@@ -198,9 +198,9 @@ import Testing
         let url = files.directory.appendingPathComponent("gbk.csv")
         try Data(header + Array(repeating: gbkRow, count: rows).joined()).write(to: url)
         try await database.withStore { store in
-            let error = await rejection { try await store.importRegister(file: url.path, estate: Self.estate) }
+            let error = await rejection { try await store.register.importRegister(file: url.path, estate: Self.estate) }
             #expect(error?.total == rows)
-            #expect(error?.errors.count == Store.listedErrorLimit)
+            #expect(error?.errors.count == RegisterStore.listedErrorLimit)
             #expect(error?.errors.first?.line == 2)
             #expect(error?.errors.first?.problem == .invalidUTF8)
         }

@@ -29,10 +29,12 @@ import Testing
             try await store.migrate()
             let files = try TestFiles()
             defer { files.remove() }
-            let estate = try await store.importRegister(file: try files.write("registry.csv", Self.registry), estate: EstatePath(estate: "天汇广场"))
-                .estate.id
+            let estate = try await store.register.importRegister(
+                file: try files.write("registry.csv", Self.registry), estate: EstatePath(estate: "天汇广场")
+            )
+            .estate.id
             let now = store.now().millisecondsSinceEpoch
-            let vote = try await store.createVote(
+            let vote = try await store.voting.createVote(
                 estate: estate, definition: Self.definition, opensAt: Timestamp(millisecondsSinceEpoch: now - 60_000),
                 closesAt: Timestamp(millisecondsSinceEpoch: now + 86_400_000))
             let members = try await store.withConnection { db in
@@ -48,12 +50,12 @@ import Testing
     func concurrentBallotsOfManyPersonsAreAllAcceptedInOneLogSequence(_ database: TestDatabase) async throws {
         try await withVote(database) { store, vote, owners in
             // setup: what the log holds before (the vote's own entries)
-            let before = try await store.logSize()
+            let before = try await store.log.size()
             // act: every person at once
             let receipts = try await withThrowingTaskGroup(of: Receipt.self) { group in
                 for (person, owner) in owners {
                     group.addTask {
-                        try await store.castOnline(vote: vote.id, person: person, owner: owner, choices: Self.choices, signature: .typed("业主"))
+                        try await store.voting.castOnline(vote: vote.id, person: person, owner: owner, choices: Self.choices, signature: .typed("业主"))
                     }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
@@ -64,14 +66,14 @@ import Testing
                 let log = try #require(receipt.log)
                 #expect(log.head.size > log.index)
                 #expect(LogReceipt(code: log.code) == log)
-                #expect(try await store.receipt(code: receipt.code)?.log?.index == log.index)
+                #expect(try await store.voting.receipt(code: receipt.code)?.log?.index == log.index)
             }
-            guard case .success(let summary) = try await store.verifyLog().result else {
+            guard case .success(let summary) = try await store.log.verify().result else {
                 Issue.record("the log does not verify")
                 return
             }
             #expect(summary.entries == before + Self.owners)
-            #expect(store.castCounts.ballots == Self.owners)
+            #expect(store.voting.castCounts.ballots == Self.owners)
         }
     }
 
@@ -79,11 +81,12 @@ import Testing
     func refusalsInABatchDoNotFailTheOtherBallots(_ database: TestDatabase) async throws {
         try await withVote(database) { store, vote, owners in
             // setup: half the persons have voted already
-            let before = try await store.logSize()
+            let before = try await store.log.size()
             let persons = owners.keys.sorted()
             let early = persons.prefix(persons.count / 2)
             for person in early {
-                _ = try await store.castOnline(vote: vote.id, person: person, owner: owners[person]!, choices: Self.choices, signature: .typed("业主"))
+                _ = try await store.voting.castOnline(
+                    vote: vote.id, person: person, owner: owners[person]!, choices: Self.choices, signature: .typed("业主"))
             }
             // act: all at once — repeats, new ballots, incomplete ones and another's person
             enum Outcome: Hashable { case accepted, alreadyVoted, invalid, notYours, other }
@@ -94,7 +97,7 @@ import Testing
                         let foreign = number % 11 == 5
                         let owner = foreign ? owners[persons[(number + 1) % persons.count]]! : owners[person]!
                         do {
-                            _ = try await store.castOnline(
+                            _ = try await store.voting.castOnline(
                                 vote: vote.id, person: person, owner: owner, choices: incomplete ? BallotChoices([:]) : Self.choices,
                                 signature: .typed("业主"))
                             return (number, .accepted)
@@ -118,12 +121,12 @@ import Testing
                 #expect(outcomes[number] == expected, "ballot \(number)")
             }
             let accepted = outcomes.values.count { $0 == .accepted }
-            guard case .success(let summary) = try await store.verifyLog().result else {
+            guard case .success(let summary) = try await store.log.verify().result else {
                 Issue.record("the log does not verify")
                 return
             }
             #expect(summary.entries == before + early.count + accepted)
-            #expect(try await store.progress(of: vote).voted.heads == early.count + accepted)
+            #expect(try await store.voting.progress(of: vote).voted.heads == early.count + accepted)
         }
     }
 }

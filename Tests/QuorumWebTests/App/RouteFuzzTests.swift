@@ -40,9 +40,9 @@ import Testing
             let session = owner.cookies.withLock { $0 }
             let csrf = receipt.field("csrf") ?? ""
             // An administrator, who may open every organisers' page.
-            _ = try await estate.store.addStaff(
+            _ = try await estate.store.staff.add(
                 username: "admin", displayName: "admin", password: "fuzz password", role: .admin, division: nil, passwordCost: 4)
-            let staff = try await estate.store.staffLogin(username: "admin", password: "fuzz password")
+            let staff = try await estate.store.staff.login(username: "admin", password: "fuzz password")
             let table = routeTable(dependencies: OwnerDependencies(store: estate.store, sender: estate.phone)).map { ($0.method, $0.path) }
             let known = [
                 ":vote": estate.vote.id, ":estate": String(estate.estate), ":number": "1", ":code": code, ":name": "app.css",

@@ -158,7 +158,7 @@ import Testing
             try await visitor.bind(estate, name: "乙", idNumber: "110101199202020022")
             let second = try #require(visitor.cookies.withLock { $0[Cookies.session] })
             #expect(second != first)
-            #expect(try await estate.store.session(token: first) == nil, "the old session ended on the server")
+            #expect(try await estate.store.binding.session(token: first) == nil, "the old session ended on the server")
             let replay = Visitor(client)
             replay.cookies.withLock { $0[Cookies.session] = first }
             let page = try await replay.get("/votes")
@@ -177,11 +177,11 @@ import Testing
             let csrf = try #require(votes.field("csrf"))
             // A forged sign-out (no token) does nothing.
             _ = try await visitor.post("/logout", [("csrf", "forged")])
-            #expect(try await estate.store.session(token: token) != nil)
+            #expect(try await estate.store.binding.session(token: token) != nil)
             let out = try await visitor.post("/logout", [("csrf", csrf)])
             #expect(out.status == .seeOther && out.location == "/")
             #expect(out.setCookies.contains { $0.hasPrefix("quorum_session=") && $0.contains("Max-Age=0") })
-            #expect(try await estate.store.session(token: token) == nil)
+            #expect(try await estate.store.binding.session(token: token) == nil)
             // The cookie kept by a thief, or by a browser that ignored the reset, is dead.
             let replay = Visitor(client)
             replay.cookies.withLock { $0[Cookies.session] = token }
@@ -203,7 +203,7 @@ import Testing
                     "/votes/\(id)/cast", [("csrf", csrf), ("person", person), ("choices", #"{"e":[],"m1":"agree"}"#), ("signature_typed", "甲")])
                 #expect(cast.status == .forbidden)
             }
-            #expect(try await estate.store.progress(of: estate.vote).voted.heads == 0)
+            #expect(try await estate.store.voting.progress(of: estate.vote).voted.heads == 0)
         }
     }
 
@@ -256,12 +256,12 @@ import Testing
             #expect(confirm.status == .contentTooLarge)
             let verify = try await visitor.post("/verify", [("r", padding)])
             #expect(verify.status == .contentTooLarge)
-            #expect(try await estate.store.progress(of: estate.vote).voted.heads == 0)
+            #expect(try await estate.store.voting.progress(of: estate.vote).voted.heads == 0)
             // A ballot of ordinary size with a drawn signature still goes through.
             let drawn = "data:image/png;base64," + String(repeating: "A", count: 300 * 1024)
             let cast = try await visitor.post("/votes/\(id)/cast", fields.filter { $0.0 != "signature_typed" } + [("signature_drawn", drawn)])
             #expect(cast.status == .seeOther)
-            #expect(try await estate.store.progress(of: estate.vote).voted.heads == 1)
+            #expect(try await estate.store.voting.progress(of: estate.vote).voted.heads == 1)
         }
     }
 

@@ -81,7 +81,7 @@ struct SiteFixture {
             try Self.register(prefix).write(to: file, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(at: file) }
             estates.append(
-                try await store.importRegister(
+                try await store.register.importRegister(
                     file: file.path, estate: EstatePath(city: "青岛市", district: "市南区", street: street, estate: "小区\(prefix)")
                 ).estate.id)
         }
@@ -90,12 +90,12 @@ struct SiteFixture {
         let definition = VoteDefinition(name: "表决", matters: [Matter(id: "m1", title: "事项", item: 5)])
         let now = clock.read().millisecondsSinceEpoch
         let day: Int64 = 86_400_000
-        let draft = try await store.createDraft(
+        let draft = try await store.organising.createDraft(
             estate: here, definition: definition, opensAt: Timestamp(millisecondsSinceEpoch: now + 16 * day),
             closesAt: Timestamp(millisecondsSinceEpoch: now + 30 * day), actor: "setup")
-        try await store.addDocument(to: draft.id, name: "plan.pdf", bytes: Array("%PDF-1.4".utf8), actor: "setup")
-        let open = try await store.publishNotice(draft.id, actor: "setup")
-        let closed = try await store.createVote(
+        try await store.organising.addDocument(to: draft.id, name: "plan.pdf", bytes: Array("%PDF-1.4".utf8), actor: "setup")
+        let open = try await store.organising.publishNotice(draft.id, actor: "setup")
+        let closed = try await store.voting.createVote(
             estate: here, definition: definition, opensAt: clock.read(), closesAt: Timestamp(millisecondsSinceEpoch: now + day),
             noticedAt: Timestamp(millisecondsSinceEpoch: now - 16 * day))
         let outbox = Outbox()
@@ -104,27 +104,27 @@ struct SiteFixture {
         for (role, estate, name, id) in [
             (Role.ownerHere, here, "甲", "110101199001010011"), (Role.ownerElsewhere, elsewhere, "甲", "110101199001010022"),
         ] {
-            let start = try await store.startBinding(estate: estate, name: name, idNumber: id, address: "test", sender: outbox)
-            let session = try await store.confirmBinding(attempt: start.attempt, code: outbox.code)
+            let start = try await store.binding.start(estate: estate, name: name, idNumber: id, address: "test", sender: outbox)
+            let session = try await store.binding.confirm(attempt: start.attempt, code: outbox.code)
             ownerSessions[role] = Credentials(cookie: "quorum_session=\(session.token)", csrf: session.csrf)
             if role == .ownerHere { ownerHere = session }
         }
         let owner = try #require(ownerHere)
-        let person = try #require(try await store.voters(in: closed.id, owner: owner.idHash).first?.person)
-        let receipt = try await store.castOnline(
+        let person = try #require(try await store.voting.voters(in: closed.id, owner: owner.idHash).first?.person)
+        let receipt = try await store.voting.castOnline(
             vote: closed.id, person: person, owner: owner.idHash, choices: BallotChoices(["m1": .option(.agree)]), signature: .typed("甲"))
         clock.advance(days: 17)
-        _ = try await store.publishResult(closed.id, final: false, actor: "setup")
-        let streetHere = try #require(try await store.findDivision(.street, named: "八大峡街道")).id
-        let streetElsewhere = try #require(try await store.findDivision(.street, named: "云南路街道")).id
-        let district = try #require(try await store.findDivision(.district, named: "市南区")).id
+        _ = try await store.results.publishResult(closed.id, final: false, actor: "setup")
+        let streetHere = try #require(try await store.register.findDivision(.street, named: "八大峡街道")).id
+        let streetElsewhere = try #require(try await store.register.findDivision(.street, named: "云南路街道")).id
+        let district = try #require(try await store.register.findDivision(.district, named: "市南区")).id
         let accounts: [(Role, StaffRole, Int64?)] = [
             (.committeeHere, .committee, here), (.propertyHere, .property, here), (.clerkHere, .clerk, here),
             (.committeeElsewhere, .committee, elsewhere), (.propertyElsewhere, .property, elsewhere), (.clerkElsewhere, .clerk, elsewhere),
             (.streetHere, .street, streetHere), (.streetElsewhere, .street, streetElsewhere), (.bureau, .bureau, district), (.admin, .admin, nil),
         ]
         for (role, staffRole, division) in accounts {
-            try await store.addStaff(
+            try await store.staff.add(
                 username: role.rawValue, displayName: role.rawValue, password: "matrix password", role: staffRole, division: division, passwordCost: 4
             )
         }
@@ -137,7 +137,7 @@ struct SiteFixture {
     func credentials(_ role: Role) async throws -> Credentials? {
         if let owner = ownerSessions[role] { return owner }
         guard role != .anonymous else { return nil }
-        let session = try await store.staffLogin(username: role.rawValue, password: "matrix password")
+        let session = try await store.staff.login(username: role.rawValue, password: "matrix password")
         return Credentials(cookie: "quorum_staff=\(session.token)", csrf: session.csrf)
     }
 

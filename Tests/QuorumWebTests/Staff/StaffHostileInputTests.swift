@@ -18,15 +18,15 @@ import Testing
         try await Estate.with(database, registry: H.registry, definition: H.definition) { estate, client in
             // setup: a committee account with a hostile name, a closed and counted vote of the same definition
             let store = estate.store
-            try await store.addStaff(
+            try await store.staff.add(
                 username: "committee", displayName: H.attribute + H.entity, password: "correct horse battery", role: .committee,
                 division: estate.estate, passwordCost: 4)
             let now = store.now().millisecondsSinceEpoch
             let day: Int64 = 86_400_000
-            let closed = try await store.createVote(
+            let closed = try await store.voting.createVote(
                 estate: estate.estate, definition: H.definition, opensAt: Timestamp(millisecondsSinceEpoch: now - 2 * day),
                 closesAt: Timestamp(millisecondsSinceEpoch: now - day), noticedAt: Timestamp(millisecondsSinceEpoch: now - 20 * day))
-            _ = try await store.settle(closed.id)
+            _ = try await store.results.settle(closed.id)
             let visitor = Visitor(client)
             let signedIn = try await visitor.post("/staff/login", [("username", "committee"), ("password", "correct horse battery")])
             #expect(signedIn.location == "/manage")
@@ -43,7 +43,7 @@ import Testing
                     ("closes", try #require(form.field("closes"))), ("objection_days", "7"),
                 ])
             let draft = try #require(created.location?.split(separator: "/").last.map(String.init), "created: \(created.status) \(created.body)")
-            try await store.addDocument(to: draft, name: H.attribute + ".pdf", bytes: Array("%PDF-1.4".utf8), actor: "test")
+            try await store.organising.addDocument(to: draft, name: H.attribute + ".pdf", bytes: Array("%PDF-1.4".utf8), actor: "test")
             // A refused form comes back with what was typed.
             let refused = try await visitor.post(
                 "/manage/estates/\(estate.estate)/votes", [("csrf", csrf), ("title", H.attribute), ("opens", H.attribute), ("closes", "")])
@@ -52,7 +52,7 @@ import Testing
             #expect(refused.field("opens") == H.attribute)
 
             // check: every page, escaped; each text verbatim somewhere
-            let code = try #require(try await store.paperBallots(of: estate.vote.id).first?.code)
+            let code = try #require(try await store.paper.ballots(of: estate.vote.id).first?.code)
             var pages: [(String, Visitor.Page)] = [("refused form", refused)]
             for path in [
                 "/manage", "/manage/votes/\(draft)", "/manage/votes/\(draft)/edit", "/manage/votes/\(estate.vote.id)",
@@ -72,7 +72,7 @@ import Testing
                 #expect(pages.contains { $0.1.body.contains(text.htmlTextEscaped) }, "shown verbatim somewhere: \(text)")
             }
             // Stored as typed.
-            let stored = try #require(try await store.vote(draft))
+            let stored = try #require(try await store.voting.vote(draft))
             #expect(stored.title == H.entity + H.script)
             #expect(stored.definition.matters.map(\.title) == [H.attribute + H.sql, H.script])
             guard case .election(_, let candidates) = stored.definition.matters[1].kind else {

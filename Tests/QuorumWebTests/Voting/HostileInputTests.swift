@@ -88,7 +88,7 @@ import Testing
                 planted.cookies.withLock { $0[Cookies.preSession] = value }
                 let bindForm = try await planted.get("/bind")
                 let pre = try #require(bindForm.field("pre"))
-                #expect(pre != value && OwnerRoutes.isToken(pre))
+                #expect(pre != value && BindRoutes.isToken(pre))
                 #expect(
                     bindForm.setCookies.contains("\(Cookies.preSession)=\(pre); Max-Age=3600; Path=/; HttpOnly; SameSite=Lax")
                         || bindForm.setCookies.contains { $0.hasPrefix("\(Cookies.preSession)=\(pre);") })
@@ -105,13 +105,13 @@ import Testing
             }
 
             // Stored verbatim.
-            let stored = try #require(try await estate.store.register(of: estate.estate))
+            let stored = try #require(try await estate.store.register.stored(of: estate.estate))
             let units = stored.register.units.sorted { $0.id < $1.id }
             #expect(units.map(\.building) == [Self.building, "2"])
             #expect(units.map(\.room) == [Self.room, "102"])
             #expect(units.map(\.entrance) == ["1", Self.script])
             #expect(units.flatMap(\.owners).map(\.name) == [Self.ownerName, Self.script])
-            let vote = try #require(try await estate.store.vote(estate.vote.id))
+            let vote = try #require(try await estate.store.voting.vote(estate.vote.id))
             #expect(vote.definition == Self.definition)
             #expect(vote.title == Self.definition.name)
             let row = try await estate.store.withConnection { db in

@@ -109,9 +109,9 @@ struct Estate {
                 let file = FileManager.default.temporaryDirectory.appendingPathComponent("registry-\(UUID().uuidString).csv")
                 try Data(registry.utf8).write(to: file)
                 defer { try? FileManager.default.removeItem(at: file) }
-                let estate = try await store.importRegister(file: file.path, estate: EstatePath(estate: "天汇广场")).estate.id
+                let estate = try await store.register.importRegister(file: file.path, estate: EstatePath(estate: "天汇广场")).estate.id
                 let now = store.now().millisecondsSinceEpoch
-                let vote = try await store.createVote(
+                let vote = try await store.voting.createVote(
                     estate: estate, definition: definition, opensAt: Timestamp(millisecondsSinceEpoch: now - 60_000),
                     closesAt: Timestamp(millisecondsSinceEpoch: now + 86_400_000))
                 let phone = Phone(forwardingTo: OutboxSender(store: store, logger: logger, development: false))

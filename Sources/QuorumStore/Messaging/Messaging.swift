@@ -1,0 +1,86 @@
+import Foundation
+import Logging
+import QuorumCore
+import SQLKit
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// Sends a short text message to a phone. The default keeps messages in the outbox table
+/// (and, in development, shows them in the server log); a gateway sends them for real.
+public protocol MessageSender: Sendable {
+    func send(to phone: String, purpose: String, body: String) async throws
+}
+
+extension MessagingStore {
+    /// The messages kept by the outbox sender, newest first (for development and tests).
+    public func outbox(limit: Int = 20) async throws -> [(recipient: String, body: String)] {
+        try await withConnection { db in
+            try await db.raw("SELECT recipient_masked, body FROM outbox ORDER BY id DESC LIMIT \(bind: limit)").all().map {
+                (try $0.decode(column: "recipient_masked", as: String.self), try $0.decode(column: "body", as: String.self))
+            }
+        }
+    }
+}
+
+/// The default sender: keeps each message in the outbox table; in development mode it also
+/// writes it to the server log, so a developer can read the code. Never in production.
+public struct OutboxSender: MessageSender {
+    let store: Store
+    let logger: Logger
+    let development: Bool
+
+    public init(store: Store, logger: Logger, development: Bool) {
+        self.store = store
+        self.logger = logger
+        self.development = development
+    }
+
+    public func send(to phone: String, purpose: String, body: String) async throws {
+        try await store.withConnection { db in
+            try await db.raw(
+                """
+                INSERT INTO outbox (created_at, recipient_masked, purpose, body) VALUES
+                (\(bind: store.sessionClock().millisecondsSinceEpoch), \(bind: Masking.phone(phone)), \(bind: purpose), \(bind: body))
+                """
+            ).run()
+        }
+        if development {
+            logger.notice("development outbox: message to \(Masking.phone(phone)): \(body)")
+        } else {
+            logger.info("message queued", metadata: ["to": "\(Masking.phone(phone))", "purpose": "\(purpose)"])
+        }
+    }
+}
+
+/// Sends messages through an SMS gateway over HTTP: a JSON POST `{"to", "body", "purpose"}`
+/// with a bearer token, as most Chinese SMS platforms' HTTP APIs take it. A failure is an
+/// error (the owner is told to try again), never silence.
+public struct HTTPGatewaySender: MessageSender {
+    public let url: URL
+    let token: String
+    let session: URLSession
+
+    public init(url: URL, token: String, session: URLSession = .shared) {
+        self.url = url
+        self.token = token
+        self.session = session
+    }
+
+    public struct GatewayError: Error, CustomStringConvertible {
+        public let status: Int
+        public var description: String { "短信网关返回 \(status) / the SMS gateway answered \(status)" }
+    }
+
+    public func send(to phone: String, purpose: String, body: String) async throws {
+        var request = URLRequest(url: url)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        request.httpBody = try JSONSerialization.data(withJSONObject: ["to": phone, "body": body, "purpose": purpose], options: [.sortedKeys])
+        let (_, response) = try await session.data(for: request)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        guard (200..<300).contains(status) else { throw GatewayError(status: status) }
+    }
+}
