@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import Plot
 import QuorumStore
 import Testing
 
@@ -116,6 +117,8 @@ import Testing
         #expect(form["name"] == "王 五")
         #expect(form.all("c.m3") == ["c1", "c2"])
         #expect(form["empty"] == "")
-        #expect("\"><script>&'".attributeEscaped == "&quot;&gt;&lt;script&gt;&amp;&#39;")
+        #expect(
+            Input(type: .hidden, name: "n", value: "\"><script>&'").render()
+                == #"<input type="hidden" name="n" value="&quot;&gt;&lt;script&gt;&amp;&#39;"/>"#)
     }
 }
