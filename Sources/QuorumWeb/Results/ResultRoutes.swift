@@ -49,7 +49,7 @@ struct ResultRoutes {
             return Layout.redirect(.manageVote(vote.id, .result))
         } catch let error as ResultError {
             return Layout.message(
-                S.resultTitle, OwnerRoutes.half(error.description, context.lang), context: context.base, status: .conflict,
+                S.resultTitle, S.say(error)(context.lang), context: context.base, status: .conflict,
                 back: .manageVote(vote.id, .result))
         }
     }

@@ -1,0 +1,21 @@
+/// Why setting a vote up was refused.
+public enum SetupError: Error, Hashable, Sendable {
+    case notDraft
+    /// The vote would open before the notice has stood 15 full days.
+    case noticeTooShort(earliestOpening: Timestamp)
+    case windowInvalid
+    case definition([InputError])
+    case noMatters
+    case documentTooLarge(limit: Int)
+    case documentType
+    case tooManyDocuments(limit: Int)
+    case noRegister
+}
+
+/// Why a result cannot be published.
+public enum ResultError: Error, Hashable, Sendable {
+    case notCounted
+    case alreadyPublished
+    case objectionPeriod(until: Timestamp)
+    case notPreliminary
+}
