@@ -14,7 +14,7 @@ struct ResultRoutes {
             .staffVote(.get, .manageVote(":vote", .result), .view, result),
             .staffVote(.post, .manageVote(":vote", .publish), .organise, publish),
             .staffVote(.get, .manageVote(":vote", .report), .view, report),
-            .staffVote(.get, .manageVote(":vote", .export(":file")), .export, export),
+            .staffVote(.get, .manageVote(":vote", .export(":file")), .export, noticed: true, export),
         ]
     }
 
@@ -56,7 +56,7 @@ struct ResultRoutes {
 
     @Sendable func export(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard !vote.isDraft, let file = context.parameters.get("file") else { return StaffPages.notFound(context.base) }
+        guard let file = context.parameters.get("file") else { return StaffPages.notFound(context.base) }
         switch file {
         case "registry.csv", "matters.json", "ballots.csv", "deliveries.csv":
             // The register and the ballots are read only for the files made of them.
