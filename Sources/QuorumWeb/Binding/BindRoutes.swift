@@ -61,7 +61,7 @@ struct BindRoutes {
         } catch let error as BindingError {
             let status: HTTPResponse.Status = error == .tooManyRequests ? .tooManyRequests : .badRequest
             return BindPages.form(
-                estates: estates, pre: pre, error: Self.say(error, context.lang), name: name, credentials: !dependencies.trustedIssuers.isEmpty,
+                estates: estates, pre: pre, error: S.say(error)(context.lang), name: name, credentials: !dependencies.trustedIssuers.isEmpty,
                 context: context, status: status)
         }
     }
@@ -76,7 +76,7 @@ struct BindRoutes {
         } catch let error as BindingError {
             let phone = form["phone"] ?? ""
             return BindPages.code(
-                attempt: attempt, phoneMasked: phone, pre: pre, error: Self.say(error, context.lang),
+                attempt: attempt, phoneMasked: phone, pre: pre, error: S.say(error)(context.lang),
                 demoMessage: dependencies.showCodes?.message(to: phone), context: context, status: .badRequest)
         }
     }
@@ -94,9 +94,9 @@ struct BindRoutes {
             let credential = try CredentialVerifier.verify(form["credential"] ?? "", trusted: dependencies.trustedIssuers, now: store.now())
             return try await signedIn(try await store.binding.bind(estate: estate, credential: credential), request: request)
         } catch let error as CredentialError {
-            failure = OwnerRoutes.half(error.description, context.lang)
+            failure = S.say(error)(context.lang)
         } catch let error as BindingError {
-            failure = Self.say(error, context.lang)
+            failure = S.say(error)(context.lang)
         }
         return BindPages.form(estates: estates, pre: pre, error: failure, credentials: true, context: context, status: .badRequest)
     }
@@ -111,10 +111,6 @@ struct BindRoutes {
     }
 
     // Helpers.
-
-    static func say(_ error: BindingError, _ lang: Lang) -> String {
-        OwnerRoutes.half(error.description, lang)
-    }
 
     /// Whether `text` has the form `randomToken()` gives.
     static func isToken(_ text: String) -> Bool {

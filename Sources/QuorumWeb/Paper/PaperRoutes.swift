@@ -10,18 +10,18 @@ struct PaperRoutes {
 
     var routes: [RouteSpec] {
         [
-            .staffVote(.get, .manageVote(":vote", .paper), .print, printBallots),
-            .staffVote(.get, .manageVote(":vote", .entry()), .enter, entry),
-            .staffVote(.post, .manageVote(":vote", .entry()), .enter, enter),
-            .staffVote(.get, .manageVote(":vote", .mismatches), .resolve, mismatches),
-            .staffVote(.post, .manageVote(":vote", .mismatches), .resolve, resolve),
-            .staffVote(.get, .manageVote(":vote", .reconciliation), .view, reconciliation),
+            .staffVote(.get, .manageVote(":vote", .paper), .print, noticed: true, printBallots),
+            .staffVote(.get, .manageVote(":vote", .entry()), .enter, noticed: true, entry),
+            .staffVote(.post, .manageVote(":vote", .entry()), .enter, noticed: true, enter),
+            .staffVote(.get, .manageVote(":vote", .mismatches), .resolve, noticed: true, mismatches),
+            .staffVote(.post, .manageVote(":vote", .mismatches), .resolve, noticed: true, resolve),
+            .staffVote(.get, .manageVote(":vote", .reconciliation), .view, noticed: true, reconciliation),
         ]
     }
 
     @Sendable func printBallots(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard !vote.isDraft, let estate = try await store.register.estate(vote.estateID) else { return StaffPages.notFound(context.base) }
+        guard let estate = try await store.register.estate(vote.estateID) else { return StaffPages.notFound(context.base) }
         let building = request.uri.queryParameters["building"].map(String.init)
         var ballots = try await store.paper.ballots(of: vote.id, markPrinted: building == nil)
         if let building { ballots = ballots.filter { $0.building == building } }
@@ -30,7 +30,6 @@ struct PaperRoutes {
 
     @Sendable func entry(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let (vote, staff) = (context.vote, context.staff)
-        guard !vote.isDraft else { return StaffPages.notFound(context.base) }
         let query = request.uri.queryParameters
         let flash = query["done"].map(String.init).flatMap { PaperPages.outcomeText($0, context.lang) }
         if let typed = query["code"].map(String.init), !typed.isEmpty {
@@ -45,7 +44,6 @@ struct PaperRoutes {
 
     @Sendable func enter(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let (vote, staff, form) = (context.vote, context.staff, context.form)
-        guard !vote.isDraft else { return StaffPages.notFound(context.base) }
         let code = form["code"] ?? ""
         do {
             let outcome = try await store.paper.enter(vote: vote, code: code, clerk: staff.account.id, choices: Self.choices(form, vote))
@@ -61,14 +59,12 @@ struct PaperRoutes {
 
     @Sendable func mismatches(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard !vote.isDraft else { return StaffPages.notFound(context.base) }
         return PaperPages.mismatches(
             vote, queue: try await store.paper.mismatches(of: vote.id), staff: context.staff, message: nil, context: context.base)
     }
 
     @Sendable func resolve(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let (vote, staff, form) = (context.vote, context.staff, context.form)
-        guard !vote.isDraft else { return StaffPages.notFound(context.base) }
         let message: String
         var status = HTTPResponse.Status.ok
         do {
@@ -85,7 +81,6 @@ struct PaperRoutes {
 
     @Sendable func reconciliation(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard !vote.isDraft else { return StaffPages.notFound(context.base) }
         return PaperPages.reconciliation(
             vote, lines: try await store.paper.reconciliation(of: vote.id), conflicts: try await store.paper.conflicts(of: vote.id),
             context: context.base)

@@ -14,7 +14,7 @@ struct ResultRoutes {
             .staffVote(.get, .manageVote(":vote", .result), .view, result),
             .staffVote(.post, .manageVote(":vote", .publish), .organise, publish),
             .staffVote(.get, .manageVote(":vote", .report), .view, report),
-            .staffVote(.get, .manageVote(":vote", .export(":file")), .export, export),
+            .staffVote(.get, .manageVote(":vote", .export(":file")), .export, noticed: true, export),
         ]
     }
 
@@ -49,14 +49,14 @@ struct ResultRoutes {
             return Layout.redirect(.manageVote(vote.id, .result))
         } catch let error as ResultError {
             return Layout.message(
-                S.resultTitle, OwnerRoutes.half(error.description, context.lang), context: context.base, status: .conflict,
+                S.resultTitle, S.say(error)(context.lang), context: context.base, status: .conflict,
                 back: .manageVote(vote.id, .result))
         }
     }
 
     @Sendable func export(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard !vote.isDraft, let file = context.parameters.get("file") else { return StaffPages.notFound(context.base) }
+        guard let file = context.parameters.get("file") else { return StaffPages.notFound(context.base) }
         switch file {
         case "registry.csv", "matters.json", "ballots.csv", "deliveries.csv":
             // The register and the ballots are read only for the files made of them.

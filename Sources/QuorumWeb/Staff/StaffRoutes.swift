@@ -46,7 +46,7 @@ struct StaffRoutes {
             return response
         } catch let error as StaffError {
             let status: HTTPResponse.Status = if case .locked = error { .tooManyRequests } else { .unauthorized }
-            return StaffPages.login(error: OwnerRoutes.half(error.description, context.lang), username: username, context: context, status: status)
+            return StaffPages.login(error: S.say(error)(context.lang), username: username, context: context, status: status)
         }
     }
 
@@ -95,7 +95,7 @@ struct StaffRoutes {
                     division: role == .admin ? nil : division)
                 return Layout.redirect(.manageStaff)
             } catch let failure as StaffError {
-                error = OwnerRoutes.half(failure.description, context.lang)
+                error = S.say(failure)(context.lang)
             }
         } else {
             error = S.notAllowedRole(context.lang)
