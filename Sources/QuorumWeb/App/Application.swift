@@ -26,8 +26,9 @@ public func buildApplication(
     router.add(
         middleware: SessionMiddleware(
             store: dependencies.store, secureCookies: dependencies.secureCookies, trustedProxies: dependencies.trustedProxies))
+    let store = dependencies.store
     for route in routeTable(dependencies: dependencies) {
-        router.on(RouterPath(route.path), method: route.method, use: route.guarded(store: dependencies.store))
+        router.on(RouterPath(route.path), method: route.method) { request, context in try await route.guarded(request, context, store) }
     }
     return Application(
         router: router,

@@ -8,10 +8,6 @@ public struct QuorumRequestContext: RequestContext {
     public var session: OwnerSession?
     /// The signed-in staff member, if any (a separate cookie from the owner's).
     public var staff: StaffSession?
-    /// A staff form already read and CSRF-checked by the route guard.
-    var form: FormData?
-    /// The vote a staff route's `:vote` names, loaded and access-checked by the route guard.
-    public var vote: StoredVote?
     public var lang: Lang = .zh
     /// The client's address, for rate limits (never logged with anything personal).
     public var remoteAddress: String

@@ -104,7 +104,7 @@ enum OperationsRoutes {
     static func routes(store: Store, metrics: WebMetrics?) -> [RouteSpec] {
         [
             // Readiness: the database answers.
-            RouteSpec(.get, .healthReady, .anyone) { _, _ in
+            .anyone(.get, .healthReady) { _, _ in
                 do {
                     _ = try await store.log.size()
                     return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ok")))
@@ -113,7 +113,7 @@ enum OperationsRoutes {
                 }
             },
             // Counts only, nothing personal; still, serve it to the monitoring network, not the world.
-            RouteSpec(.get, .metrics, .anyone) { _, _ in
+            .anyone(.get, .metrics) { _, _ in
                 guard let metrics else { throw HTTPError(.notFound) }
                 var headers = HTTPFields()
                 headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"

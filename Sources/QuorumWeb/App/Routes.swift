@@ -7,98 +7,100 @@ import QuorumStore
 public enum RouteAccess: Sendable, Hashable {
     /// Anyone, signed in or not.
     case anyone
-    /// A signed-in owner; the handler then checks the estate and the voting person.
+    /// A signed-in owner (on a `:vote` route: of its estate, with a voting person in it).
     case owner
     /// A signed-in staff member holding `permission` on the estate the route's `:vote` or
     /// `:estate` names (any staff member when nil; the role alone for routes naming neither).
     case staff(Permission?)
 }
 
-/// One route: method, path, who may call it, and what it does.
+/// One route: method, URL, who may call it, and what it does. The handler's context says
+/// the access: the guard resolves it before the handler runs, or answers the refusal itself.
 public struct RouteSpec: Sendable {
     public let method: HTTPRequest.Method
     /// The route's URL with `:name` for each parameter; `path` is what the router matches.
     public let url: SiteURL
-    public var path: String { url.path }
     public let access: RouteAccess
-    let handler: @Sendable (Request, QuorumRequestContext) async throws -> Response
+    /// The guard and the handler behind it.
+    let guarded: @Sendable (Request, QuorumRequestContext, Store) async throws -> Response
+    public var path: String { url.path }
 
-    init(
+    private init(
         _ method: HTTPRequest.Method, _ url: SiteURL, _ access: RouteAccess,
-        _ handler: @escaping @Sendable (Request, QuorumRequestContext) async throws -> Response
+        _ guarded: @escaping @Sendable (Request, QuorumRequestContext, Store) async throws -> Response
     ) {
-        self.method = method
-        self.url = url
-        self.access = access
-        self.handler = handler
+        (self.method, self.url, self.access, self.guarded) = (method, url, access, guarded)
+    }
+
+    typealias Handler<Context> = @Sendable (Request, Context) async throws -> Response
+
+    /// A route for anyone.
+    static func anyone(_ method: HTTPRequest.Method, _ url: SiteURL, _ handler: @escaping Handler<QuorumRequestContext>) -> Self {
+        Self(method, url, .anyone) { request, context, _ in try await handler(request, context) }
+    }
+
+    static func owner(_ method: HTTPRequest.Method, _ url: SiteURL, _ handler: @escaping Handler<OwnerContext>) -> Self {
+        Self(method, url, .owner) { request, context, _ in try await Self.run(Guard.owner(context), request, handler) }
+    }
+
+    static func ownerVote(_ method: HTTPRequest.Method, _ url: SiteURL, _ handler: @escaping Handler<OwnerVoteContext>) -> Self {
+        Self(method, url, .owner) { request, context, store in
+            try await Self.run(Guard.ownerVote(context, store: store), request, handler)
+        }
+    }
+
+    static func staff(_ method: HTTPRequest.Method, _ url: SiteURL, _ permission: Permission?, _ handler: @escaping Handler<StaffContext>) -> Self {
+        Self(method, url, .staff(permission)) { request, context, _ in
+            try await Self.run(Guard.staff(request, context, permission), request, handler)
+        }
+    }
+
+    static func staffEstate(
+        _ method: HTTPRequest.Method, _ url: SiteURL, _ permission: Permission, _ handler: @escaping Handler<StaffEstateContext>
+    ) -> Self {
+        Self(method, url, .staff(permission)) { request, context, store in
+            try await Self.run(Guard.staffEstate(request, context, permission, store: store), request, handler)
+        }
+    }
+
+    /// `noticed`: a page of a vote whose notice is out (a draft's answers 404).
+    static func staffVote(
+        _ method: HTTPRequest.Method, _ url: SiteURL, _ permission: Permission, noticed: Bool = false,
+        _ handler: @escaping Handler<StaffVoteContext>
+    ) -> Self {
+        Self(method, url, .staff(permission)) { request, context, store in
+            try await Self.run(Guard.staffVote(request, context, permission, noticed: noticed, store: store), request, handler)
+        }
+    }
+
+    private static func run<Context>(_ found: Found<Context>, _ request: Request, _ handler: Handler<Context>) async throws -> Response {
+        switch found {
+        case .success(let context): try await handler(request, context)
+        case .failure(let refusal): refusal
+        }
     }
 }
 
 /// Every route of the site.
 public func routeTable(dependencies: OwnerDependencies) -> [RouteSpec] {
+    let store = dependencies.store
     var routes: [RouteSpec] = [
-        RouteSpec(.get, .health, .anyone) { _, _ in Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ok"))) },
-        RouteSpec(.get, .staticFile(":name"), .anyone) { _, context in
+        .anyone(.get, .health) { _, _ in Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ok"))) },
+        .anyone(.get, .staticFile(":name")) { _, context in
             guard let name = context.parameters.get("name"), let response = StaticFiles.response(name) else {
                 throw HTTPError(.notFound)
             }
             return response
         },
     ]
+    routes += BindRoutes(dependencies: dependencies).routes
     routes += OwnerRoutes(dependencies: dependencies).routes
-    routes += LogRoutes.routes(store: dependencies.store)
+    routes += LogRoutes.routes(store: store)
     routes += StaffRoutes(dependencies: dependencies).routes
-    routes += OperationsRoutes.routes(store: dependencies.store, metrics: dependencies.metrics)
+    routes += SetupRoutes(dependencies: dependencies).routes
+    routes += DeliveryRoutes(dependencies: dependencies).routes
+    routes += PaperRoutes(store: store).routes
+    routes += ResultRoutes(store: store).routes
+    routes += OperationsRoutes.routes(store: store, metrics: dependencies.metrics)
     return routes
-}
-
-extension RouteSpec {
-    /// The handler behind the access check: staff routes get their session, their form
-    /// (CSRF-checked on every POST) and their vote (access-checked) in the context.
-    func guarded(store: Store) -> @Sendable (Request, QuorumRequestContext) async throws -> Response {
-        guard case .staff(let permission) = access else { return handler }
-        let method = self.method
-        let handler = self.handler
-        return { request, context in
-            var context = context
-            guard let staff = context.staff else {
-                if method == .get { return Layout.redirect(.staffLogin) }
-                return Layout.message(S.staffSignIn, S.staffSignInFirst(context.lang), context: context, status: .forbidden, back: .staffLogin)
-            }
-            if method == .post {
-                var form: FormData
-                if let boundary = request.headers[.contentType].flatMap(Multipart.boundary(contentType:)) {
-                    let body = try await request.body.collect(upTo: DocumentLimits.maximumBytes + 64 * 1024)
-                    let parsed = Multipart.parse(Array(buffer: body), boundary: boundary)
-                    form = parsed.form
-                    for file in parsed.files { form.attach(file) }
-                } else {
-                    form = try await FormData.read(request, context: context)
-                }
-                guard form["csrf"] == staff.csrf else {
-                    return Layout.message(S.staffArea, S.formExpired(context.lang), context: context, status: .forbidden, back: .manage)
-                }
-                context.form = form
-            }
-            guard let permission else { return try await handler(request, context) }
-            let estate: Int64?
-            if let id = context.parameters.get("vote") {
-                context.vote = try await store.results.settle(id)
-                estate = context.vote?.estateID
-            } else if let id = context.parameters.get("estate") {
-                estate = Int64(id)
-                guard let estate, try await store.register.estate(estate) != nil else { return StaffPages.notFound(context) }
-            } else {
-                estate = nil
-            }
-            if let estate {
-                guard try await store.staff.may(staff.account, permission, estate: estate) else { return StaffPages.forbidden(context) }
-            } else if context.parameters.get("vote") != nil {
-                return StaffPages.notFound(context)
-            } else {
-                guard staff.account.role.permissions.contains(permission) else { return StaffPages.forbidden(context) }
-            }
-            return try await handler(request, context)
-        }
-    }
 }

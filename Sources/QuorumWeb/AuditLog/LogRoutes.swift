@@ -8,14 +8,14 @@ enum LogRoutes {
     static func routes(store: Store) -> [RouteSpec] {
         var routes: [RouteSpec] = []
         routes.append(
-            RouteSpec(.get, .log(.head), .anyone) { _, _ in
+            .anyone(.get, .log(.head)) { _, _ in
                 guard let head = try await store.log.latestHead() else {
                     return json(.object([("error", .string("日志还没有条目 / the log has no entry yet"))]), status: .notFound)
                 }
                 return json(head.json)
             })
         routes.append(
-            RouteSpec(.get, .log(.proof), .anyone) { request, _ in
+            .anyone(.get, .log(.proof)) { request, _ in
                 let query = request.uri.queryParameters
                 guard let index = query.get("index", as: Int.self) else { return badRequest("index") }
                 var size = query.get("size", as: Int.self)
@@ -26,7 +26,7 @@ enum LogRoutes {
                 return json(.object([("index", .int(index)), ("size", .int(size)), ("proof", proofJSON(proof))]))
             })
         routes.append(
-            RouteSpec(.get, .log(.consistency), .anyone) { request, _ in
+            .anyone(.get, .log(.consistency)) { request, _ in
                 let query = request.uri.queryParameters
                 guard let from = query.get("from", as: Int.self), let to = query.get("to", as: Int.self) else {
                     return badRequest("from, to")
@@ -42,7 +42,7 @@ enum LogRoutes {
                 return json(.object([("from", .int(from)), ("to", .int(to)), ("proof", proofJSON(proof))]))
             })
         routes.append(
-            RouteSpec(.get, .log(.publicKey), .anyone) { _, _ in
+            .anyone(.get, .log(.publicKey)) { _, _ in
                 let key = try await store.log.publicKey()
                 return json(
                     .object([
@@ -51,17 +51,17 @@ enum LogRoutes {
                     ]))
             })
         routes.append(
-            RouteSpec(.get, .log(.publicKeyPEM), .anyone) { _, _ in
+            .anyone(.get, .log(.publicKeyPEM)) { _, _ in
                 text(try await store.log.publicKey().pem, type: "application/x-pem-file")
             })
 
         routes.append(
-            RouteSpec(.get, .verify(), .anyone) { request, context in
+            .anyone(.get, .verify()) { request, context in
                 let page = try await VerifyController.page(code: request.uri.queryParameters.get("r"), store: store)
                 return page.render(context: context)
             })
         routes.append(
-            RouteSpec(.post, .verify(), .anyone) { request, context in
+            .anyone(.post, .verify()) { request, context in
                 let form = try await FormData.read(request, context: context, limit: 64 * 1024)
                 return try await VerifyController.page(code: form["r"], store: store).render(context: context)
             })

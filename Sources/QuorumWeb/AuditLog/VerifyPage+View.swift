@@ -14,16 +14,16 @@ extension VerifyPage {
             result(l)
             Node<HTML.BodyContext>.form(
                 .action(SiteURL.verify()), .method(.post),
-                .label(.for("r"), .text(T.codeLabel(l))),
+                .label(.for("r"), .plain(T.codeLabel(l))),
                 .textarea(
-                    .id("r"), .name("r"), .class("receipt-code"), .rows(4), .attribute(named: "autocomplete", value: "off"), .text(code.textEscaped)),
-                .button(.type(.submit), .id("check"), .text(T.submit(l)))
+                    .id("r"), .name("r"), .class("receipt-code"), .rows(4), .attribute(named: "autocomplete", value: "off"), .plain(code)),
+                .button(.type(.submit), .id("check"), .plain(T.submit(l)))
             )
-            Node<HTML.BodyContext>.p(.class("note"), .text(T.intro(l)))
-            Node<HTML.BodyContext>.p(.class("note"), .text(T.privacy(l)))
+            Node<HTML.BodyContext>.p(.class("note"), .plain(T.intro(l)))
+            Node<HTML.BodyContext>.p(.class("note"), .plain(T.privacy(l)))
             Node<HTML.BodyContext>.p(
-                .class("note"), .text("\(T.keyID(l)): "), .strong(.id("key-id"), .text(key.keyID)), .text(" · \(T.keyNote(l))"),
-                .a(.href(SiteURL.log(.publicKeyPEM)), .text("PEM")))
+                .class("note"), .plain("\(T.keyID(l)): "), .strong(.id("key-id"), .plain(key.keyID)), .plain(" · \(T.keyNote(l))"),
+                .a(.href(SiteURL.log(.publicKeyPEM)), .plain("PEM")))
             Node<HTML.BodyContext>.script(.src(SiteURL.staticFile("verify.js")), .attribute(named: "defer", value: "defer"))
         }
     }
@@ -33,17 +33,17 @@ extension VerifyPage {
         case .form:
             return .empty
         case .unreadable:
-            return .div(.class("verdict alert"), .id("server-result"), .data(named: "outcome", value: "unreadable"), .p(.text(T.unreadable(l))))
+            return .div(.class("verdict alert"), .id("server-result"), .data(named: "outcome", value: "unreadable"), .p(.plain(T.unreadable(l))))
         case .checked(let receipt, let check):
             return .group(
                 .div(
                     .class(check.passed ? "verdict ok" : "verdict alert"), .id("server-result"),
-                    .data(named: "outcome", value: check.passed ? "pass" : "fail"),
-                    .p(.class("big"), .text(check.passed ? T.passed(l) : T.failed(l))),
-                    .h2(.text(T.serverSays(l))),
+                    .attr("data-outcome", check.passed ? "pass" : "fail"),
+                    .p(.class("big"), .plain(check.passed ? T.passed(l) : T.failed(l))),
+                    .h2(.plain(T.serverSays(l))),
                     .ul(
                         .class("steps"),
-                        .forEach(check.steps) { step in .li(.class(step.passed ? "passed" : "failed"), .text(stepText(step.step, l))) })
+                        .forEach(check.steps) { step in .li(.class(step.passed ? "passed" : "failed"), .plain(stepText(step.step, l))) })
                 ),
                 browserCheck(receipt, l),
                 details(receipt, check: check, l)
@@ -63,16 +63,16 @@ extension VerifyPage {
     private func browserCheck(_ receipt: LogReceipt, _ l: Lang) -> Node<HTML.BodyContext> {
         .div(
             .class("card browser"), .id("browser-check"),
-            .data(named: "receipt", value: receipt.code.attributeEscaped),
-            .data(named: "text-working", value: T.browserWorking(l)),
-            .data(named: "text-passed", value: T.browserPassed(l)),
-            .data(named: "text-failed", value: T.browserFailed(l)),
-            .data(named: "text-cannot-sign", value: T.browserCannotSign(l)),
-            .data(named: "text-receipt_head", value: T.stepReceiptHead(l)),
-            .data(named: "text-included", value: T.stepIncluded(l)),
-            .data(named: "text-still_there", value: T.stepStillThere(l)),
-            .h2(.text(T.browserSays(l))),
-            .p(.id("browser-result"), .data(named: "outcome", value: "none"), .text(T.browserNoScript(l)))
+            .attr("data-receipt", receipt.code),
+            .attr("data-text-working", T.browserWorking(l)),
+            .attr("data-text-passed", T.browserPassed(l)),
+            .attr("data-text-failed", T.browserFailed(l)),
+            .attr("data-text-cannot-sign", T.browserCannotSign(l)),
+            .attr("data-text-receipt_head", T.stepReceiptHead(l)),
+            .attr("data-text-included", T.stepIncluded(l)),
+            .attr("data-text-still_there", T.stepStillThere(l)),
+            .h2(.plain(T.browserSays(l))),
+            .p(.id("browser-result"), .data(named: "outcome", value: "none"), .plain(T.browserNoScript(l)))
         )
     }
 
@@ -86,12 +86,12 @@ extension VerifyPage {
         if let latest = check.latest { rows.append((T.latestHead, "\(latest.size) \(T.entries(l)) · \(latest.time)")) }
         return .div(
             .class("card receipt"),
-            .h2(.text(T.yourBallot(l))),
-            .dl(.forEach(rows) { label, value in .group(.dt(.text(label(l))), .dd(.text(value.textEscaped))) }),
-            .h2(.text(T.choices(l))),
+            .h2(.plain(T.yourBallot(l))),
+            .dl(.forEach(rows) { label, value in .group(.dt(.plain(label(l))), .dd(.plain(value))) }),
+            .h2(.plain(T.choices(l))),
             .dl(
                 .forEach(receipt.choices.marks.sorted { $0.key < $1.key }) { matter, mark in
-                    .group(.dt(.text(matter.textEscaped)), .dd(.text(choiceText(mark, l).textEscaped)))
+                    .group(.dt(.plain(matter)), .dd(.plain(choiceText(mark, l))))
                 })
         )
     }

@@ -11,24 +11,24 @@ enum BindPages {
         let lang = context.lang
         return Layout.page(S.bindTitle, context: context, path: .bind, status: status) {
             Paragraph(S.bindIntro(lang))
-            if let error { Paragraph(error.textEscaped).class("alert").attribute(named: "role", value: "alert") }
+            if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert") }
             Form(url: SiteURL.bind, method: .post) {
-                Input(type: .hidden, name: "pre", value: pre.attributeEscaped)
+                Input(type: .hidden, name: "pre", value: pre)
                 if estates.count == 1 {
                     Input(type: .hidden, name: "estate", value: String(estates[0].id))
-                    Paragraph("\(S.estate(lang))：\(estates[0].name.textEscaped)").class("meta")
+                    Paragraph("\(S.estate(lang))：\(estates[0].name)").class("meta")
                 } else {
                     Label(S.estate(lang)) {
                         Node<HTML.BodyContext>.element(
                             named: "select",
                             nodes: [.attribute(named: "name", value: "estate"), .attribute(named: "id", value: "estate")]
                                 + estates.map {
-                                    .element(named: "option", nodes: [.attribute(named: "value", value: String($0.id)), .text($0.name.textEscaped)])
+                                    .element(named: "option", nodes: [.attr("value", String($0.id)), .plain($0.name)])
                                 })
                     }
                 }
                 Label(S.name(lang)) {
-                    Input(type: .text, name: "name", value: name.attributeEscaped, isRequired: true).id("name").attribute(
+                    Input(type: .text, name: "name", value: name, isRequired: true).id("name").attribute(
                         named: "autocomplete", value: "name")
                 }
                 Label(S.idNumber(lang)) {
@@ -41,7 +41,7 @@ enum BindPages {
                 H2(S.credentialTitle(lang))
                 Paragraph(S.credentialIntro(lang)).class("meta")
                 Form(url: SiteURL.bindCredential, method: .post) {
-                    Input(type: .hidden, name: "pre", value: pre.attributeEscaped)
+                    Input(type: .hidden, name: "pre", value: pre)
                     Input(type: .hidden, name: "estate", value: String(estate.id))
                     Label(S.credential(lang)) {
                         TextArea(name: "credential", isRequired: true).id("credential")
@@ -58,19 +58,19 @@ enum BindPages {
     ) -> Response {
         let lang = context.lang
         return Layout.page(S.codeTitle, context: context, path: .bind, status: status) {
-            Paragraph(S.codeSent(phoneMasked.textEscaped)(lang))
-            if let error { Paragraph(error.textEscaped).class("alert").attribute(named: "role", value: "alert") }
+            Paragraph(S.codeSent(phoneMasked)(lang))
+            if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert") }
             if let demoMessage {
                 Div {
                     Paragraph(S.demoCode(lang)).class("note")
-                    Paragraph(demoMessage.textEscaped).id("demo-message")
+                    Paragraph(demoMessage).id("demo-message")
                 }
                 .class("card")
             }
             Form(url: SiteURL.bindCode, method: .post) {
-                Input(type: .hidden, name: "pre", value: pre.attributeEscaped)
-                Input(type: .hidden, name: "attempt", value: attempt.attributeEscaped)
-                Input(type: .hidden, name: "phone", value: phoneMasked.attributeEscaped)
+                Input(type: .hidden, name: "pre", value: pre)
+                Input(type: .hidden, name: "attempt", value: attempt)
+                Input(type: .hidden, name: "phone", value: phoneMasked)
                 Label(S.code(lang)) {
                     Input(type: .text, name: "code", isRequired: true).id("code")
                         .attribute(named: "inputmode", value: "numeric").attribute(named: "autocomplete", value: "one-time-code")

@@ -11,20 +11,20 @@ enum Charts {
     ) -> Component {
         let width: Int64 = 1000
         var x: Int64 = 0
-        var shapes = "<rect class=\"chart-bg\" x=\"0\" y=\"0\" width=\"\(width)\" height=\"28\"/>"
+        var shapes = [SVG.rect("chart-bg", x: 0, y: 0, width: width, height: 28)]
         for segment in segments where segment.value > 0 && total > 0 {
             let w = min(width - x, segment.value * width / total)
-            shapes += "<rect class=\"chart-\(segment.kind)\" x=\"\(x)\" y=\"0\" width=\"\(w)\" height=\"28\"/>"
+            shapes.append(SVG.rect("chart-\(segment.kind)", x: x, y: 0, width: w, height: 28))
             x += w
         }
         if let line, line.denominator > 0 {
             let at = line.numerator * width / line.denominator
-            shapes += "<line class=\"chart-line\" x1=\"\(at)\" y1=\"0\" x2=\"\(at)\" y2=\"28\"/>"
+            shapes.append(SVG.line("chart-line", x1: at, y1: 0, x2: at, y2: 28))
         }
-        let svg =
-            "<svg class=\"chart\" viewBox=\"0 0 \(width) 28\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"\(label.attributeEscaped)\">"
-            + "<title>\(label.attributeEscaped)</title>\(shapes)</svg>"
-        return Node<HTML.BodyContext>.raw(svg)
+        let attributes = [
+            ("class", "chart"), ("viewBox", "0 0 \(width) 28"), ("preserveAspectRatio", "none"), ("role", "img"), ("aria-label", label),
+        ]
+        return SVG(attributes: attributes, title: label, shapes: shapes)
     }
 
     /// `a / b` as a percentage with one decimal.

@@ -27,7 +27,7 @@ enum Layout {
                         Header {
                             Link(S.siteName(lang), url: SiteURL.home).class("brand")
                             Navigation {
-                                Link(S.switchLanguage(lang), url: switchPath.attributeEscaped).class("lang").attribute(
+                                Link(S.switchLanguage(lang), url: switchPath).class("lang").attribute(
                                     named: "lang", value: lang.other == .zh ? "zh-CN" : "en")
                                 if let session = context.session {
                                     Form(url: SiteURL.logout, method: .post) {
@@ -66,7 +66,7 @@ enum Layout {
         _ title: L10n, _ text: String, context: QuorumRequestContext, status: HTTPResponse.Status, back: SiteURL = .home
     ) -> Response {
         page(title, context: context, path: back, status: status) {
-            Paragraph(text.textEscaped).class("alert")
+            Paragraph(text).class("alert")
             Link(S.back(context.lang), url: back).class("button secondary")
         }
     }
@@ -100,62 +100,29 @@ struct ProgressView: Component {
             Paragraph(S.lineNote(lang)).class("note")
         }
         .class("progress")
-        .attribute(named: "data-progress", value: source?.path)
-        .attribute(named: "data-reached-text", value: S.reached(lang))
+        .attr("data-progress", source?.path)
+        .attr("data-reached-text", S.reached(lang))
     }
 
     /// An SVG bar on a 0…1000 scale: the fill's and the line's `width` and `x` are
     /// attributes, not `style`, so the page needs no inline style under the CSP.
     private func bar(_ label: String, value: String, perMille: Int, linePerMille: Int, key: String) -> Component {
-        func rect(_ attributes: [(String, String)]) -> Node<HTML.BodyContext> {
-            .element(named: "rect", nodes: attributes.map { .attribute(named: $0.0, value: $0.1) })
-        }
-        return Div {
+        Div {
             Div {
                 Span(label)
-                Span(value).class("figure").attribute(named: "data-field", value: key)
+                Span(value).class("figure").attr("data-field", key)
             }
             .class("bar-label")
-            Node<HTML.BodyContext>.element(
-                named: "svg",
-                nodes: [
-                    .attribute(named: "class", value: "bar"), .attribute(named: "viewBox", value: "0 0 1000 24"),
-                    .attribute(named: "preserveAspectRatio", value: "none"), .attribute(named: "role", value: "img"),
-                    .attribute(named: "aria-label", value: "\(label) \(value)"),
-                    rect([("class", "track"), ("x", "0"), ("y", "4"), ("width", "1000"), ("height", "16")]),
-                    rect([
-                        ("class", "fill"), ("data-fill", key), ("x", "0"), ("y", "4"), ("width", "\(max(0, min(perMille, 1000)))"), ("height", "16"),
-                    ]),
-                    rect([("class", "line"), ("x", "\(max(0, min(linePerMille, 1000)) - 3)"), ("y", "0"), ("width", "6"), ("height", "24")]),
-                ])
+            SVG(
+                attributes: [
+                    ("class", "bar"), ("viewBox", "0 0 1000 24"), ("preserveAspectRatio", "none"), ("role", "img"),
+                    ("aria-label", "\(label) \(value)"),
+                ],
+                shapes: [
+                    SVG.rect("track", x: 0, y: 4, width: 1000, height: 16),
+                    SVG.rect("fill", data: [("data-fill", key)], x: 0, y: 4, width: Int64(max(0, min(perMille, 1000))), height: 16),
+                    SVG.rect("line", x: Int64(max(0, min(linePerMille, 1000)) - 3), y: 0, width: 6, height: 24),
+                ], selfClosing: false)
         }
-    }
-}
-
-extension String {
-    /// For element text from outside (a name, a title, a message that quotes input). Plot
-    /// escapes `<` and `>` in text but leaves anything that looks like an entity as it is,
-    /// so `&amp;` typed by someone would show as `&`; with every `&` written `&amp;` first,
-    /// the text shows exactly as typed. Once per text: Plot does the rest.
-    var textEscaped: String {
-        replacingOccurrences(of: "&", with: "&amp;")
-    }
-
-    /// For an attribute value: Plot writes attribute values as they are, so any value that
-    /// did not come from us goes through here (`"`, `'`, `&`, `<`, `>` as entities).
-    var attributeEscaped: String {
-        var out = ""
-        out.reserveCapacity(count)
-        for character in self {
-            switch character {
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

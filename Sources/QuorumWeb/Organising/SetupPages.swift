@@ -12,11 +12,11 @@ enum SetupPages {
     ) -> Response {
         let lang = context.lang
         return Layout.page(S.setUpVote, context: context, path: action, status: status) {
-            Paragraph(estate.name.textEscaped).class("meta")
-            if let error { Paragraph(error.textEscaped).class("alert").attribute(named: "role", value: "alert").id("form-error") }
+            Paragraph(estate.name).class("meta")
+            if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert").id("form-error") }
             Form(url: action, method: .post) {
                 Input(type: .hidden, name: "csrf", value: staff.csrf)
-                Label(S.voteTitle(lang)) { Input(type: .text, name: "title", value: values.title.attributeEscaped, isRequired: true).id("title") }
+                Label(S.voteTitle(lang)) { Input(type: .text, name: "title", value: values.title, isRequired: true).id("title") }
                 Fieldset {
                     Legend(S.scope(lang))
                     Label(S.wholeEstate(lang)) {
@@ -31,8 +31,8 @@ enum SetupPages {
                     }
                     Div {
                         for building in buildings {
-                            Label(building.textEscaped) {
-                                Input(type: .checkbox, name: "building", value: building.attributeEscaped)
+                            Label(building) {
+                                Input(type: .checkbox, name: "building", value: building)
                                     .attribute(named: "checked", value: values.buildings.contains(building) ? "checked" : nil)
                             }
                             .class("chip")
@@ -47,11 +47,11 @@ enum SetupPages {
                     Legend(S.window(lang))
                     Paragraph(S.windowExplain(lang)).class("note")
                     Label(S.opens(lang)) {
-                        Input(type: .text, name: "opens", value: values.opens.attributeEscaped).attribute(named: "type", value: "datetime-local").id(
+                        Input(type: .text, name: "opens", value: values.opens).attribute(named: "type", value: "datetime-local").id(
                             "opens")
                     }
                     Label(S.deadline(lang)) {
-                        Input(type: .text, name: "closes", value: values.closes.attributeEscaped).attribute(named: "type", value: "datetime-local")
+                        Input(type: .text, name: "closes", value: values.closes).attribute(named: "type", value: "datetime-local")
                             .id("closes")
                     }
                 }
@@ -62,7 +62,7 @@ enum SetupPages {
                     checkbox("silent_majority", S.silentMajority(lang), values.silentMajority)
                     Paragraph(S.silentMajorityWarning(lang)).class("alert small")
                     Label(S.objectionDaysLabel(lang)) {
-                        Input(type: .number, name: "objection_days", value: values.objectionDays.attributeEscaped).attribute(named: "min", value: "0")
+                        Input(type: .number, name: "objection_days", value: values.objectionDays).attribute(named: "min", value: "0")
                             .attribute(named: "max", value: "60").id("objection-days")
                     }
                 }
@@ -84,7 +84,7 @@ enum SetupPages {
         return Fieldset {
             Legend(S.matterNumber(number)(lang))
             Label(S.matterTitle(lang)) {
-                Input(type: .text, name: prefix + "title", value: matter.title.attributeEscaped, isRequired: number == 1).id("m\(number)-title")
+                Input(type: .text, name: prefix + "title", value: matter.title, isRequired: number == 1).id("m\(number)-title")
             }
             Label(S.art278Item(lang)) {
                 Select {
@@ -93,7 +93,7 @@ enum SetupPages {
                             named: "selected", value: matter.item == item ? "selected" : nil)
                     }
                 }
-                .attribute(named: "name", value: prefix + "item").id("m\(number)-item")
+                .attr("name", prefix + "item").id("m\(number)-item")
             }
             Paragraph(S.itemThresholdNote(lang)).class("note")
             Label(S.isElection(lang)) {
@@ -105,7 +105,7 @@ enum SetupPages {
                 Input(type: .number, name: prefix + "seats", value: String(matter.seats)).attribute(named: "min", value: "1").id("m\(number)-seats")
             }
             Label(S.candidatesOnePerLine(lang)) {
-                TextArea(text: matter.candidates.textEscaped, name: prefix + "candidates", numberOfRows: 4).id("m\(number)-candidates")
+                TextArea(text: matter.candidates, name: prefix + "candidates", numberOfRows: 4).id("m\(number)-candidates")
             }
         }
         .class(number == 1 || !matter.title.isEmpty ? "matter" : "matter spare")

@@ -15,32 +15,32 @@ enum PaperPages {
             for ballot in ballots {
                 Div {
                     H2("\(estate) · \(S.paperBallotTitle(lang))")
-                    Paragraph(vote.title.textEscaped).class("paper-vote")
-                    Paragraph("\(S.rooms(lang))：\(ballot.rooms.textEscaped) · \(S.area(lang))：\(ballot.area) m²").class("paper-rooms")
+                    Paragraph(vote.title).class("paper-vote")
+                    Paragraph("\(S.rooms(lang))：\(ballot.rooms) · \(S.area(lang))：\(ballot.area) m²").class("paper-rooms")
                     Paragraph("\(S.opens(lang))：\(LocalTime.format(vote.opensAt)) · \(S.deadline(lang))：\(LocalTime.format(vote.closesAt))").class(
                         "meta")
                     for (index, matter) in vote.definition.matters.enumerated() {
                         Div {
-                            Paragraph("\(index + 1). \(matter.title.textEscaped)（\(VotePages.tag(matter, lang))）").class("paper-matter")
+                            Paragraph("\(index + 1). \(matter.title)（\(VotePages.tag(matter, lang))）").class("paper-matter")
                             switch matter.kind {
                             case .resolution:
                                 Paragraph("☐ \(S.agree(.zh))    ☐ \(S.oppose(.zh))    ☐ \(S.abstain(.zh))").class("boxes")
                             case .election(let seats, let candidates):
                                 Paragraph(S.electionMatter(seats)(.zh)).class("meta")
-                                Paragraph(candidates.map { "☐ \($0.name)" }.joined(separator: "    ").textEscaped).class("boxes")
+                                Paragraph(candidates.map { "☐ \($0.name)" }.joined(separator: "    ")).class("boxes")
                             }
                         }
                     }
                     Paragraph(S.paperInstructions(lang)).class("note")
                     Paragraph("\(S.signatureLine(lang))：________________________    \(S.date(lang))：____________").class("signature-line")
                     Div {
-                        Node<HTML.BodyContext>.raw(Code128.svg(ballot.code.replacingOccurrences(of: "-", with: "")) ?? "")
+                        Barcode(code: ballot.code.replacingOccurrences(of: "-", with: ""))
                         Paragraph(ballot.code).class("code")
                     }
                     .class("barcode-block")
                 }
                 .class("paper-ballot")
-                .attribute(named: "data-code", value: ballot.code)
+                .attr("data-code", ballot.code)
             }
         }
     }
@@ -50,9 +50,9 @@ enum PaperPages {
     ) -> Response {
         let lang = context.lang
         return Layout.page(S.paperEntry, context: context, path: .manageVote(vote.id, .entry()), status: status) {
-            Paragraph(vote.title.textEscaped).class("meta")
+            Paragraph(vote.title).class("meta")
             if let flash { Paragraph(flash).class("ok").attribute(named: "role", value: "status").id("flash") }
-            if let error { Paragraph(error.textEscaped).class("alert").attribute(named: "role", value: "alert").id("entry-error") }
+            if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert").id("entry-error") }
             Paragraph(S.scanExplain(lang)).class("note")
             Form(url: SiteURL.manageVote(vote.id, .entry()), method: .get) {
                 Label(S.ballotCode(lang)) {
@@ -73,9 +73,9 @@ enum PaperPages {
     ) -> Response {
         let lang = context.lang
         return Layout.page(S.paperEntry, context: context, path: .manageVote(vote.id, .entry(code: ballot.code)), status: status) {
-            Paragraph("\(S.ballotCode(lang))：\(ballot.code) · \(S.rooms(lang))：\(ballot.rooms.textEscaped)").class("meta").id("entry-rooms")
+            Paragraph("\(S.ballotCode(lang))：\(ballot.code) · \(S.rooms(lang))：\(ballot.rooms)").class("meta").id("entry-rooms")
             if let state = ballot.state { Paragraph(stateName(state, lang)).class("tag") }
-            if let error { Paragraph(error.textEscaped).class("alert").attribute(named: "role", value: "alert").id("entry-error") }
+            if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert").id("entry-error") }
             Form(url: SiteURL.manageVote(vote.id, .entry()), method: .post) {
                 Input(type: .hidden, name: "csrf", value: staff.csrf)
                 Input(type: .hidden, name: "code", value: ballot.code)
@@ -100,21 +100,22 @@ enum PaperPages {
                             (Choice.agree, S.agree(lang)), (.oppose, S.oppose(lang)), (.abstain, S.abstain(lang)), (.invalid, S.markSpoiled(lang)),
                         ] {
                             Label(text) {
-                                Input(type: .radio, name: "m.\(matter.id)", value: option.rawValue, isRequired: true).id(
-                                    "m-\(matter.id)-\(option.rawValue)")
+                                Input(type: .radio, name: "m.\(matter.id)", value: option.rawValue, isRequired: true).attr(
+                                    "id", "m-\(matter.id)-\(option.rawValue)")
                             }
                             .class("choice")
                         }
                     case .election(let seats, let candidates):
                         Paragraph(S.electionMatter(seats)(lang)).class("meta")
                         for candidate in candidates {
-                            Label(candidate.name.textEscaped) {
-                                Input(type: .checkbox, name: "c.\(matter.id)", value: candidate.id).id("c-\(matter.id)-\(candidate.id)")
+                            Label(candidate.name) {
+                                Input(type: .checkbox, name: "c.\(matter.id)", value: candidate.id).attr("id", "c-\(matter.id)-\(candidate.id)")
                             }
                             .class("choice")
                         }
-                        Label(S.matterSpoiled(lang)) { Input(type: .checkbox, name: "x.\(matter.id)", value: "1").id("x-\(matter.id)") }.class(
-                            "choice")
+                        Label(S.matterSpoiled(lang)) { Input(type: .checkbox, name: "x.\(matter.id)", value: "1").attr("id", "x-\(matter.id)") }
+                            .class(
+                                "choice")
                     }
                 }
             }
@@ -164,13 +165,13 @@ enum PaperPages {
         let lang = context.lang
         return Layout.page(S.mismatchQueue, context: context, path: .manageVote(vote.id, .mismatches), status: status) {
             Paragraph(S.mismatchExplain(lang)).class("note")
-            if let message { Paragraph(message.textEscaped).class("meta").attribute(named: "role", value: "status").id("message") }
+            if let message { Paragraph(message).class("meta").attribute(named: "role", value: "status").id("message") }
             if queue.isEmpty { Paragraph(S.noMismatches(lang)).id("no-mismatches") }
             for item in queue {
                 Div {
-                    H2("\(item.ballot.code) · \(item.ballot.rooms.textEscaped)")
+                    H2("\(item.ballot.code) · \(item.ballot.rooms)")
                     for (number, entry) in item.entries.enumerated() {
-                        Paragraph("\(S.entryNumber(number + 1)(lang))：\(summary(entry.choices, vote: vote.definition, lang).textEscaped)").class(
+                        Paragraph("\(S.entryNumber(number + 1)(lang))：\(summary(entry.choices, vote: vote.definition, lang))").class(
                             "meta")
                     }
                     Form(url: SiteURL.manageVote(vote.id, .mismatches), method: .post) {
@@ -192,7 +193,7 @@ enum PaperPages {
     ) -> Response {
         let lang = context.lang
         return Layout.page(S.reconciliationTitle, context: context, path: .manageVote(vote.id, .reconciliation)) {
-            Paragraph(vote.title.textEscaped).class("meta")
+            Paragraph(vote.title).class("meta")
             Table {
                 HeaderRow([
                     S.building(lang), S.printed(lang), S.returned(lang), S.doubleEntered(lang), S.confirmedHeader(lang), S.spoiled(lang),
@@ -200,7 +201,7 @@ enum PaperPages {
                 ])
                 for line in lines {
                     TableRow {
-                        TableCell(line.building.isEmpty ? S.total(lang) : line.building.textEscaped)
+                        TableCell(line.building.isEmpty ? S.total(lang) : line.building)
                         TableCell(String(line.printed))
                         TableCell(String(line.returned))
                         TableCell(String(line.doubleEntered))
@@ -221,7 +222,7 @@ enum PaperPages {
                     "\($0.rooms)：\(S.counted(lang)) \(lang == .zh ? $0.counted.chinese : $0.counted.rawValue)，\(S.keptAside(lang)) \(lang == .zh ? $0.ignored.chinese : $0.ignored.rawValue)（\(LocalTime.format($0.ignoredAt))）"
                 }
             ) {
-                ListItem($0.textEscaped)
+                ListItem($0)
             }
             .id("conflicts")
             Link(S.back(lang), url: SiteURL.manageVote(vote.id)).class("button secondary")

@@ -33,7 +33,7 @@ enum ResultPages {
         let tally = details.tally
         let path: SiteURL = staff == nil ? .vote(vote.id, printable ? .report : .result) : .manageVote(vote.id, .result)
         return Layout.page(S.resultTitle, context: context, path: path) {
-            H2(vote.title.textEscaped)
+            H2(vote.title)
             Paragraph(stage(vote, lang)).class(vote.finalAt != nil ? "ok" : "meta").id("result-stage")
             if !details.matchesStored {
                 Paragraph(S.recountDiffers(lang)).class("alert")
@@ -44,7 +44,7 @@ enum ResultPages {
             ).class("meta")
             for (matter, result) in zip(vote.definition.matters, tally.matters) {
                 Div {
-                    H2(matter.title.textEscaped)
+                    H2(matter.title)
                     Span(VotePages.tag(matter, lang)).class(matter.threshold == .special ? "tag special" : "tag")
                     participation(result, totals: tally.totals, lang)
                     switch result.outcome {
@@ -70,7 +70,7 @@ enum ResultPages {
                             HeaderRow([S.candidate(lang), S.byHeads(lang), S.byArea(lang), ""])
                             for candidate in candidates {
                                 TableRow {
-                                    TableCell(name(of: candidate.id, in: matter).textEscaped)
+                                    TableCell(name(of: candidate.id, in: matter))
                                     TableCell(
                                         "\(candidate.votes.heads)（\(Charts.percent(Int64(candidate.votes.heads), of: Int64(result.participating.heads)))）"
                                     )
@@ -91,7 +91,7 @@ enum ResultPages {
                 HeaderRow([S.building(lang), S.votedHeads(lang), S.votedArea(lang), S.onlineBallots(lang), S.paperBallots(lang)])
                 for building in details.buildings {
                     TableRow {
-                        TableCell(building.building.textEscaped)
+                        TableCell(building.building)
                         TableCell("\(building.voted.heads) / \(building.total.heads)")
                         TableCell("\(building.voted.area) / \(building.total.area)")
                         TableCell(String(building.online.heads))

@@ -11,10 +11,10 @@ enum StaffPages {
         let lang = context.lang
         return Layout.page(S.staffSignIn, context: context, path: .staffLogin, status: status) {
             Paragraph(S.staffSignInIntro(lang)).class("meta")
-            if let error { Paragraph(error.textEscaped).class("alert").attribute(named: "role", value: "alert") }
+            if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert") }
             Form(url: SiteURL.staffLogin, method: .post) {
                 Label(S.username(lang)) {
-                    Input(type: .text, name: "username", value: username.attributeEscaped, isRequired: true).id("username")
+                    Input(type: .text, name: "username", value: username, isRequired: true).id("username")
                         .attribute(named: "autocomplete", value: "username")
                 }
                 Label(S.password(lang)) {
@@ -30,7 +30,7 @@ enum StaffPages {
         let lang = context.lang
         let permissions = staff.account.role.permissions
         return Layout.page(S.staffArea, context: context, path: .manage) {
-            Paragraph("\(staff.account.displayName.textEscaped) · \(lang == .zh ? staff.account.role.chinese : staff.account.role.english)").class(
+            Paragraph("\(staff.account.displayName) · \(S.roleName(staff.account.role)(lang))").class(
                 "meta"
             ).id("who")
             if permissions.contains(.manageStaff) {
@@ -38,11 +38,11 @@ enum StaffPages {
             }
             for (estate, votes) in estates {
                 Div {
-                    H2(estate.name.textEscaped)
+                    H2(estate.name)
                     if votes.isEmpty { Paragraph(S.noVotesYet(lang)).class("meta") }
                     List(votes) { vote in
                         Div {
-                            Link(vote.title.textEscaped, url: SiteURL.manageVote(vote.id)).class("vote-link")
+                            Link(vote.title, url: SiteURL.manageVote(vote.id)).class("vote-link")
                             Span(phaseName(vote.phase(at: now), lang)).class("tag")
                         }
                     }
@@ -75,15 +75,15 @@ enum StaffPages {
         let lang = context.lang
         let names = Dictionary(divisions.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         return Layout.page(S.accounts, context: context, path: .manageStaff, status: status) {
-            if let error { Paragraph(error.textEscaped).class("alert").attribute(named: "role", value: "alert") }
+            if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert") }
             Table {
                 HeaderRow([S.username(lang), S.displayName(lang), S.role(lang), S.division(lang)])
                 for account in accounts {
                     TableRow {
-                        TableCell(account.username.textEscaped)
-                        TableCell(account.displayName.textEscaped)
-                        TableCell(lang == .zh ? account.role.chinese : account.role.english)
-                        TableCell(account.divisionID.flatMap { names[$0] }?.textEscaped ?? "—")
+                        TableCell(account.username)
+                        TableCell(account.displayName)
+                        TableCell(S.roleName(account.role)(lang))
+                        TableCell(account.divisionID.flatMap { names[$0] } ?? "—")
                     }
                 }
             }
@@ -100,7 +100,7 @@ enum StaffPages {
                 Label(S.role(lang)) {
                     Select {
                         for role in StaffRole.allCases where role != .admin || staff.account.role == .admin {
-                            Option(lang == .zh ? role.chinese : role.english, value: role.rawValue)
+                            Option(S.roleName(role)(lang), value: role.rawValue)
                         }
                     }
                     .attribute(named: "name", value: "role").id("new-role")
@@ -125,10 +125,10 @@ enum StaffPages {
         let lang = context.lang
         let phase = vote.phase(at: now)
         return Layout.page(S.voteOverview, context: context, path: .manageVote(vote.id), status: status) {
-            H2(vote.title.textEscaped)
-            Paragraph(estate.textEscaped).class("meta")
+            H2(vote.title)
+            Paragraph(estate).class("meta")
             Paragraph(phaseName(phase, lang)).class("tag phase").id("phase")
-            if let message { Paragraph(message.textEscaped).class("alert").attribute(named: "role", value: "alert").id("message") }
+            if let message { Paragraph(message).class("alert").attribute(named: "role", value: "alert").id("message") }
             Paragraph("\(S.opens(lang))：\(LocalTime.format(vote.opensAt)) · \(S.deadline(lang))：\(LocalTime.format(vote.closesAt))").class("meta")
             if let noticedAt = vote.noticedAt {
                 Paragraph("\(S.noticedAt(lang))：\(LocalTime.format(noticedAt))").class("meta")
@@ -139,22 +139,22 @@ enum StaffPages {
             H2(S.matters(lang))
             List(vote.definition.matters) { matter in
                 Div {
-                    Paragraph(matter.title.textEscaped)
+                    Paragraph(matter.title)
                     Span("\(S.itemShort(matter.item)(lang)) · \(VotePages.tag(matter, lang))").class(
                         matter.threshold == .special ? "tag special" : "tag")
                     if case .election(_, let candidates) = matter.kind {
-                        Paragraph(candidates.map(\.name).joined(separator: "、").textEscaped).class("meta")
+                        Paragraph(candidates.map(\.name).joined(separator: "、")).class("meta")
                     }
                 }
             }
             .listStyle(.ordered)
-            Paragraph(settingsLine(vote, lang).textEscaped).class("meta")
+            Paragraph(settingsLine(vote, lang)).class("meta")
             H2(S.documents(lang))
             if documents.isEmpty { Paragraph(S.noDocuments(lang)).class("meta") }
             List(documents) { document in
                 Div {
                     Link(
-                        "\(document.name.textEscaped)（\(document.size / 1024) KB）",
+                        "\(document.name)（\(document.size / 1024) KB）",
                         url: SiteURL.manageVote(vote.id, .document(String(document.number))))
                     Paragraph("SHA-256 \(document.sha256)").class("hash")
                 }
@@ -251,8 +251,8 @@ enum StaffPages {
         let shown = building.map { name in persons.filter { $0.building == name } } ?? persons
         let delivered = persons.filter { !$0.deliveries.isEmpty }.count
         return Layout.page(S.deliveryTitle, context: context, path: .manageVote(vote.id, .delivery())) {
-            Paragraph(vote.title.textEscaped).class("meta")
-            if let message { Paragraph(message.textEscaped).class("ok").attribute(named: "role", value: "status").id("message") }
+            Paragraph(vote.title).class("meta")
+            if let message { Paragraph(message).class("ok").attribute(named: "role", value: "status").id("message") }
             Paragraph(S.deliveredCount(delivered, persons.count)(lang)).class("meta").id("delivered-count")
             if staff.account.role.permissions.contains(.organise) {
                 Form(url: SiteURL.manageVote(vote.id, .posting), method: .post) {
@@ -264,7 +264,7 @@ enum StaffPages {
             Paragraph {
                 for name in buildings {
                     Link(
-                        name.textEscaped,
+                        name,
                         url: SiteURL.manageVote(vote.id, .delivery(building: name))
                     ).class("chip")
                 }
@@ -273,14 +273,14 @@ enum StaffPages {
                 HeaderRow([S.rooms(lang), S.deliveryState(lang), ""])
                 for person in shown {
                     TableRow {
-                        TableCell(person.rooms.textEscaped).class("rooms")
+                        TableCell(person.rooms).class("rooms")
                         TableCell(person.deliveries.map { methodName($0, lang) }.sorted().joined(separator: "、"))
                         TableCell {
                             if !person.deliveries.contains(.hand) {
                                 Form(url: SiteURL.manageVote(vote.id, .delivery()), method: .post) {
                                     Input(type: .hidden, name: "csrf", value: staff.csrf)
                                     Input(type: .hidden, name: "person", value: String(person.person))
-                                    if let building { Input(type: .hidden, name: "building", value: building.attributeEscaped) }
+                                    if let building { Input(type: .hidden, name: "building", value: building) }
                                     SubmitButton(S.markHanded(lang)).class("small").id("hand-\(person.person)")
                                 }
                             }
@@ -311,8 +311,8 @@ enum StaffPages {
         let paper = buildings.reduce(Weight.zero) { $0 + $1.paper }
         let listFrom = vote.calendar.thirdLastDay
         return Layout.page(S.dashboard, context: context, path: .manageVote(vote.id, .dashboard)) {
-            Paragraph(vote.title.textEscaped).class("meta")
-            if let message { Paragraph(message.textEscaped).class("ok").attribute(named: "role", value: "status").id("message") }
+            Paragraph(vote.title).class("meta")
+            if let message { Paragraph(message).class("ok").attribute(named: "role", value: "status").id("message") }
             ProgressView(progress: progress, lang: lang, source: nil)
             Paragraph("\(S.onlineBallots(lang))：\(online.heads)（\(online.area) m²） · \(S.paperBallots(lang))：\(paper.heads)（\(paper.area) m²）")
                 .class("meta").id("channels")
@@ -321,7 +321,7 @@ enum StaffPages {
                 HeaderRow([S.building(lang), S.votedHeads(lang), S.votedArea(lang), ""])
                 for building in buildings {
                     TableRow {
-                        TableCell(building.building.textEscaped)
+                        TableCell(building.building)
                         TableCell("\(building.voted.heads) / \(building.total.heads)")
                         TableCell(Charts.percent(building.voted.area.centiSquareMetres, of: building.total.area.centiSquareMetres))
                         TableCell {
@@ -359,7 +359,7 @@ enum StaffPages {
         ) {
             Paragraph(S.listLogged(lang)).class("note")
             Paragraph(S.roomCount(rooms.count)(lang)).class("meta").id("room-count")
-            List(rooms) { ListItem($0.textEscaped) }.class("rooms").id("rooms")
+            List(rooms) { ListItem($0) }.class("rooms").id("rooms")
             Link(S.back(lang), url: SiteURL.manageVote(vote.id, .dashboard)).class("button secondary")
         }
     }

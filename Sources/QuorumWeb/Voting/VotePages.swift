@@ -26,15 +26,15 @@ enum VotePages {
     static func list(_ items: [VoteListItem], owner: String, now: Timestamp, context: QuorumRequestContext) -> Response {
         let lang = context.lang
         return Layout.page(S.myVotes, context: context, path: .votes) {
-            Paragraph(S.hello(owner.textEscaped)(lang)).class("meta")
+            Paragraph(S.hello(owner)(lang)).class("meta")
             if items.isEmpty { Paragraph(S.noVotes(lang)) }
             for item in items {
                 Div {
-                    H2(item.vote.title.textEscaped)
+                    H2(item.vote.title)
                     Paragraph("\(status(item.vote, now: now, lang)) · \(S.deadline(lang))：\(LocalTime.format(item.vote.closesAt))").class("meta")
                     ProgressView(progress: item.progress, lang: lang, source: .vote(item.vote.id, .progress))
                     for voter in item.voters {
-                        Paragraph("\(S.rooms(lang))：\(voter.rooms.textEscaped)").class("meta")
+                        Paragraph("\(S.rooms(lang))：\(voter.rooms)").class("meta")
                         if let code = item.receipts[voter.person] {
                             Paragraph("✓ \(S.voted(lang))").class("ok")
                             Link(S.viewReceipt(lang), url: SiteURL.receipt(code)).class("button secondary")
@@ -61,15 +61,15 @@ enum VotePages {
     ) -> Response {
         let lang = context.lang
         return Layout.page(S.notice, context: context, path: .vote(vote.id)) {
-            H2(vote.title.textEscaped)
+            H2(vote.title)
             Paragraph("\(S.opens(lang))：\(LocalTime.format(vote.opensAt)) · \(S.deadline(lang))：\(LocalTime.format(vote.closesAt))").class("meta")
             H2(S.matters(lang))
             List(vote.definition.matters) { matter in
                 Div {
-                    Paragraph(matter.title.textEscaped)
+                    Paragraph(matter.title)
                     Span(tag(matter, lang)).class(matter.threshold == .special ? "tag special" : "tag")
                     if case .election(_, let candidates) = matter.kind {
-                        Paragraph(candidates.map(\.name).joined(separator: "、").textEscaped).class("meta")
+                        Paragraph(candidates.map(\.name).joined(separator: "、")).class("meta")
                     }
                 }
             }
@@ -91,7 +91,7 @@ enum VotePages {
             ProgressView(progress: progress, lang: lang, source: .vote(vote.id, .progress))
             if vote.calendar.isOpen(at: now) {
                 for voter in voters where voter.votedAt == nil || vote.ballotChange {
-                    Paragraph("\(S.rooms(lang))：\(voter.rooms.textEscaped)").class("meta")
+                    Paragraph("\(S.rooms(lang))：\(voter.rooms)").class("meta")
                     Link(S.toBallot(lang), url: SiteURL.vote(vote.id, .ballot(person: String(voter.person)))).class("button").id(
                         "to-ballot-\(voter.person)")
                 }
@@ -112,9 +112,9 @@ enum VotePages {
     ) -> Response {
         let lang = context.lang
         return Layout.page(S.ballot, context: context, path: .vote(vote.id, .ballot(person: String(voter.person))), status: status) {
-            Paragraph("\(vote.title) · \(S.rooms(lang))：\(voter.rooms)".textEscaped).class("meta")
+            Paragraph("\(vote.title) · \(S.rooms(lang))：\(voter.rooms)").class("meta")
             if !problems.isEmpty {
-                Div { for problem in problems { Paragraph(S.say(problem)(lang).textEscaped) } }
+                Div { for problem in problems { Paragraph(S.say(problem)(lang)) } }
                     .class("alert").attribute(named: "role", value: "alert")
             }
             Form(url: SiteURL.vote(vote.id, .confirm), method: .post) {
@@ -129,7 +129,7 @@ enum VotePages {
     }
 
     static func matterFields(_ matter: Matter, number: Int, chosen: BallotChoices.Mark?, lang: Lang) -> Component {
-        let legend = Node<HTML.BodyContext>.element(named: "legend", text: "\(number). \(matter.title.textEscaped)")
+        let legend = Legend("\(number). \(matter.title)")
         switch matter.kind {
         case .resolution:
             return FieldSet {
@@ -137,8 +137,8 @@ enum VotePages {
                 Span(tag(matter, lang)).class(matter.threshold == .special ? "tag special" : "tag")
                 for (option, text) in [(Choice.agree, S.agree(lang)), (.oppose, S.oppose(lang)), (.abstain, S.abstain(lang))] {
                     Label(text) {
-                        Input(type: .radio, name: "m.\(matter.id)".attributeEscaped, value: option.rawValue, isRequired: true)
-                            .id("m-\(matter.id)-\(option.rawValue)".attributeEscaped)
+                        Input(type: .radio, name: "m.\(matter.id)", value: option.rawValue, isRequired: true)
+                            .attr("id", "m-\(matter.id)-\(option.rawValue)")
                             .attribute(named: "checked", value: chosen == .option(option) ? "checked" : nil)
                     }
                     .class("choice")
@@ -151,18 +151,18 @@ enum VotePages {
             return FieldSet {
                 legend
                 Span(tag(matter, lang)).class("tag")
-                Paragraph(S.chosenOf(seats)(lang)).class("counter").attribute(named: "data-template", value: template)
+                Paragraph(S.chosenOf(seats)(lang)).class("counter").attr("data-template", template)
                     .attribute(named: "aria-live", value: "polite")
                 for candidate in candidates {
-                    Label(candidate.name.textEscaped) {
-                        Input(type: .checkbox, name: "c.\(matter.id)".attributeEscaped, value: candidate.id.attributeEscaped)
-                            .id("c-\(matter.id)-\(candidate.id)".attributeEscaped)
+                    Label(candidate.name) {
+                        Input(type: .checkbox, name: "c.\(matter.id)", value: candidate.id)
+                            .attr("id", "c-\(matter.id)-\(candidate.id)")
                             .attribute(named: "checked", value: picked.contains(candidate.id) ? "checked" : nil)
                     }
                     .class("choice")
                 }
             }
-            .attribute(named: "data-seats", value: String(seats))
+            .attr("data-seats", String(seats))
         }
     }
 
@@ -178,13 +178,13 @@ enum VotePages {
             Form(url: SiteURL.vote(vote.id, .cast), method: .post) {
                 Input(type: .hidden, name: "csrf", value: csrf)
                 Input(type: .hidden, name: "person", value: String(voter.person))
-                Input(type: .hidden, name: "choices", value: choices.canonicalJSON.attributeEscaped)
+                Input(type: .hidden, name: "choices", value: choices.canonicalJSON)
                 Input(type: .hidden, name: "signature_drawn", value: "").id("signature-drawn")
                 Paragraph(S.signHere(lang)).class("meta")
                 Node<HTML.BodyContext>.element(
                     named: "canvas",
                     nodes: [
-                        .class("signature"), .attribute(named: "hidden", value: "hidden"), .attribute(named: "aria-label", value: S.signHere(lang)),
+                        .class("signature"), .attribute(named: "hidden", value: "hidden"), .attr("aria-label", S.signHere(lang)),
                     ])
                 Button(S.clear(lang)).attribute(named: "type", value: "button").id("signature-clear").class("secondary")
                     .attribute(named: "hidden", value: "hidden")
@@ -200,7 +200,7 @@ enum VotePages {
     static func summary(_ vote: StoredVote, choices: BallotChoices, lang: Lang) -> Component {
         Node<HTML.BodyContext>.dl(
             .forEach(vote.definition.matters) { matter in
-                .group(.dt(.text(matter.title.textEscaped)), .dd(.text(describe(choices.marks[matter.id], matter: matter, lang: lang).textEscaped)))
+                .group(.dt(.plain(matter.title)), .dd(.plain(describe(choices.marks[matter.id], matter: matter, lang: lang))))
             })
     }
 
@@ -222,9 +222,9 @@ enum VotePages {
         return Layout.page(S.receipt, context: context, path: .receipt(receipt.code)) {
             Paragraph(S.receiptIntro(lang)).class("ok").attribute(named: "role", value: "status")
             Node<HTML.BodyContext>.dl(
-                .dt(.text(S.receiptCode(lang))), .dd(.class("code"), .id("receipt-code"), .text(receipt.code)),
-                .dt(.text(S.receivedAt(lang))), .dd(.id("received-at"), .text(LocalTime.format(receipt.receivedAt))),
-                .dt(.text(S.rooms(lang))), .dd(.text(receipt.rooms.textEscaped)))
+                .dt(.plain(S.receiptCode(lang))), .dd(.class("code"), .id("receipt-code"), .plain(receipt.code)),
+                .dt(.plain(S.receivedAt(lang))), .dd(.id("received-at"), .plain(LocalTime.format(receipt.receivedAt))),
+                .dt(.plain(S.rooms(lang))), .dd(.plain(receipt.rooms)))
             H2(S.yourChoices(lang))
             summary(vote, choices: receipt.choices, lang: lang)
             if let log = receipt.log {

@@ -1,0 +1,142 @@
+import Foundation
+import Hummingbird
+import Plot
+import QuorumCore
+import QuorumStore
+
+/// The way in: the home page, binding an owner (name and ID number, then the code sent to
+/// the phone on the register, or a signed credential), and signing out.
+struct BindRoutes {
+    let dependencies: OwnerDependencies
+    var store: Store { dependencies.store }
+
+    var routes: [RouteSpec] {
+        [
+            .anyone(.get, .home) { request, context in
+                if context.session != nil { return Layout.redirect(.votes) }
+                return Layout.page(S.siteName, context: context, path: .home) {
+                    Paragraph(S.tagline(context.lang))
+                    Link(S.startBinding(context.lang), url: SiteURL.bind).class("button").id("start")
+                    Link(S.staffEntrance(context.lang), url: SiteURL.staffLogin).class("button secondary").id("staff-entrance")
+                }
+            },
+            .anyone(.get, .bind, bindForm),
+            .anyone(.post, .bind, bind),
+            .anyone(.post, .bindCode, confirmCode),
+            .anyone(.post, .bindCredential, bindByCredential),
+            // Signing out only ends one's own session: open to anyone, harmless without one.
+            .anyone(.post, .logout, logout),
+        ]
+    }
+
+    @Sendable func bindForm(_ request: Request, context: QuorumRequestContext) async throws -> Response {
+        // The browser's value again if it is one of ours: anything else (a cookie planted by
+        // a sibling site, say) is replaced, never echoed into the page or the Set-Cookie.
+        let given = request.cookies[Cookies.preSession]?.value ?? ""
+        let pre = Self.isToken(given) ? given : Self.randomToken()
+        var response = BindPages.form(
+            estates: try await store.register.estates(), pre: pre, error: nil, credentials: !dependencies.trustedIssuers.isEmpty, context: context)
+        response.setCookie(cookie(Cookies.preSession, pre, maxAge: 3600))
+        return response
+    }
+
+    @Sendable func bind(_ request: Request, context: QuorumRequestContext) async throws -> Response {
+        let form = try await FormData.read(request, context: context, limit: FormData.ownerLimit)
+        let estates = try await store.register.estates()
+        guard let pre = form["pre"], pre == request.cookies[Cookies.preSession]?.value else {
+            return Layout.message(S.bindTitle, S.formExpired(context.lang), context: context, status: .forbidden, back: .bind)
+        }
+        let name = form["name"] ?? ""
+        guard let estate = form["estate"].flatMap(Int64.init), estates.contains(where: { $0.id == estate }) else {
+            return BindPages.form(
+                estates: estates, pre: pre, error: S.formExpired(context.lang), name: name, credentials: !dependencies.trustedIssuers.isEmpty,
+                context: context, status: .badRequest)
+        }
+        do {
+            let start = try await store.binding.start(
+                estate: estate, name: name, idNumber: form["id_number"] ?? "", address: context.remoteAddress, sender: dependencies.sender)
+            return BindPages.code(
+                attempt: start.attempt, phoneMasked: start.phoneMasked, pre: pre, error: nil,
+                demoMessage: dependencies.showCodes?.message(to: start.phoneMasked), context: context)
+        } catch let error as BindingError {
+            let status: HTTPResponse.Status = error == .tooManyRequests ? .tooManyRequests : .badRequest
+            return BindPages.form(
+                estates: estates, pre: pre, error: S.say(error)(context.lang), name: name, credentials: !dependencies.trustedIssuers.isEmpty,
+                context: context, status: status)
+        }
+    }
+
+    @Sendable func confirmCode(_ request: Request, context: QuorumRequestContext) async throws -> Response {
+        let form = try await FormData.read(request, context: context, limit: FormData.ownerLimit)
+        guard let pre = form["pre"], pre == request.cookies[Cookies.preSession]?.value, let attempt = form["attempt"] else {
+            return Layout.message(S.bindTitle, S.formExpired(context.lang), context: context, status: .forbidden, back: .bind)
+        }
+        do {
+            return try await signedIn(try await store.binding.confirm(attempt: attempt, code: form["code"] ?? ""), request: request)
+        } catch let error as BindingError {
+            let phone = form["phone"] ?? ""
+            return BindPages.code(
+                attempt: attempt, phoneMasked: phone, pre: pre, error: S.say(error)(context.lang),
+                demoMessage: dependencies.showCodes?.message(to: phone), context: context, status: .badRequest)
+        }
+    }
+
+    @Sendable func bindByCredential(_ request: Request, context: QuorumRequestContext) async throws -> Response {
+        let form = try await FormData.read(request, context: context, limit: FormData.ownerLimit)
+        let estates = try await store.register.estates()
+        guard let pre = form["pre"], pre == request.cookies[Cookies.preSession]?.value,
+            let estate = form["estate"].flatMap(Int64.init), estates.contains(where: { $0.id == estate })
+        else {
+            return Layout.message(S.bindTitle, S.formExpired(context.lang), context: context, status: .forbidden, back: .bind)
+        }
+        let failure: String
+        do {
+            let credential = try CredentialVerifier.verify(form["credential"] ?? "", trusted: dependencies.trustedIssuers, now: store.now())
+            return try await signedIn(try await store.binding.bind(estate: estate, credential: credential), request: request)
+        } catch let error as CredentialError {
+            failure = S.say(error)(context.lang)
+        } catch let error as BindingError {
+            failure = S.say(error)(context.lang)
+        }
+        return BindPages.form(estates: estates, pre: pre, error: failure, credentials: true, context: context, status: .badRequest)
+    }
+
+    @Sendable func logout(_ request: Request, context: QuorumRequestContext) async throws -> Response {
+        let form = try await FormData.read(request, context: context, limit: FormData.ownerLimit)
+        guard let session = context.session, form["csrf"] == session.csrf else { return Layout.redirect(.home) }
+        try await store.binding.endSession(token: session.token)
+        var response = Layout.redirect(.home)
+        response.setCookie(cookie(Cookies.session, "", maxAge: 0))
+        return response
+    }
+
+    // Helpers.
+
+    /// Whether `text` has the form `randomToken()` gives.
+    static func isToken(_ text: String) -> Bool {
+        text.utf8.count == 32
+            && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
+    }
+
+    static func randomToken() -> String {
+        var random = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &random)) }.joined()
+    }
+
+    /// After a binding: the new session's cookie (a new id at every binding), the session
+    /// the browser had before ended on the server (its token signs nobody in any more),
+    /// the spent pre-session value cleared, and on to the votes.
+    func signedIn(_ session: OwnerSession, request: Request) async throws -> Response {
+        if let old = request.cookies[Cookies.session]?.value, !old.isEmpty, old != session.token {
+            try await store.binding.endSession(token: old)
+        }
+        var response = Layout.redirect(.votes)
+        response.setCookie(cookie(Cookies.session, session.token, maxAge: Int(BindingLimits.sessionLifetimeMilliseconds / 1000)))
+        response.setCookie(cookie(Cookies.preSession, "", maxAge: 0))
+        return response
+    }
+
+    func cookie(_ name: String, _ value: String, maxAge: Int) -> Cookie {
+        Cookie(name: name, value: value, maxAge: maxAge, path: SiteURL.home.path, secure: dependencies.secureCookies, httpOnly: true, sameSite: .lax)
+    }
+}

@@ -1,0 +1,186 @@
+import Plot
+import QuorumCore
+
+// Outside text escaped by construction. Plot escapes `<` and `>` in text but passes
+// anything that looks like an entity through, and writes attribute values as they are; so
+// the web uses these components, which take a `String` and always escape it, in place of
+// Plot's (they shadow Plot's names inside QuorumWeb). This is the one file that may reach
+// Plot's raw entry points: `HtmlSourceTests` fails on one anywhere else.
+
+extension String {
+    /// Element text: `&`, `<` and `>` as entities, so the text shows exactly as typed.
+    fileprivate var text: String {
+        var out = ""
+        for character in self {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// An attribute value: `"`, `'`, `&`, `<`, `>` as entities.
+    fileprivate var attribute: String {
+        var out = ""
+        for character in self {
+            switch character {
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out += String(character).text
+            }
+        }
+        return out
+    }
+}
+
+extension Node {
+    /// Text from anywhere, escaped (Plot's `.text` would pass entities through).
+    static func plain(_ text: String) -> Node { .text(text.text) }
+
+    /// An attribute whose value is escaped.
+    static func attr(_ name: String, _ value: String) -> Node { .attribute(named: name, value: value.attribute) }
+}
+
+extension Component {
+    /// An attribute whose value is escaped (nil: not written).
+    func attr(_ name: String, _ value: String?) -> Component { attribute(named: name, value: value?.attribute) }
+}
+
+struct Paragraph: Component {
+    let body: Component
+    init(_ text: String) { body = Plot.Paragraph(text.text) }
+    init(@ComponentBuilder content: @escaping () -> ComponentGroup) { body = Plot.Paragraph(content: content) }
+}
+
+struct Span: Component {
+    let body: Component
+    init(_ text: String) { body = Plot.Span(text.text) }
+}
+
+struct H1: Component {
+    let body: Component
+    init(_ text: String) { body = Plot.H1(text.text) }
+}
+
+struct H2: Component {
+    let body: Component
+    init(_ text: String) { body = Plot.H2(text.text) }
+}
+
+struct ListItem: Component {
+    let body: Component
+    init(_ text: String) { body = Plot.ListItem(text.text) }
+    init(@ComponentBuilder content: @escaping () -> ComponentGroup) { body = Plot.ListItem(content: content) }
+}
+
+struct TableCell: Component {
+    let body: Component
+    init(_ text: String) { body = Plot.TableCell(text.text) }
+    init(@ComponentBuilder content: @escaping () -> ComponentGroup) { body = Plot.TableCell(content: content) }
+}
+
+struct Label: Component {
+    let body: Component
+    init(_ title: String, @ComponentBuilder content: @escaping () -> ComponentGroup) { body = Plot.Label(title.text, content: content) }
+}
+
+struct Link: Component {
+    let body: Component
+    init(_ text: String, url: URLRepresentable) { body = Plot.Link(text.text, url: url.description.attribute) }
+}
+
+struct Button: Component {
+    let body: Component
+    init(_ text: String) { body = Plot.Button(text.text) }
+}
+
+struct SubmitButton: Component {
+    let body: Component
+    init(_ title: String) { body = Plot.SubmitButton(title.attribute) }
+}
+
+struct Input: Component {
+    let body: Component
+    init(type: HTMLInputType, name: String? = nil, value: String? = nil, isRequired: Bool = false) {
+        body = Plot.Input(type: type, name: name?.attribute, value: value?.attribute, isRequired: isRequired)
+    }
+}
+
+struct TextArea: Component {
+    let body: Component
+    init(text: String = "", name: String, numberOfRows: Int? = nil, isRequired: Bool = false) {
+        body = Plot.TextArea(text: text.text, name: name.attribute, numberOfRows: numberOfRows, isRequired: isRequired)
+    }
+}
+
+struct Legend: Component {
+    let text: String
+    init(_ text: String) { self.text = text }
+    var body: Component { Node<HTML.BodyContext>.element(named: "legend", nodes: [.plain(text)]) }
+}
+
+struct Option: Component {
+    let text: String
+    let value: String
+    init(_ text: String, value: String) {
+        self.text = text
+        self.value = value
+    }
+    var body: Component { Node<HTML.BodyContext>.element(named: "option", nodes: [.attr("value", value), .plain(text)]) }
+}
+
+/// A table's heading row: `<tr><th>…</th>…</tr>` (Plot's `TableRow` would wrap each `th`
+/// in a `td`, which browsers split into an empty cell and a heading).
+struct HeaderRow: Component {
+    let titles: [String]
+    init(_ titles: [String]) { self.titles = titles }
+    var body: Component { Node<HTML.BodyContext>.element(named: "tr", nodes: titles.map { .element(named: "th", nodes: [.plain($0)]) }) }
+}
+
+/// A paper ballot's barcode: the core draws it (`Code128`) from the code's own characters.
+struct Barcode: Component {
+    let code: String
+    var body: Component { Node<HTML.BodyContext>.raw(Code128.svg(code) ?? "") }
+}
+
+/// A small SVG drawn on the server: elements and their numeric attributes as values, the
+/// only text (a label, a class) escaped.
+struct SVG: Component {
+    struct Shape {
+        var name: String
+        var classes: String
+        var data: [(String, String)] = []
+        var numbers: [(String, Int64)]
+    }
+
+    var attributes: [(String, String)]
+    var title: String?
+    var shapes: [Shape]
+    /// `<rect …/>` rather than `<rect …></rect>` (the charts and the progress bars differ).
+    var selfClosing = true
+
+    static func rect(_ classes: String, data: [(String, String)] = [], x: Int64, y: Int64, width: Int64, height: Int64) -> Shape {
+        Shape(name: "rect", classes: classes, data: data, numbers: [("x", x), ("y", y), ("width", width), ("height", height)])
+    }
+
+    static func line(_ classes: String, x1: Int64, y1: Int64, x2: Int64, y2: Int64) -> Shape {
+        Shape(name: "line", classes: classes, numbers: [("x1", x1), ("y1", y1), ("x2", x2), ("y2", y2)])
+    }
+
+    var body: Component {
+        var nodes: [Node<HTML.BodyContext>] = attributes.map { .attr($0.0, $0.1) }
+        if let title { nodes.append(.element(named: "title", nodes: [.plain(title)])) }
+        for shape in shapes {
+            let pairs = [("class", shape.classes)] + shape.data + shape.numbers.map { ($0.0, String($0.1)) }
+            let attributes = pairs.map { Attribute<HTML.BodyContext>(name: $0.0, value: $0.1.attribute) }
+            nodes.append(
+                selfClosing
+                    ? .selfClosedElement(named: shape.name, attributes: attributes)
+                    : .element(named: shape.name, nodes: attributes.map { .attribute($0) }))
+        }
+        return Node<HTML.BodyContext>.element(named: "svg", nodes: nodes)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Hummingbird
+import QuorumCore
+import QuorumStore
+
+/// While the vote runs: the notice's delivery by hand and its public posting, the dashboard,
+/// reminders to those who have not voted, and the lists of rooms unbound or not voted.
+struct DeliveryRoutes {
+    let dependencies: OwnerDependencies
+    var store: Store { dependencies.store }
+
+    var routes: [RouteSpec] {
+        [
+            .staffVote(.get, .manageVote(":vote", .delivery()), .deliver, noticed: true, delivery),
+            .staffVote(.post, .manageVote(":vote", .delivery()), .deliver, noticed: true, recordDelivery),
+            .staffVote(.post, .manageVote(":vote", .posting), .organise, noticed: true, posting),
+            .staffVote(.get, .manageVote(":vote", .dashboard), .view, noticed: true, dashboard),
+            .staffVote(.post, .manageVote(":vote", .reminders), .organise, noticed: true, remind),
+            .staffVote(.get, .manageVote(":vote", .list(":list")), .lists, noticed: true, roomList),
+        ]
+    }
+
+    @Sendable func delivery(_ request: Request, context: StaffVoteContext) async throws -> Response {
+        let vote = context.vote
+        let building = request.uri.queryParameters["building"].map(String.init)
+        return StaffPages.delivery(
+            vote, persons: try await store.organising.persons(of: vote.id), building: building, staff: context.staff, message: nil,
+            context: context.base)
+    }
+
+    @Sendable func recordDelivery(_ request: Request, context: StaffVoteContext) async throws -> Response {
+        let (vote, form) = (context.vote, context.form)
+        guard let person = form["person"].flatMap(Int.init) else { return StaffPages.notFound(context.base) }
+        try await store.organising.recordDelivery(vote: vote.id, person: person, method: .hand, actor: context.staff.account.id)
+        return Layout.redirect(location: "\(SiteURL.manageVote(vote.id, .delivery(building: form["building"])))#p\(person)")
+    }
+
+    @Sendable func posting(_ request: Request, context: StaffVoteContext) async throws -> Response {
+        let vote = context.vote
+        let count = try await store.organising.recordPublicPosting(vote: vote.id, actor: context.staff.account.id)
+        return StaffPages.delivery(
+            vote, persons: try await store.organising.persons(of: vote.id), building: nil, staff: context.staff,
+            message: S.postingRecorded(count)(context.lang), context: context.base)
+    }
+
+    @Sendable func dashboard(_ request: Request, context: StaffVoteContext) async throws -> Response {
+        return try await dashboardPage(context, message: nil)
+    }
+
+    @Sendable func remind(_ request: Request, context: StaffVoteContext) async throws -> Response {
+        let message: String
+        do {
+            message = S.remindersSent(try await store.organising.remindNonVoters(of: context.vote, sender: dependencies.sender))(context.lang)
+        } catch let error as ListError {
+            message = S.say(error)(context.lang)
+        }
+        return try await dashboardPage(context, message: message)
+    }
+
+    func dashboardPage(_ context: StaffVoteContext, message: String?) async throws -> Response {
+        let vote = context.vote
+        return StaffPages.dashboard(
+            vote, progress: try await store.voting.progress(of: vote), buildings: try await store.organising.buildingProgress(of: vote.id),
+            staff: context.staff,
+            now: store.now(), message: message, context: context.base)
+    }
+
+    @Sendable func roomList(_ request: Request, context: StaffVoteContext) async throws -> Response {
+        let (vote, actor) = (context.vote, context.staff.account.id)
+        guard let list = context.parameters.get("list").flatMap(NonVoterList.init(rawValue:)) else {
+            return StaffPages.notFound(context.base)
+        }
+        do {
+            let rooms =
+                list == .unbound
+                ? try await store.organising.unboundRooms(of: vote, actor: actor) : try await store.organising.nonVoterRooms(of: vote, actor: actor)
+            return StaffPages.roomList(vote, list: list, rooms: rooms, context: context.base)
+        } catch let error as ListError {
+            return Layout.message(
+                list == .unbound ? S.unboundList : S.notVotedList, S.say(error)(context.lang), context: context.base,
+                status: .forbidden, back: .manageVote(vote.id, .dashboard))
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Hummingbird
+import QuorumCore
+import QuorumStore
+
+/// The result: the owner's view once published, the organisers' view, the printable report,
+/// publishing (preliminary, then final) and the export files.
+struct ResultRoutes {
+    let store: Store
+
+    var routes: [RouteSpec] {
+        [
+            .ownerVote(.get, .vote(":vote", .result), ownerResult),
+            .staffVote(.get, .manageVote(":vote", .result), .view, result),
+            .staffVote(.post, .manageVote(":vote", .publish), .organise, publish),
+            .staffVote(.get, .manageVote(":vote", .report), .view, report),
+            .staffVote(.get, .manageVote(":vote", .export(":file")), .export, noticed: true, export),
+        ]
+    }
+
+    @Sendable func ownerResult(_ request: Request, context: OwnerVoteContext) async throws -> Response {
+        guard let vote = try await store.results.settle(context.vote.id), vote.preliminaryAt != nil,
+            let details = try await ResultDetails.load(vote, store: store)
+        else {
+            return Layout.message(S.resultTitle, S.resultNotPublished(context.lang), context: context.base, status: .notFound, back: .votes)
+        }
+        return ResultPages.result(details, forStaff: nil, context: context.base)
+    }
+
+    @Sendable func result(_ request: Request, context: StaffVoteContext) async throws -> Response {
+        let vote = context.vote
+        guard let details = try await ResultDetails.load(vote, store: store) else {
+            return Layout.message(
+                S.resultTitle, S.notCountedYet(vote.closesAt.localMinute)(context.lang), context: context.base, status: .notFound,
+                back: .manageVote(vote.id))
+        }
+        return ResultPages.result(details, forStaff: context.staff, context: context.base)
+    }
+
+    @Sendable func report(_ request: Request, context: StaffVoteContext) async throws -> Response {
+        guard let details = try await ResultDetails.load(context.vote, store: store) else { return StaffPages.notFound(context.base) }
+        return ResultPages.result(details, forStaff: nil, context: context.base, printable: true)
+    }
+
+    @Sendable func publish(_ request: Request, context: StaffVoteContext) async throws -> Response {
+        let vote = context.vote
+        do {
+            _ = try await store.results.publishResult(vote.id, final: context.form["final"] == "1", actor: context.staff.account.id)
+            return Layout.redirect(.manageVote(vote.id, .result))
+        } catch let error as ResultError {
+            return Layout.message(
+                S.resultTitle, S.say(error)(context.lang), context: context.base, status: .conflict,
+                back: .manageVote(vote.id, .result))
+        }
+    }
+
+    @Sendable func export(_ request: Request, context: StaffVoteContext) async throws -> Response {
+        let vote = context.vote
+        guard let file = context.parameters.get("file") else { return StaffPages.notFound(context.base) }
+        switch file {
+        case "registry.csv", "matters.json", "ballots.csv", "deliveries.csv":
+            // The register and the ballots are read only for the files made of them.
+            let files = try await store.results.exportFiles(of: vote)
+            let (text, type): (String?, String) =
+                switch file {
+                case "registry.csv": (files.registry, "text/csv; charset=utf-8")
+                case "matters.json": (files.matters, "application/json")
+                case "ballots.csv": (files.ballots, "text/csv; charset=utf-8")
+                default: (files.deliveries, "text/csv; charset=utf-8")
+                }
+            guard let text else { return StaffPages.notFound(context.base) }
+            return StaffPages.download(Array(text.utf8), type: type, filename: file)
+        case "tally.json":
+            guard let tally = vote.tallyJSON else { return StaffPages.notFound(context.base) }
+            return StaffPages.download(Array(tally.utf8), type: "application/json", filename: file)
+        case "log.jsonl":
+            var text = ""
+            try await store.log.export { text += $0 }
+            return StaffPages.download(Array(text.utf8), type: "application/x-ndjson", filename: file)
+        default:
+            return StaffPages.notFound(context.base)
+        }
+    }
+}
