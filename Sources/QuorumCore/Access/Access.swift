@@ -65,3 +65,11 @@ public enum StaffError: Error, Hashable, Sendable {
     case divisionRequired(StaffRole)
     case noSuchDivision
 }
+
+/// Limits on signing in.
+public enum StaffLimits {
+    public static let failuresBeforeLock = 5
+    public static let lockMilliseconds: Int64 = 15 * 60 * 1000
+    public static let sessionLifetimeMilliseconds: Int64 = 8 * 60 * 60 * 1000
+    public static let minimumPasswordLength = 10
+}

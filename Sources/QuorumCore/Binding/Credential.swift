@@ -94,3 +94,13 @@ public enum BindingError: Error, Hashable, Sendable {
     case wrongCode(triesLeft: Int)
     case locked
 }
+
+/// Limits that keep one-time codes from being guessed or sprayed.
+public enum BindingLimits {
+    public static let codeLifetimeMilliseconds: Int64 = 5 * 60 * 1000
+    public static let triesPerCode = 5
+    public static let codesPerPhonePerHour = 5
+    /// Codes asked for and names and numbers that matched no owner, together, per client address.
+    public static let codesPerAddressPerHour = 20
+    public static let sessionLifetimeMilliseconds: Int64 = 30 * 24 * 3600 * 1000
+}

@@ -20,16 +20,6 @@ public struct OwnerSession: Sendable, Hashable {
     public var csrf: String
 }
 
-/// Limits that keep one-time codes from being guessed or sprayed.
-public enum BindingLimits {
-    public static let codeLifetimeMilliseconds: Int64 = 5 * 60 * 1000
-    public static let triesPerCode = 5
-    public static let codesPerPhonePerHour = 5
-    /// Codes asked for and names and numbers that matched no owner, together, per client address.
-    public static let codesPerAddressPerHour = 20
-    public static let sessionLifetimeMilliseconds: Int64 = 30 * 24 * 3600 * 1000
-}
-
 extension BindingStore {
     /// Step 1 of binding by the register: the name and ID number must be an owner's of the
     /// estate with a phone on file; a 6-digit code goes to that phone.

@@ -21,14 +21,6 @@ public struct StaffSession: Sendable, Hashable {
     public var csrf: String
 }
 
-/// Limits on signing in.
-public enum StaffLimits {
-    public static let failuresBeforeLock = 5
-    public static let lockMilliseconds: Int64 = 15 * 60 * 1000
-    public static let sessionLifetimeMilliseconds: Int64 = 8 * 60 * 60 * 1000
-    public static let minimumPasswordLength = 10
-}
-
 extension StaffStore {
     /// Opens a staff account. Estate roles need an estate; street, bureau need a division
     /// (a street, or a district or city); an administrator covers the installation.
