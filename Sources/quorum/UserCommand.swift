@@ -71,7 +71,7 @@ struct UserAdd: AsyncParsableCommand {
                     found = nil
                 }
                 guard let found else {
-                    Terminal.standardError(StaffError.noSuchDivision.description)
+                    Terminal.standardError(Words.say(.noSuchDivision))
                     throw ExitCode.validationFailure
                 }
                 division = found.id
@@ -80,7 +80,7 @@ struct UserAdd: AsyncParsableCommand {
                 let account = try await store.staff.add(username: username, displayName: name, password: password, role: role, division: division)
                 Terminal.standardOutput("账户已创建 / account created: \(account.username) (\(account.role.rawValue))")
             } catch let error as StaffError {
-                Terminal.standardError(error.description)
+                Terminal.standardError(Words.say(error))
                 throw ExitCode.validationFailure
             }
         }

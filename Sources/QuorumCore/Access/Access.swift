@@ -15,29 +15,6 @@ public enum StaffRole: String, CaseIterable, Sendable, Hashable {
     /// Looks after the accounts of the installation; no part in any vote.
     case admin
 
-    public var chinese: String {
-        switch self {
-        case .committee: "业主委员会/筹备组"
-        case .property: "物业服务企业"
-        case .clerk: "录入员"
-        case .street: "街道办事处"
-        case .bureau: "住房和城乡建设局"
-        case .admin: "系统管理员"
-        }
-    }
-
-    public var english: String {
-        switch self {
-        case .committee: "owners' committee / preparatory group"
-        case .property: "property company"
-        case .clerk: "clerk"
-        case .street: "street office"
-        case .bureau: "housing bureau"
-        case .admin: "administrator"
-        }
-    }
-
-    /// Whether the role is tied to one estate (else to a street, district or city).
     public var isEstateRole: Bool { self == .committee || self == .property || self == .clerk }
 
     /// What the role may do, on the estates its account covers.
@@ -75,4 +52,24 @@ public enum Permission: String, CaseIterable, Sendable, Hashable {
     case export
     /// Open staff accounts.
     case manageStaff = "manage_staff"
+}
+
+/// Why a staff sign-in or account change failed.
+public enum StaffError: Error, Hashable, Sendable {
+    /// Wrong name or password (deliberately not saying which).
+    case badCredentials
+    /// Too many wrong passwords: the account is locked for a while.
+    case locked(minutes: Int)
+    case usernameTaken(String)
+    case weakPassword
+    case divisionRequired(StaffRole)
+    case noSuchDivision
+}
+
+/// Limits on signing in.
+public enum StaffLimits {
+    public static let failuresBeforeLock = 5
+    public static let lockMilliseconds: Int64 = 15 * 60 * 1000
+    public static let sessionLifetimeMilliseconds: Int64 = 8 * 60 * 60 * 1000
+    public static let minimumPasswordLength = 10
 }

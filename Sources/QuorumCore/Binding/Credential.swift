@@ -36,7 +36,7 @@ public struct VerifiedCredential: Sendable, Hashable {
 }
 
 /// Why a credential is refused.
-public enum CredentialError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum CredentialError: Error, Sendable, Hashable {
     case malformed
     case unsupportedAlgorithm(String)
     case untrustedIssuer(String)
@@ -45,19 +45,6 @@ public enum CredentialError: Error, Sendable, Hashable, CustomStringConvertible 
     case expired
     case notYetValid
     case noSubject
-
-    public var description: String {
-        switch self {
-        case .malformed: "凭证格式不正确 / the credential is malformed"
-        case .unsupportedAlgorithm(let alg): "不支持的签名算法 \(alg) / unsupported algorithm \(alg)"
-        case .untrustedIssuer(let issuer): "不受信任的签发方 \(issuer) / untrusted issuer \(issuer)"
-        case .badSignature: "凭证签名无效 / the credential's signature is invalid"
-        case .wrongAudience: "凭证不是签发给本平台的 / the credential was not issued for this platform"
-        case .expired: "凭证已过期 / the credential has expired"
-        case .notYetValid: "凭证尚未生效 / the credential is not valid yet"
-        case .noSubject: "凭证中没有证件号码 / the credential names no ID number"
-        }
-    }
 }
 
 /// Verifies a signed credential, a JWT (RFC 7519) signed with ES256 (RFC 7518 §3.4): the
@@ -94,4 +81,26 @@ public enum CredentialVerifier {
         while base64.count % 4 != 0 { base64 += "=" }
         return Data(base64Encoded: base64)
     }
+}
+
+/// Why binding an identity failed.
+public enum BindingError: Error, Hashable, Sendable {
+    /// Name and ID number match no owner of the estate (deliberately not saying which).
+    case noSuchOwner
+    /// The register holds no phone to send a code to.
+    case noPhoneOnFile
+    case tooManyRequests
+    case codeExpired
+    case wrongCode(triesLeft: Int)
+    case locked
+}
+
+/// Limits that keep one-time codes from being guessed or sprayed.
+public enum BindingLimits {
+    public static let codeLifetimeMilliseconds: Int64 = 5 * 60 * 1000
+    public static let triesPerCode = 5
+    public static let codesPerPhonePerHour = 5
+    /// Codes asked for and names and numbers that matched no owner, together, per client address.
+    public static let codesPerAddressPerHour = 20
+    public static let sessionLifetimeMilliseconds: Int64 = 30 * 24 * 3600 * 1000
 }

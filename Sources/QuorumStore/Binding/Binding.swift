@@ -4,29 +4,6 @@ import Logging
 import QuorumCore
 import SQLKit
 
-/// Why binding an identity failed, in words an owner understands.
-public enum BindingError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// Name and ID number match no owner of the estate (deliberately not saying which).
-    case noSuchOwner
-    /// The register holds no phone to send a code to.
-    case noPhoneOnFile
-    case tooManyRequests
-    case codeExpired
-    case wrongCode(triesLeft: Int)
-    case locked
-
-    public var description: String {
-        switch self {
-        case .noSuchOwner: "姓名与证件号码不在本小区的业主名册中 / the name and ID number are not on this estate's register"
-        case .noPhoneOnFile: "名册中没有您的手机号，请联系业主委员会 / the register has no phone for you: ask the owners' committee"
-        case .tooManyRequests: "请求过于频繁，请稍后再试 / too many requests: try again later"
-        case .codeExpired: "验证码已过期，请重新获取 / the code has expired: ask for a new one"
-        case .wrongCode(let left): "验证码不正确，还可以再试 \(left) 次 / the code is wrong: \(left) tries left"
-        case .locked: "错误次数过多，请重新获取验证码 / too many wrong codes: ask for a new one"
-        }
-    }
-}
-
 /// The start of a binding: the attempt to confirm with the code, and where the code went.
 public struct BindingStart: Sendable, Hashable {
     public var attempt: String
@@ -41,16 +18,6 @@ public struct OwnerSession: Sendable, Hashable {
     public var ownerName: String
     /// The CSRF token every form of this session carries.
     public var csrf: String
-}
-
-/// Limits that keep one-time codes from being guessed or sprayed.
-public enum BindingLimits {
-    public static let codeLifetimeMilliseconds: Int64 = 5 * 60 * 1000
-    public static let triesPerCode = 5
-    public static let codesPerPhonePerHour = 5
-    /// Codes asked for and names and numbers that matched no owner, together, per client address.
-    public static let codesPerAddressPerHour = 20
-    public static let sessionLifetimeMilliseconds: Int64 = 30 * 24 * 3600 * 1000
 }
 
 extension BindingStore {

@@ -3,36 +3,6 @@ import Foundation
 import QuorumCore
 import SQLKit
 
-/// Why setting a vote up was refused, in words an organiser understands.
-public enum SetupError: Error, Hashable, Sendable, CustomStringConvertible {
-    case notDraft
-    /// The vote would open before the notice has stood 15 full days.
-    case noticeTooShort(earliestOpening: Timestamp)
-    case windowInvalid
-    case definition([String])
-    case noMatters
-    case documentTooLarge(limit: Int)
-    case documentType
-    case tooManyDocuments(limit: Int)
-    case noRegister
-
-    public var description: String {
-        switch self {
-        case .notDraft: "公告已发布，表决事项不能再修改 / the notice is published: the matters can no longer change"
-        case .noticeTooShort(let earliest):
-            "公告须在投票开始前至少 15 日发布：按现在发布，最早可于 \(earliest.localMinute) 开始 / the notice must stand 15 full days: "
-                + "published now, the vote can open at \(earliest.localMinute) at the earliest"
-        case .windowInvalid: "投票截止时间必须晚于开始时间 / the vote must close after it opens"
-        case .definition(let problems): problems.joined(separator: "; ")
-        case .noMatters: "至少需要一个表决事项 / a vote needs at least one matter"
-        case .documentTooLarge(let limit): "文件不能超过 \(limit / 1_048_576) MB / a document may not exceed \(limit / 1_048_576) MB"
-        case .documentType: "只接受 PDF、PNG 或 JPEG 文件 / only PDF, PNG or JPEG documents are accepted"
-        case .tooManyDocuments(let limit): "每次表决最多 \(limit) 个文件 / at most \(limit) documents per vote"
-        case .noRegister: "本小区尚未导入业主名册 / the estate has no register yet"
-        }
-    }
-}
-
 /// A document attached to a vote's notice.
 public struct VoteDocument: Sendable, Hashable {
     public var number: Int
@@ -41,20 +11,6 @@ public struct VoteDocument: Sendable, Hashable {
     public var size: Int
     /// 64 hex digits: what the audit log records when the notice is published.
     public var sha256: String
-}
-
-public enum DocumentLimits {
-    public static let maximumBytes = 10 * 1_048_576
-    public static let maximumCount = 20
-
-    /// The media type of a document by its first bytes (what it is, not what it is called),
-    /// or nil when it is not a PDF, PNG or JPEG.
-    public static func mediaType(of bytes: [UInt8]) -> String? {
-        if bytes.starts(with: Array("%PDF-".utf8)) { return "application/pdf" }
-        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return "image/png" }
-        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return "image/jpeg" }
-        return nil
-    }
 }
 
 extension OrganisingStore {
@@ -116,7 +72,7 @@ extension OrganisingStore {
         guard opensAt < closesAt else { throw SetupError.windowInvalid }
         // The same checks as a matters.json read from a file: one set of rules.
         do { _ = try VoteDefinition.read(json: Array(definition.mattersJSON.utf8)) } catch let failure as InputErrors {
-            throw SetupError.definition(failure.errors.map(\.description))
+            throw SetupError.definition(failure.errors)
         }
     }
 

@@ -25,24 +25,6 @@ public struct VoteExport: Sendable, Hashable {
     }
 }
 
-/// Why a result cannot be published.
-public enum ResultError: Error, Hashable, Sendable, CustomStringConvertible {
-    case notCounted
-    case alreadyPublished
-    case objectionPeriod(until: Timestamp)
-    case notPreliminary
-
-    public var description: String {
-        switch self {
-        case .notCounted: "投票截止并计票后才能公布结果 / the result can be published once the vote has closed and been counted"
-        case .alreadyPublished: "结果已经公布 / the result is already published"
-        case .objectionPeriod(let until):
-            "异议期至 \(until.localMinute) 结束，之后才能公布最终结果 / the objection period runs until \(until.localMinute): the final result comes after it"
-        case .notPreliminary: "须先公布初步结果 / publish the preliminary result first"
-        }
-    }
-}
-
 extension ResultsStore {
     /// Writes the opening and the closing into the audit log once their time has come, and
     /// counts the vote at its close: the tally is `quorum tally` on the vote's own export.

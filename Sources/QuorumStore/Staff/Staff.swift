@@ -21,37 +21,6 @@ public struct StaffSession: Sendable, Hashable {
     public var csrf: String
 }
 
-/// Why a staff sign-in or account change failed.
-public enum StaffError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// Wrong name or password (deliberately not saying which).
-    case badCredentials
-    /// Too many wrong passwords: the account is locked for a while.
-    case locked(minutes: Int)
-    case usernameTaken(String)
-    case weakPassword
-    case divisionRequired(StaffRole)
-    case noSuchDivision
-
-    public var description: String {
-        switch self {
-        case .badCredentials: "用户名或密码不正确 / wrong user name or password"
-        case .locked(let minutes): "密码错误次数过多，账户已锁定 \(minutes) 分钟 / too many wrong passwords: the account is locked for \(minutes) minutes"
-        case .usernameTaken(let name): "用户名“\(name)”已被使用 / the user name “\(name)” is taken"
-        case .weakPassword: "密码至少 10 个字符 / the password needs at least 10 characters"
-        case .divisionRequired(let role): "\(role.chinese)账户必须指定所属区域 / a \(role.english) account needs the division it covers"
-        case .noSuchDivision: "没有这个区域 / no such division"
-        }
-    }
-}
-
-/// Limits on signing in.
-public enum StaffLimits {
-    public static let failuresBeforeLock = 5
-    public static let lockMilliseconds: Int64 = 15 * 60 * 1000
-    public static let sessionLifetimeMilliseconds: Int64 = 8 * 60 * 60 * 1000
-    public static let minimumPasswordLength = 10
-}
-
 extension StaffStore {
     /// Opens a staff account. Estate roles need an estate; street, bureau need a division
     /// (a street, or a district or city); an administrator covers the installation.

@@ -141,8 +141,9 @@ enum Guard {
         }
     }
 
+    /// `noticed`: only once the vote's notice is out (before, the vote's pages of that kind do not exist).
     static func staffVote(
-        _ request: Request, _ context: QuorumRequestContext, _ permission: Permission, store: Store
+        _ request: Request, _ context: QuorumRequestContext, _ permission: Permission, noticed: Bool, store: Store
     ) async throws -> Found<StaffVoteContext> {
         try await staff(request, context).then { staff in
             guard let id = context.parameters.get("vote"), let vote = try await store.results.settle(id) else {
@@ -151,6 +152,7 @@ enum Guard {
             guard try await store.staff.may(staff.staff.account, permission, estate: vote.estateID) else {
                 return .failure(Layout.response(StaffPages.forbidden(context.chrome), status: .forbidden))
             }
+            guard !noticed || !vote.isDraft else { return .failure(Layout.response(StaffPages.notFound(context.chrome), status: .notFound)) }
             return .success(StaffVoteContext(base: context, staff: staff.staff, form: staff.form, vote: vote))
         }
     }

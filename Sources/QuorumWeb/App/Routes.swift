@@ -63,11 +63,13 @@ public struct RouteSpec: Sendable {
         }
     }
 
+    /// `noticed`: a page of a vote whose notice is out (a draft's answers 404).
     static func staffVote(
-        _ method: HTTPRequest.Method, _ url: SiteURL, _ permission: Permission, _ handler: @escaping Handler<StaffVoteContext>
+        _ method: HTTPRequest.Method, _ url: SiteURL, _ permission: Permission, noticed: Bool = false,
+        _ handler: @escaping Handler<StaffVoteContext>
     ) -> Self {
         Self(method, url, .staff(permission)) { request, context, store in
-            try await Self.run(Guard.staffVote(request, context, permission, store: store), request, handler)
+            try await Self.run(Guard.staffVote(request, context, permission, noticed: noticed, store: store), request, handler)
         }
     }
 

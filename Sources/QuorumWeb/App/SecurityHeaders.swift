@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import QuorumCore
 import QuorumStore
 
 /// The headers every response carries, errors included: a Content-Security-Policy that

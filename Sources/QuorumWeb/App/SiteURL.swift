@@ -34,8 +34,10 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
     }
 
     /// The audit log's JSON and key, under `/log`.
-    public enum Log: Sendable, Hashable {
-        case head, proof, consistency, publicKey, publicKeyPEM
+    public enum Log: String, Sendable, Hashable {
+        case head, proof, consistency
+        case publicKey = "public-key"
+        case publicKeyPEM = "public-key.pem"
     }
 
     /// The organisers' pages of one vote, under `/manage/votes/:vote`.
@@ -65,7 +67,7 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
         case .votes: "/votes"
         case .vote(let id, let page): "/votes/\(id)" + page.suffix
         case .receipt(let code): "/receipts/\(code)"
-        case .log(let log): "/log/" + log.name
+        case .log(let log): "/log/" + log.rawValue
         case .verify(let receipt): "/verify" + Self.query(["r": receipt])
         case .staffLogin: "/staff/login"
         case .staffLogout: "/staff/logout"
@@ -88,53 +90,29 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
 }
 
 extension SiteURL.Vote {
+    /// The path after `/votes/:vote`; a page without a value is named as its case.
     var suffix: String {
         switch self {
         case .notice: ""
         case .ballot(let person): "/ballot" + SiteURL.query(["person": person])
-        case .confirm: "/confirm"
-        case .cast: "/cast"
         case .progress: "/progress.json"
         case .document(let number): "/documents/\(number)"
-        case .result: "/result"
-        case .report: "/report"
-        }
-    }
-}
-
-extension SiteURL.Log {
-    var name: String {
-        switch self {
-        case .head: "head"
-        case .proof: "proof"
-        case .consistency: "consistency"
-        case .publicKey: "public-key"
-        case .publicKeyPEM: "public-key.pem"
+        default: "/\(self)"
         }
     }
 }
 
 extension SiteURL.Manage {
+    /// The path after `/manage/votes/:vote`; a page without a value is named as its case.
     var suffix: String {
         switch self {
         case .overview: ""
-        case .edit: "/edit"
-        case .documents: "/documents"
         case .document(let number): "/documents/\(number)"
-        case .notice: "/notice"
         case .delivery(let building): "/delivery" + SiteURL.query(["building": building])
-        case .posting: "/posting"
-        case .dashboard: "/dashboard"
-        case .reminders: "/reminders"
         case .list(let list): "/lists/\(list)"
-        case .paper: "/paper"
         case .entry(let code, let done): "/entry" + SiteURL.query(["code": code, "done": done])
-        case .mismatches: "/mismatches"
-        case .reconciliation: "/reconciliation"
-        case .result: "/result"
-        case .publish: "/publish"
-        case .report: "/report"
         case .export(let file): "/export/\(file)"
+        default: "/\(self)"
         }
     }
 }

@@ -62,7 +62,7 @@ struct BindRoutes {
             let status: HTTPResponse.Status = error == .tooManyRequests ? .tooManyRequests : .badRequest
             return Layout.response(
                 BindPages.form(
-                    estates: estates, pre: pre, error: Self.say(error, context.lang), name: name, credentials: !dependencies.trustedIssuers.isEmpty,
+                    estates: estates, pre: pre, error: S.say(error)(context.lang), name: name, credentials: !dependencies.trustedIssuers.isEmpty,
                     chrome: context.chrome), status: status)
         }
     }
@@ -78,7 +78,7 @@ struct BindRoutes {
             let phone = form["phone"] ?? ""
             return Layout.response(
                 BindPages.code(
-                    attempt: attempt, phoneMasked: phone, pre: pre, error: Self.say(error, context.lang),
+                    attempt: attempt, phoneMasked: phone, pre: pre, error: S.say(error)(context.lang),
                     demoMessage: dependencies.showCodes?.message(to: phone), chrome: context.chrome), status: .badRequest)
         }
     }
@@ -96,9 +96,9 @@ struct BindRoutes {
             let credential = try CredentialVerifier.verify(form["credential"] ?? "", trusted: dependencies.trustedIssuers, now: store.now())
             return try await signedIn(try await store.binding.bind(estate: estate, credential: credential), request: request)
         } catch let error as CredentialError {
-            failure = OwnerRoutes.half(error.description, context.lang)
+            failure = S.say(error)(context.lang)
         } catch let error as BindingError {
-            failure = Self.say(error, context.lang)
+            failure = S.say(error)(context.lang)
         }
         return Layout.response(
             BindPages.form(estates: estates, pre: pre, error: failure, credentials: true, chrome: context.chrome), status: .badRequest)
@@ -114,10 +114,6 @@ struct BindRoutes {
     }
 
     // Helpers.
-
-    static func say(_ error: BindingError, _ lang: Lang) -> String {
-        OwnerRoutes.half(error.description, lang)
-    }
 
     /// Whether `text` has the form `randomToken()` gives.
     static func isToken(_ text: String) -> Bool {

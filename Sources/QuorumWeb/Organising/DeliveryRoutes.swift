@@ -11,18 +11,17 @@ struct DeliveryRoutes {
 
     var routes: [RouteSpec] {
         [
-            .staffVote(.get, .manageVote(":vote", .delivery()), .deliver, delivery),
-            .staffVote(.post, .manageVote(":vote", .delivery()), .deliver, recordDelivery),
-            .staffVote(.post, .manageVote(":vote", .posting), .organise, posting),
-            .staffVote(.get, .manageVote(":vote", .dashboard), .view, dashboard),
-            .staffVote(.post, .manageVote(":vote", .reminders), .organise, remind),
-            .staffVote(.get, .manageVote(":vote", .list(":list")), .lists, roomList),
+            .staffVote(.get, .manageVote(":vote", .delivery()), .deliver, noticed: true, delivery),
+            .staffVote(.post, .manageVote(":vote", .delivery()), .deliver, noticed: true, recordDelivery),
+            .staffVote(.post, .manageVote(":vote", .posting), .organise, noticed: true, posting),
+            .staffVote(.get, .manageVote(":vote", .dashboard), .view, noticed: true, dashboard),
+            .staffVote(.post, .manageVote(":vote", .reminders), .organise, noticed: true, remind),
+            .staffVote(.get, .manageVote(":vote", .list(":list")), .lists, noticed: true, roomList),
         ]
     }
 
     @Sendable func delivery(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard !vote.isDraft else { return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound) }
         let building = request.uri.queryParameters["building"].map(String.init)
         return Layout.response(
             StaffPages.delivery(
@@ -32,7 +31,7 @@ struct DeliveryRoutes {
 
     @Sendable func recordDelivery(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let (vote, form) = (context.vote, context.form)
-        guard !vote.isDraft, let person = form["person"].flatMap(Int.init) else {
+        guard let person = form["person"].flatMap(Int.init) else {
             return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound)
         }
         try await store.organising.recordDelivery(vote: vote.id, person: person, method: .hand, actor: context.staff.account.id)
@@ -41,7 +40,6 @@ struct DeliveryRoutes {
 
     @Sendable func posting(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard !vote.isDraft else { return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound) }
         let count = try await store.organising.recordPublicPosting(vote: vote.id, actor: context.staff.account.id)
         return Layout.response(
             StaffPages.delivery(
@@ -50,12 +48,10 @@ struct DeliveryRoutes {
     }
 
     @Sendable func dashboard(_ request: Request, context: StaffVoteContext) async throws -> Response {
-        guard !context.vote.isDraft else { return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound) }
         return try await dashboardPage(context, message: nil)
     }
 
     @Sendable func remind(_ request: Request, context: StaffVoteContext) async throws -> Response {
-        guard !context.vote.isDraft else { return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound) }
         let message: String
         do {
             message = S.remindersSent(try await store.organising.remindNonVoters(of: context.vote, sender: dependencies.sender))(context.lang)
@@ -76,7 +72,7 @@ struct DeliveryRoutes {
 
     @Sendable func roomList(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let (vote, actor) = (context.vote, context.staff.account.id)
-        guard !vote.isDraft, let list = context.parameters.get("list").flatMap(NonVoterList.init(rawValue:)) else {
+        guard let list = context.parameters.get("list").flatMap(NonVoterList.init(rawValue:)) else {
             return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound)
         }
         do {

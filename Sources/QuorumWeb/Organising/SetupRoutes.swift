@@ -95,7 +95,7 @@ struct SetupRoutes {
                 to: context.vote.id, name: String(name.prefix(120)), bytes: file.bytes, actor: context.staff.account.id)
             return Layout.redirect(.manageVote(context.vote.id))
         } catch let error as SetupError {
-            return await overviewPage(context, message: OwnerRoutes.half(error.description, context.lang), status: .badRequest)
+            return await overviewPage(context, message: S.say(error)(context.lang), status: .badRequest)
         }
     }
 
@@ -111,7 +111,7 @@ struct SetupRoutes {
             _ = try await store.organising.publishNotice(context.vote.id, actor: context.staff.account.id)
             return Layout.redirect(.manageVote(context.vote.id))
         } catch let error as SetupError {
-            return await overviewPage(context, message: OwnerRoutes.half(error.description, context.lang), status: .conflict)
+            return await overviewPage(context, message: S.say(error)(context.lang), status: .conflict)
         }
     }
 
@@ -136,7 +136,7 @@ struct SetupRoutes {
 
     static func say(_ error: any Error, _ lang: Lang) -> String {
         switch error {
-        case let error as SetupError: OwnerRoutes.half(error.description, lang)
+        case let error as SetupError: S.say(error)(lang)
         case let error as VoteForm.Problem: error.text(lang)
         default: "\(error)"
         }

@@ -10,18 +10,18 @@ struct PaperRoutes {
 
     var routes: [RouteSpec] {
         [
-            .staffVote(.get, .manageVote(":vote", .paper), .print, printBallots),
-            .staffVote(.get, .manageVote(":vote", .entry()), .enter, entry),
-            .staffVote(.post, .manageVote(":vote", .entry()), .enter, enter),
-            .staffVote(.get, .manageVote(":vote", .mismatches), .resolve, mismatches),
-            .staffVote(.post, .manageVote(":vote", .mismatches), .resolve, resolve),
-            .staffVote(.get, .manageVote(":vote", .reconciliation), .view, reconciliation),
+            .staffVote(.get, .manageVote(":vote", .paper), .print, noticed: true, printBallots),
+            .staffVote(.get, .manageVote(":vote", .entry()), .enter, noticed: true, entry),
+            .staffVote(.post, .manageVote(":vote", .entry()), .enter, noticed: true, enter),
+            .staffVote(.get, .manageVote(":vote", .mismatches), .resolve, noticed: true, mismatches),
+            .staffVote(.post, .manageVote(":vote", .mismatches), .resolve, noticed: true, resolve),
+            .staffVote(.get, .manageVote(":vote", .reconciliation), .view, noticed: true, reconciliation),
         ]
     }
 
     @Sendable func printBallots(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard !vote.isDraft, let estate = try await store.register.estate(vote.estateID) else {
+        guard let estate = try await store.register.estate(vote.estateID) else {
             return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound)
         }
         let building = request.uri.queryParameters["building"].map(String.init)
@@ -32,7 +32,6 @@ struct PaperRoutes {
 
     @Sendable func entry(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let (vote, staff) = (context.vote, context.staff)
-        guard !vote.isDraft else { return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound) }
         let query = request.uri.queryParameters
         let flash = query["done"].map(String.init).flatMap { PaperPages.outcomeText($0, context.lang) }
         if let typed = query["code"].map(String.init), !typed.isEmpty {
@@ -48,7 +47,6 @@ struct PaperRoutes {
 
     @Sendable func enter(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let (vote, staff, form) = (context.vote, context.staff, context.form)
-        guard !vote.isDraft else { return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound) }
         let code = form["code"] ?? ""
         do {
             let outcome = try await store.paper.enter(vote: vote, code: code, clerk: staff.account.id, choices: Self.choices(form, vote))
@@ -65,7 +63,6 @@ struct PaperRoutes {
 
     @Sendable func mismatches(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard !vote.isDraft else { return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound) }
         return Layout.response(
             PaperPages.mismatches(
                 vote, queue: try await store.paper.mismatches(of: vote.id), staff: context.staff, message: nil, chrome: context.base.chrome))
@@ -73,7 +70,6 @@ struct PaperRoutes {
 
     @Sendable func resolve(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let (vote, staff, form) = (context.vote, context.staff, context.form)
-        guard !vote.isDraft else { return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound) }
         let message: String
         var status = HTTPResponse.Status.ok
         do {
@@ -92,7 +88,6 @@ struct PaperRoutes {
 
     @Sendable func reconciliation(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard !vote.isDraft else { return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound) }
         return Layout.response(
             PaperPages.reconciliation(
                 vote, lines: try await store.paper.reconciliation(of: vote.id), conflicts: try await store.paper.conflicts(of: vote.id),

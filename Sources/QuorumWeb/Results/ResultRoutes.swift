@@ -14,7 +14,7 @@ struct ResultRoutes {
             .staffVote(.get, .manageVote(":vote", .result), .view, result),
             .staffVote(.post, .manageVote(":vote", .publish), .organise, publish),
             .staffVote(.get, .manageVote(":vote", .report), .view, report),
-            .staffVote(.get, .manageVote(":vote", .export(":file")), .export, export),
+            .staffVote(.get, .manageVote(":vote", .export(":file")), .export, noticed: true, export),
         ]
     }
 
@@ -54,16 +54,14 @@ struct ResultRoutes {
         } catch let error as ResultError {
             return Layout.response(
                 Layout.message(
-                    S.resultTitle, OwnerRoutes.half(error.description, context.lang), chrome: context.base.chrome,
+                    S.resultTitle, S.say(error)(context.lang), chrome: context.base.chrome,
                     back: .manageVote(vote.id, .result)), status: .conflict)
         }
     }
 
     @Sendable func export(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard !vote.isDraft, let file = context.parameters.get("file") else {
-            return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound)
-        }
+        guard let file = context.parameters.get("file") else { return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound) }
         switch file {
         case "registry.csv", "matters.json", "ballots.csv", "deliveries.csv":
             // The register and the ballots are read only for the files made of them.

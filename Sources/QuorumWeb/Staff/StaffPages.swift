@@ -30,7 +30,7 @@ enum StaffPages {
         let lang = chrome.lang
         let permissions = staff.account.role.permissions
         return Layout.page(S.staffArea, chrome: chrome, path: .manage) {
-            Paragraph("\(staff.account.displayName) · \(lang == .zh ? staff.account.role.chinese : staff.account.role.english)").class(
+            Paragraph("\(staff.account.displayName) · \(S.roleName(staff.account.role)(lang))").class(
                 "meta"
             ).id("who")
             if permissions.contains(.manageStaff) {
@@ -81,7 +81,7 @@ enum StaffPages {
                     TableRow {
                         TableCell(account.username)
                         TableCell(account.displayName)
-                        TableCell(lang == .zh ? account.role.chinese : account.role.english)
+                        TableCell(S.roleName(account.role)(lang))
                         TableCell(account.divisionID.flatMap { names[$0] } ?? "—")
                     }
                 }
@@ -99,7 +99,7 @@ enum StaffPages {
                 Label(S.role(lang)) {
                     Select {
                         for role in StaffRole.allCases where role != .admin || staff.account.role == .admin {
-                            Option(lang == .zh ? role.chinese : role.english, value: role.rawValue)
+                            Option(S.roleName(role)(lang), value: role.rawValue)
                         }
                     }
                     .attribute(named: "name", value: "role").id("new-role")

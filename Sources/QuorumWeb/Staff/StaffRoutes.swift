@@ -46,9 +46,7 @@ struct StaffRoutes {
             return response
         } catch let error as StaffError {
             let status: HTTPResponse.Status = if case .locked = error { .tooManyRequests } else { .unauthorized }
-            return Layout.response(
-                StaffPages.login(error: OwnerRoutes.half(error.description, context.lang), username: username, chrome: context.chrome), status: status
-            )
+            return Layout.response(StaffPages.login(error: S.say(error)(context.lang), username: username, chrome: context.chrome), status: status)
         }
     }
 
@@ -98,7 +96,7 @@ struct StaffRoutes {
                     division: role == .admin ? nil : division)
                 return Layout.redirect(.manageStaff)
             } catch let failure as StaffError {
-                error = OwnerRoutes.half(failure.description, context.lang)
+                error = S.say(failure)(context.lang)
             }
         } else {
             error = S.notAllowedRole(context.lang)

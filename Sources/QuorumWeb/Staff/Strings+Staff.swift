@@ -1,3 +1,5 @@
+import QuorumCore
+
 /// The organisers' pages' words (the strings table continues here).
 extension S {
     static let staffEntrance = L10n(zh: "工作人员入口（业委会、物业、街道）", en: "Staff sign-in (committee, property company, street office)")
@@ -242,5 +244,31 @@ extension S {
     )
     static func reportFooter(_ sha: String) -> L10n {
         L10n(zh: "计票结果 tally.json 的 SHA-256：\(sha)（与审计日志中的计票记录一致）", en: "SHA-256 of tally.json: \(sha) (as the audit log's tally entry records it)")
+    }
+}
+
+extension S {
+    static func roleName(_ role: StaffRole) -> L10n {
+        switch role {
+        case .committee: L10n(zh: "业主委员会/筹备组", en: "owners' committee / preparatory group")
+        case .property: L10n(zh: "物业服务企业", en: "property company")
+        case .clerk: L10n(zh: "录入员", en: "clerk")
+        case .street: L10n(zh: "街道办事处", en: "street office")
+        case .bureau: L10n(zh: "住房和城乡建设局", en: "housing bureau")
+        case .admin: L10n(zh: "系统管理员", en: "administrator")
+        }
+    }
+
+    static func say(_ error: StaffError) -> L10n {
+        switch error {
+        case .badCredentials: L10n(zh: "用户名或密码不正确", en: "wrong user name or password")
+        case .locked(let minutes):
+            L10n(zh: "密码错误次数过多，账户已锁定 \(minutes) 分钟", en: "too many wrong passwords: the account is locked for \(minutes) minutes")
+        case .usernameTaken(let name): L10n(zh: "用户名“\(name)”已被使用", en: "the user name “\(name)” is taken")
+        case .weakPassword: L10n(zh: "密码至少 10 个字符", en: "the password needs at least 10 characters")
+        case .divisionRequired(let role):
+            L10n(zh: "\(S.roleName(role).zh)账户必须指定所属区域", en: "a \(S.roleName(role).en) account needs the division it covers")
+        case .noSuchDivision: L10n(zh: "没有这个区域", en: "no such division")
+        }
     }
 }

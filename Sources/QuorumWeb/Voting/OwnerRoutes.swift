@@ -185,10 +185,4 @@ struct OwnerRoutes {
         }
         return BallotChoices(marks)
     }
-
-    /// The Chinese or the English half of a bilingual message `中文 / English`.
-    static func half(_ text: String, _ lang: Lang) -> String {
-        let parts = text.split(separator: " / ")
-        return String(lang == .zh ? parts.first ?? "" : parts.last ?? "")
-    }
 }

@@ -108,8 +108,8 @@ import Testing
                 _ = try CredentialVerifier.verify(
                     String(decoding: bytes, as: UTF8.self), trusted: [TestIdentityProvider.issuer], now: TestIdentityProvider.now)
                 return nil
-            } catch let error as CredentialError {
-                return error.description.isEmpty ? "an error without a message" : nil
+            } catch is CredentialError {
+                return nil
             } catch {
                 return "untyped error \(type(of: error)): \(error)"
             }

@@ -14,4 +14,10 @@ import Testing
             #expect(said(.en) == "\"甲\" has no choice yet; this vote has no matter \"x\"")
         }
     }
+
+    @Test func aRoleNameWithASlashStaysWhole() {
+        let said = S.say(StaffError.divisionRequired(.committee))
+        #expect(said(.zh) == "业主委员会/筹备组账户必须指定所属区域")
+        #expect(said(.en) == "a owners' committee / preparatory group account needs the division it covers")
+    }
 }

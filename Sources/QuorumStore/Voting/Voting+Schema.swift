@@ -1,7 +1,7 @@
 import SQLKit
 
-/// Online voting: votes and the electorate each froze when it was created, ballots (one
-/// effective ballot per voting person, by primary key), identity binding and sessions.
+/// Online voting: votes and the electorate each froze when it was created, and ballots (one
+/// effective ballot per voting person, by primary key).
 @Sendable func createVotingTables(_ db: any SQLDatabase) async throws {
     // The phone, sealed (AES-GCM), so that a one-time code can reach the phone on file.
     // Owners imported before this migration have none until their register is re-imported.
@@ -66,48 +66,6 @@ import SQLKit
         .primaryKey("vote_id", "person")
         .run()
     try await db.create(index: "ballots_receipt").unique().on("ballots").column("receipt_code").run()
-
-    // Binding an owner's identity: an attempt holds a one-time code's keyed hash.
-    try await db.create(table: "binding_attempts")
-        .column("id", type: .text, .primaryKey(autoIncrement: false))
-        .column("estate_id", type: .bigint, .notNull)
-        .column("id_hash", type: .text, .notNull)
-        .column("phone_hash", type: .text, .notNull)
-        .column("address", type: .text, .notNull)
-        .column("code_hash", type: .text, .notNull)
-        .column("created_at", type: .bigint, .notNull)
-        .column("expires_at", type: .bigint, .notNull)
-        .column("tries", type: .int, .notNull, .default(0))
-        .column("used", type: .int, .notNull, .default(0))
-        .run()
-    try await db.create(index: "binding_attempts_phone").on("binding_attempts").column("phone_hash").column("created_at").run()
-    try await db.create(index: "binding_attempts_address").on("binding_attempts").column("address").column("created_at").run()
-    try await db.create(table: "bindings")
-        .column("estate_id", type: .bigint, .notNull)
-        .column("id_hash", type: .text, .notNull)
-        .column("method", type: .text, .notNull)
-        .column("bound_at", type: .bigint, .notNull)
-        .primaryKey("estate_id", "id_hash")
-        .run()
-    // Sessions by the hash of their token: a copy of the database logs nobody in.
-    try await db.create(table: "sessions")
-        .column("token_hash", type: .text, .primaryKey(autoIncrement: false))
-        .column("estate_id", type: .bigint, .notNull)
-        .column("id_hash", type: .text, .notNull)
-        .column("owner_name", type: .text, .notNull)
-        .column("csrf", type: .text, .notNull)
-        .column("created_at", type: .bigint, .notNull)
-        .column("expires_at", type: .bigint, .notNull)
-        .column("revoked", type: .int, .notNull, .default(0))
-        .run()
-    // Messages the default sender keeps instead of sending (and the gateway sender records).
-    try await db.create(table: "outbox")
-        .column("id", type: .bigint, .primaryKey(autoIncrement: true))
-        .column("created_at", type: .bigint, .notNull)
-        .column("recipient_masked", type: .text, .notNull)
-        .column("purpose", type: .text, .notNull)
-        .column("body", type: .text, .notNull)
-        .run()
 }
 
 /// Each ballot's entry in the audit log, so its receipt can be rebuilt and an export of the

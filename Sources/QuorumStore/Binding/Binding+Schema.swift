@@ -1,0 +1,39 @@
+import SQLKit
+
+/// Binding an owner's identity: one-time codes' attempts, bindings and owners' sessions
+/// (part of migration 002).
+@Sendable func createBindingTables(_ db: any SQLDatabase) async throws {
+    // An attempt holds a one-time code's keyed hash.
+    try await db.create(table: "binding_attempts")
+        .column("id", type: .text, .primaryKey(autoIncrement: false))
+        .column("estate_id", type: .bigint, .notNull)
+        .column("id_hash", type: .text, .notNull)
+        .column("phone_hash", type: .text, .notNull)
+        .column("address", type: .text, .notNull)
+        .column("code_hash", type: .text, .notNull)
+        .column("created_at", type: .bigint, .notNull)
+        .column("expires_at", type: .bigint, .notNull)
+        .column("tries", type: .int, .notNull, .default(0))
+        .column("used", type: .int, .notNull, .default(0))
+        .run()
+    try await db.create(index: "binding_attempts_phone").on("binding_attempts").column("phone_hash").column("created_at").run()
+    try await db.create(index: "binding_attempts_address").on("binding_attempts").column("address").column("created_at").run()
+    try await db.create(table: "bindings")
+        .column("estate_id", type: .bigint, .notNull)
+        .column("id_hash", type: .text, .notNull)
+        .column("method", type: .text, .notNull)
+        .column("bound_at", type: .bigint, .notNull)
+        .primaryKey("estate_id", "id_hash")
+        .run()
+    // Sessions by the hash of their token: a copy of the database logs nobody in.
+    try await db.create(table: "sessions")
+        .column("token_hash", type: .text, .primaryKey(autoIncrement: false))
+        .column("estate_id", type: .bigint, .notNull)
+        .column("id_hash", type: .text, .notNull)
+        .column("owner_name", type: .text, .notNull)
+        .column("csrf", type: .text, .notNull)
+        .column("created_at", type: .bigint, .notNull)
+        .column("expires_at", type: .bigint, .notNull)
+        .column("revoked", type: .int, .notNull, .default(0))
+        .run()
+}

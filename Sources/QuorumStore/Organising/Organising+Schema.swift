@@ -1,0 +1,44 @@
+import SQLKit
+
+/// Organising a vote: drafts and notices, documents, delivery records, and the result's
+/// life (part of migration 005).
+@Sendable func createOrganisingTables(_ db: any SQLDatabase) async throws {
+    // A vote is a draft until its notice is published; then its matters are frozen.
+    try await db.raw("ALTER TABLE votes ADD COLUMN status TEXT NOT NULL DEFAULT 'noticed'").run()
+    try await db.raw("ALTER TABLE votes ADD COLUMN noticed_at BIGINT").run()
+    try await db.raw("ALTER TABLE votes ADD COLUMN objection_days INT NOT NULL DEFAULT 7").run()
+    try await db.raw("ALTER TABLE votes ADD COLUMN created_by TEXT NOT NULL DEFAULT 'system'").run()
+    // Whether the opening and the closing are in the audit log yet (0 or 1).
+    try await db.raw("ALTER TABLE votes ADD COLUMN opened_logged INT NOT NULL DEFAULT 0").run()
+    try await db.raw("ALTER TABLE votes ADD COLUMN closed_logged INT NOT NULL DEFAULT 0").run()
+    // The count at the close: tally.json as `quorum tally` prints it on the export.
+    try await db.raw("ALTER TABLE votes ADD COLUMN tally_json TEXT").run()
+    try await db.raw("ALTER TABLE votes ADD COLUMN preliminary_at BIGINT").run()
+    try await db.raw("ALTER TABLE votes ADD COLUMN final_at BIGINT").run()
+
+    // Documents attached to a vote (PDF or image), kept with their SHA-256, base64 encoded
+    // so that one column type serves both databases.
+    try await db.create(table: "vote_documents")
+        .column("vote_id", type: .text, .notNull)
+        .column("number", type: .int, .notNull)
+        .column("name", type: .text, .notNull)
+        .column("media_type", type: .text, .notNull)
+        .column("size", type: .bigint, .notNull)
+        .column("sha256", type: .text, .notNull)
+        .column("content", type: .text, .notNull)
+        .column("uploaded_at", type: .bigint, .notNull)
+        .column("uploaded_by", type: .text, .notNull)
+        .primaryKey("vote_id", "number")
+        .run()
+
+    // How the consultation reached each voting person (指导规则 Art. 22): seen online,
+    // handed over by a clerk, or covered by a public posting.
+    try await db.create(table: "deliveries")
+        .column("vote_id", type: .text, .notNull)
+        .column("person", type: .int, .notNull)
+        .column("method", type: .text, .notNull)
+        .column("recorded_at", type: .bigint, .notNull)
+        .column("recorded_by", type: .text, .notNull)
+        .primaryKey("vote_id", "person", "method")
+        .run()
+}
