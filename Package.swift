@@ -92,9 +92,15 @@ let package = Package(
             name: "quorum-store-bench",
             dependencies: ["QuorumCore", "QuorumStore", "QuorumSynthetic", .product(name: "SQLKit", package: "sql-kit")]
         ),
-        // Fakes the test targets share (a log handler that keeps every line).
+        // The test kit every test target shares: the per-test database on SQLite and PostgreSQL,
+        // one test clock, one recording message sender, one app under test, a capturing log handler.
         .target(
-            name: "QuorumTestSupport", dependencies: [.product(name: "Logging", package: "swift-log")], path: "Tests/QuorumTestSupport"),
+            name: "QuorumTestSupport",
+            dependencies: [
+                "QuorumCore", "QuorumStore", "QuorumWeb", .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/QuorumTestSupport"),
         .testTarget(
             name: "QuorumCoreTests",
             dependencies: [

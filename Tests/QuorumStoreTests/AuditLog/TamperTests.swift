@@ -1,5 +1,6 @@
 import Foundation
 import QuorumCore
+import QuorumTestSupport
 import SQLKit
 import Testing
 

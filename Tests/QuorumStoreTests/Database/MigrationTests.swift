@@ -1,6 +1,7 @@
 import QuorumCore
 import QuorumStore
 import QuorumSynthetic
+import QuorumTestSupport
 import Testing
 
 @Suite struct MigrationTests {

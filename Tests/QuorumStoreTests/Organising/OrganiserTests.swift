@@ -1,6 +1,7 @@
 import Foundation
 import QuorumCore
 import QuorumStore
+import QuorumTestSupport
 import Testing
 
 /// The organiser's rules on both databases: the 15-day notice, the 3-day non-voter list,

@@ -2,6 +2,7 @@ import Foundation
 import QuorumCore
 import QuorumStore
 import QuorumSynthetic
+import QuorumTestSupport
 import Testing
 
 @Suite struct RegisterImportTests {

@@ -1,6 +1,7 @@
 import Foundation
 import QuorumCore
 import QuorumStore
+import QuorumTestSupport
 import SQLKit
 import Testing
 

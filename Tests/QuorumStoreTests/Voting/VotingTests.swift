@@ -2,39 +2,9 @@ import Foundation
 import Logging
 import QuorumCore
 import QuorumStore
+import QuorumTestSupport
 import Synchronization
 import Testing
-
-/// A clock a test moves by hand.
-final class TestClock: Sendable {
-    private let now = Mutex<Int64>(1_705_716_000_000)  // 2024-01-20 10:00 +08:00
-
-    var read: @Sendable () -> Timestamp {
-        { [self] in Timestamp(millisecondsSinceEpoch: self.now.withLock { $0 }) }
-    }
-
-    func advance(minutes: Int64) {
-        now.withLock { $0 += minutes * 60_000 }
-    }
-
-    var current: Timestamp { read() }
-}
-
-/// A sender that keeps what it sends, for tests.
-final class RecordingSender: MessageSender {
-    let sent = Mutex<[(String, String)]>([])
-
-    func send(to phone: String, purpose: String, body: String) async throws {
-        sent.withLock { $0.append((phone, body)) }
-    }
-
-    /// The 6-digit code of the last message.
-    var lastCode: String? {
-        sent.withLock { $0.last }.flatMap { message in
-            message.1.split(whereSeparator: { !$0.isNumber }).first { $0.count == 6 }.map(String.init)
-        }
-    }
-}
 
 @Suite struct VotingTests {
     static let registry = """

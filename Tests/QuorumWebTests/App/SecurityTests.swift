@@ -4,6 +4,7 @@ import HummingbirdTesting
 import QuorumCore
 import QuorumStore
 import QuorumSynthetic
+import QuorumTestSupport
 import SQLKit
 import Testing
 
@@ -147,8 +148,8 @@ import Testing
         }
     }
 
-    @Test(arguments: WebDatabase.available)
-    func bindingAgainGivesANewSessionAndTheOldTokenStopsWorking(_ database: WebDatabase) async throws {
+    @Test(arguments: TestDatabase.available)
+    func bindingAgainGivesANewSessionAndTheOldTokenStopsWorking(_ database: TestDatabase) async throws {
         try await Estate.with(database) { estate, client in
             let visitor = Visitor(client)
             try await visitor.bind(estate, name: Self.owner.name, idNumber: Self.owner.id)
@@ -167,8 +168,8 @@ import Testing
         }
     }
 
-    @Test(arguments: WebDatabase.available)
-    func signingOutEndsTheSessionOnTheServerAndNeedsTheFormsToken(_ database: WebDatabase) async throws {
+    @Test(arguments: TestDatabase.available)
+    func signingOutEndsTheSessionOnTheServerAndNeedsTheFormsToken(_ database: TestDatabase) async throws {
         try await Estate.with(database) { estate, client in
             let visitor = Visitor(client)
             try await visitor.bind(estate, name: Self.owner.name, idNumber: Self.owner.id)
@@ -224,8 +225,8 @@ import Testing
 
     // Body limits.
 
-    @Test(arguments: WebDatabase.available)
-    func anOversizedBodyIsRefusedWith413AndChangesNothing(_ database: WebDatabase) async throws {
+    @Test(arguments: TestDatabase.available)
+    func anOversizedBodyIsRefusedWith413AndChangesNothing(_ database: TestDatabase) async throws {
         try await Estate.with(database) { estate, client in
             let visitor = Visitor(client)
             let bind = try await visitor.get("/bind")
@@ -235,7 +236,7 @@ import Testing
             let large = try await visitor.post(
                 "/bind", [("pre", pre), ("estate", String(estate.estate)), ("name", Self.owner.name), ("id_number", Self.owner.id), ("x", padding)])
             #expect(large.status == .contentTooLarge)
-            #expect(estate.phone.messages.withLock { $0.isEmpty })
+            #expect(estate.phone.sent.withLock { $0.isEmpty })
 
             try await visitor.bind(estate, name: Self.owner.name, idNumber: Self.owner.id)
             let id = estate.vote.id
@@ -287,7 +288,7 @@ import Testing
             for _ in 2...5 { #expect(try await visitor.post("/bind", request).status == .ok) }
             let sixth = try await visitor.post("/bind", request)
             #expect(sixth.status == .tooManyRequests)
-            #expect(estate.phone.messages.withLock { $0.count } == 5)
+            #expect(estate.phone.sent.withLock { $0.count } == 5)
         }
     }
 

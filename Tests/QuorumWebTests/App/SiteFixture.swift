@@ -4,7 +4,7 @@ import HummingbirdTesting
 import Logging
 import QuorumCore
 import QuorumStore
-import Synchronization
+import QuorumTestSupport
 import Testing
 
 @testable import QuorumWeb
@@ -17,19 +17,6 @@ struct SiteFixture {
         case anonymous, ownerHere, ownerElsewhere
         case committeeHere, propertyHere, clerkHere, committeeElsewhere, propertyElsewhere, clerkElsewhere
         case streetHere, streetElsewhere, bureau, admin
-    }
-
-    /// A clock the test moves.
-    final class Clock: Sendable {
-        let now = Mutex<Int64>(1_705_716_000_000)  // 2024-01-20 10:00 +08:00
-        var read: @Sendable () -> Timestamp { { [self] in Timestamp(millisecondsSinceEpoch: now.withLock { $0 }) } }
-        func advance(days: Int64) { now.withLock { $0 += days * 86_400_000 } }
-    }
-
-    final class Outbox: MessageSender {
-        let last = Mutex<String>("")
-        func send(to phone: String, purpose: String, body: String) async throws { last.withLock { $0 = body } }
-        var code: String { last.withLock { $0 }.split(whereSeparator: { !$0.isNumber }).first { $0.count == 6 }.map(String.init) ?? "" }
     }
 
     struct Credentials {
@@ -60,7 +47,7 @@ struct SiteFixture {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-site-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
-        let clock = Clock()
+        let clock = TestClock()
         // A fixed log key, so that the pages showing its fingerprint are the same every run.
         let logKey = Data(repeating: 7, count: 32).base64EncodedString()
         let store = try await Store.open(.sqlite(path: path), secret: "matrix secret", logKey: logKey, logger: logger, clock: clock.read)
@@ -74,7 +61,7 @@ struct SiteFixture {
         try await store.close()
     }
 
-    private static func build(store: Store, clock: Clock) async throws -> SiteFixture {
+    private static func build(store: Store, clock: TestClock) async throws -> SiteFixture {
         var estates: [Int64] = []
         for (prefix, street) in [("A", "八大峡街道"), ("B", "云南路街道")] {
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("matrix-\(prefix)-\(UUID().uuidString).csv")
@@ -98,14 +85,14 @@ struct SiteFixture {
         let closed = try await store.voting.createVote(
             estate: here, definition: definition, opensAt: clock.read(), closesAt: Timestamp(millisecondsSinceEpoch: now + day),
             noticedAt: Timestamp(millisecondsSinceEpoch: now - 16 * day))
-        let outbox = Outbox()
+        let outbox = RecordingSender()
         var ownerSessions: [Role: Credentials] = [:]
         var ownerHere: OwnerSession?
         for (role, estate, name, id) in [
             (Role.ownerHere, here, "甲", "110101199001010011"), (Role.ownerElsewhere, elsewhere, "甲", "110101199001010022"),
         ] {
             let start = try await store.binding.start(estate: estate, name: name, idNumber: id, address: "test", sender: outbox)
-            let session = try await store.binding.confirm(attempt: start.attempt, code: outbox.code)
+            let session = try await store.binding.confirm(attempt: start.attempt, code: outbox.lastCode ?? "")
             ownerSessions[role] = Credentials(cookie: "quorum_session=\(session.token)", csrf: session.csrf)
             if role == .ownerHere { ownerHere = session }
         }

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Logging
 import Plot
 import QuorumStore
+import QuorumTestSupport
 import Testing
 
 @testable import QuorumWeb
@@ -11,28 +12,8 @@ import Testing
 /// Router tests: every route answers as it should, without a browser (the browser tests
 /// in Tests/browser drive the whole path in Chromium).
 @Suite struct WebTests {
-    /// The app on a fresh, migrated SQLite database.
-    func withApp(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-web-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
-        let store = try await Store.open(.sqlite(path: path), secret: "web test secret", logger: logger)
-        try await store.migrate()
-        let app = buildApplication(
-            configuration: WebConfiguration(),
-            dependencies: OwnerDependencies(store: store, sender: OutboxSender(store: store, logger: logger, development: false)),
-            logger: logger)
-        do {
-            try await app.test(.router, body)
-        } catch {
-            try? await store.close()
-            throw error
-        }
-        try await store.close()
-    }
-
     @Test func healthAnswersOK() async throws {
-        try await withApp { client in
+        try await withQuorumApp { client in
             try await client.execute(uri: "/health", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body) == "ok")
@@ -41,7 +22,7 @@ import Testing
     }
 
     @Test func theHomePageIsChineseFirstFitsAPhoneAndSwitchesToEnglish() async throws {
-        try await withApp { client in
+        try await withQuorumApp { client in
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
@@ -61,7 +42,7 @@ import Testing
     }
 
     @Test func ownerPagesSendTheUnboundToBinding() async throws {
-        try await withApp { client in
+        try await withQuorumApp { client in
             let gets = ["/votes", "/votes/abc", "/votes/abc/ballot?person=0", "/votes/abc/progress.json", "/receipts/ABCD-EFGH-JKMN-P"]
             for uri in gets {
                 try await client.execute(uri: uri, method: .get) { response in
@@ -82,7 +63,7 @@ import Testing
     }
 
     @Test func theBindingFormSetsItsCSRFCookieAndAPostWithoutItIsRefused() async throws {
-        try await withApp { client in
+        try await withQuorumApp { client in
             try await client.execute(uri: "/bind", method: .get) { response in
                 #expect(response.status == .ok)
                 let cookie = response.headers[values: .setCookie].first { $0.hasPrefix("quorum_pre=") } ?? ""
@@ -98,7 +79,7 @@ import Testing
     }
 
     @Test func staticFilesAreServedAndUnknownOnesAreNot() async throws {
-        try await withApp { client in
+        try await withQuorumApp { client in
             try await client.execute(uri: "/static/app.css", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/css; charset=utf-8")

@@ -5,30 +5,16 @@ import Logging
 import QuorumCore
 import QuorumFixtures
 import QuorumStore
+import QuorumTestSupport
 import Testing
 
 @testable import QuorumWeb
 
 /// The log's routes and the verify page, on a fresh SQLite store holding ReceiptFixture.
 @Suite struct VerifyPageTests {
+    /// The app on a store holding ReceiptFixture.
     func withApp(_ body: @escaping @Sendable (ReceiptFixture, any TestClientProtocol) async throws -> Void) async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-web-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
-        let store = try await Store.open(.sqlite(path: path), secret: "test", logger: logger)
-        try await store.migrate()
-        let fixture = try await ReceiptFixture.make(in: store)
-        let app = buildApplication(
-            configuration: WebConfiguration(),
-            dependencies: OwnerDependencies(store: store, sender: OutboxSender(store: store, logger: logger, development: false)),
-            logger: logger)
-        do {
-            try await app.test(.router) { try await body(fixture, $0) }
-        } catch {
-            try? await store.close()
-            throw error
-        }
-        try await store.close()
+        try await withQuorumApp(secret: "test", setUp: { store, _ in try await ReceiptFixture.make(in: store) }, body)
     }
 
     func json(_ response: TestResponse) throws -> JSONText {

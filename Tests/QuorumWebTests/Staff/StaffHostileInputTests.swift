@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import QuorumCore
 import QuorumStore
+import QuorumTestSupport
 import Testing
 
 @testable import QuorumWeb
@@ -13,8 +14,8 @@ import Testing
 @Suite struct StaffHostileInputTests {
     typealias H = HostileInputTests
 
-    @Test(arguments: WebDatabase.available)
-    func everyStaffPageShowsHostileTextEscapedAndVerbatim(_ database: WebDatabase) async throws {
+    @Test(arguments: TestDatabase.available)
+    func everyStaffPageShowsHostileTextEscapedAndVerbatim(_ database: TestDatabase) async throws {
         try await Estate.with(database, registry: H.registry, definition: H.definition) { estate, client in
             // setup: a committee account with a hostile name, a closed and counted vote of the same definition
             let store = estate.store

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Logging
 import QuorumCore
 import QuorumStore
+import QuorumTestSupport
 import SQLKit
 import Testing
 
@@ -47,8 +48,8 @@ import Testing
         ])
     static let signature = attribute + entity
 
-    @Test(arguments: WebDatabase.available)
-    func metacharactersAreStoredVerbatimAndShownEscaped(_ database: WebDatabase) async throws {
+    @Test(arguments: TestDatabase.available)
+    func metacharactersAreStoredVerbatimAndShownEscaped(_ database: TestDatabase) async throws {
         try await Estate.with(database, registry: Self.registry, definition: Self.definition) { estate, client in
             let visitor = Visitor(client)
             // The binding form shows a typed name back in its field when the number is wrong.
@@ -138,8 +139,8 @@ import Testing
 
     // Personal data in the logs.
 
-    @Test(arguments: WebDatabase.available)
-    func theWholeOwnerFlowAtTraceLevelLogsNoIDNumberPhoneOrCode(_ database: WebDatabase) async throws {
+    @Test(arguments: TestDatabase.available)
+    func theWholeOwnerFlowAtTraceLevelLogsNoIDNumberPhoneOrCode(_ database: TestDatabase) async throws {
         try await Estate.with(database, logLevel: .trace) { estate, client in
             let visitor = Visitor(client)
             // A wrong number and a wrong code first: failures are logged too.
@@ -161,7 +162,7 @@ import Testing
             #expect(logged.contains("/votes"), "the requests were logged at trace level")
             #expect(logged.contains("message queued") && logged.contains("138****0001"), "the outbox logged the masked phone")
             var secrets = ["110101199001010011", "110101199909090099", "13800000001", "138 0000 0001", "+8613800000001"]
-            secrets += estate.phone.messages.withLock {
+            secrets += estate.phone.sent.withLock {
                 $0.compactMap { message in
                     message.body.split(whereSeparator: { !$0.isNumber }).first { $0.count == 6 }.map(String.init)
                 }

@@ -11,68 +11,12 @@ import Testing
 
 @testable import QuorumWeb
 
-/// The databases the web's security tests run on: SQLite always, PostgreSQL when
-/// `QUORUM_TEST_POSTGRES_URL` names a server (as the store's tests do).
-enum WebDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
-    case sqlite, postgres
-
-    static let postgresURL = ProcessInfo.processInfo.environment["QUORUM_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
-    static var available: [WebDatabase] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
-    var testDescription: String { rawValue }
-
-    /// Runs `body` with a fresh database of this kind (a new SQLite file or PostgreSQL schema).
-    func withURL(_ body: (DatabaseURL) async throws -> Void) async throws {
-        let name = "quorum_web_\(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""))"
-        switch self {
-        case .sqlite:
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).sqlite").path
-            defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-            try await body(.sqlite(path: path))
-        case .postgres:
-            let base = try #require(Self.postgresURL)
-            let admin = try await Store.open(try DatabaseURL(base))
-            try await admin.withConnection { try await $0.raw("CREATE SCHEMA \(ident: name)").run() }
-            var failure: (any Error)?
-            do {
-                try await body(try DatabaseURL(base + (base.contains("?") ? "&" : "?") + "schema=\(name)"))
-            } catch {
-                failure = error
-            }
-            try? await admin.withConnection { try await $0.raw("DROP SCHEMA \(ident: name) CASCADE").run() }
-            try? await admin.close()
-            if let failure { throw failure }
-        }
-    }
-}
-
-/// Keeps each message it is given, as a phone would receive it, after handing it to the
-/// sender production uses (the outbox, which logs that a message was queued).
-final class Phone: MessageSender {
-    let messages = Mutex<[(to: String, body: String)]>([])
-    let next: (any MessageSender)?
-
-    init(forwardingTo next: (any MessageSender)? = nil) {
-        self.next = next
-    }
-
-    func send(to phone: String, purpose: String, body: String) async throws {
-        try await next?.send(to: phone, purpose: purpose, body: body)
-        messages.withLock { $0.append((phone, body)) }
-    }
-
-    var lastCode: String? {
-        messages.withLock { $0.last }.flatMap { message in
-            message.body.split(whereSeparator: { !$0.isNumber }).first { $0.count == 6 }.map(String.init)
-        }
-    }
-}
-
 /// An estate with a register and an open vote, the app on it, and what it logged.
 struct Estate {
     let store: Store
     let estate: Int64
     let vote: StoredVote
-    let phone: Phone
+    let phone: RecordingSender
     let logs: LogLines
 
     static let registry = """
@@ -95,37 +39,26 @@ struct Estate {
     /// Runs `body` with the app (router test client) on a fresh database holding `registry`
     /// and a vote of `definition` open for a day. Logs go to `logs` at `logLevel`.
     static func with(
-        _ database: WebDatabase = .sqlite, registry: String = Self.registry, definition: VoteDefinition = Self.definition,
+        _ database: TestDatabase = .sqlite, registry: String = Self.registry, definition: VoteDefinition = Self.definition,
         secureCookies: Bool = false, logLevel: Logger.Level = .info,
         _ body: @escaping @Sendable (Estate, any TestClientProtocol) async throws -> Void
     ) async throws {
         let logs = LogLines()
         var logger = Logger(label: "quorum", factory: { _ in CapturingLogHandler(captured: logs) })
         logger.logLevel = logLevel
-        try await database.withURL { url in
-            let store = try await Store.open(url, secret: "web test secret", logger: logger)
-            do {
-                try await store.migrate()
-                let file = FileManager.default.temporaryDirectory.appendingPathComponent("registry-\(UUID().uuidString).csv")
-                try Data(registry.utf8).write(to: file)
-                defer { try? FileManager.default.removeItem(at: file) }
-                let estate = try await store.register.importRegister(file: file.path, estate: EstatePath(estate: "天汇广场")).estate.id
+        try await withQuorumApp(
+            on: database, logger: logger, secureCookies: secureCookies,
+            setUp: { store, phone in
+                let files = try TestFiles()
+                defer { files.remove() }
+                let file = try files.write("registry.csv", registry)
+                let estate = try await store.register.importRegister(file: file, estate: EstatePath(estate: "天汇广场")).estate.id
                 let now = store.now().millisecondsSinceEpoch
                 let vote = try await store.voting.createVote(
                     estate: estate, definition: definition, opensAt: Timestamp(millisecondsSinceEpoch: now - 60_000),
                     closesAt: Timestamp(millisecondsSinceEpoch: now + 86_400_000))
-                let phone = Phone(forwardingTo: OutboxSender(store: store, logger: logger, development: false))
-                let app = buildApplication(
-                    configuration: WebConfiguration(),
-                    dependencies: OwnerDependencies(store: store, sender: phone, secureCookies: secureCookies), logger: logger)
-                let fixture = Estate(store: store, estate: estate, vote: vote, phone: phone, logs: logs)
-                try await app.test(.router) { client in try await body(fixture, client) }
-            } catch {
-                try? await store.close()
-                throw error
-            }
-            try await store.close()
-        }
+                return Estate(store: store, estate: estate, vote: vote, phone: phone, logs: logs)
+            }, body)
     }
 }
 

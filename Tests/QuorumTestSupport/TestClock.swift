@@ -1,0 +1,45 @@
+import QuorumCore
+import QuorumStore
+import Synchronization
+
+/// The one test clock: starts at 2024-01-20 10:00 +08:00 and moves only when the test moves it.
+public final class TestClock: Sendable {
+    private let now = Mutex<Int64>(1_705_716_000_000)
+
+    public init() {}
+
+    public var read: @Sendable () -> Timestamp {
+        { [self] in Timestamp(millisecondsSinceEpoch: self.now.withLock { $0 }) }
+    }
+
+    public var current: Timestamp { read() }
+
+    public func advance(minutes: Int64) {
+        now.withLock { $0 += minutes * 60_000 }
+    }
+
+    public func advance(days: Int64) { advance(minutes: days * 1440) }
+}
+
+/// The one recording message sender: keeps each message as a phone would receive it, after
+/// handing it on (to the outbox production uses, when a test wants its log lines).
+public final class RecordingSender: MessageSender {
+    public let sent = Mutex<[(to: String, body: String)]>([])
+    let next: (any MessageSender)?
+
+    public init(forwardingTo next: (any MessageSender)? = nil) {
+        self.next = next
+    }
+
+    public func send(to phone: String, purpose: String, body: String) async throws {
+        try await next?.send(to: phone, purpose: purpose, body: body)
+        sent.withLock { $0.append((phone, body)) }
+    }
+
+    /// The 6-digit code of the last message.
+    public var lastCode: String? {
+        sent.withLock { $0.last }.flatMap { message in
+            message.body.split(whereSeparator: { !$0.isNumber }).first { $0.count == 6 }.map(String.init)
+        }
+    }
+}
