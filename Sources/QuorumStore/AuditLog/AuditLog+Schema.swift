@@ -43,3 +43,17 @@ import SQLKit
         .column("signature", type: .text, .notNull)
         .run()
 }
+
+/// Each entry's subject, beside it (docs/DECISIONS.md): the estate, and a record by kind and
+/// id. Entries from before it are about their vote, in the vote's estate.
+@Sendable func addLogSubject(_ db: any SQLDatabase) async throws {
+    try await db.raw("ALTER TABLE audit_entries ADD COLUMN estate_id BIGINT NOT NULL DEFAULT 0").run()
+    try await db.raw("ALTER TABLE audit_entries ADD COLUMN subject_kind TEXT NOT NULL DEFAULT ''").run()
+    try await db.raw("ALTER TABLE audit_entries ADD COLUMN subject_id TEXT NOT NULL DEFAULT ''").run()
+    try await db.raw("UPDATE audit_entries SET subject_kind = 'vote', subject_id = vote WHERE vote <> ''").run()
+    try await db.raw(
+        "UPDATE audit_entries SET estate_id = COALESCE((SELECT v.estate_id FROM votes v WHERE v.id = audit_entries.vote), 0)"
+    ).run()
+    try await db.create(index: "audit_entries_subject").on("audit_entries").column("estate_id").column("subject_kind")
+        .column("subject_id").run()
+}

@@ -8,6 +8,20 @@ import SQLKit
 /// begun by `transaction(on:)` holds from `BEGIN IMMEDIATE`). So appends from any number of
 /// requests, or of app instances on one PostgreSQL, queue there and the log comes out as
 /// one sequence without gaps or duplicate indexes; a rolled-back transaction leaves no trace.
+/// What a log entry is about, kept beside the entry (not in its canonical JSON, so no hash
+/// changes): the estate, and a record by kind and id. Nil: the entry's vote, in its estate.
+public struct LogSubject: Sendable, Hashable {
+    public var estate: Int64
+    public var kind: String
+    public var id: String
+
+    public init(estate: Int64, kind: String, id: String) {
+        self.estate = estate
+        self.kind = kind
+        self.id = id
+    }
+}
+
 extension LogStore {
     /// Appends entries, in order, as part of the transaction open on `db` (a ballot and its
     /// entry are written together or not at all). Returns their indexes. On SQLite the
@@ -16,16 +30,16 @@ extension LogStore {
     /// The entries are not yet under a signed head: `appendAndSign(_:on:)` appends and
     /// signs at once, as the ballot cast path wants; or call `signTreeHead()` later.
     @discardableResult
-    public func append(_ entries: [LogEntry], on db: any SQLDatabase) async throws -> Range<Int> {
+    public func append(_ entries: [LogEntry], subject: LogSubject? = nil, on db: any SQLDatabase) async throws -> Range<Int> {
         var state = try await lockLog(adding: entries.count, on: db)
-        let indexes = try await insert(entries, state: &state, on: db)
+        let indexes = try await insert(entries, subject: subject, state: &state, on: db)
         try await save(state, on: db)
         return indexes
     }
 
     /// Appends entries and signs a head over the log with them, in the transaction open on
     /// `db`: the receipt's head, in the ballot's own transaction.
-    public func appendAndSign(_ entries: [LogEntry], on db: any SQLDatabase) async throws -> (
+    public func appendAndSign(_ entries: [LogEntry], subject: LogSubject? = nil, on db: any SQLDatabase) async throws -> (
         indexes: Range<Int>, head: SignedTreeHead
     ) {
         guard !entries.isEmpty else {
@@ -33,7 +47,7 @@ extension LogStore {
             return (head.size..<head.size, head)
         }
         var state = try await lockLog(adding: entries.count, on: db)
-        let indexes = try await insert(entries, state: &state, on: db)
+        let indexes = try await insert(entries, subject: subject, state: &state, on: db)
         let head = try await sign(&state, on: db)
         try await save(state, on: db)
         return (indexes, head)
@@ -41,11 +55,11 @@ extension LogStore {
 
     /// Appends entries in a transaction of their own and signs a head over them.
     @discardableResult
-    public func append(_ entries: [LogEntry]) async throws -> (indexes: Range<Int>, head: SignedTreeHead?) {
+    public func append(_ entries: [LogEntry], subject: LogSubject? = nil) async throws -> (indexes: Range<Int>, head: SignedTreeHead?) {
         try await withConnection { db in
             try await transaction(on: db) {
                 guard !entries.isEmpty else { return .commit((0..<0, try await signTreeHead(on: db))) }
-                let (indexes, head) = try await appendAndSign(entries, on: db)
+                let (indexes, head) = try await appendAndSign(entries, subject: subject, on: db)
                 return .commit((indexes, head))
             }
         }
@@ -122,7 +136,9 @@ extension LogStore {
     }
 
     /// Inserts the entries at the end of the log, and the subtrees they complete.
-    private func insert(_ entries: [LogEntry], state: inout LogState, on db: any SQLDatabase) async throws -> Range<Int> {
+    private func insert(
+        _ entries: [LogEntry], subject: LogSubject?, state: inout LogState, on db: any SQLDatabase
+    ) async throws -> Range<Int> {
         let start = state.frontier.size
         var entryRows: [[any SQLExpression]] = []
         var nodeRows: [[any SQLExpression]] = []
@@ -131,15 +147,21 @@ extension LogStore {
             let index = start + offset
             let text = entry.json(index: index).canonical
             let leaf = Merkle.leafHash(text.utf8)
+            let estate: any SQLExpression =
+                subject.map { SQLBind($0.estate) }
+                ?? SQLQueryString("COALESCE((SELECT estate_id FROM votes WHERE id = \(bind: entry.vote)), 0)")
             entryRows.append([
-                SQLBind(Int64(index)), SQLBind(entry.event.kind), SQLBind(entry.vote), SQLBind(text), SQLBind(hex(leaf)),
+                SQLBind(Int64(index)), SQLBind(entry.event.kind), SQLBind(entry.vote), SQLBind(text), SQLBind(hex(leaf)), estate,
+                SQLBind(subject?.kind ?? (entry.vote.isEmpty ? "" : "vote")), SQLBind(subject?.id ?? entry.vote),
             ])
             for (node, hash) in state.frontier.append(leaf) { nodeRows.append([SQLBind(node.id), SQLBind(hex(hash))]) }
         }
         // A few hundred rows a statement: well under both databases' limits on parameters.
         for chunk in entryRows.chunks(of: 400) {
-            try await db.insert(into: "audit_entries").columns("entry_index", "kind", "vote", "entry", "leaf_hash")
-                .rows(chunk).run()
+            try await db.insert(into: "audit_entries").columns(
+                "entry_index", "kind", "vote", "entry", "leaf_hash", "estate_id", "subject_kind", "subject_id"
+            )
+            .rows(chunk).run()
         }
         for chunk in nodeRows.chunks(of: 1000) {
             try await db.insert(into: "audit_nodes").columns("id", "hash").rows(chunk).run()

@@ -23,6 +23,7 @@ extension Store {
             try await createOrganisingTables($0)
             try await createPaperTables($0)
         },
+        Migration(id: "006-log-subject", run: addLogSubject),
     ]
 
     /// The ids of every migration this program knows, in order.

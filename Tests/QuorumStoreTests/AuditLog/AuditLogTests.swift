@@ -36,6 +36,26 @@ extension Store {
 
 @Suite(.serialized) struct AuditLogTests {
     @Test(arguments: TestDatabase.available)
+    func anEntryKeepsItsSubjectBesideItAndItsHashUnchanged(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            // setup: one entry about its vote (the default), one about another record
+            let plain = try await store.log.append([ballotEntry(0)])
+            let other = try await store.log.append(
+                [ballotEntry(1, vote: "")], subject: LogSubject(estate: 7, kind: "document", id: "abc"))
+            // act
+            let rows = try await store.withConnection { db in
+                try await db.raw("SELECT estate_id, subject_kind, subject_id FROM audit_entries ORDER BY entry_index").all()
+            }
+            // check: the subject is stored beside the entry; the leaf is the entry's JSON alone
+            #expect(rows.map { try! $0.decode(column: "subject_kind", as: String.self) } == ["vote", "document"])
+            #expect(rows.map { try! $0.decode(column: "subject_id", as: String.self) } == ["v1", "abc"])
+            #expect(rows.map { try! $0.decode(column: "estate_id", as: Int64.self) } == [0, 7])
+            #expect(plain.indexes == 0..<1 && other.indexes == 1..<2)
+            #expect(try await store.leafHashes()[1] == Merkle.leafHash(ballotEntry(1, vote: "").json(index: 1).canonical.utf8))
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func appendsGiveProofsEqualToTheRFCsAndTheLogVerifies(database: TestDatabase) async throws {
         try await database.withStore { store in
             // act: batches of 1 to 7 entries, a head after each
