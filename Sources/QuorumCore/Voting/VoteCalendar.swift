@@ -41,25 +41,18 @@ public struct VoteCalendar: Sendable, Hashable {
         days.end(ofDay: noticeDays, after: noticedAt)
     }
 
-    /// From when a room list may be seen: the unbound list from the opening, the not-voted
-    /// list from 00:00 of the third-last local day before the deadline (a vote ending at 24:00
-    /// on 20 March shows it from 18 March 00:00), never before the opening.
-    public func listOpens(_ list: NonVoterList) -> Timestamp {
-        switch list {
-        case .unbound: return opensAt
-        case .notVoted: return max(opensAt, thirdLastDay)
-        }
-    }
-
     /// 00:00 of the first of the last three local days before the deadline.
     public var thirdLastDay: Timestamp {
         let lastInstant = Timestamp(millisecondsSinceEpoch: closesAt.millisecondsSinceEpoch - 1)
         return days.start(ofDay: -(Self.notVotedListDays - 1), after: lastInstant)
     }
 
-    /// Whether a room list may be seen at `time`, or why not.
+    /// Whether a room list may be seen at `time`, or why not: the unbound list from the
+    /// opening, the not-voted list from 00:00 of the third-last local day before the deadline
+    /// (a vote ending at 24:00 on 20 March shows it from 18 March 00:00), never before the
+    /// opening; neither after the close.
     public func checkList(_ list: NonVoterList, at time: Timestamp) throws(ListError) {
-        let from = listOpens(list)
+        let from = list == .unbound ? opensAt : max(opensAt, thirdLastDay)
         guard time >= from else { throw .notYet(from: from) }
         guard time < closesAt else { throw .closed }
     }
