@@ -80,11 +80,13 @@ enum Guard {
     static func ownerVote(_ context: QuorumRequestContext, store: Store) async throws -> Found<OwnerVoteContext> {
         try await owner(context).then { owner in
             guard let id = context.parameters.get("vote"), let vote = try await store.voting.vote(id), vote.estateID == owner.session.estateID else {
-                return .failure(Layout.message(S.notFound, S.notFound(context.lang), context: context, status: .notFound, back: .votes))
+                return .failure(
+                    Layout.response(Layout.message(S.notFound, S.notFound(context.lang), chrome: context.chrome, back: .votes), status: .notFound))
             }
             let voters = try await store.voting.voters(in: vote.id, owner: owner.session.idHash)
             guard !voters.isEmpty else {
-                return .failure(Layout.message(S.notice, S.noBallotHere(context.lang), context: context, status: .forbidden, back: .votes))
+                return .failure(
+                    Layout.response(Layout.message(S.notice, S.noBallotHere(context.lang), chrome: context.chrome, back: .votes), status: .forbidden))
             }
             return .success(OwnerVoteContext(base: context, session: owner.session, vote: vote, voters: voters))
         }
@@ -95,7 +97,8 @@ enum Guard {
         guard let staff = context.staff else {
             if request.method == .get { return .failure(Layout.redirect(.staffLogin)) }
             return .failure(
-                Layout.message(S.staffSignIn, S.staffSignInFirst(context.lang), context: context, status: .forbidden, back: .staffLogin))
+                Layout.response(
+                    Layout.message(S.staffSignIn, S.staffSignInFirst(context.lang), chrome: context.chrome, back: .staffLogin), status: .forbidden))
         }
         var form = FormData("")
         if request.method == .post {
@@ -108,7 +111,9 @@ enum Guard {
                 form = try await FormData.read(request, context: context)
             }
             guard form["csrf"] == staff.csrf else {
-                return .failure(Layout.message(S.staffArea, S.formExpired(context.lang), context: context, status: .forbidden, back: .manage))
+                return .failure(
+                    Layout.response(
+                        Layout.message(S.staffArea, S.formExpired(context.lang), chrome: context.chrome, back: .manage), status: .forbidden))
             }
         }
         return .success(StaffContext(base: context, staff: staff, form: form))
@@ -118,7 +123,7 @@ enum Guard {
     static func staff(_ request: Request, _ context: QuorumRequestContext, _ permission: Permission?) async throws -> Found<StaffContext> {
         try await staff(request, context).then { staff in
             guard let permission, !staff.staff.account.role.permissions.contains(permission) else { return .success(staff) }
-            return .failure(StaffPages.forbidden(context))
+            return .failure(Layout.response(StaffPages.forbidden(context.chrome), status: .forbidden))
         }
     }
 
@@ -127,10 +132,10 @@ enum Guard {
     ) async throws -> Found<StaffEstateContext> {
         try await staff(request, context).then { staff in
             guard let id = context.parameters.get("estate").flatMap(Int64.init), let estate = try await store.register.estate(id) else {
-                return .failure(StaffPages.notFound(context))
+                return .failure(Layout.response(StaffPages.notFound(context.chrome), status: .notFound))
             }
             guard try await store.staff.may(staff.staff.account, permission, estate: estate.id) else {
-                return .failure(StaffPages.forbidden(context))
+                return .failure(Layout.response(StaffPages.forbidden(context.chrome), status: .forbidden))
             }
             return .success(StaffEstateContext(base: context, staff: staff.staff, form: staff.form, estate: estate))
         }
@@ -142,12 +147,12 @@ enum Guard {
     ) async throws -> Found<StaffVoteContext> {
         try await staff(request, context).then { staff in
             guard let id = context.parameters.get("vote"), let vote = try await store.results.settle(id) else {
-                return .failure(StaffPages.notFound(context))
+                return .failure(Layout.response(StaffPages.notFound(context.chrome), status: .notFound))
             }
             guard try await store.staff.may(staff.staff.account, permission, estate: vote.estateID) else {
-                return .failure(StaffPages.forbidden(context))
+                return .failure(Layout.response(StaffPages.forbidden(context.chrome), status: .forbidden))
             }
-            guard !noticed || !vote.isDraft else { return .failure(StaffPages.notFound(context)) }
+            guard !noticed || !vote.isDraft else { return .failure(Layout.response(StaffPages.notFound(context.chrome), status: .notFound)) }
             return .success(StaffVoteContext(base: context, staff: staff.staff, form: staff.form, vote: vote))
         }
     }

@@ -58,12 +58,12 @@ enum LogRoutes {
         routes.append(
             .anyone(.get, .verify()) { request, context in
                 let page = try await VerifyController.page(code: request.uri.queryParameters.get("r"), store: store)
-                return page.render(context: context)
+                return Layout.response(page.render(chrome: context.chrome))
             })
         routes.append(
             .anyone(.post, .verify()) { request, context in
                 let form = try await FormData.read(request, context: context, limit: 64 * 1024)
-                return try await VerifyController.page(code: form["r"], store: store).render(context: context)
+                return Layout.response(try await VerifyController.page(code: form["r"], store: store).render(chrome: context.chrome))
             })
         return routes
     }

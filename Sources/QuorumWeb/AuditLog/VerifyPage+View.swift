@@ -8,9 +8,9 @@ extension VerifyPage {
     /// The page in the site's layout: the server's verdict first (all a page without script
     /// shows), then the browser's own check, which /static/verify.js fills in, the receipt,
     /// and the form.
-    func render(context: QuorumRequestContext) -> Response {
-        let l = context.lang
-        return Layout.page(T.title, context: context, path: .verify(receipt: code.isEmpty ? nil : code)) {
+    func render(chrome: PageChrome) -> Page {
+        let l = chrome.lang
+        return Layout.page(T.title, chrome: chrome, path: .verify(receipt: code.isEmpty ? nil : code)) {
             result(l)
             Node<HTML.BodyContext>.form(
                 .action(SiteURL.verify()), .method(.post),

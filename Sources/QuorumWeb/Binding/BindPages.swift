@@ -4,12 +4,20 @@ import QuorumStore
 
 /// Screens of binding: the name and ID number, then the code.
 enum BindPages {
+    /// The site's front door, for whoever is not signed in as an owner.
+    static func home(chrome: PageChrome) -> Page {
+        Layout.page(S.siteName, chrome: chrome, path: .home) {
+            Paragraph(S.tagline(chrome.lang))
+            Link(S.startBinding(chrome.lang), url: SiteURL.bind).class("button").id("start")
+            Link(S.staffEntrance(chrome.lang), url: SiteURL.staffLogin).class("button secondary").id("staff-entrance")
+        }
+    }
+
     static func form(
-        estates: [Division], pre: String, error: String?, name: String = "", credentials: Bool, context: QuorumRequestContext,
-        status: HTTPResponse.Status = .ok
-    ) -> Response {
-        let lang = context.lang
-        return Layout.page(S.bindTitle, context: context, path: .bind, status: status) {
+        estates: [Division], pre: String, error: String?, name: String = "", credentials: Bool, chrome: PageChrome
+    ) -> Page {
+        let lang = chrome.lang
+        return Layout.page(S.bindTitle, chrome: chrome, path: .bind) {
             Paragraph(S.bindIntro(lang))
             if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert") }
             Form(url: SiteURL.bind, method: .post) {
@@ -53,11 +61,10 @@ enum BindPages {
     }
 
     static func code(
-        attempt: String, phoneMasked: String, pre: String, error: String?, demoMessage: String?, context: QuorumRequestContext,
-        status: HTTPResponse.Status = .ok
-    ) -> Response {
-        let lang = context.lang
-        return Layout.page(S.codeTitle, context: context, path: .bind, status: status) {
+        attempt: String, phoneMasked: String, pre: String, error: String?, demoMessage: String?, chrome: PageChrome
+    ) -> Page {
+        let lang = chrome.lang
+        return Layout.page(S.codeTitle, chrome: chrome, path: .bind) {
             Paragraph(S.codeSent(phoneMasked)(lang))
             if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert") }
             if let demoMessage {

@@ -14,11 +14,7 @@ struct BindRoutes {
         [
             .anyone(.get, .home) { request, context in
                 if context.session != nil { return Layout.redirect(.votes) }
-                return Layout.page(S.siteName, context: context, path: .home) {
-                    Paragraph(S.tagline(context.lang))
-                    Link(S.startBinding(context.lang), url: SiteURL.bind).class("button").id("start")
-                    Link(S.staffEntrance(context.lang), url: SiteURL.staffLogin).class("button secondary").id("staff-entrance")
-                }
+                return Layout.response(BindPages.home(chrome: context.chrome))
             },
             .anyone(.get, .bind, bindForm),
             .anyone(.post, .bind, bind),
@@ -34,8 +30,10 @@ struct BindRoutes {
         // a sibling site, say) is replaced, never echoed into the page or the Set-Cookie.
         let given = request.cookies[Cookies.preSession]?.value ?? ""
         let pre = Self.isToken(given) ? given : Self.randomToken()
-        var response = BindPages.form(
-            estates: try await store.register.estates(), pre: pre, error: nil, credentials: !dependencies.trustedIssuers.isEmpty, context: context)
+        var response = Layout.response(
+            BindPages.form(
+                estates: try await store.register.estates(), pre: pre, error: nil, credentials: !dependencies.trustedIssuers.isEmpty,
+                chrome: context.chrome))
         response.setCookie(cookie(Cookies.preSession, pre, maxAge: 3600))
         return response
     }
@@ -44,40 +42,44 @@ struct BindRoutes {
         let form = try await FormData.read(request, context: context, limit: FormData.ownerLimit)
         let estates = try await store.register.estates()
         guard let pre = form["pre"], pre == request.cookies[Cookies.preSession]?.value else {
-            return Layout.message(S.bindTitle, S.formExpired(context.lang), context: context, status: .forbidden, back: .bind)
+            return Layout.response(Layout.message(S.bindTitle, S.formExpired(context.lang), chrome: context.chrome, back: .bind), status: .forbidden)
         }
         let name = form["name"] ?? ""
         guard let estate = form["estate"].flatMap(Int64.init), estates.contains(where: { $0.id == estate }) else {
-            return BindPages.form(
-                estates: estates, pre: pre, error: S.formExpired(context.lang), name: name, credentials: !dependencies.trustedIssuers.isEmpty,
-                context: context, status: .badRequest)
+            return Layout.response(
+                BindPages.form(
+                    estates: estates, pre: pre, error: S.formExpired(context.lang), name: name, credentials: !dependencies.trustedIssuers.isEmpty,
+                    chrome: context.chrome), status: .badRequest)
         }
         do {
             let start = try await store.binding.start(
                 estate: estate, name: name, idNumber: form["id_number"] ?? "", address: context.remoteAddress, sender: dependencies.sender)
-            return BindPages.code(
-                attempt: start.attempt, phoneMasked: start.phoneMasked, pre: pre, error: nil,
-                demoMessage: dependencies.showCodes?.message(to: start.phoneMasked), context: context)
+            return Layout.response(
+                BindPages.code(
+                    attempt: start.attempt, phoneMasked: start.phoneMasked, pre: pre, error: nil,
+                    demoMessage: dependencies.showCodes?.message(to: start.phoneMasked), chrome: context.chrome))
         } catch let error as BindingError {
             let status: HTTPResponse.Status = error == .tooManyRequests ? .tooManyRequests : .badRequest
-            return BindPages.form(
-                estates: estates, pre: pre, error: S.say(error)(context.lang), name: name, credentials: !dependencies.trustedIssuers.isEmpty,
-                context: context, status: status)
+            return Layout.response(
+                BindPages.form(
+                    estates: estates, pre: pre, error: S.say(error)(context.lang), name: name, credentials: !dependencies.trustedIssuers.isEmpty,
+                    chrome: context.chrome), status: status)
         }
     }
 
     @Sendable func confirmCode(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context, limit: FormData.ownerLimit)
         guard let pre = form["pre"], pre == request.cookies[Cookies.preSession]?.value, let attempt = form["attempt"] else {
-            return Layout.message(S.bindTitle, S.formExpired(context.lang), context: context, status: .forbidden, back: .bind)
+            return Layout.response(Layout.message(S.bindTitle, S.formExpired(context.lang), chrome: context.chrome, back: .bind), status: .forbidden)
         }
         do {
             return try await signedIn(try await store.binding.confirm(attempt: attempt, code: form["code"] ?? ""), request: request)
         } catch let error as BindingError {
             let phone = form["phone"] ?? ""
-            return BindPages.code(
-                attempt: attempt, phoneMasked: phone, pre: pre, error: S.say(error)(context.lang),
-                demoMessage: dependencies.showCodes?.message(to: phone), context: context, status: .badRequest)
+            return Layout.response(
+                BindPages.code(
+                    attempt: attempt, phoneMasked: phone, pre: pre, error: S.say(error)(context.lang),
+                    demoMessage: dependencies.showCodes?.message(to: phone), chrome: context.chrome), status: .badRequest)
         }
     }
 
@@ -87,7 +89,7 @@ struct BindRoutes {
         guard let pre = form["pre"], pre == request.cookies[Cookies.preSession]?.value,
             let estate = form["estate"].flatMap(Int64.init), estates.contains(where: { $0.id == estate })
         else {
-            return Layout.message(S.bindTitle, S.formExpired(context.lang), context: context, status: .forbidden, back: .bind)
+            return Layout.response(Layout.message(S.bindTitle, S.formExpired(context.lang), chrome: context.chrome, back: .bind), status: .forbidden)
         }
         let failure: String
         do {
@@ -98,7 +100,8 @@ struct BindRoutes {
         } catch let error as BindingError {
             failure = S.say(error)(context.lang)
         }
-        return BindPages.form(estates: estates, pre: pre, error: failure, credentials: true, context: context, status: .badRequest)
+        return Layout.response(
+            BindPages.form(estates: estates, pre: pre, error: failure, credentials: true, chrome: context.chrome), status: .badRequest)
     }
 
     @Sendable func logout(_ request: Request, context: QuorumRequestContext) async throws -> Response {

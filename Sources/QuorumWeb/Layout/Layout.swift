@@ -3,14 +3,38 @@ import Plot
 import QuorumCore
 import QuorumStore
 
+/// What every page shows around its content: the language, and who is signed in with the
+/// CSRF token of their sign-out form. A view gets it with its model, never the request.
+struct PageChrome: Sendable {
+    enum SignedIn: Sendable {
+        case nobody
+        case owner(csrf: String)
+        case staff(csrf: String)
+    }
+
+    var lang: Lang
+    var signedIn: SignedIn = .nobody
+}
+
+extension QuorumRequestContext {
+    var chrome: PageChrome {
+        if let session { return PageChrome(lang: lang, signedIn: .owner(csrf: session.csrf)) }
+        if let staff { return PageChrome(lang: lang, signedIn: .staff(csrf: staff.csrf)) }
+        return PageChrome(lang: lang)
+    }
+}
+
+/// A rendered page: HTML, as a value a test can read.
+struct Page: Sendable {
+    var html: String
+}
+
 /// Every page's frame: language, viewport, style and script, a header with the language
 /// switch, and the content. Mobile-first; works without JavaScript.
 enum Layout {
-    static func page(
-        _ title: L10n, context: QuorumRequestContext, path: SiteURL, status: HTTPResponse.Status = .ok,
-        @ComponentBuilder content: @escaping () -> Component
-    ) -> Response {
-        let lang = context.lang
+    /// `path`: the page's own address, which the language switch links to.
+    static func page(_ title: L10n, chrome: PageChrome, path: SiteURL, @ComponentBuilder content: @escaping () -> Component) -> Page {
+        let lang = chrome.lang
         let switchPath = path.path + (path.path.contains("?") ? "&" : "?") + "lang=\(lang.other.rawValue)"
         let html = HTML(
             .lang(lang == .zh ? .chinese : .english),
@@ -29,15 +53,15 @@ enum Layout {
                             Navigation {
                                 Link(S.switchLanguage(lang), url: switchPath).class("lang").attribute(
                                     named: "lang", value: lang.other == .zh ? "zh-CN" : "en")
-                                if let session = context.session {
+                                if case .owner(let csrf) = chrome.signedIn {
                                     Form(url: SiteURL.logout, method: .post) {
-                                        Input(type: .hidden, name: "csrf", value: session.csrf)
+                                        Input(type: .hidden, name: "csrf", value: csrf)
                                         SubmitButton(S.signOut(lang)).class("link")
                                     }
-                                } else if let staff = context.staff {
+                                } else if case .staff(let csrf) = chrome.signedIn {
                                     Link(S.staffArea(lang), url: SiteURL.manage).class("lang")
                                     Form(url: SiteURL.staffLogout, method: .post) {
-                                        Input(type: .hidden, name: "csrf", value: staff.csrf)
+                                        Input(type: .hidden, name: "csrf", value: csrf)
                                         SubmitButton(S.signOut(lang)).class("link").id("staff-sign-out")
                                     }
                                 }
@@ -55,19 +79,22 @@ enum Layout {
                     })
             )
         )
+        return Page(html: html.render())
+    }
+
+    /// The one way a page becomes an HTTP answer.
+    static func response(_ page: Page, status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html.render())))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page.html)))
     }
 
     /// A short page that says what went wrong and offers the way back.
-    static func message(
-        _ title: L10n, _ text: String, context: QuorumRequestContext, status: HTTPResponse.Status, back: SiteURL = .home
-    ) -> Response {
-        page(title, context: context, path: back, status: status) {
+    static func message(_ title: L10n, _ text: String, chrome: PageChrome, back: SiteURL = .home) -> Page {
+        page(title, chrome: chrome, path: back) {
             Paragraph(text).class("alert")
-            Link(S.back(context.lang), url: back).class("button secondary")
+            Link(S.back(chrome.lang), url: back).class("button secondary")
         }
     }
 

@@ -23,14 +23,17 @@ struct DeliveryRoutes {
     @Sendable func delivery(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
         let building = request.uri.queryParameters["building"].map(String.init)
-        return StaffPages.delivery(
-            vote, persons: try await store.organising.persons(of: vote.id), building: building, staff: context.staff, message: nil,
-            context: context.base)
+        return Layout.response(
+            StaffPages.delivery(
+                vote, persons: try await store.organising.persons(of: vote.id), building: building, staff: context.staff, message: nil,
+                chrome: context.base.chrome))
     }
 
     @Sendable func recordDelivery(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let (vote, form) = (context.vote, context.form)
-        guard let person = form["person"].flatMap(Int.init) else { return StaffPages.notFound(context.base) }
+        guard let person = form["person"].flatMap(Int.init) else {
+            return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound)
+        }
         try await store.organising.recordDelivery(vote: vote.id, person: person, method: .hand, actor: context.staff.account.id)
         return Layout.redirect(location: "\(SiteURL.manageVote(vote.id, .delivery(building: form["building"])))#p\(person)")
     }
@@ -38,9 +41,10 @@ struct DeliveryRoutes {
     @Sendable func posting(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
         let count = try await store.organising.recordPublicPosting(vote: vote.id, actor: context.staff.account.id)
-        return StaffPages.delivery(
-            vote, persons: try await store.organising.persons(of: vote.id), building: nil, staff: context.staff,
-            message: S.postingRecorded(count)(context.lang), context: context.base)
+        return Layout.response(
+            StaffPages.delivery(
+                vote, persons: try await store.organising.persons(of: vote.id), building: nil, staff: context.staff,
+                message: S.postingRecorded(count)(context.lang), chrome: context.base.chrome))
     }
 
     @Sendable func dashboard(_ request: Request, context: StaffVoteContext) async throws -> Response {
@@ -59,26 +63,28 @@ struct DeliveryRoutes {
 
     func dashboardPage(_ context: StaffVoteContext, message: String?) async throws -> Response {
         let vote = context.vote
-        return StaffPages.dashboard(
-            vote, progress: try await store.voting.progress(of: vote), buildings: try await store.organising.buildingProgress(of: vote.id),
-            staff: context.staff,
-            now: store.now(), message: message, context: context.base)
+        return Layout.response(
+            StaffPages.dashboard(
+                vote, progress: try await store.voting.progress(of: vote), buildings: try await store.organising.buildingProgress(of: vote.id),
+                staff: context.staff,
+                now: store.now(), message: message, chrome: context.base.chrome))
     }
 
     @Sendable func roomList(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let (vote, actor) = (context.vote, context.staff.account.id)
         guard let list = context.parameters.get("list").flatMap(NonVoterList.init(rawValue:)) else {
-            return StaffPages.notFound(context.base)
+            return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound)
         }
         do {
             let rooms =
                 list == .unbound
                 ? try await store.organising.unboundRooms(of: vote, actor: actor) : try await store.organising.nonVoterRooms(of: vote, actor: actor)
-            return StaffPages.roomList(vote, list: list, rooms: rooms, context: context.base)
+            return Layout.response(StaffPages.roomList(vote, list: list, rooms: rooms, chrome: context.base.chrome))
         } catch let error as ListError {
-            return Layout.message(
-                list == .unbound ? S.unboundList : S.notVotedList, S.say(error)(context.lang), context: context.base,
-                status: .forbidden, back: .manageVote(vote.id, .dashboard))
+            return Layout.response(
+                Layout.message(
+                    list == .unbound ? S.unboundList : S.notVotedList, S.say(error)(context.lang), chrome: context.base.chrome,
+                    back: .manageVote(vote.id, .dashboard)), status: .forbidden)
         }
     }
 }

@@ -8,10 +8,10 @@ import QuorumStore
 enum SetupPages {
     static func form(
         estate: Division, buildings: [String], values: VoteForm.Values, action: SiteURL, error: String?, staff: StaffSession,
-        context: QuorumRequestContext, status: HTTPResponse.Status = .ok
-    ) -> Response {
-        let lang = context.lang
-        return Layout.page(S.setUpVote, context: context, path: action, status: status) {
+        chrome: PageChrome
+    ) -> Page {
+        let lang = chrome.lang
+        return Layout.page(S.setUpVote, chrome: chrome, path: action) {
             Paragraph(estate.name).class("meta")
             if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert").id("form-error") }
             Form(url: action, method: .post) {

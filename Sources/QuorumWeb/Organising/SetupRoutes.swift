@@ -27,9 +27,10 @@ struct SetupRoutes {
         let buildings = try await store.register.stored(of: estate.id)?.register.buildings ?? []
         let opens = VoteCalendar.earliestOpening(noticedAt: store.now())
         let draft = VoteForm.Values.blank(opens: opens, closes: Timestamp(millisecondsSinceEpoch: opens.millisecondsSinceEpoch + 14 * 86_400_000))
-        return SetupPages.form(
-            estate: estate, buildings: buildings, values: draft, action: .createVote(estate: String(estate.id)), error: nil,
-            staff: context.staff, context: context.base)
+        return Layout.response(
+            SetupPages.form(
+                estate: estate, buildings: buildings, values: draft, action: .createVote(estate: String(estate.id)), error: nil,
+                staff: context.staff, chrome: context.base.chrome))
     }
 
     @Sendable func createVote(_ request: Request, context: StaffEstateContext) async throws -> Response {
@@ -43,25 +44,31 @@ struct SetupRoutes {
                 ballotChange: parsed.ballotChange, objectionDays: parsed.objectionDays, actor: context.staff.account.id)
             return Layout.redirect(.manageVote(vote.id))
         } catch {
-            return SetupPages.form(
-                estate: estate, buildings: buildings, values: values, action: .createVote(estate: String(estate.id)),
-                error: Self.say(error, context.lang), staff: context.staff, context: context.base, status: .unprocessableContent)
+            return Layout.response(
+                SetupPages.form(
+                    estate: estate, buildings: buildings, values: values, action: .createVote(estate: String(estate.id)),
+                    error: Self.say(error, context.lang), staff: context.staff, chrome: context.base.chrome), status: .unprocessableContent)
         }
     }
 
     @Sendable func editVote(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard let division = try await store.register.estate(vote.estateID) else { return StaffPages.notFound(context.base) }
+        guard let division = try await store.register.estate(vote.estateID) else {
+            return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound)
+        }
         guard vote.isDraft else { return Layout.redirect(.manageVote(vote.id)) }
         let buildings = try await store.register.stored(of: vote.estateID)?.register.buildings ?? []
-        return SetupPages.form(
-            estate: division, buildings: buildings, values: VoteForm.Values(vote), action: .manageVote(vote.id, .edit), error: nil,
-            staff: context.staff, context: context.base)
+        return Layout.response(
+            SetupPages.form(
+                estate: division, buildings: buildings, values: VoteForm.Values(vote), action: .manageVote(vote.id, .edit), error: nil,
+                staff: context.staff, chrome: context.base.chrome))
     }
 
     @Sendable func updateVote(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard let division = try await store.register.estate(vote.estateID) else { return StaffPages.notFound(context.base) }
+        guard let division = try await store.register.estate(vote.estateID) else {
+            return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound)
+        }
         let values = VoteForm.Values(context.form)
         do {
             let parsed = try values.parsed()
@@ -71,9 +78,10 @@ struct SetupRoutes {
             return Layout.redirect(.manageVote(vote.id))
         } catch {
             let buildings = try await store.register.stored(of: vote.estateID)?.register.buildings ?? []
-            return SetupPages.form(
-                estate: division, buildings: buildings, values: values, action: .manageVote(vote.id, .edit),
-                error: Self.say(error, context.lang), staff: context.staff, context: context.base, status: .unprocessableContent)
+            return Layout.response(
+                SetupPages.form(
+                    estate: division, buildings: buildings, values: values, action: .manageVote(vote.id, .edit),
+                    error: Self.say(error, context.lang), staff: context.staff, chrome: context.base.chrome), status: .unprocessableContent)
         }
     }
 
@@ -94,7 +102,7 @@ struct SetupRoutes {
     @Sendable func document(_ request: Request, context: StaffVoteContext) async throws -> Response {
         guard let number = context.parameters.get("number").flatMap(Int.init),
             let (document, bytes) = try await store.organising.documentContent(vote: context.vote.id, number: number)
-        else { return StaffPages.notFound(context.base) }
+        else { return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound) }
         return StaffPages.download(bytes, type: document.mediaType, filename: document.name)
     }
 
@@ -115,12 +123,14 @@ struct SetupRoutes {
         let (vote, staff) = (context.vote, context.staff)
         do {
             let estate = try await store.register.estate(vote.estateID)
-            return StaffPages.overview(
-                vote, estate: estate?.name ?? "", documents: try await store.organising.documents(of: vote.id),
-                progress: vote.isDraft ? nil : try await store.voting.progress(of: vote), permissions: staff.account.role.permissions, staff: staff,
-                now: store.now(), message: message, demo: dependencies.demoClock != nil, context: context.base, status: status)
+            return Layout.response(
+                StaffPages.overview(
+                    vote, estate: estate?.name ?? "", documents: try await store.organising.documents(of: vote.id),
+                    progress: vote.isDraft ? nil : try await store.voting.progress(of: vote), permissions: staff.account.role.permissions,
+                    staff: staff,
+                    now: store.now(), message: message, demo: dependencies.demoClock != nil, chrome: context.base.chrome), status: status)
         } catch {
-            return Layout.message(S.staffArea, "\(error)", context: context.base, status: .internalServerError, back: .manage)
+            return Layout.response(Layout.message(S.staffArea, "\(error)", chrome: context.base.chrome, back: .manage), status: .internalServerError)
         }
     }
 

@@ -8,9 +8,9 @@ import QuorumStore
 /// reconciliation report.
 enum PaperPages {
     /// One A4 page per voting person: estate, vote, rooms, boxes, signature line, barcode.
-    static func print(_ vote: StoredVote, estate: String, ballots: [PaperBallot], context: QuorumRequestContext) -> Response {
-        let lang = context.lang
-        return Layout.page(S.printBallots, context: context, path: .manageVote(vote.id, .paper)) {
+    static func print(_ vote: StoredVote, estate: String, ballots: [PaperBallot], chrome: PageChrome) -> Page {
+        let lang = chrome.lang
+        return Layout.page(S.printBallots, chrome: chrome, path: .manageVote(vote.id, .paper)) {
             Paragraph(S.printExplain(ballots.count)(lang)).class("note no-print")
             for ballot in ballots {
                 Div {
@@ -46,10 +46,10 @@ enum PaperPages {
     }
 
     static func scan(
-        _ vote: StoredVote, staff: StaffSession, flash: String?, error: String?, context: QuorumRequestContext, status: HTTPResponse.Status = .ok
-    ) -> Response {
-        let lang = context.lang
-        return Layout.page(S.paperEntry, context: context, path: .manageVote(vote.id, .entry()), status: status) {
+        _ vote: StoredVote, staff: StaffSession, flash: String?, error: String?, chrome: PageChrome
+    ) -> Page {
+        let lang = chrome.lang
+        return Layout.page(S.paperEntry, chrome: chrome, path: .manageVote(vote.id, .entry())) {
             Paragraph(vote.title).class("meta")
             if let flash { Paragraph(flash).class("ok").attribute(named: "role", value: "status").id("flash") }
             if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert").id("entry-error") }
@@ -68,11 +68,10 @@ enum PaperPages {
     /// The marks of one paper ballot, as the clerk reads them off the paper. The form does
     /// not show what any other clerk entered: the second entry is blind.
     static func entryForm(
-        _ vote: StoredVote, ballot: PaperBallot, staff: StaffSession, error: String?, context: QuorumRequestContext,
-        status: HTTPResponse.Status = .ok
-    ) -> Response {
-        let lang = context.lang
-        return Layout.page(S.paperEntry, context: context, path: .manageVote(vote.id, .entry(code: ballot.code)), status: status) {
+        _ vote: StoredVote, ballot: PaperBallot, staff: StaffSession, error: String?, chrome: PageChrome
+    ) -> Page {
+        let lang = chrome.lang
+        return Layout.page(S.paperEntry, chrome: chrome, path: .manageVote(vote.id, .entry(code: ballot.code))) {
             Paragraph("\(S.ballotCode(lang))：\(ballot.code) · \(S.rooms(lang))：\(ballot.rooms)").class("meta").id("entry-rooms")
             if let state = ballot.state { Paragraph(stateName(state, lang)).class("tag") }
             if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert").id("entry-error") }
@@ -159,11 +158,10 @@ enum PaperPages {
     }
 
     static func mismatches(
-        _ vote: StoredVote, queue: [PaperMismatch], staff: StaffSession, message: String?, context: QuorumRequestContext,
-        status: HTTPResponse.Status = .ok
-    ) -> Response {
-        let lang = context.lang
-        return Layout.page(S.mismatchQueue, context: context, path: .manageVote(vote.id, .mismatches), status: status) {
+        _ vote: StoredVote, queue: [PaperMismatch], staff: StaffSession, message: String?, chrome: PageChrome
+    ) -> Page {
+        let lang = chrome.lang
+        return Layout.page(S.mismatchQueue, chrome: chrome, path: .manageVote(vote.id, .mismatches)) {
             Paragraph(S.mismatchExplain(lang)).class("note")
             if let message { Paragraph(message).class("meta").attribute(named: "role", value: "status").id("message") }
             if queue.isEmpty { Paragraph(S.noMismatches(lang)).id("no-mismatches") }
@@ -189,10 +187,10 @@ enum PaperPages {
 
     static func reconciliation(
         _ vote: StoredVote, lines: [PaperReconciliation], conflicts: [(rooms: String, counted: Channel, ignored: Channel, ignoredAt: Timestamp)],
-        context: QuorumRequestContext
-    ) -> Response {
-        let lang = context.lang
-        return Layout.page(S.reconciliationTitle, context: context, path: .manageVote(vote.id, .reconciliation)) {
+        chrome: PageChrome
+    ) -> Page {
+        let lang = chrome.lang
+        return Layout.page(S.reconciliationTitle, chrome: chrome, path: .manageVote(vote.id, .reconciliation)) {
             Paragraph(vote.title).class("meta")
             Table {
                 HeaderRow([

@@ -21,11 +21,13 @@ struct PaperRoutes {
 
     @Sendable func printBallots(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard let estate = try await store.register.estate(vote.estateID) else { return StaffPages.notFound(context.base) }
+        guard let estate = try await store.register.estate(vote.estateID) else {
+            return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound)
+        }
         let building = request.uri.queryParameters["building"].map(String.init)
         var ballots = try await store.paper.ballots(of: vote.id, markPrinted: building == nil)
         if let building { ballots = ballots.filter { $0.building == building } }
-        return PaperPages.print(vote, estate: estate.name, ballots: ballots, context: context.base)
+        return Layout.response(PaperPages.print(vote, estate: estate.name, ballots: ballots, chrome: context.base.chrome))
     }
 
     @Sendable func entry(_ request: Request, context: StaffVoteContext) async throws -> Response {
@@ -34,12 +36,13 @@ struct PaperRoutes {
         let flash = query["done"].map(String.init).flatMap { PaperPages.outcomeText($0, context.lang) }
         if let typed = query["code"].map(String.init), !typed.isEmpty {
             guard let ballot = try await store.paper.ballot(vote: vote.id, code: typed) else {
-                return PaperPages.scan(
-                    vote, staff: staff, flash: nil, error: S.unknownPaperCode(context.lang), context: context.base, status: .notFound)
+                return Layout.response(
+                    PaperPages.scan(
+                        vote, staff: staff, flash: nil, error: S.unknownPaperCode(context.lang), chrome: context.base.chrome), status: .notFound)
             }
-            return PaperPages.entryForm(vote, ballot: ballot, staff: staff, error: nil, context: context.base)
+            return Layout.response(PaperPages.entryForm(vote, ballot: ballot, staff: staff, error: nil, chrome: context.base.chrome))
         }
-        return PaperPages.scan(vote, staff: staff, flash: flash, error: nil, context: context.base)
+        return Layout.response(PaperPages.scan(vote, staff: staff, flash: flash, error: nil, chrome: context.base.chrome))
     }
 
     @Sendable func enter(_ request: Request, context: StaffVoteContext) async throws -> Response {
@@ -51,16 +54,18 @@ struct PaperRoutes {
         } catch let error as PaperError {
             let text = S.say(error)(context.lang)
             if let ballot = try await store.paper.ballot(vote: vote.id, code: code), case .invalid = error {
-                return PaperPages.entryForm(vote, ballot: ballot, staff: staff, error: text, context: context.base, status: .unprocessableContent)
+                return Layout.response(
+                    PaperPages.entryForm(vote, ballot: ballot, staff: staff, error: text, chrome: context.base.chrome), status: .unprocessableContent)
             }
-            return PaperPages.scan(vote, staff: staff, flash: nil, error: text, context: context.base, status: .conflict)
+            return Layout.response(PaperPages.scan(vote, staff: staff, flash: nil, error: text, chrome: context.base.chrome), status: .conflict)
         }
     }
 
     @Sendable func mismatches(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        return PaperPages.mismatches(
-            vote, queue: try await store.paper.mismatches(of: vote.id), staff: context.staff, message: nil, context: context.base)
+        return Layout.response(
+            PaperPages.mismatches(
+                vote, queue: try await store.paper.mismatches(of: vote.id), staff: context.staff, message: nil, chrome: context.base.chrome))
     }
 
     @Sendable func resolve(_ request: Request, context: StaffVoteContext) async throws -> Response {
@@ -75,15 +80,18 @@ struct PaperRoutes {
             message = S.say(error)(context.lang)
             status = .conflict
         }
-        return PaperPages.mismatches(
-            vote, queue: try await store.paper.mismatches(of: vote.id), staff: staff, message: message, context: context.base, status: status)
+        return Layout.response(
+            PaperPages.mismatches(
+                vote, queue: try await store.paper.mismatches(of: vote.id), staff: staff, message: message, chrome: context.base.chrome),
+            status: status)
     }
 
     @Sendable func reconciliation(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        return PaperPages.reconciliation(
-            vote, lines: try await store.paper.reconciliation(of: vote.id), conflicts: try await store.paper.conflicts(of: vote.id),
-            context: context.base)
+        return Layout.response(
+            PaperPages.reconciliation(
+                vote, lines: try await store.paper.reconciliation(of: vote.id), conflicts: try await store.paper.conflicts(of: vote.id),
+                chrome: context.base.chrome))
     }
 
     /// A clerk's marks: the whole ballot spoiled, or the choices as on an owner's ballot.

@@ -27,12 +27,12 @@ struct ResultDetails {
 /// The result: for owners once published, for staff from the count on.
 enum ResultPages {
     /// `forStaff`: the staff member's CSRF token and permissions, for the publish buttons.
-    static func result(_ details: ResultDetails, forStaff staff: StaffSession?, context: QuorumRequestContext, printable: Bool = false) -> Response {
-        let lang = context.lang
+    static func result(_ details: ResultDetails, forStaff staff: StaffSession?, chrome: PageChrome, printable: Bool = false) -> Page {
+        let lang = chrome.lang
         let vote = details.vote
         let tally = details.tally
         let path: SiteURL = staff == nil ? .vote(vote.id, printable ? .report : .result) : .manageVote(vote.id, .result)
-        return Layout.page(S.resultTitle, context: context, path: path) {
+        return Layout.page(S.resultTitle, chrome: chrome, path: path) {
             H2(vote.title)
             Paragraph(stage(vote, lang)).class(vote.finalAt != nil ? "ok" : "meta").id("result-stage")
             if !details.matchesStored {

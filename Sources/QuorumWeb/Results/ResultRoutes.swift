@@ -22,24 +22,28 @@ struct ResultRoutes {
         guard let vote = try await store.results.settle(context.vote.id), vote.preliminaryAt != nil,
             let details = try await ResultDetails.load(vote, store: store)
         else {
-            return Layout.message(S.resultTitle, S.resultNotPublished(context.lang), context: context.base, status: .notFound, back: .votes)
+            return Layout.response(
+                Layout.message(S.resultTitle, S.resultNotPublished(context.lang), chrome: context.base.chrome, back: .votes), status: .notFound)
         }
-        return ResultPages.result(details, forStaff: nil, context: context.base)
+        return Layout.response(ResultPages.result(details, forStaff: nil, chrome: context.base.chrome))
     }
 
     @Sendable func result(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
         guard let details = try await ResultDetails.load(vote, store: store) else {
-            return Layout.message(
-                S.resultTitle, S.notCountedYet(vote.closesAt.localMinute)(context.lang), context: context.base, status: .notFound,
-                back: .manageVote(vote.id))
+            return Layout.response(
+                Layout.message(
+                    S.resultTitle, S.notCountedYet(vote.closesAt.localMinute)(context.lang), chrome: context.base.chrome,
+                    back: .manageVote(vote.id)), status: .notFound)
         }
-        return ResultPages.result(details, forStaff: context.staff, context: context.base)
+        return Layout.response(ResultPages.result(details, forStaff: context.staff, chrome: context.base.chrome))
     }
 
     @Sendable func report(_ request: Request, context: StaffVoteContext) async throws -> Response {
-        guard let details = try await ResultDetails.load(context.vote, store: store) else { return StaffPages.notFound(context.base) }
-        return ResultPages.result(details, forStaff: nil, context: context.base, printable: true)
+        guard let details = try await ResultDetails.load(context.vote, store: store) else {
+            return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound)
+        }
+        return Layout.response(ResultPages.result(details, forStaff: nil, chrome: context.base.chrome, printable: true))
     }
 
     @Sendable func publish(_ request: Request, context: StaffVoteContext) async throws -> Response {
@@ -48,15 +52,16 @@ struct ResultRoutes {
             _ = try await store.results.publishResult(vote.id, final: context.form["final"] == "1", actor: context.staff.account.id)
             return Layout.redirect(.manageVote(vote.id, .result))
         } catch let error as ResultError {
-            return Layout.message(
-                S.resultTitle, S.say(error)(context.lang), context: context.base, status: .conflict,
-                back: .manageVote(vote.id, .result))
+            return Layout.response(
+                Layout.message(
+                    S.resultTitle, S.say(error)(context.lang), chrome: context.base.chrome,
+                    back: .manageVote(vote.id, .result)), status: .conflict)
         }
     }
 
     @Sendable func export(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard let file = context.parameters.get("file") else { return StaffPages.notFound(context.base) }
+        guard let file = context.parameters.get("file") else { return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound) }
         switch file {
         case "registry.csv", "matters.json", "ballots.csv", "deliveries.csv":
             // The register and the ballots are read only for the files made of them.
@@ -68,17 +73,17 @@ struct ResultRoutes {
                 case "ballots.csv": (files.ballots, "text/csv; charset=utf-8")
                 default: (files.deliveries, "text/csv; charset=utf-8")
                 }
-            guard let text else { return StaffPages.notFound(context.base) }
+            guard let text else { return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound) }
             return StaffPages.download(Array(text.utf8), type: type, filename: file)
         case "tally.json":
-            guard let tally = vote.tallyJSON else { return StaffPages.notFound(context.base) }
+            guard let tally = vote.tallyJSON else { return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound) }
             return StaffPages.download(Array(tally.utf8), type: "application/json", filename: file)
         case "log.jsonl":
             var text = ""
             try await store.log.export { text += $0 }
             return StaffPages.download(Array(text.utf8), type: "application/x-ndjson", filename: file)
         default:
-            return StaffPages.notFound(context.base)
+            return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound)
         }
     }
 }

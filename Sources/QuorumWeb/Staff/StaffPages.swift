@@ -7,9 +7,9 @@ import QuorumStore
 /// The organisers' pages: sign-in, home, accounts, a vote's overview, delivery, dashboard
 /// and the lists of rooms.
 enum StaffPages {
-    static func login(error: String?, username: String, context: QuorumRequestContext, status: HTTPResponse.Status = .ok) -> Response {
-        let lang = context.lang
-        return Layout.page(S.staffSignIn, context: context, path: .staffLogin, status: status) {
+    static func login(error: String?, username: String, chrome: PageChrome) -> Page {
+        let lang = chrome.lang
+        return Layout.page(S.staffSignIn, chrome: chrome, path: .staffLogin) {
             Paragraph(S.staffSignInIntro(lang)).class("meta")
             if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert") }
             Form(url: SiteURL.staffLogin, method: .post) {
@@ -26,10 +26,10 @@ enum StaffPages {
         }
     }
 
-    static func home(staff: StaffSession, estates: [(Division, [StoredVote])], now: Timestamp, context: QuorumRequestContext) -> Response {
-        let lang = context.lang
+    static func home(staff: StaffSession, estates: [(Division, [StoredVote])], now: Timestamp, chrome: PageChrome) -> Page {
+        let lang = chrome.lang
         let permissions = staff.account.role.permissions
-        return Layout.page(S.staffArea, context: context, path: .manage) {
+        return Layout.page(S.staffArea, chrome: chrome, path: .manage) {
             Paragraph("\(staff.account.displayName) · \(S.roleName(staff.account.role)(lang))").class(
                 "meta"
             ).id("who")
@@ -69,12 +69,11 @@ enum StaffPages {
     }
 
     static func accounts(
-        _ accounts: [StaffAccount], divisions: [Division], staff: StaffSession, error: String?, context: QuorumRequestContext,
-        status: HTTPResponse.Status = .ok
-    ) -> Response {
-        let lang = context.lang
+        _ accounts: [StaffAccount], divisions: [Division], staff: StaffSession, error: String?, chrome: PageChrome
+    ) -> Page {
+        let lang = chrome.lang
         let names = Dictionary(divisions.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        return Layout.page(S.accounts, context: context, path: .manageStaff, status: status) {
+        return Layout.page(S.accounts, chrome: chrome, path: .manageStaff) {
             if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert") }
             Table {
                 HeaderRow([S.username(lang), S.displayName(lang), S.role(lang), S.division(lang)])
@@ -120,11 +119,11 @@ enum StaffPages {
 
     static func overview(
         _ vote: StoredVote, estate: String, documents: [VoteDocument], progress: VoteProgress?, permissions: Set<Permission>,
-        staff: StaffSession, now: Timestamp, message: String?, demo: Bool, context: QuorumRequestContext, status: HTTPResponse.Status
-    ) -> Response {
-        let lang = context.lang
+        staff: StaffSession, now: Timestamp, message: String?, demo: Bool, chrome: PageChrome
+    ) -> Page {
+        let lang = chrome.lang
         let phase = vote.phase(at: now)
-        return Layout.page(S.voteOverview, context: context, path: .manageVote(vote.id), status: status) {
+        return Layout.page(S.voteOverview, chrome: chrome, path: .manageVote(vote.id)) {
             H2(vote.title)
             Paragraph(estate).class("meta")
             Paragraph(phaseName(phase, lang)).class("tag phase").id("phase")
@@ -244,13 +243,13 @@ enum StaffPages {
     }
 
     static func delivery(
-        _ vote: StoredVote, persons: [PersonRow], building: String?, staff: StaffSession, message: String?, context: QuorumRequestContext
-    ) -> Response {
-        let lang = context.lang
+        _ vote: StoredVote, persons: [PersonRow], building: String?, staff: StaffSession, message: String?, chrome: PageChrome
+    ) -> Page {
+        let lang = chrome.lang
         let buildings = Array(Set(persons.map(\.building))).sorted { $0.localizedStandardCompare($1) == .orderedAscending }
         let shown = building.map { name in persons.filter { $0.building == name } } ?? persons
         let delivered = persons.filter { !$0.deliveries.isEmpty }.count
-        return Layout.page(S.deliveryTitle, context: context, path: .manageVote(vote.id, .delivery())) {
+        return Layout.page(S.deliveryTitle, chrome: chrome, path: .manageVote(vote.id, .delivery())) {
             Paragraph(vote.title).class("meta")
             if let message { Paragraph(message).class("ok").attribute(named: "role", value: "status").id("message") }
             Paragraph(S.deliveredCount(delivered, persons.count)(lang)).class("meta").id("delivered-count")
@@ -303,14 +302,14 @@ enum StaffPages {
 
     static func dashboard(
         _ vote: StoredVote, progress: VoteProgress, buildings: [BuildingProgress], staff: StaffSession, now: Timestamp, message: String?,
-        context: QuorumRequestContext
-    ) -> Response {
-        let lang = context.lang
+        chrome: PageChrome
+    ) -> Page {
+        let lang = chrome.lang
         let permissions = staff.account.role.permissions
         let online = buildings.reduce(Weight.zero) { $0 + $1.online }
         let paper = buildings.reduce(Weight.zero) { $0 + $1.paper }
         let listFrom = vote.calendar.thirdLastDay
-        return Layout.page(S.dashboard, context: context, path: .manageVote(vote.id, .dashboard)) {
+        return Layout.page(S.dashboard, chrome: chrome, path: .manageVote(vote.id, .dashboard)) {
             Paragraph(vote.title).class("meta")
             if let message { Paragraph(message).class("ok").attribute(named: "role", value: "status").id("message") }
             ProgressView(progress: progress, lang: lang, source: nil)
@@ -352,10 +351,10 @@ enum StaffPages {
         }
     }
 
-    static func roomList(_ vote: StoredVote, list: NonVoterList, rooms: [String], context: QuorumRequestContext) -> Response {
-        let lang = context.lang
+    static func roomList(_ vote: StoredVote, list: NonVoterList, rooms: [String], chrome: PageChrome) -> Page {
+        let lang = chrome.lang
         return Layout.page(
-            list == .unbound ? S.unboundList : S.notVotedList, context: context, path: .manageVote(vote.id, .list(list.rawValue))
+            list == .unbound ? S.unboundList : S.notVotedList, chrome: chrome, path: .manageVote(vote.id, .list(list.rawValue))
         ) {
             Paragraph(S.listLogged(lang)).class("note")
             Paragraph(S.roomCount(rooms.count)(lang)).class("meta").id("room-count")
@@ -400,12 +399,12 @@ enum StaffPages {
         }
     }
 
-    static func notFound(_ context: QuorumRequestContext) -> Response {
-        Layout.message(S.notFound, S.notFound(context.lang), context: context, status: .notFound, back: .manage)
+    static func notFound(_ chrome: PageChrome) -> Page {
+        Layout.message(S.notFound, S.notFound(chrome.lang), chrome: chrome, back: .manage)
     }
 
-    static func forbidden(_ context: QuorumRequestContext) -> Response {
-        Layout.message(S.staffArea, S.noAccess(context.lang), context: context, status: .forbidden, back: .manage)
+    static func forbidden(_ chrome: PageChrome) -> Page {
+        Layout.message(S.staffArea, S.noAccess(chrome.lang), chrome: chrome, back: .manage)
     }
 
     /// A file to download, under the name given.

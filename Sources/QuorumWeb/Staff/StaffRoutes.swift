@@ -29,7 +29,7 @@ struct StaffRoutes {
 
     @Sendable func loginForm(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         if context.staff != nil { return Layout.redirect(.manage) }
-        return StaffPages.login(error: nil, username: "", context: context)
+        return Layout.response(StaffPages.login(error: nil, username: "", chrome: context.chrome))
     }
 
     @Sendable func login(_ request: Request, context: QuorumRequestContext) async throws -> Response {
@@ -46,7 +46,7 @@ struct StaffRoutes {
             return response
         } catch let error as StaffError {
             let status: HTTPResponse.Status = if case .locked = error { .tooManyRequests } else { .unauthorized }
-            return StaffPages.login(error: S.say(error)(context.lang), username: username, context: context, status: status)
+            return Layout.response(StaffPages.login(error: S.say(error)(context.lang), username: username, chrome: context.chrome), status: status)
         }
     }
 
@@ -68,16 +68,17 @@ struct StaffRoutes {
                 estates.append((estate, try await store.voting.votes(of: estate.id)))
             }
         }
-        return StaffPages.home(staff: staff, estates: estates, now: store.now(), context: context.base)
+        return Layout.response(StaffPages.home(staff: staff, estates: estates, now: store.now(), chrome: context.base.chrome))
     }
 
     // Accounts.
 
     @Sendable func accounts(_ request: Request, context: StaffContext) async throws -> Response {
         let staff = context.staff
-        return StaffPages.accounts(
-            try await store.staff.accounts(visibleTo: staff.account), divisions: try await divisionChoices(for: staff.account), staff: staff,
-            error: nil, context: context.base)
+        return Layout.response(
+            StaffPages.accounts(
+                try await store.staff.accounts(visibleTo: staff.account), divisions: try await divisionChoices(for: staff.account), staff: staff,
+                error: nil, chrome: context.base.chrome))
     }
 
     @Sendable func addAccount(_ request: Request, context: StaffContext) async throws -> Response {
@@ -100,9 +101,10 @@ struct StaffRoutes {
         } else {
             error = S.notAllowedRole(context.lang)
         }
-        return StaffPages.accounts(
-            try await store.staff.accounts(visibleTo: staff.account), divisions: divisions, staff: staff, error: error, context: context.base,
-            status: .badRequest)
+        return Layout.response(
+            StaffPages.accounts(
+                try await store.staff.accounts(visibleTo: staff.account), divisions: divisions, staff: staff, error: error,
+                chrome: context.base.chrome), status: .badRequest)
     }
 
     /// The divisions an account may open accounts in: its own and everything below it.

@@ -32,53 +32,60 @@ struct OwnerRoutes {
             let receipts = try await store.voting.receipts(in: vote.id, persons: voters.map(\.person), castBy: session.idHash)
             items.append(VoteListItem(vote: vote, progress: try await store.voting.progress(of: vote), voters: voters, receipts: receipts))
         }
-        return VotePages.list(items, owner: session.ownerName, now: store.now(), context: context.base)
+        return Layout.response(VotePages.list(items, owner: session.ownerName, now: store.now(), chrome: context.base.chrome))
     }
 
     @Sendable func notice(_ request: Request, context: OwnerVoteContext) async throws -> Response {
         let vote = context.vote
         // Seeing the notice here is its delivery online (指导规则 Art. 22).
         try await store.organising.recordSeenOnline(vote: vote.id, owner: context.session.idHash)
-        return VotePages.notice(
-            vote, progress: try await store.voting.progress(of: vote), voters: context.voters,
-            documents: try await store.organising.documents(of: vote.id),
-            now: store.now(), context: context.base)
+        return Layout.response(
+            VotePages.notice(
+                vote, progress: try await store.voting.progress(of: vote), voters: context.voters,
+                documents: try await store.organising.documents(of: vote.id),
+                now: store.now(), chrome: context.base.chrome))
     }
 
     @Sendable func document(_ request: Request, context: OwnerVoteContext) async throws -> Response {
         guard let number = context.parameters.get("number").flatMap(Int.init),
             let (document, bytes) = try await store.organising.documentContent(vote: context.vote.id, number: number)
         else {
-            return Layout.message(S.notFound, S.notFound(context.lang), context: context.base, status: .notFound, back: .vote(context.vote.id))
+            return Layout.response(
+                Layout.message(S.notFound, S.notFound(context.lang), chrome: context.base.chrome, back: .vote(context.vote.id)), status: .notFound)
         }
         return StaffPages.download(bytes, type: document.mediaType, filename: document.name)
     }
 
     @Sendable func ballot(_ request: Request, context: OwnerVoteContext) async throws -> Response {
         guard let voter = Self.voter(request.uri.queryParameters["person"].map(String.init), in: context.voters) else {
-            return Layout.message(S.ballot, S.noBallotHere(context.lang), context: context.base, status: .notFound, back: .votes)
+            return Layout.response(
+                Layout.message(S.ballot, S.noBallotHere(context.lang), chrome: context.base.chrome, back: .votes), status: .notFound)
         }
         if voter.votedAt != nil && !context.vote.ballotChange { return Layout.redirect(.votes) }
-        return VotePages.ballot(
-            context.vote, voter: voter, chosen: BallotChoices([:]), problems: [], csrf: context.session.csrf, context: context.base)
+        return Layout.response(
+            VotePages.ballot(
+                context.vote, voter: voter, chosen: BallotChoices([:]), problems: [], csrf: context.session.csrf, chrome: context.base.chrome))
     }
 
     @Sendable func confirm(_ request: Request, context: OwnerVoteContext) async throws -> Response {
         let form = try await FormData.read(request, context: context.base, limit: FormData.ownerLimit)
         let (vote, csrf) = (context.vote, context.session.csrf)
         guard form["csrf"] == csrf else {
-            return Layout.message(S.ballot, S.formExpired(context.lang), context: context.base, status: .forbidden, back: .votes)
+            return Layout.response(
+                Layout.message(S.ballot, S.formExpired(context.lang), chrome: context.base.chrome, back: .votes), status: .forbidden)
         }
         guard let voter = Self.voter(form["person"], in: context.voters) else {
-            return Layout.message(S.ballot, S.noBallotHere(context.lang), context: context.base, status: .notFound, back: .votes)
+            return Layout.response(
+                Layout.message(S.ballot, S.noBallotHere(context.lang), chrome: context.base.chrome, back: .votes), status: .notFound)
         }
         let choices = Self.choices(from: form, vote: vote.definition)
         let problems = vote.definition.problems(with: choices)
         guard problems.isEmpty else {
-            return VotePages.ballot(
-                vote, voter: voter, chosen: choices, problems: problems, csrf: csrf, context: context.base, status: .unprocessableContent)
+            return Layout.response(
+                VotePages.ballot(
+                    vote, voter: voter, chosen: choices, problems: problems, csrf: csrf, chrome: context.base.chrome), status: .unprocessableContent)
         }
-        return VotePages.confirm(vote, voter: voter, choices: choices, csrf: csrf, error: nil, context: context.base)
+        return Layout.response(VotePages.confirm(vote, voter: voter, choices: choices, csrf: csrf, error: nil, chrome: context.base.chrome))
     }
 
     /// The cast: the session, then straight to `castOnline`, whose batch checks the vote, the
@@ -88,12 +95,14 @@ struct OwnerRoutes {
         let form = try await FormData.read(request, context: context.base, limit: 2 * 1024 * 1024)
         let session = context.session
         guard form["csrf"] == session.csrf else {
-            return Layout.message(S.ballot, S.formExpired(context.lang), context: context.base, status: .forbidden, back: .votes)
+            return Layout.response(
+                Layout.message(S.ballot, S.formExpired(context.lang), chrome: context.base.chrome, back: .votes), status: .forbidden)
         }
         guard let id = context.parameters.get("vote"), let person = form["person"].flatMap(Int.init),
             let choices = try? BallotChoices(canonicalJSON: form["choices"] ?? "")
         else {
-            return Layout.message(S.ballot, S.formExpired(context.lang), context: context.base, status: .badRequest, back: .votes)
+            return Layout.response(
+                Layout.message(S.ballot, S.formExpired(context.lang), chrome: context.base.chrome, back: .votes), status: .badRequest)
         }
         let drawn = form["signature_drawn"] ?? ""
         let typed = (form["signature_typed"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -108,10 +117,13 @@ struct OwnerRoutes {
             case .failure(let response): return response
             case .success(let context):
                 guard let voter = context.voters.first(where: { $0.person == person }) else {
-                    return Layout.message(S.ballot, S.noBallotHere(context.lang), context: context.base, status: .notFound, back: .votes)
+                    return Layout.response(
+                        Layout.message(S.ballot, S.noBallotHere(context.lang), chrome: context.base.chrome, back: .votes), status: .notFound)
                 }
-                return VotePages.confirm(
-                    context.vote, voter: voter, choices: choices, csrf: session.csrf, error: S.needSignature(context.lang), context: context.base)
+                return Layout.response(
+                    VotePages.confirm(
+                        context.vote, voter: voter, choices: choices, csrf: session.csrf, error: S.needSignature(context.lang),
+                        chrome: context.base.chrome))
             }
         }
         do {
@@ -119,12 +131,13 @@ struct OwnerRoutes {
                 vote: id, person: person, owner: session.idHash, choices: choices, signature: signature, estate: session.estateID)
             return Layout.redirect(.receipt(receipt.code))
         } catch CastError.noSuchVote {
-            return Layout.message(S.notFound, S.notFound(context.lang), context: context.base, status: .notFound, back: .votes)
+            return Layout.response(Layout.message(S.notFound, S.notFound(context.lang), chrome: context.base.chrome, back: .votes), status: .notFound)
         } catch CastError.notYourBallot {
-            return Layout.message(S.ballot, S.noBallotHere(context.lang), context: context.base, status: .forbidden, back: .votes)
+            return Layout.response(
+                Layout.message(S.ballot, S.noBallotHere(context.lang), chrome: context.base.chrome, back: .votes), status: .forbidden)
         } catch let error as CastError {
             let text = S.say(error)(context.lang)
-            return Layout.message(S.ballot, text, context: context.base, status: .conflict, back: .votes)
+            return Layout.response(Layout.message(S.ballot, text, chrome: context.base.chrome, back: .votes), status: .conflict)
         }
     }
 
@@ -147,9 +160,9 @@ struct OwnerRoutes {
             let vote = try await store.voting.vote(receipt.voteID),
             try await store.voting.voters(in: vote.id, owner: context.session.idHash).contains(where: { $0.person == receipt.person })
         else {
-            return Layout.message(S.receipt, S.notFound(context.lang), context: context.base, status: .notFound, back: .votes)
+            return Layout.response(Layout.message(S.receipt, S.notFound(context.lang), chrome: context.base.chrome, back: .votes), status: .notFound)
         }
-        return VotePages.receipt(receipt, vote: vote, context: context.base)
+        return Layout.response(VotePages.receipt(receipt, vote: vote, chrome: context.base.chrome))
     }
 
     // Helpers.

@@ -23,9 +23,9 @@ enum VotePages {
     }
 
     // (1)
-    static func list(_ items: [VoteListItem], owner: String, now: Timestamp, context: QuorumRequestContext) -> Response {
-        let lang = context.lang
-        return Layout.page(S.myVotes, context: context, path: .votes) {
+    static func list(_ items: [VoteListItem], owner: String, now: Timestamp, chrome: PageChrome) -> Page {
+        let lang = chrome.lang
+        return Layout.page(S.myVotes, chrome: chrome, path: .votes) {
             Paragraph(S.hello(owner)(lang)).class("meta")
             if items.isEmpty { Paragraph(S.noVotes(lang)) }
             for item in items {
@@ -57,10 +57,10 @@ enum VotePages {
     // (2)
     static func notice(
         _ vote: StoredVote, progress: VoteProgress, voters: [VoterView], documents: [VoteDocument] = [], now: Timestamp,
-        context: QuorumRequestContext
-    ) -> Response {
-        let lang = context.lang
-        return Layout.page(S.notice, context: context, path: .vote(vote.id)) {
+        chrome: PageChrome
+    ) -> Page {
+        let lang = chrome.lang
+        return Layout.page(S.notice, chrome: chrome, path: .vote(vote.id)) {
             H2(vote.title)
             Paragraph("\(S.opens(lang))：\(LocalTime.format(vote.opensAt)) · \(S.deadline(lang))：\(LocalTime.format(vote.closesAt))").class("meta")
             H2(S.matters(lang))
@@ -107,11 +107,10 @@ enum VotePages {
 
     // (3)
     static func ballot(
-        _ vote: StoredVote, voter: VoterView, chosen: BallotChoices, problems: [BallotProblem], csrf: String, context: QuorumRequestContext,
-        status: HTTPResponse.Status = .ok
-    ) -> Response {
-        let lang = context.lang
-        return Layout.page(S.ballot, context: context, path: .vote(vote.id, .ballot(person: String(voter.person))), status: status) {
+        _ vote: StoredVote, voter: VoterView, chosen: BallotChoices, problems: [BallotProblem], csrf: String, chrome: PageChrome
+    ) -> Page {
+        let lang = chrome.lang
+        return Layout.page(S.ballot, chrome: chrome, path: .vote(vote.id, .ballot(person: String(voter.person)))) {
             Paragraph("\(vote.title) · \(S.rooms(lang))：\(voter.rooms)").class("meta")
             if !problems.isEmpty {
                 Div { for problem in problems { Paragraph(S.say(problem)(lang)) } }
@@ -168,10 +167,10 @@ enum VotePages {
 
     // (4)
     static func confirm(
-        _ vote: StoredVote, voter: VoterView, choices: BallotChoices, csrf: String, error: String?, context: QuorumRequestContext
-    ) -> Response {
-        let lang = context.lang
-        return Layout.page(S.confirmTitle, context: context, path: .vote(vote.id)) {
+        _ vote: StoredVote, voter: VoterView, choices: BallotChoices, csrf: String, error: String?, chrome: PageChrome
+    ) -> Page {
+        let lang = chrome.lang
+        return Layout.page(S.confirmTitle, chrome: chrome, path: .vote(vote.id)) {
             Paragraph(S.confirmIntro(lang))
             if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert") }
             summary(vote, choices: choices, lang: lang)
@@ -217,9 +216,9 @@ enum VotePages {
     }
 
     // (5)
-    static func receipt(_ receipt: Receipt, vote: StoredVote, context: QuorumRequestContext) -> Response {
-        let lang = context.lang
-        return Layout.page(S.receipt, context: context, path: .receipt(receipt.code)) {
+    static func receipt(_ receipt: Receipt, vote: StoredVote, chrome: PageChrome) -> Page {
+        let lang = chrome.lang
+        return Layout.page(S.receipt, chrome: chrome, path: .receipt(receipt.code)) {
             Paragraph(S.receiptIntro(lang)).class("ok").attribute(named: "role", value: "status")
             Node<HTML.BodyContext>.dl(
                 .dt(.plain(S.receiptCode(lang))), .dd(.class("code"), .id("receipt-code"), .plain(receipt.code)),
