@@ -49,7 +49,8 @@ import Testing
     }
 
     @Test func theTreeReaderFindsNestedFolders() {
-        let markdown = "<!-- tree -->\n```text\nSources/   the code\n  QuorumCore/  core\n    Voting/  votes\n  quorum/  cli\nREADME.md\n```\n<!-- /tree -->"
+        let markdown =
+            "<!-- tree -->\n```text\nSources/   the code\n  QuorumCore/  core\n    Voting/  votes\n  quorum/  cli\nREADME.md\n```\n<!-- /tree -->"
         #expect(Self.drawnFolders(markdown) == ["Sources", "Sources/QuorumCore", "Sources/QuorumCore/Voting", "Sources/quorum"])
     }
 }
