@@ -13,8 +13,10 @@ struct VerifyCommand: AsyncParsableCommand {
             consistency of each head with the one before. With --ballots, also checks that the \
             counted ballots (ballots.csv with log_index and salt columns) and the log's ballot \
             entries of the vote are the same set, with the same choices. Exits 0 when all holds; \
-            otherwise names the first bad entry or head on standard error and exits 65. Without \
-            LOG, verifies the log stored in the database (--database), stored leaf hashes included.
+            otherwise names the first bad entry or head on standard error and exits 65. An export \
+            whose last entries no signed head covers fails too, unless --allow-unsigned-tail. \
+            Without LOG, verifies the log stored in the database (--database), stored leaf hashes \
+            included (its newest entries may wait for their head: a note says how many).
             """
     )
 
@@ -29,6 +31,9 @@ struct VerifyCommand: AsyncParsableCommand {
 
     @Option(help: "The vote the ballots are of (default: that of the first ballot).")
     var vote: String?
+
+    @Flag(help: "Accept an export whose last entries no signed head covers yet (nothing proves them).")
+    var allowUnsignedTail = false
 
     @OptionGroup var options: DatabaseOptions
 
@@ -53,6 +58,10 @@ struct VerifyCommand: AsyncParsableCommand {
         case .success(let value): summary = value
         case .failure(let problem):
             Terminal.standardError("\(name): \(problem.chinese)\n\(name): \(problem.english)")
+            throw Exit.badData
+        }
+        if log != nil, summary.unsignedEntries > 0, !allowUnsignedTail {
+            Terminal.standardError(Words.unsignedTail(name, entries: summary.unsignedEntries))
             throw Exit.badData
         }
         var report = summary.description + "\n"

@@ -14,4 +14,9 @@ enum Words {
         case .noSuchDivision: "没有这个区域 / no such division"
         }
     }
+
+    static func unsignedTail(_ file: String, entries: Int) -> String {
+        "\(file): 最后 \(entries) 条未被任何签名树头覆盖，无法证明它们未被改动（确需接受请加 --allow-unsigned-tail） / "
+            + "the last \(entries) entries are under no signed head, so nothing proves them (pass --allow-unsigned-tail to accept them)"
+    }
 }

@@ -111,4 +111,45 @@ import Testing
             #expect(run.standardError.contains("signed with another key"))
         }
     }
+
+    /// Entries after the last signed head prove nothing: anyone could have appended them.
+    @Test func anExportWithAnUnsignedTailFailsUnlessAllowed() async throws {
+        try await withSetup { setup in
+            // setup: the export without its last head (entries 7's head), as a forger would cut it
+            let lines = try export(setup).split(separator: "\n").map(String.init)
+            let lastHead = try #require(lines.lastIndex { $0.contains(#""size":8"#) })
+            try (lines.enumerated().filter { $0.offset != lastHead }.map(\.element).joined(separator: "\n") + "\n").write(
+                toFile: setup.file("log.jsonl"), atomically: true, encoding: .utf8)
+            // act, check: refused, and why
+            let refused = try TallyCommandTests.run(["verify", setup.file("log.jsonl")])
+            #expect(refused.status == 65)
+            #expect(refused.standardError.contains("最后 1 条未被任何签名树头覆盖"))
+            #expect(refused.standardError.contains("the last 1 entries are under no signed head"))
+            // accepted when the auditor says so, with the note
+            let allowed = try TallyCommandTests.run(["verify", setup.file("log.jsonl"), "--allow-unsigned-tail"])
+            #expect(allowed.status == 0, "\(allowed.standardError)")
+            #expect(String(decoding: allowed.standardOutput, as: UTF8.self).contains("note: the last 1 entries are not yet under a signed head"))
+        }
+    }
+
+    /// `quorum log export` signs a head over the newest entries first, so its export verifies.
+    @Test func theExportSignsItsTail() async throws {
+        try await withSetup { setup in
+            // setup: an entry appended without a head, as the organisers' steps append them
+            let store = try await Store.open(try DatabaseURL(setup.database))
+            let closed = LogEntry(vote: Self.vote, time: Timestamp(millisecondsSinceEpoch: 1_705_800_000_000), event: .voteClosed(actor: "c1"))
+            try await store.withConnection { db in
+                try await db.raw("BEGIN IMMEDIATE").run()
+                try await store.log.append([closed], on: db)
+                try await db.raw("COMMIT").run()
+            }
+            #expect(try await store.log.latestHead()?.size == 8)
+            try await store.close()
+            // act, check
+            try export(setup).write(toFile: setup.file("log.jsonl"), atomically: true, encoding: .utf8)
+            let run = try TallyCommandTests.run(["verify", setup.file("log.jsonl")])
+            #expect(run.status == 0, "\(run.standardError)")
+            #expect(String(decoding: run.standardOutput, as: UTF8.self).contains("9 条条目，9 个签名树头"))
+        }
+    }
 }

@@ -14,10 +14,12 @@ public struct CSVRecord: Sendable {
     }
 }
 
-/// A syntax error of the CSV itself (not of its values).
+/// A syntax error of the CSV itself (not of its values). A column is counted from 0.
 public enum CSVProblem: Sendable, Equatable {
     case invalidUTF8
     case unterminatedQuote
+    case nulByte(column: Int)
+    case fieldTooLong(column: Int)
 }
 
 /// An RFC 4180 reader that is fed bytes in chunks of any size and hands out records as
@@ -26,8 +28,13 @@ public enum CSVProblem: Sendable, Equatable {
 /// It accepts a leading UTF-8 byte-order mark, quoted fields with embedded commas,
 /// quotes (`""`) and line breaks, and CRLF or LF line ends. It is lenient where RFC 4180
 /// is silent and a spreadsheet would be too: a stray quote inside an unquoted field is
-/// kept as a character.
+/// kept as a character. It refuses a record with a NUL byte or a field longer than
+/// `maximumFieldLength` characters, and drops the quote `CSVWriter` puts before a cell
+/// that a spreadsheet would run (FORMATS.md, "Every CSV Quorum writes").
 public struct CSVParser: Sendable {
+    /// The longest field any Quorum file has a use for.
+    public static let maximumFieldLength = 1000
+
     private enum State: Sendable {
         case fieldStart
         case unquoted
@@ -41,7 +48,7 @@ public struct CSVParser: Sendable {
     private var fields: [String] = []
     private var line = 1
     private var recordLine = 1
-    private var recordHasInvalidUTF8 = false
+    private var recordProblem: CSVProblem?
     private var atStreamStart = true
     private var bomBytesSeen = 0
 
@@ -146,10 +153,17 @@ public struct CSVParser: Sendable {
 
     @inline(__always)
     private mutating func endField() {
+        if field.contains(0) {
+            recordProblem = recordProblem ?? .nulByte(column: fields.count)
+        }
+        if CSVWriter.isGuarded(field) { field.removeFirst() }
         if let text = String(validating: field, as: UTF8.self) {
+            if field.count > Self.maximumFieldLength && text.count > Self.maximumFieldLength {
+                recordProblem = recordProblem ?? .fieldTooLong(column: fields.count)
+            }
             fields.append(text)
         } else {
-            recordHasInvalidUTF8 = true
+            recordProblem = recordProblem ?? .invalidUTF8
             fields.append(String(decoding: field, as: UTF8.self))
         }
         field.removeAll(keepingCapacity: true)
@@ -162,9 +176,9 @@ public struct CSVParser: Sendable {
         endField()
         let finished = CSVRecord(fields: fields, line: recordLine)
         fields.removeAll(keepingCapacity: true)
-        if recordHasInvalidUTF8 {
-            recordHasInvalidUTF8 = false
-            try problem(.invalidUTF8, finished.line)
+        if let spoiled = recordProblem {
+            recordProblem = nil
+            try problem(spoiled, finished.line)
         } else {
             try record(finished)
         }

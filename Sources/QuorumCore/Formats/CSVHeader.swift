@@ -38,6 +38,11 @@ public struct CSVHeader<Column: CSVColumn>: Sendable {
         self.positions = positions
     }
 
+    /// How errors name the column at `position` of the file, if it is one this format knows.
+    public func label(at position: Int) -> String? {
+        positions.firstIndex(of: position).map { Column.allCases[$0].label }
+    }
+
     /// The trimmed value of a column in a record; empty when the column or the field is absent.
     public func value(_ column: Column, in record: CSVRecord) -> String {
         guard let offset = Column.allCases.firstIndex(of: column), let position = positions[offset],
@@ -98,7 +103,18 @@ public struct CSVTable<Column: CSVColumn>: Sendable {
 
     /// Records a syntax error the CSV parser found.
     public mutating func report(_ problem: CSVProblem, line: Int) {
-        errors.append(InputError(file: file, line: line, problem: problem == .invalidUTF8 ? .invalidUTF8 : .unterminatedQuote))
+        switch problem {
+        case .invalidUTF8: errors.append(InputError(file: file, line: line, problem: .invalidUTF8))
+        case .unterminatedQuote: errors.append(InputError(file: file, line: line, problem: .unterminatedQuote))
+        case .nulByte(let column): errors.append(InputError(file: file, line: line, field: name(column), problem: .nulByte))
+        case .fieldTooLong(let column):
+            errors.append(InputError(file: file, line: line, field: name(column), problem: .fieldTooLong(limit: CSVParser.maximumFieldLength)))
+        }
+    }
+
+    /// A column by its known name, or by its number (`column 3 (第 3 列)`) in a file whose header is not read yet.
+    private func name(_ column: Int) -> String {
+        header?.label(at: column) ?? "column \(column + 1) (第 \(column + 1) 列)"
     }
 
     /// Ends the file: a file without a header is an error.

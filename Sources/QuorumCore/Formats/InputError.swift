@@ -45,6 +45,8 @@ public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
     case emptyFile
     case invalidUTF8
     case unterminatedQuote
+    case nulByte
+    case fieldTooLong(limit: Int)
     case missingColumn(String)
     case duplicateColumn(String)
     case invalidJSON(String)
@@ -82,6 +84,8 @@ public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
         case .emptyFile: "文件为空或没有表头"
         case .invalidUTF8: "不是 UTF-8 编码（请用 Excel 另存为“CSV UTF-8”）"
         case .unterminatedQuote: "引号未闭合"
+        case .nulByte: "含有空字符（NUL），不是文本"
+        case .fieldTooLong(let limit): "内容超过 \(limit) 个字符"
         case .missingColumn(let name): "缺少必需的列“\(name)”"
         case .duplicateColumn(let name): "列“\(name)”出现了两次"
         case .invalidJSON(let detail): "JSON 格式错误：\(detail)"
@@ -117,6 +121,8 @@ public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
         case .emptyFile: "the file is empty or has no header"
         case .invalidUTF8: "not UTF-8 text (save it from Excel as \"CSV UTF-8\")"
         case .unterminatedQuote: "a quoted field is never closed"
+        case .nulByte: "holds a NUL byte: this is not text"
+        case .fieldTooLong(let limit): "longer than \(limit) characters"
         case .missingColumn(let name): "the required column \"\(name)\" is missing"
         case .duplicateColumn(let name): "the column \"\(name)\" appears twice"
         case .invalidJSON(let detail): "malformed JSON: \(detail)"

@@ -67,7 +67,9 @@ extension LogStore {
 
     /// Writes the log in the export format (`LogExport`): the header, then every entry as
     /// stored and every head after the entries it covers, in pages, so memory stays small.
+    /// A head is signed first if the newest entries have none, so that the export proves them.
     public func export(_ write: (String) async throws -> Void) async throws {
+        try await signTreeHead()
         try await withConnection { db in
             let key = try await logSigningKey(on: db).publicKey
             try await write(LogExport.headerLine(key: key))

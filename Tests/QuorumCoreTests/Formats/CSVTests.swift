@@ -51,4 +51,29 @@ import Testing
             #expect(records == whole)
         }
     }
+
+    /// OWASP's CSV-injection rule (FORMATS.md, "Every CSV Quorum writes"): a cell a
+    /// spreadsheet would run gets a `'` before it, and every reader takes it off again.
+    @Test func aCellASpreadsheetWouldRunIsGuardedAndReadsBackUnchanged() {
+        #expect(CSVWriter.field("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
+        #expect(CSVWriter.field("-1") == "'-1")
+        #expect(CSVWriter.field("+86 138") == "'+86 138")
+        #expect(CSVWriter.field("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSVWriter.field("\tx") == "'\tx")
+        #expect(CSVWriter.field("a-1") == "a-1")
+        #expect(CSVWriter.field("'quoted") == "'quoted")
+        #expect(CSVWriter.field("'=x") == "''=x")
+        let cells = ["=1+2", "-1", "+1", "@x", "\tt", "\rr", "'=x", "''-y", "'plain", "plain", "", "张三", "a,=b", "=\"q\""]
+        let text = CSVWriter.row(cells) + CSVWriter.row(cells.reversed())
+        #expect(fields(text) == [cells, cells.reversed()])
+    }
+
+    @Test func refusesARecordWithANulByteOrAnOverlongFieldAndKeepsTheRest() {
+        let long = String(repeating: "长", count: CSVParser.maximumFieldLength + 1)
+        let enough = String(repeating: "长", count: CSVParser.maximumFieldLength)
+        let read = CSVParser.records(in: Array("h,i\nok,1\nbad\u{0},2\n3,\(long)\n\(enough),4\n".utf8))
+        #expect(read.records.map(\.fields) == [["h", "i"], ["ok", "1"], [enough, "4"]])
+        #expect(read.problems.map(\.0) == [.nulByte(column: 0), .fieldTooLong(column: 1)])
+        #expect(read.problems.map(\.1) == [3, 4])
+    }
 }

@@ -106,6 +106,16 @@ import Testing
         } catch {}
     }
 
+    @Test func namesTheRowAndColumnOfANulByteOrAnOverlongField() {
+        let long = String(repeating: "名", count: 1001)
+        let text = "unit_id,building,room,area,owner_name,owner_id\nU1,1,101,50,\(long),X1\nU2,1,102,50,乙,X\u{0}2\n"
+        #expect(
+            errors(text) == [
+                InputError(file: "registry.csv", line: 2, field: "owner_name (业主姓名)", problem: .fieldTooLong(limit: 1000)),
+                InputError(file: "registry.csv", line: 3, field: "owner_id (证件号码)", problem: .nulByte),
+            ])
+    }
+
     @Test func errorMessagesSayWhereAndWhyInBothLanguages() {
         let error = InputError(file: "registry.csv", line: 14, field: "area (建筑面积)", problem: .areaNotPositive("0"))
         #expect(error.description == "registry.csv:14: area (建筑面积): 面积必须大于 0：“0” / area must be greater than 0: \"0\"")
