@@ -11,6 +11,7 @@ import base64
 import json
 import os
 import re
+import secrets
 import tempfile
 import time
 import unittest
@@ -171,7 +172,7 @@ class CredentialBindingTest(unittest.TestCase):
             return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
         header = b64(json.dumps({"alg": "ES256", "typ": "JWT"}).encode())
         now = int(time.time())
-        payload = b64(json.dumps({"iss": issuer, "aud": "quorum", "sub": subject, "name": name, "iat": now, "exp": now + 300}).encode())
+        payload = b64(json.dumps({"iss": issuer, "aud": "quorum", "sub": subject, "name": name, "iat": now, "exp": now + 300, "jti": secrets.token_hex(8)}).encode())
         r, s = decode_dss_signature(self.key.sign(f"{header}.{payload}".encode(), ec.ECDSA(hashes.SHA256())))
         return f"{header}.{payload}.{b64(r.to_bytes(32, 'big') + s.to_bytes(32, 'big'))}"
 

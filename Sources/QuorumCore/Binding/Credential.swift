@@ -21,17 +21,23 @@ public struct TrustedIssuer: Sendable {
     }
 }
 
-/// What a verified credential says: whose it is.
+/// What a verified credential says: whose it is, and what makes it one of a kind.
 public struct VerifiedCredential: Sendable, Hashable {
     public var issuer: String
     /// The subject: the holder's ID number, as the register has it.
     public var subject: String
     public var name: String?
+    /// Its `jti`, which the store accepts once per issuer.
+    public var id: String
+    /// Until when (`exp`) it could be presented: how long the store must remember its `jti`.
+    public var expiresAt: Timestamp
 
-    public init(issuer: String, subject: String, name: String?) {
+    public init(issuer: String, subject: String, name: String?, id: String, expiresAt: Timestamp) {
         self.issuer = issuer
         self.subject = subject
         self.name = name
+        self.id = id
+        self.expiresAt = expiresAt
     }
 }
 
@@ -45,13 +51,25 @@ public enum CredentialError: Error, Sendable, Hashable {
     case expired
     case notYetValid
     case noSubject
+    /// No `jti`, so it could not be told from a replay.
+    case noID
+    /// Valid for longer than `CredentialVerifier.maximumLifetime` from its `iat` (or no `iat`).
+    case tooLong
+    /// Its `jti` was presented before.
+    case used
 }
 
 /// Verifies a signed credential, a JWT (RFC 7519) signed with ES256 (RFC 7518 §3.4): the
-/// signature with the issuer's key, then issuer, audience and validity period.
+/// signature with the issuer's key, then issuer, audience, validity period and lifetime.
+/// No claim's number can make it trap: a time is a whole number of seconds in a range
+/// a clock can hold, or the credential is malformed.
 public enum CredentialVerifier {
     /// Clock skew allowed either way, in seconds.
     public static let leeway: Int64 = 60
+    /// The longest a credential may be valid, from `iat` to `exp`, in seconds: it is made for one binding.
+    public static let maximumLifetime: Int64 = 10 * 60
+    /// Times beyond the year 9999 are no time a provider means.
+    static let latestTime: Int64 = 253_402_300_799
 
     public static func verify(_ token: String, trusted: [TrustedIssuer], now: Timestamp) throws -> VerifiedCredential {
         let parts = token.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".", omittingEmptySubsequences: false)
@@ -70,10 +88,30 @@ public enum CredentialVerifier {
         let audiences = (claims["aud"] as? [String]) ?? [(claims["aud"] as? String) ?? ""]
         guard audiences.contains(issuer.audience) else { throw CredentialError.wrongAudience }
         let seconds = now.millisecondsSinceEpoch / 1000
-        guard let expiry = (claims["exp"] as? NSNumber)?.int64Value, seconds < expiry + leeway else { throw CredentialError.expired }
-        if let notBefore = (claims["nbf"] as? NSNumber)?.int64Value, seconds + leeway < notBefore { throw CredentialError.notYetValid }
+        let expiry = try time(claims["exp"])
+        let issued = try time(claims["iat"])
+        let notBefore = try time(claims["nbf"])
+        guard let expiry, seconds - leeway < expiry else { throw CredentialError.expired }
+        if let notBefore, seconds + leeway < notBefore { throw CredentialError.notYetValid }
+        guard let issued, expiry - issued <= maximumLifetime else { throw CredentialError.tooLong }
+        guard seconds + leeway >= issued else { throw CredentialError.notYetValid }
         guard let subject = claims["sub"] as? String, !subject.isEmpty else { throw CredentialError.noSubject }
-        return VerifiedCredential(issuer: issuerName, subject: subject, name: claims["name"] as? String)
+        guard let id = claims["jti"] as? String, !id.isEmpty, id.count <= 200 else { throw CredentialError.noID }
+        return VerifiedCredential(
+            issuer: issuerName, subject: subject, name: claims["name"] as? String, id: id,
+            expiresAt: Timestamp(millisecondsSinceEpoch: expiry * 1000))
+    }
+
+    /// A claim's time in whole seconds since 1970, nil when absent; a number that is not a
+    /// whole second between 1970 and 9999 makes the credential malformed.
+    static func time(_ claim: Any?) throws -> Int64? {
+        guard let claim else { return nil }
+        guard let number = claim as? NSNumber else { throw CredentialError.malformed }
+        let value = number.doubleValue
+        guard value.isFinite, value >= 0, value <= Double(latestTime), value.rounded(.towardZero) == value else {
+            throw CredentialError.malformed
+        }
+        return Int64(value)
     }
 
     static func base64URL(_ text: Substring) -> Data? {

@@ -13,8 +13,13 @@ public final class DemoClock: Sendable {
         Timestamp(millisecondsSinceEpoch: Store.systemClock().millisecondsSinceEpoch + offset.withLock { $0 })
     }
 
-    /// Moves the clock forward by whole hours.
+    /// The furthest the demo may move in one step, and in all: a year, and a hundred years.
+    public static let largestStep = 366 * 24
+    static let largestOffset: Int64 = 100 * 366 * 24 * 3_600_000
+
+    /// Moves the clock forward by whole hours (at most `largestStep`, whatever is asked).
     public func advance(hours: Int) {
-        offset.withLock { $0 += Int64(max(0, hours)) * 3_600_000 }
+        let step = Int64(min(max(0, hours), Self.largestStep)) * 3_600_000
+        offset.withLock { $0 = min($0 + step, Self.largestOffset) }
     }
 }

@@ -22,6 +22,10 @@ extension S {
         case .expired: L10n(zh: "凭证已过期", en: "the credential has expired")
         case .notYetValid: L10n(zh: "凭证尚未生效", en: "the credential is not valid yet")
         case .noSubject: L10n(zh: "凭证中没有证件号码", en: "the credential names no ID number")
+        case .noID: L10n(zh: "凭证没有编号（jti），无法防止重复使用", en: "the credential has no id (jti), so a replay could not be told apart")
+        case .tooLong:
+            L10n(zh: "凭证有效期超过 10 分钟，请重新获取", en: "the credential is valid for more than 10 minutes: get a new one")
+        case .used: L10n(zh: "此凭证已使用过，请重新获取", en: "this credential was used before: get a new one")
         }
     }
 }

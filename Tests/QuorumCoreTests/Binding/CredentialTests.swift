@@ -24,7 +24,7 @@ enum TestIdentityProvider {
     static func claims(subject: String = "110101199001010011", name: String? = "甲", expiresIn: Int64 = 300) -> [String: Any] {
         var claims: [String: Any] = [
             "iss": issuer.issuer, "aud": "quorum", "sub": subject, "exp": now.millisecondsSinceEpoch / 1000 + expiresIn,
-            "iat": now.millisecondsSinceEpoch / 1000,
+            "iat": now.millisecondsSinceEpoch / 1000, "jti": UUID().uuidString,
         ]
         if let name { claims["name"] = name }
         return claims
@@ -44,7 +44,9 @@ extension Data {
     @Test func aCredentialSignedByATrustedIssuerVerifies() throws {
         let token = try TestIdentityProvider.mint(claims: TestIdentityProvider.claims())
         let verified = try CredentialVerifier.verify(token, trusted: trusted, now: TestIdentityProvider.now)
-        #expect(verified == VerifiedCredential(issuer: "https://id.example.gov.cn", subject: "110101199001010011", name: "甲"))
+        #expect(verified.issuer == "https://id.example.gov.cn" && verified.subject == "110101199001010011" && verified.name == "甲")
+        #expect(!verified.id.isEmpty)
+        #expect(verified.expiresAt.millisecondsSinceEpoch == TestIdentityProvider.now.millisecondsSinceEpoch / 1000 * 1000 + 300_000)
     }
 
     @Test func everyFlawIsRefusedWithItsReason() throws {
@@ -77,5 +79,44 @@ extension Data {
             withJSONObject: TestIdentityProvider.claims(subject: "110101199202020022"), options: [.sortedKeys]
         ).base64URL
         #expect(refusal("\(genuine[0]).\(forgedPayload).\(genuine[2])") == .badSignature)
+    }
+
+    /// Issue 13: a credential minted for a long life is one that can be replayed for long.
+    @Test func aCredentialMustBeShortLivedAndNamed() throws {
+        let now = TestIdentityProvider.now.millisecondsSinceEpoch / 1000
+        func refusal(_ change: (inout [String: Any]) -> Void) throws -> CredentialError? {
+            var claims = TestIdentityProvider.claims()
+            change(&claims)
+            do {
+                _ = try CredentialVerifier.verify(try TestIdentityProvider.mint(claims: claims), trusted: trusted, now: TestIdentityProvider.now)
+                return nil
+            } catch { return error as? CredentialError }
+        }
+        #expect(try refusal { $0["exp"] = now + 601 } == .tooLong)
+        #expect(try refusal { $0["exp"] = now + 600 } == nil)
+        #expect(try refusal { $0.removeValue(forKey: "iat") } == .tooLong)
+        #expect(
+            try refusal {
+                $0["iat"] = now + 3600
+                $0["exp"] = now + 3700
+            } == .notYetValid)
+        #expect(try refusal { $0.removeValue(forKey: "jti") } == .noID)
+        #expect(try refusal { $0["jti"] = "" } == .noID)
+    }
+
+    /// Issue 13: `exp` of Int64.max stopped the server (`expiry + leeway` trapped).
+    @Test func noNumberInAnyTimeClaimTraps() throws {
+        let extremes: [Any] = [
+            Int64.max, Int64.min, Int64.max - 30, UInt64.max, 1e300, -1e300, 1.5, -1, Double.greatestFiniteMagnitude, "300",
+        ]
+        for claim in ["exp", "iat", "nbf"] {
+            for value in extremes {
+                var claims = TestIdentityProvider.claims()
+                claims[claim] = value
+                #expect(throws: CredentialError.self, "\(claim) = \(value)") {
+                    _ = try CredentialVerifier.verify(try TestIdentityProvider.mint(claims: claims), trusted: trusted, now: TestIdentityProvider.now)
+                }
+            }
+        }
     }
 }

@@ -177,16 +177,20 @@ extension VotingTests {
     @Test(arguments: TestDatabase.available)
     func aTrustedCredentialBindsTheOwnerItNames(_ database: TestDatabase) async throws {
         try await withVote(database) { store, vote, _ in
-            let owner = VerifiedCredential(issuer: "https://id.example.gov.cn", subject: "110101199001010011", name: "甲")
+            let owner = VerifiedCredential(
+                issuer: "https://id.example.gov.cn", subject: "110101199001010011", name: "甲", id: "j1", expiresAt: TestClock.start)
             let session = try await store.binding.bind(estate: vote.estateID, credential: owner)
             #expect(session.ownerName == "甲")
             #expect(try await store.voting.voters(in: vote.id, owner: session.idHash).count == 1)
             await #expect(throws: BindingError.noSuchOwner) {
                 try await store.binding.bind(
-                    estate: vote.estateID, credential: VerifiedCredential(issuer: "x", subject: "110101199001010011", name: "乙"))
+                    estate: vote.estateID,
+                    credential: VerifiedCredential(issuer: "x", subject: "110101199001010011", name: "乙", id: "j2", expiresAt: TestClock.start))
             }
             await #expect(throws: BindingError.noSuchOwner) {
-                try await store.binding.bind(estate: vote.estateID, credential: VerifiedCredential(issuer: "x", subject: "999", name: nil))
+                try await store.binding.bind(
+                    estate: vote.estateID,
+                    credential: VerifiedCredential(issuer: "x", subject: "999", name: nil, id: "j3", expiresAt: TestClock.start))
             }
         }
     }
