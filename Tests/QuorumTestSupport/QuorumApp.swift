@@ -14,7 +14,7 @@ public func withQuorumApp<Fixture: Sendable>(
     _ body: @escaping @Sendable (Fixture, any TestClientProtocol) async throws -> Void
 ) async throws {
     try await database.withStore(secret: secret, logger: logger, clock: Store.systemClock) { store in
-        let phone = RecordingSender(forwardingTo: OutboxSender(store: store, logger: logger, development: false))
+        let phone = RecordingSender(forwardingTo: OutboxSender(store: store, logger: logger, development: false, words: { $0.text }))
         let fixture = try await setUp(store, phone)
         let app = buildApplication(
             configuration: WebConfiguration(),

@@ -77,7 +77,7 @@ extension BindingStore {
             ).run()
             return (attempt, phone, try owner.decode(column: "phone_masked", as: String.self), code)
         }
-        try await sender.send(to: phone, purpose: "binding", body: "【Quorum】您的业主身份验证码是 \(code)，5 分钟内有效。Your code: \(code)")
+        try await sender.send(.bindingCode(code), to: phone)
         return BindingStart(attempt: attempt, phoneMasked: masked)
     }
 

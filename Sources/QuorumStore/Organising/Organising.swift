@@ -200,10 +200,8 @@ extension OrganisingStore {
             ).all(decodingColumn: "phone_sealed", as: String.self)
             return Array(Set(sealed.compactMap(key.open))).sorted()
         }
-        let body =
-            "【Quorum】\(vote.title) 将于 \(vote.closesAt.localMinute) 截止，您尚未投票。/ Voting closes \(vote.closesAt.localMinute); you have not voted yet."
         for phone in phones {
-            try await sender.send(to: phone, purpose: "reminder", body: body)
+            try await sender.send(.reminder(title: vote.title, closesAt: vote.closesAt), to: phone)
         }
         return phones.count
     }

@@ -19,7 +19,7 @@ import Testing
         // A logger that keeps metadata (the request id lives there) but writes only the critical.
         var quiet = Logger(label: "test")
         quiet.logLevel = .critical
-        var dependencies = OwnerDependencies(store: store, sender: OutboxSender(store: store, logger: logger, development: false))
+        var dependencies = OwnerDependencies(store: store, sender: OutboxSender(store: store, logger: logger, development: false, words: { $0.text }))
         dependencies.metrics = WebMetrics()
         let app = buildApplication(configuration: WebConfiguration(), dependencies: dependencies, logger: quiet)
         // act, check
