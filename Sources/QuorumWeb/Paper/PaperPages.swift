@@ -121,14 +121,8 @@ enum PaperPages {
         }
     }
 
-    static func outcomeKey(_ outcome: PaperOutcome) -> String {
-        switch outcome {
-        case .awaitingSecondEntry: "first"
-        case .confirmed: "confirmed"
-        case .mismatch: "mismatch"
-        case .conflict: "conflict"
-        }
-    }
+    /// The entry page's `done` key for the state an entry led to (`first`: a second entry is due).
+    static func outcomeKey(_ state: PaperState) -> String { state == .entered ? "first" : state.rawValue }
 
     static func outcomeText(_ key: String, _ lang: Lang) -> String? {
         switch key {
@@ -142,7 +136,7 @@ enum PaperPages {
 
     /// A ballot's state in the words of the entry that led to it.
     static func stateName(_ state: PaperState, _ lang: Lang) -> String {
-        outcomeText(state == .entered ? "first" : state.rawValue, lang) ?? state.rawValue
+        outcomeText(outcomeKey(state), lang) ?? state.rawValue
     }
 
     static func summary(_ choices: BallotChoices, vote: VoteDefinition, _ lang: Lang) -> String {
