@@ -100,7 +100,8 @@ public struct HTTPGatewaySender: MessageSender {
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-        request.httpBody = try JSONSerialization.data(withJSONObject: ["to": phone, "body": words(message), "purpose": message.purpose], options: [.sortedKeys])
+        let json = ["to": phone, "body": words(message), "purpose": message.purpose]
+        request.httpBody = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
         let (_, response) = try await session.data(for: request)
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         guard (200..<300).contains(status) else { throw GatewayError(status: status) }
