@@ -25,18 +25,6 @@ public enum AuditLogError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// The signing key once read: it never changes while a store is open.
-final class LogKeyCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var key: LogSigningKey?
-
-    var peek: LogSigningKey? { lock.withLock { key } }
-
-    func set(_ value: LogSigningKey) {
-        lock.withLock { key = value }
-    }
-}
-
 extension LogStore {
     /// The audit log's Ed25519 signing key.
     ///
@@ -45,7 +33,7 @@ extension LogStore {
     /// kept in `settings`, shared by every instance on the database. Either way the public
     /// half is kept, and a different key is refused rather than starting a second history.
     func logSigningKey(on db: any SQLDatabase, creating: Bool = false) async throws -> LogSigningKey {
-        if !creating, let cached = database.logKeyCache.peek { return cached }
+        if !creating, let cached = database.logKeyCache.withLock { $0 } { return cached }
         let key: LogSigningKey
         if let configuredLogKey = database.configuredLogKey {
             guard let configured = LogSigningKey(base64: configuredLogKey) else { throw AuditLogError.badLogKey }
@@ -60,7 +48,7 @@ extension LogStore {
         if creating { try await insertSetting("audit_log_public_key", publicKey, on: db) }
         guard let kept = try await setting("audit_log_public_key", on: db) else { throw StoreError.notMigrated }
         guard kept == publicKey else { throw AuditLogError.logKeyMismatch }
-        database.logKeyCache.set(key)
+        database.logKeyCache.withLock { $0 = key }
         return key
     }
 
