@@ -55,7 +55,7 @@ struct RegisterImportCommand: AsyncParsableCommand {
                 result = try await store.register.importRegister(file: file, estate: path, progress: { bar.show($0) })
             } catch let rejected as RegisterRejected {
                 bar.clear()
-                Terminal.standardError(rejected.description)
+                Terminal.standardError(Words.say(rejected))
                 throw Exit.badData
             }
             bar.clear()

@@ -1,9 +1,8 @@
-import Foundation
 import QuorumCore
 import SQLKit
 
-/// Why the audit log refuses, in Chinese and English.
-public enum AuditLogError: Error, Equatable, CustomStringConvertible {
+/// Why the audit log refuses (the command line says it: `Words`).
+public enum AuditLogError: Error, Equatable {
     /// `QUORUM_LOG_KEY` is not a base64 Ed25519 key of 32 bytes.
     case badLogKey
     /// The configured key is not the one the log's heads were signed with.
@@ -12,17 +11,6 @@ public enum AuditLogError: Error, Equatable, CustomStringConvertible {
     case outOfRange
     /// The log has no entry yet, so there is no tree to sign.
     case emptyLog
-
-    public var description: String {
-        switch self {
-        case .badLogKey:
-            "QUORUM_LOG_KEY 不是 32 字节 Ed25519 私钥的 base64 / QUORUM_LOG_KEY is not the base64 of a 32-byte Ed25519 key"
-        case .logKeyMismatch:
-            "QUORUM_LOG_KEY 与已签名日志所用的密钥不同 / QUORUM_LOG_KEY is not the key the log was signed with: set the original key"
-        case .outOfRange: "日志中没有这个序号或大小 / the log has no such index or size"
-        case .emptyLog: "日志还没有条目 / the log has no entry yet"
-        }
-    }
 }
 
 extension LogStore {
