@@ -46,17 +46,14 @@ struct DatabaseOptions: ParsableArguments {
             let result = try await body(store)
             try await store.close()
             return result
-        } catch let error as StoreError {
-            try? await store.close()
-            Terminal.standardError(Words.say(error))
-            throw Exit.unavailable
-        } catch let error as AuditLogError {
-            try? await store.close()
-            Terminal.standardError(Words.say(error))
-            throw Exit.unavailable
         } catch {
             try? await store.close()
-            throw error
+            switch error {
+            case let error as StoreError: Terminal.standardError(Words.say(error))
+            case let error as AuditLogError: Terminal.standardError(Words.say(error))
+            default: throw error
+            }
+            throw Exit.unavailable
         }
     }
 }

@@ -50,11 +50,10 @@ extension BindingStore {
             guard let owner, !phoneHash.isEmpty, let phone else {
                 // A failed try counts against the address like a code sent: an attempt that
                 // can never be confirmed (no code, already used).
-                var random = SystemRandomNumberGenerator()
                 try await db.raw(
                     """
                     INSERT INTO binding_attempts (id, estate_id, id_hash, phone_hash, address, code_hash, created_at, expires_at, used)
-                    VALUES (\(bind: hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &random) })), \(bind: estate), '', '',
+                    VALUES (\(bind: randomHex(bytes: 16)), \(bind: estate), '', '',
                     \(bind: address), '', \(bind: now), \(bind: now), 1)
                     """
                 ).run()
@@ -65,9 +64,8 @@ extension BindingStore {
                     "SELECT COUNT(*) AS n FROM binding_attempts WHERE phone_hash = \(bind: phoneHash) AND created_at > \(bind: hourAgo)"
                 ).first(decodingColumn: "n", as: Int.self) ?? 0
             guard byPhone < BindingLimits.codesPerPhonePerHour else { throw BindingError.tooManyRequests }
-            var random = SystemRandomNumberGenerator()
-            let attempt = hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &random) })
-            let code = String(format: "%06d", Int.random(in: 0..<1_000_000, using: &random))
+            let attempt = randomHex(bytes: 16)
+            let code = String(format: "%06d", Int.random(in: 0..<1_000_000))
             try await db.raw(
                 """
                 INSERT INTO binding_attempts (id, estate_id, id_hash, phone_hash, address, code_hash, created_at, expires_at)
@@ -119,9 +117,7 @@ extension BindingStore {
             try await db.raw(
                 "SELECT name FROM owners WHERE estate_id = \(bind: estate) AND id_hash = \(bind: idHash) AND valid_to IS NULL"
             ).first(decodingColumn: "name", as: String.self) ?? ""
-        var random = SystemRandomNumberGenerator()
-        let token = hex((0..<32).map { _ in UInt8.random(in: 0...255, using: &random) })
-        let csrf = hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &random) })
+        let (token, csrf) = (randomHex(bytes: 32), randomHex(bytes: 16))
         try await db.raw(
             """
             INSERT INTO sessions (token_hash, estate_id, id_hash, owner_name, csrf, created_at, expires_at)

@@ -139,10 +139,9 @@ extension PaperStore {
         var lines: [String: PaperReconciliation] = [:]
         var total = PaperReconciliation(building: "")
         for ballot in try await ballots(of: vote) {
-            var line = lines[ballot.building] ?? PaperReconciliation(building: ballot.building)
             let count = entries[ballot.code] ?? 0
-            for target in [0, 1] {
-                var item = target == 0 ? line : total
+            // The ballot counts on its building's line and on the last.
+            func add(to item: inout PaperReconciliation) {
                 if printed.contains(ballot.code) { item.printed += 1 }
                 if count >= 1 { item.returned += 1 }
                 if count >= 2 { item.doubleEntered += 1 }
@@ -150,9 +149,9 @@ extension PaperStore {
                 if ballot.state == .confirmed && spoiled.contains(ballot.code) { item.spoiled += 1 }
                 if ballot.state == .conflict { item.conflicts += 1 }
                 if ballot.state == .mismatch { item.mismatches += 1 }
-                if target == 0 { line = item } else { total = item }
             }
-            lines[ballot.building] = line
+            add(to: &lines[ballot.building, default: PaperReconciliation(building: ballot.building)])
+            add(to: &total)
         }
         return lines.values.sorted { $0.building.localizedStandardCompare($1.building) == .orderedAscending } + [total]
     }
