@@ -38,7 +38,7 @@ struct BackupCommand: AsyncParsableCommand {
             throw Exit.badData
         }
         if case .failure(let problem) = log {
-            Terminal.standardError("\(file): \(problem.chinese)\n\(file): \(problem.english)")
+            Terminal.standardError(Words.say(problem, in: file))
             throw Exit.badData
         }
     }
