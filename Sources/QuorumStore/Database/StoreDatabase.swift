@@ -131,4 +131,3 @@ public struct ResultsStore: StoreContext { let database: StoreDatabase }
 public struct LogStore: StoreContext { let database: StoreDatabase }
 public struct StaffStore: StoreContext { let database: StoreDatabase }
 public struct BindingStore: StoreContext { let database: StoreDatabase }
-public struct MessagingStore: StoreContext { let database: StoreDatabase }

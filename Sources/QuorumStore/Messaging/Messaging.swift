@@ -30,17 +30,6 @@ public protocol MessageSender: Sendable {
     func send(_ message: Message, to phone: String) async throws
 }
 
-extension MessagingStore {
-    /// The messages kept by the outbox sender, newest first (for development and tests).
-    public func outbox(limit: Int = 20) async throws -> [(recipient: String, body: String)] {
-        try await withConnection { db in
-            try await db.raw("SELECT recipient_masked, body FROM outbox ORDER BY id DESC LIMIT \(bind: limit)").all().map {
-                (try $0.decode(column: "recipient_masked", as: String.self), try $0.decode(column: "body", as: String.self))
-            }
-        }
-    }
-}
-
 /// The default sender: keeps each message in the outbox table; in development mode it also
 /// writes it to the server log, so a developer can read the code. Never in production.
 public struct OutboxSender: MessageSender {

@@ -127,7 +127,6 @@ enum S {
     static let backToVotes = L10n(zh: "返回表决列表", en: "Back to the votes")
 
     static let notFound = L10n(zh: "页面不存在", en: "Page not found")
-    static let signInFirst = L10n(zh: "请先绑定业主身份", en: "Please bind your owner identity first")
     static let formExpired = L10n(zh: "页面已过期，请返回重试", en: "This page has expired: go back and try again")
     static let noBallotHere = L10n(zh: "您在本次表决中没有可投的房屋", en: "You have no rooms to vote for in this vote")
 }
