@@ -29,14 +29,16 @@ extension BindingStore {
         let (attempt, phone, masked, code) = try await withConnection { db in
             let key = try await personalDataKey(on: db, creating: false)
             let now = sessionClock().millisecondsSinceEpoch
-            let hourAgo = now - 3_600_000
+            /// Refuses once the attempts of the last hour whose `column` is `value` reach `limit`.
+            func limit(_ column: String, _ value: String, to limit: Int) async throws {
+                let count = try await db.raw(
+                    "SELECT COUNT(*) AS n FROM binding_attempts WHERE \(ident: column) = \(bind: value) AND created_at > \(bind: now - 3_600_000)"
+                ).first(decodingColumn: "n", as: Int.self)
+                guard count ?? 0 < limit else { throw BindingError.tooManyRequests }
+            }
             // The address's limit first, whatever it asks: past it, a guess of a name and
             // number gets the same answer right or wrong, so guessing teaches nothing.
-            let byAddress =
-                try await db.raw(
-                    "SELECT COUNT(*) AS n FROM binding_attempts WHERE address = \(bind: address) AND created_at > \(bind: hourAgo)"
-                ).first(decodingColumn: "n", as: Int.self) ?? 0
-            guard byAddress < BindingLimits.codesPerAddressPerHour else { throw BindingError.tooManyRequests }
+            try await limit("address", address, to: BindingLimits.codesPerAddressPerHour)
             let idHash = key.hash(idNumber.trimmingCharacters(in: .whitespaces).uppercased())
             let owner = try await db.raw(
                 """
@@ -59,11 +61,7 @@ extension BindingStore {
                 ).run()
                 throw owner == nil ? BindingError.noSuchOwner : BindingError.noPhoneOnFile
             }
-            let byPhone =
-                try await db.raw(
-                    "SELECT COUNT(*) AS n FROM binding_attempts WHERE phone_hash = \(bind: phoneHash) AND created_at > \(bind: hourAgo)"
-                ).first(decodingColumn: "n", as: Int.self) ?? 0
-            guard byPhone < BindingLimits.codesPerPhonePerHour else { throw BindingError.tooManyRequests }
+            try await limit("phone_hash", phoneHash, to: BindingLimits.codesPerPhonePerHour)
             let attempt = randomHex(bytes: 16)
             let code = String(format: "%06d", Int.random(in: 0..<1_000_000))
             try await db.raw(
