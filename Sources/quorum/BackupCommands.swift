@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Logging
+import QuorumCore
 import QuorumStore
 
 /// `quorum backup FILE`: a consistent copy of a live SQLite database, checked.
@@ -29,10 +31,24 @@ struct BackupCommand: AsyncParsableCommand {
 
     /// A backup file is sound, and its audit log verifies (every hash, signature and proof).
     static func check(_ file: String) async throws {
-        let store = try await Store.open(try DatabaseURL("sqlite:///" + URL(fileURLWithPath: file).path))
-        let problems = try await store.integrityProblems()
-        let log = problems == nil ? try await store.log.verify().result : nil
-        try await store.close()
+        // The pool's own complaint about a file that is not a database is ours to say, once.
+        var quiet = Logger(label: "quorum.restore")
+        quiet.logLevel = .critical
+        let url = try DatabaseURL("sqlite:///" + URL(fileURLWithPath: file).path)
+        var opened: Store?
+        let problems: String?
+        let log: Result<LogSummary, LogProblem>?
+        do {
+            let store = try await Store.open(url, logger: quiet)
+            opened = store
+            problems = try await store.integrityProblems()
+            log = problems == nil ? try await store.log.verify().result : nil
+            try await store.close()
+        } catch {
+            try? await opened?.close()
+            Terminal.standardError(Words.say(BackupError.damaged(String(describing: error))))
+            throw Exit.badData
+        }
         if let problems {
             Terminal.standardError(Words.say(BackupError.damaged(problems)))
             throw Exit.badData

@@ -46,4 +46,16 @@ import Testing
                 == "PostgreSQL 请用 pg_dump / pg_restore 备份与恢复（见 docs/PERFORMANCE.md）/ back PostgreSQL up with pg_dump and pg_restore (docs/PERFORMANCE.md)\n"
         )
     }
+
+    /// An empty file or one that is not a database stopped `quorum restore` on an assertion.
+    @Test func restoringAFileThatIsNotADatabaseIsRefusedAndChangesNothing() throws {
+        let folder = try CLI.folder(["empty.sqlite": "", "text.sqlite": "not a database at all, just text\n"])
+        let file = { (name: String) in folder.appendingPathComponent(name).path }
+        for backup in ["empty.sqlite", "text.sqlite"] {
+            let run = try CLI.run(["restore", file(backup), "--database", "sqlite:///" + file("q.sqlite")])
+            #expect(run.status == 65, "\(backup): \(run.standardError)")
+            #expect(run.standardError.hasPrefix("数据库文件已损坏 / the database file is damaged: "), "\(backup)")
+            #expect(!FileManager.default.fileExists(atPath: file("q.sqlite")), "\(backup)")
+        }
+    }
 }
