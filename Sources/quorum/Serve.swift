@@ -138,7 +138,7 @@ enum DemoSetup {
         }
         try await prepareAccounts(store, estate: estate)
         let now = store.now()
-        if try await store.voting.votes(of: estate).contains(where: { $0.calendar.isOpen(at: now) }) { return }
+        if try await store.voting.votes(of: estate).contains(where: { $0.isOpen(at: now) }) { return }
         let day: Int64 = 86_400_000
         let definition = VoteDefinition(
             name: "阳光花园 2026 年第一次业主大会",

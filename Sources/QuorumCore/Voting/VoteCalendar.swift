@@ -34,6 +34,10 @@ public struct VoteCalendar: Sendable, Hashable {
     /// Whether a ballot received at `time` is in time.
     public func isOpen(at time: Timestamp) -> Bool { window(at: time) == .open }
 
+    /// The window of a vote that may have been counted: once counted, a vote stays closed to
+    /// every channel whatever the clock says (a clock set back, a demo restarted).
+    public func window(at time: Timestamp, counted: Bool) -> Window { counted ? .closed : window(at: time) }
+
     /// The first instant a vote may open after a notice published at `noticedAt`: when its 15
     /// full days are over. A notice of 1 March (any hour) lets the vote open on 17 March at
     /// 00:00: 2 to 16 March are the 15 full days.
@@ -66,7 +70,7 @@ public struct VoteCalendar: Sendable, Hashable {
     /// Where a vote stands at `time`, from its window and what has been done with it.
     public func phase(at time: Timestamp, isDraft: Bool, counted: Bool, preliminary: Bool, final: Bool) -> VotePhase {
         if isDraft { return .draft }
-        switch window(at: time) {
+        switch window(at: time, counted: counted || preliminary || final) {
         case .notOpenYet: return .noticed
         case .open: return .open
         case .closed: return final ? .final : preliminary ? .preliminary : counted ? .counted : .closed

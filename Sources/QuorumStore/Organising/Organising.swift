@@ -181,7 +181,7 @@ extension OrganisingStore {
     /// not voted, while the vote is open. Returns how many messages went out.
     @discardableResult
     public func remindNonVoters(of vote: StoredVote, sender: any MessageSender) async throws -> Int {
-        guard vote.calendar.isOpen(at: clock()) else { throw ListError.closed }
+        guard vote.isOpen(at: clock()) else { throw ListError.closed }
         let phones = try await withConnection { db -> [String] in
             let key = try await personalDataKey(on: db, creating: false)
             let sealed = try await db.raw(

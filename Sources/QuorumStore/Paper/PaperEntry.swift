@@ -16,7 +16,7 @@ extension PaperStore {
                 let state = try await lockPaper(vote: vote.id, code: ballot.code, on: db)
                 let earlier = try await Self.entries(vote: vote.id, code: ballot.code, on: db)
                 let outcome = try DoubleEntry.enter(
-                    state: state, isOpen: vote.calendar.isOpen(at: now), earlier: earlier, clerk: clerk, choices: choices)
+                    state: state, isOpen: vote.isOpen(at: now), earlier: earlier, clerk: clerk, choices: choices)
                 try await db.raw(
                     """
                     INSERT INTO paper_entries (vote_id, code, clerk, choices, spoiled, entered_at) VALUES (\(bind: vote.id),
@@ -46,7 +46,7 @@ extension PaperStore {
             try await transaction(on: db) {
                 let state = try await lockPaper(vote: vote.id, code: ballot.code, on: db)
                 let clerks = try await Self.entries(vote: vote.id, code: ballot.code, on: db).map(\.clerk)
-                try DoubleEntry.resolve(state: state, isOpen: vote.calendar.isOpen(at: clock()), clerks: clerks, resolver: resolver)
+                try DoubleEntry.resolve(state: state, isOpen: vote.isOpen(at: clock()), clerks: clerks, resolver: resolver)
                 let voter = try await log.voterPseudonym(vote: vote.id, person: String(ballot.person), on: db)
                 return .commit(try await acceptPaper(vote: vote, ballot: ballot, choices: choices, actor: resolver, voter: voter, on: db))
             }

@@ -40,10 +40,10 @@ extension ResultsStore {
         let now = clock()
         let opened = try row.decode(column: "opened_logged", as: Int.self)
         let closed = try row.decode(column: "closed_logged", as: Int.self)
-        if opened == 0 && vote.calendar.window(at: now) != .notOpenYet {
+        if opened == 0 && vote.window(at: now) != .notOpenYet {
             try await logOnce("opened_logged", vote: id, entries: [LogEntry(vote: id, time: vote.opensAt, event: .voteOpened(actor: "system"))])
         }
-        if closed == 0 && vote.calendar.window(at: now) == .closed {
+        if closed == 0 && vote.window(at: now) == .closed {
             // Nothing can be added after the close, so the count can be taken before the write.
             let tally = try await exportFiles(of: vote).tally().json.rendered()
             let sha = hex(SHA256.hash(data: Array(tally.utf8)))

@@ -107,7 +107,7 @@ extension VotingStore {
         let problems = vote.definition.problems(with: cast.choices)
         guard problems.isEmpty else { return .failure(.invalid(problems)) }
         guard let rooms else { return .failure(.notYourBallot) }
-        switch vote.calendar.window(at: now) {
+        switch vote.window(at: now) {
         case .notOpenYet: return .failure(.notOpenYet(opensAt: vote.opensAt))
         case .closed: return .failure(.closed(closedAt: vote.closesAt))
         case .open: return .success((vote, rooms))

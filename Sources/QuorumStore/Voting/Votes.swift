@@ -27,6 +27,9 @@ public struct StoredVote: Sendable, Hashable {
 
     /// The vote's window, notice, lists and objection period (RULES.md §4).
     public var calendar: VoteCalendar { VoteCalendar(opensAt: opensAt, closesAt: closesAt, objectionDays: objectionDays) }
+    /// Whether ballots are taken at `time`: the calendar's window, closed for good once counted.
+    public func window(at time: Timestamp) -> VoteCalendar.Window { calendar.window(at: time, counted: tallyJSON != nil) }
+    public func isOpen(at time: Timestamp) -> Bool { window(at: time) == .open }
 
     /// Where the vote stands at `time`.
     public func phase(at time: Timestamp) -> VotePhase {

@@ -106,7 +106,7 @@ extension StaffPages {
                 Link(S.notVotedList(lang), url: SiteURL.manageVote(vote.id, .list(NonVoterList.notVoted.rawValue))).class("button secondary").id(
                     "list-not-voted")
             }
-            if permissions.contains(.organise) && vote.calendar.isOpen(at: now) {
+            if permissions.contains(.organise) && vote.isOpen(at: now) {
                 Form(url: SiteURL.manageVote(vote.id, .reminders), method: .post) {
                     Input(type: .hidden, name: "csrf", value: staff.csrf)
                     SubmitButton(S.sendReminders(lang)).class("secondary").id("send-reminders")

@@ -15,7 +15,7 @@ struct VoteListItem {
 /// sign, (5) the receipt.
 enum VotePages {
     static func status(_ vote: StoredVote, now: Timestamp, _ lang: Lang) -> String {
-        switch vote.calendar.window(at: now) {
+        switch vote.window(at: now) {
         case .notOpenYet: S.notYetOpen(lang)
         case .open: S.open(lang)
         case .closed: S.closed(lang)
@@ -45,7 +45,7 @@ enum VotePages {
                     if item.vote.preliminaryAt != nil {
                         Link(S.viewResult(lang), url: SiteURL.vote(item.vote.id, .result)).class("button").id("result-\(item.vote.id)")
                     }
-                    if item.voters.contains(where: { $0.votedAt == nil || item.vote.ballotChange }) && item.vote.calendar.isOpen(at: now) {
+                    if item.voters.contains(where: { $0.votedAt == nil || item.vote.ballotChange }) && item.vote.isOpen(at: now) {
                         Link(S.readAndVote(lang), url: SiteURL.vote(item.vote.id)).class("button").id("open-\(item.vote.id)")
                     }
                 }
@@ -89,7 +89,7 @@ enum VotePages {
                 (vote.ballotChange ? S.howOnceChangeable : S.howOnce)(lang),
             ])
             ProgressView(progress: progress, lang: lang, source: .vote(vote.id, .progress))
-            if vote.calendar.isOpen(at: now) {
+            if vote.isOpen(at: now) {
                 for voter in voters where voter.votedAt == nil || vote.ballotChange {
                     Paragraph("\(S.rooms(lang))：\(voter.rooms)").class("meta")
                     Link(S.toBallot(lang), url: SiteURL.vote(vote.id, .ballot(person: String(voter.person)))).class("button").id(
