@@ -37,3 +37,13 @@ import SQLKit
         .column("revoked", type: .int, .notNull, .default(0))
         .run()
 }
+
+/// Migration 008: each identity credential's `jti` once per issuer, kept until it expires.
+@Sendable func addUsedCredentials(_ db: any SQLDatabase) async throws {
+    try await db.create(table: "used_credentials")
+        .column("issuer", type: .text, .notNull)
+        .column("jti", type: .text, .notNull)
+        .column("expires_at", type: .bigint, .notNull)
+        .primaryKey("issuer", "jti")
+        .run()
+}

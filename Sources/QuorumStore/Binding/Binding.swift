@@ -156,16 +156,31 @@ extension BindingStore {
     }
 
     /// Binding by a trusted digital identity: the verified credential's subject (the ID
-    /// number) must be an owner's of the estate (and its name, when it gives one, match).
+    /// number) must be an owner's of the estate (and its name, when it gives one, match), and
+    /// its `jti` must be new for its issuer: it is kept until the credential expires, so a
+    /// credential binds once however often it is presented.
     public func bind(estate: Int64, credential: VerifiedCredential) async throws -> OwnerSession {
         try await withConnection { db in
-            let key = try await personalDataKey(on: db, creating: false)
-            let idHash = key.hash(credential.subject.trimmingCharacters(in: .whitespaces).uppercased())
-            let names = try await db.raw(
-                "SELECT name FROM owners WHERE estate_id = \(bind: estate) AND id_hash = \(bind: idHash) AND valid_to IS NULL"
-            ).all(decodingColumn: "name", as: String.self)
-            guard !names.isEmpty, credential.name.map({ names.contains($0) }) ?? true else { throw BindingError.noSuchOwner }
-            return try await bind(estate: estate, idHash: idHash, method: "credential:\(credential.issuer)", on: db, key: key)
+            try await transaction(on: db) {
+                let key = try await personalDataKey(on: db, creating: false)
+                let idHash = key.hash(credential.subject.trimmingCharacters(in: .whitespaces).uppercased())
+                let names = try await db.raw(
+                    "SELECT name FROM owners WHERE estate_id = \(bind: estate) AND id_hash = \(bind: idHash) AND valid_to IS NULL"
+                ).all(decodingColumn: "name", as: String.self)
+                guard !names.isEmpty, credential.name.map({ names.contains($0) }) ?? true else { throw BindingError.noSuchOwner }
+                // The clock the credential was checked by (`store.now()`), not the sessions' wall clock.
+                let now = clock().millisecondsSinceEpoch
+                try await db.raw("DELETE FROM used_credentials WHERE expires_at < \(bind: now - CredentialVerifier.leeway * 1000)").run()
+                let fresh = try await db.raw(
+                    """
+                    INSERT INTO used_credentials (issuer, jti, expires_at)
+                    VALUES (\(bind: credential.issuer), \(bind: credential.id), \(bind: credential.expiresAt.millisecondsSinceEpoch))
+                    ON CONFLICT (issuer, jti) DO NOTHING RETURNING jti
+                    """
+                ).first()
+                guard fresh != nil else { throw CredentialError.used }
+                return .commit(try await bind(estate: estate, idHash: idHash, method: "credential:\(credential.issuer)", on: db, key: key))
+            }
         }
     }
 }

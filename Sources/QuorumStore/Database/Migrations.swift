@@ -24,6 +24,7 @@ extension Store {
             try await createPaperTables($0)
         },
         Migration(id: "006-log-subject", run: addLogSubject),
+        Migration(id: "008-used-credentials", run: addUsedCredentials),
     ]
 
     /// The ids of every migration this program knows, in order.

@@ -179,10 +179,16 @@ extension VotingTests {
     func aTrustedCredentialBindsTheOwnerItNames(_ database: TestDatabase) async throws {
         try await withVote(database) { store, vote, _ in
             let owner = VerifiedCredential(
-                issuer: "https://id.example.gov.cn", subject: "110101199001010011", name: "甲", id: "j1", expiresAt: TestClock.start)
+                issuer: "https://id.example.gov.cn", subject: "110101199001010011", name: "甲", id: "j1",
+                expiresAt: Timestamp(millisecondsSinceEpoch: TestClock.start.millisecondsSinceEpoch + 300_000))
             let session = try await store.binding.bind(estate: vote.estateID, credential: owner)
             #expect(session.ownerName == "甲")
             #expect(try await store.voting.voters(in: vote.id, owner: session.idHash).count == 1)
+            // Issue 13: the same credential a second time (a replay) binds nobody; a new one does.
+            await #expect(throws: CredentialError.used) { try await store.binding.bind(estate: vote.estateID, credential: owner) }
+            var again = owner
+            again.id = "j1-next"
+            #expect(try await store.binding.bind(estate: vote.estateID, credential: again).ownerName == "甲")
             await #expect(throws: BindingError.noSuchOwner) {
                 try await store.binding.bind(
                     estate: vote.estateID,
