@@ -17,7 +17,10 @@ guard arguments.first == "receipt", let flag = arguments.firstIndex(of: "--datab
     FileHandle.standardError.write(Data("usage: quorum-fixtures receipt --database URL\n".utf8))
     exit(64)
 }
-let store = try await Store.open(try DatabaseURL(arguments[flag + 1]))
+let url = try DatabaseURL(arguments[flag + 1])
+// The keys `quorum serve` reads for this database (`KeyFile`).
+let keys = try await KeyFile.resolve(for: url, file: nil, environment: ProcessInfo.processInfo.environment)
+let store = try await Store.open(url, secret: keys.secret, logKey: keys.logKey)
 try await store.migrate()
 let fixture = try await ReceiptFixture.make(in: store)
 try await store.close()

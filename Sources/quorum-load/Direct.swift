@@ -25,7 +25,10 @@ struct Direct: AsyncParsableCommand {
 
     func run() async throws {
         let population = try Population.read(owners)
-        let store = try await Store.open(try DatabaseURL(database), secret: ProcessInfo.processInfo.environment["QUORUM_SECRET"])
+        // The keys `quorum serve` reads for this database (`KeyFile`): the same file, the same environment.
+        let url = try DatabaseURL(database)
+        let keys = try await KeyFile.resolve(for: url, file: nil, environment: ProcessInfo.processInfo.environment)
+        let store = try await Store.open(url, secret: keys.secret, logKey: keys.logKey)
         let members = try await store.withConnection { db in
             try await db.raw(
                 "SELECT person, MIN(id_hash) AS id_hash FROM vote_members WHERE vote_id = \(bind: population.vote) GROUP BY person ORDER BY person"

@@ -30,7 +30,10 @@ struct Seed: AsyncParsableCommand {
     var output: String
 
     func run() async throws {
-        let store = try await Store.open(try DatabaseURL(database), secret: ProcessInfo.processInfo.environment["QUORUM_SECRET"])
+        // The keys `quorum serve` reads for this database (`KeyFile`): the same file, the same environment.
+        let url = try DatabaseURL(database)
+        let keys = try await KeyFile.resolve(for: url, file: nil, environment: ProcessInfo.processInfo.environment)
+        let store = try await Store.open(url, secret: keys.secret, logKey: keys.logKey)
         do {
             try await store.migrate()
             let file = try await seed(store)

@@ -72,7 +72,7 @@ func ballot(_ number: Int) -> LogEntry {
 
 /// Appends and proofs on one database.
 func benchmarkStore(_ name: String, url: DatabaseURL, options: Options) async throws {
-    let store = try await Store.open(url, secret: "bench")
+    let store = try await Store.open(url, secret: "bench", logKey: LogSigningKey.generate().base64)
     try await store.migrate()
     print("== \(name)")
 

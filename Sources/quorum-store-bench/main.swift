@@ -146,7 +146,7 @@ func counts(_ store: Store) async throws -> String {
 func runChild(_ options: Options) async throws {
     let city = try generate(options)
     let url = try DatabaseURL(options.database ?? "")
-    let store = try await Store.open(url, secret: "benchmark secret")
+    let store = try await Store.open(url, secret: "benchmark secret", logKey: LogSigningKey.generate().base64)
     try await store.migrate()
     print("\(url.description.hasPrefix("sqlite") ? "SQLite" : "PostgreSQL"): \(url)")
 

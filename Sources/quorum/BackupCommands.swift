@@ -27,6 +27,9 @@ struct BackupCommand: AsyncParsableCommand {
         }
         try await Self.check(file)
         Terminal.standardError("已备份并校验 / backed up and checked: \(file)")
+        if let keys = options.keyFilePath(for: try options.url()) {
+            Terminal.standardError("请另行保管密钥文件，没有它备份无法使用 / keep the key file too, apart from the backup: without it the backup is of no use: \(keys)")
+        }
     }
 
     /// A backup file is sound, and its audit log verifies (every hash, signature and proof).

@@ -16,8 +16,23 @@ enum Words {
         }
     }
 
+    static func say(_ error: KeyFileError) -> String {
+        switch error {
+        case .unreadable(let path): "无法读取或写入密钥文件 / cannot read or write the key file: \(path)"
+        case .malformed(let path):
+            "密钥文件应含 QUORUM_SECRET=… 和 QUORUM_LOG_KEY=… 两行 / the key file needs a QUORUM_SECRET=… and a QUORUM_LOG_KEY=… line: \(path)"
+        case .exposed(let path, let mode):
+            "密钥文件可被他人读取（权限 \(String(mode, radix: 8))），请执行 chmod 600 / others may read the key file "
+                + "(mode \(String(mode, radix: 8))): chmod 600 \(path)"
+        case .required:
+            "PostgreSQL 须给出密钥：--key-file、QUORUM_KEY_FILE，或 QUORUM_SECRET 与 QUORUM_LOG_KEY / PostgreSQL needs the keys, "
+                + "the same for every instance: --key-file, QUORUM_KEY_FILE, or QUORUM_SECRET and QUORUM_LOG_KEY"
+        }
+    }
+
     static func say(_ error: StoreError) -> String {
         switch error {
+        case .noKeys: "没有给出密钥 / no keys were given (--key-file, or QUORUM_SECRET and QUORUM_LOG_KEY)"
         case .notMigrated: "数据库尚未初始化，请先运行 quorum migrate / the database is not set up: run `quorum migrate` first"
         case .secretMismatch:
             "QUORUM_SECRET 与数据库中已有数据所用的密钥不同 / QUORUM_SECRET differs from the secret the stored "

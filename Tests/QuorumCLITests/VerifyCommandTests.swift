@@ -33,7 +33,10 @@ import Testing
         let directory = try TallyCommandTests.folder([:])
         defer { try? FileManager.default.removeItem(at: directory) }
         let setup = Setup(directory: directory, database: "sqlite:///\(directory.path)/q.sqlite")
-        let store = try await Store.open(try DatabaseURL(setup.database))
+        // The keys where the command line finds them: the key file beside the database.
+        let keys = StoreKeys.generate()
+        try KeyFile.create(keys, at: "\(directory.path)/q.sqlite.keys")
+        let store = try await Store.open(try DatabaseURL(setup.database), secret: keys.secret, logKey: keys.logKey)
         try await store.migrate()
         for ballot in Self.ballots() { try await store.log.append([ballot.entry]) }
         try await store.close()
@@ -140,7 +143,8 @@ import Testing
     @Test func theExportSignsItsTail() async throws {
         try await withSetup { setup in
             // setup: an entry appended without a head, as the organisers' steps append them
-            let store = try await Store.open(try DatabaseURL(setup.database))
+            let keys = try KeyFile.read(setup.file("q.sqlite.keys"))
+            let store = try await Store.open(try DatabaseURL(setup.database), secret: keys.secret, logKey: keys.logKey)
             let closed = LogEntry(vote: Self.vote, time: Timestamp(millisecondsSinceEpoch: 1_705_800_000_000), event: .voteClosed(actor: "c1"))
             try await store.withConnection { db in
                 try await db.raw("BEGIN IMMEDIATE").run()

@@ -27,7 +27,7 @@ public enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sen
         logKey: String? = nil, clock: @escaping @Sendable () -> Timestamp = TestClock.fixed, _ body: (Store) async throws -> Void
     ) async throws {
         try await withEmptyDatabase { url in
-            let store = try await Store.open(url, secret: secret, logKey: logKey, logger: logger, clock: clock)
+            let store = try await Store.open(url, secret: secret, logKey: logKey ?? LogSigningKey.generate().base64, logger: logger, clock: clock)
             do {
                 try await store.migrate()
                 try await body(store)

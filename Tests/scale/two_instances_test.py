@@ -43,6 +43,8 @@ def main():
     psql(base, f"CREATE SCHEMA {schema}")
     database = base + ("&" if "?" in base else "?") + f"schema={schema}"
     folder = common.temporary_folder("quorum-two-")
+    # PostgreSQL has no file beside it: every process of the test reads one key file (issue 13).
+    os.environ["QUORUM_KEY_FILE"] = os.path.join(folder, "quorum.keys")
     servers = []
     try:
         # One person per unit for the contested, so each session set is one owner's.

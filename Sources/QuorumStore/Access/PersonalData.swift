@@ -64,24 +64,11 @@ func randomHex(bytes count: Int) -> String {
 }
 
 extension StoreContext {
-    /// The personal-data key of this database.
-    ///
-    /// With `QUORUM_SECRET` set, that is the key, and the database keeps only its
-    /// fingerprint, so a copy of the database is no help in reversing the hashes. Without it,
-    /// a key is generated on first start and kept in `settings` (shared by every app
-    /// instance on the same database). Either way the fingerprint stops a second, different
-    /// secret from silently splitting one owner into two.
+    /// The personal-data key of this database: `QUORUM_SECRET` or the key file's, never
+    /// kept in the database (`KeyFile`). The database keeps only its fingerprint, which stops
+    /// a second, different secret from silently splitting one owner into two.
     func personalDataKey(on db: any SQLDatabase, creating: Bool) async throws -> PersonalDataKey {
-        let secret: String
-        if let configured = database.configuredSecret {
-            secret = configured
-        } else {
-            if creating {
-                try await insertSetting("personal_data_secret", PersonalDataKey.generateSecret(), on: db)
-            }
-            guard let stored = try await setting("personal_data_secret", on: db) else { throw StoreError.notMigrated }
-            secret = stored
-        }
+        guard let secret = database.configuredSecret else { throw StoreError.noKeys }
         let key = PersonalDataKey(secret: secret)
         if creating { try await insertSetting("personal_data_key_fingerprint", key.fingerprint, on: db) }
         guard let fingerprint = try await setting("personal_data_key_fingerprint", on: db) else {

@@ -72,7 +72,7 @@ extension LogStore {
         var state = try await lockLog(adding: 0, on: db)
         guard state.frontier.size > 0 else { return nil }
         if state.headSize == state.frontier.size {
-            return try await latestHead(on: db, key: try await logSigningKey(on: db).publicKey)
+            return try await latestHead(on: db, key: try await keptPublicKey(on: db))
         }
         let head = try await sign(&state, on: db)
         try await save(state, on: db)
@@ -97,7 +97,7 @@ extension LogStore {
 
     /// The latest signed head, nil before the first.
     public func latestHead() async throws -> SignedTreeHead? {
-        try await withConnection { db in try await latestHead(on: db, key: try await logSigningKey(on: db).publicKey) }
+        try await withConnection { db in try await latestHead(on: db, key: try await keptPublicKey(on: db)) }
     }
 
     func latestHead(on db: any SQLDatabase, key: LogPublicKey) async throws -> SignedTreeHead? {

@@ -71,7 +71,7 @@ extension LogStore {
     public func export(_ write: (String) async throws -> Void) async throws {
         try await signTreeHead()
         try await withConnection { db in
-            let key = try await logSigningKey(on: db).publicKey
+            let key = try await keptPublicKey(on: db)
             try await write(LogExport.headerLine(key: key))
             var page = ""
             try await forEachLogItem(on: db, key: key) { item in
@@ -95,7 +95,7 @@ extension LogStore {
         result: Result<LogSummary, LogProblem>, verifier: LogVerifier
     ) {
         try await withConnection { db in
-            let key = try await logSigningKey(on: db).publicKey
+            let key = try await keptPublicKey(on: db)
             var verifier = LogVerifier(key: key, collectsBallots: collectingBallots)
             if let expectedKey, expectedKey != key {
                 verifier.fail(.header, .otherKey(expected: expectedKey.keyID, found: key.keyID))

@@ -14,24 +14,13 @@ public enum AuditLogError: Error, Equatable {
 }
 
 extension LogStore {
-    /// The audit log's Ed25519 signing key.
-    ///
-    /// With `QUORUM_LOG_KEY` set (base64 of the 32-byte seed), that is the key, and the
-    /// database keeps only its public half. Without it, a key is generated on first start and
-    /// kept in `settings`, shared by every instance on the database. Either way the public
-    /// half is kept, and a different key is refused rather than starting a second history.
+    /// The audit log's Ed25519 signing key: `QUORUM_LOG_KEY` or the key file's, never kept
+    /// in the database (`KeyFile`). The database keeps its public half, and a different key
+    /// is refused rather than starting a second history.
     func logSigningKey(on db: any SQLDatabase, creating: Bool = false) async throws -> LogSigningKey {
-        if !creating, let cached = database.logKeyCache.withLock { $0 } { return cached }
-        let key: LogSigningKey
-        if let configuredLogKey = database.configuredLogKey {
-            guard let configured = LogSigningKey(base64: configuredLogKey) else { throw AuditLogError.badLogKey }
-            key = configured
-        } else {
-            if creating { try await insertSetting("audit_log_signing_key", LogSigningKey.generate().base64, on: db) }
-            guard let stored = try await setting("audit_log_signing_key", on: db) else { throw StoreError.notMigrated }
-            guard let parsed = LogSigningKey(base64: stored) else { throw AuditLogError.badLogKey }
-            key = parsed
-        }
+        if !creating, let cached = database.logKeyCache.withLock({ $0 }) { return cached }
+        guard let configuredLogKey = database.configuredLogKey else { throw StoreError.noKeys }
+        guard let key = LogSigningKey(base64: configuredLogKey) else { throw AuditLogError.badLogKey }
         let publicKey = ByteText.base64(key.publicKey.raw)
         if creating { try await insertSetting("audit_log_public_key", publicKey, on: db) }
         guard let kept = try await setting("audit_log_public_key", on: db) else { throw StoreError.notMigrated }
@@ -40,9 +29,18 @@ extension LogStore {
         return key
     }
 
+    /// The public half of the log's key as the database keeps it: all that checking the log
+    /// needs, so it is checked without the signing key.
+    func keptPublicKey(on db: any SQLDatabase) async throws -> LogPublicKey {
+        if let cached = database.logKeyCache.withLock({ $0 }) { return cached.publicKey }
+        guard let kept = try await setting("audit_log_public_key", on: db) else { throw StoreError.notMigrated }
+        guard let key = LogPublicKey(text: kept) else { throw AuditLogError.badLogKey }
+        return key
+    }
+
     /// The public half of the log's key, as the site shows it.
     public func publicKey() async throws -> LogPublicKey {
-        try await withConnection { try await logSigningKey(on: $0).publicKey }
+        try await withConnection { try await keptPublicKey(on: $0) }
     }
 
     /// The pseudonymous voter id of a voting person in a vote (`Pseudonym.voter`).

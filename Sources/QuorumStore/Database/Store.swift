@@ -89,6 +89,8 @@ public enum StoreError: Error, Equatable {
     case notMigrated
     /// The database's personal data was hashed with another secret than the one given.
     case secretMismatch
+    /// Neither `QUORUM_SECRET` and `QUORUM_LOG_KEY` nor a key file were given (`KeyFile`).
+    case noKeys
     /// More than one division matches a name; more of the path tells them apart.
     case ambiguousDivision(level: DivisionLevel, name: String, matches: Int)
     case estateNotFound(String)

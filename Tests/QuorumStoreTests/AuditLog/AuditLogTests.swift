@@ -135,8 +135,9 @@ extension Store {
     /// Many requests, and a second app instance on the same database, appending at once.
     @Test(arguments: TestDatabase.available)
     func concurrentAppendsMakeOneSequenceWithoutGaps(database: TestDatabase) async throws {
-        try await database.withStore { store in
-            let other = try await Store.open(store.url, secret: "test secret", clock: TestClock.fixed)
+        let key = LogSigningKey.generate().base64
+        try await database.withStore(logKey: key) { store in
+            let other = try await Store.open(store.url, secret: "test secret", logKey: key, clock: TestClock.fixed)
             defer { Task { try? await other.close() } }
             let indexes = try await withThrowingTaskGroup(of: [Int].self) { group in
                 for task in 0..<8 {
@@ -163,21 +164,28 @@ extension Store {
     }
 
     @Test(arguments: TestDatabase.available)
-    func theSigningKeyIsKeptAndAnotherIsRefused(database: TestDatabase) async throws {
+    func thePublicHalfIsKeptAndAnotherKeyCannotSign(database: TestDatabase) async throws {
+        let key = LogSigningKey.generate().base64
         try await database.withEmptyDatabase { url in
-            let first = try await Store.open(url, secret: "s")
+            let first = try await Store.open(url, secret: "s", logKey: key)
             try await first.migrate()
-            let key = try await first.log.publicKey()
+            let kept = try await first.log.publicKey()
             try await first.close()
 
-            let again = try await Store.open(url, secret: "s")
+            let again = try await Store.open(url, secret: "s", logKey: key)
             try await again.migrate()
-            #expect(try await again.log.publicKey() == key)
+            #expect(try await again.log.publicKey() == kept)
             try await again.close()
 
+            // Another key reads the kept public half but cannot sign a head of this log.
             let other = try await Store.open(url, secret: "s", logKey: LogSigningKey.generate().base64)
-            await #expect(throws: AuditLogError.logKeyMismatch) { try await other.log.publicKey() }
+            #expect(try await other.log.publicKey() == kept)
+            await #expect(throws: AuditLogError.logKeyMismatch) { try await other.log.append([ballotEntry(0)]) }
             try await other.close()
+            // Without a key nothing is signed, and nothing is generated into the database.
+            let none = try await Store.open(url, secret: "s")
+            await #expect(throws: StoreError.noKeys) { try await none.log.append([ballotEntry(0)]) }
+            try await none.close()
         }
     }
 

@@ -21,7 +21,8 @@ import Testing
     @Test(arguments: TestDatabase.available)
     func aNewDatabaseGetsEveryMigration(_ database: TestDatabase) async throws {
         try await database.withEmptyDatabase { url in
-            let store = try await Store.open(url, clock: TestClock.fixed)
+            let keys = StoreKeys.generate()
+            let store = try await Store.open(url, secret: keys.secret, logKey: keys.logKey, clock: TestClock.fixed)
             let applied = try await store.migrate()
             try await store.close()
             #expect(applied == Store.migrationIDs)
@@ -44,19 +45,29 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available)
-    func theGeneratedKeyIsKeptAndAnotherSecretIsRefused(_ database: TestDatabase) async throws {
+    func theKeysAreNeverInTheDatabaseAndAnotherSecretIsRefused(_ database: TestDatabase) async throws {
         try await database.withEmptyDatabase { url in
-            // setup: first start without QUORUM_SECRET generates and keeps a key
-            let first = try await Store.open(url)
+            // setup: a first start with its keys
+            let keys = StoreKeys.generate()
+            let first = try await Store.open(url, secret: keys.secret, logKey: keys.logKey)
             try await first.migrate()
+            let settings = try await first.withConnection { db in
+                try await db.raw("SELECT key, value FROM settings").all().map { try $0.decode(column: "value", as: String.self) }
+            }
             try await first.close()
-            // act, check: a second start finds the same key; a configured secret is refused
-            let again = try await Store.open(url)
+            // check: only the fingerprint and the public half are kept
+            #expect(settings.count == 2)
+            #expect(!settings.contains(keys.secret) && !settings.contains(keys.logKey))
+            // act, check: the same keys again; another secret, or none, is refused
+            let again = try await Store.open(url, secret: keys.secret, logKey: keys.logKey)
             #expect(try await again.migrate().isEmpty)
             try await again.close()
-            let other = try await Store.open(url, secret: "another secret")
+            let other = try await Store.open(url, secret: "another secret", logKey: keys.logKey)
             await #expect(throws: StoreError.secretMismatch) { try await other.migrate() }
             try await other.close()
+            let none = try await Store.open(url)
+            await #expect(throws: StoreError.noKeys) { try await none.migrate() }
+            try await none.close()
         }
     }
 }

@@ -34,7 +34,10 @@ import Testing
         #expect(Self.vote(draft: true).phase(at: Self.closes) == .draft)
         #expect(Self.vote().phase(at: Self.plus(Self.opens, -1)) == .noticed)
         #expect(Self.vote().phase(at: Self.opens) == .open)
-        #expect(Self.vote(final: Self.opens).phase(at: Self.plus(Self.closes, -1)) == .open)
+        // Issue 13: a vote published (or counted) stays closed even if the clock is set back into its window.
+        #expect(Self.vote(final: Self.opens).phase(at: Self.plus(Self.closes, -1)) == .final)
+        #expect(Self.vote(tally: "{}").phase(at: Self.opens) == .counted)
+        #expect(!Self.vote(tally: "{}").isOpen(at: Self.opens))
         #expect(Self.vote().phase(at: Self.closes) == .closed)
         #expect(Self.vote(tally: "{}").phase(at: Self.closes) == .counted)
         #expect(Self.vote(tally: "{}", preliminary: Self.closes).phase(at: Self.closes) == .preliminary)

@@ -25,7 +25,7 @@ import Testing
     /// The store, the vote, and each person's owner (its ID hash), by person.
     func withVote(_ database: TestDatabase, _ body: (Store, StoredVote, [Int: String]) async throws -> Void) async throws {
         try await database.withEmptyDatabase { url in
-            let store = try await Store.open(url, secret: "test secret", clock: Store.systemClock)
+            let store = try await Store.open(url, secret: "test secret", logKey: LogSigningKey.generate().base64, clock: Store.systemClock)
             defer { Task { try? await store.close() } }
             try await store.migrate()
             let files = try TestFiles()
