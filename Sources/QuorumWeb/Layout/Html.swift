@@ -44,9 +44,20 @@ extension Node {
     static func attr(_ name: String, _ value: String) -> Node { .attribute(named: name, value: value.attribute) }
 }
 
+extension Attribute {
+    /// An attribute whose value is escaped, where an element takes attributes alone.
+    static func attr(_ name: String, _ value: String) -> Attribute { Attribute(name: name, value: value.attribute) }
+}
+
 extension Component {
     /// An attribute whose value is escaped (nil: not written).
     func attr(_ name: String, _ value: String?) -> Component { attribute(named: name, value: value?.attribute) }
+
+    /// The element's id, escaped (Plot's would be written as it is).
+    func id(_ id: String) -> Component { attr("id", id) }
+
+    /// A class added to the element's, escaped (Plot's would be written as it is).
+    func `class`(_ name: String) -> Component { attribute(named: "class", value: name.attribute, replaceExisting: false) }
 }
 
 struct Paragraph: Component {
@@ -90,6 +101,16 @@ struct Label: Component {
 struct Link: Component {
     let body: Component
     init(_ text: String, url: URLRepresentable) { body = Plot.Link(text.text, url: url.description.attribute) }
+}
+
+struct Form: Component {
+    let body: Component
+    init(
+        url: URLRepresentable, method: HTMLFormMethod = .get, contentType: HTMLFormContentType? = nil,
+        @ComponentBuilder content: @escaping () -> ComponentGroup
+    ) {
+        body = Plot.Form(url: url.description.attribute, method: method, contentType: contentType, content: content)
+    }
 }
 
 struct Button: Component {
@@ -140,47 +161,69 @@ struct HeaderRow: Component {
     var body: Component { Node<HTML.BodyContext>.element(named: "tr", nodes: titles.map { .element(named: "th", nodes: [.plain($0)]) }) }
 }
 
-/// A paper ballot's barcode: the core draws it (`Code128`) from the code's own characters.
+/// A paper ballot's barcode: the core encodes the code (`Code128`), the bars are drawn here,
+/// black on white, 10 modules of quiet zone on each side, 2 SVG units a module.
 struct Barcode: Component {
     let code: String
-    var body: Component { Node<HTML.BodyContext>.raw(Code128.svg(code) ?? "") }
+
+    var body: Component {
+        guard let widths = Code128.widths(code) else { return EmptyComponent() }
+        let (module, height) = (2, "60")
+        var (x, bars) = (10, [SVG.Shape]())
+        for (index, width) in widths.enumerated() {
+            if index % 2 == 0 {
+                bars.append(SVG.Shape("rect", [("x", "\(x * module)"), ("y", "0"), ("width", "\(width * module)"), ("height", height)]))
+            }
+            x += width
+        }
+        let size = "\((x + 10) * module)"
+        return SVG(
+            attributes: [
+                ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(size) \(height)"), ("width", size), ("height", height), ("role", "img"),
+                ("aria-label", code), ("class", "barcode"),
+            ],
+            shapes: [SVG.Shape("rect", [("width", "100%"), ("height", "100%"), ("fill", "#fff")]), SVG.Shape("g", [("fill", "#000")], bars)])
+    }
 }
 
-/// A small SVG drawn on the server: elements and their numeric attributes as values, the
-/// only text (a label, a class) escaped.
+/// A small SVG drawn on the server: elements and their attributes as values, every value
+/// escaped.
 struct SVG: Component {
+    /// An element, its attributes in order, and the elements inside it.
     struct Shape {
         var name: String
-        var classes: String
-        var data: [(String, String)] = []
-        var numbers: [(String, Int64)]
+        var attributes: [(String, String)]
+        var shapes: [Shape] = []
+
+        init(_ name: String, _ attributes: [(String, String)], _ shapes: [Shape] = []) {
+            (self.name, self.attributes, self.shapes) = (name, attributes, shapes)
+        }
     }
 
     var attributes: [(String, String)]
     var title: String?
     var shapes: [Shape]
-    /// `<rect …/>` rather than `<rect …></rect>` (the charts and the progress bars differ).
+    /// An empty element as `<rect …/>` rather than `<rect …></rect>` (the charts and the progress bars differ).
     var selfClosing = true
 
     static func rect(_ classes: String, data: [(String, String)] = [], x: Int64, y: Int64, width: Int64, height: Int64) -> Shape {
-        Shape(name: "rect", classes: classes, data: data, numbers: [("x", x), ("y", y), ("width", width), ("height", height)])
+        Shape("rect", [("class", classes)] + data + [("x", "\(x)"), ("y", "\(y)"), ("width", "\(width)"), ("height", "\(height)")])
     }
 
     static func line(_ classes: String, x1: Int64, y1: Int64, x2: Int64, y2: Int64) -> Shape {
-        Shape(name: "line", classes: classes, numbers: [("x1", x1), ("y1", y1), ("x2", x2), ("y2", y2)])
+        Shape("line", [("class", classes), ("x1", "\(x1)"), ("y1", "\(y1)"), ("x2", "\(x2)"), ("y2", "\(y2)")])
     }
 
     var body: Component {
         var nodes: [Node<HTML.BodyContext>] = attributes.map { .attr($0.0, $0.1) }
         if let title { nodes.append(.element(named: "title", nodes: [.plain(title)])) }
-        for shape in shapes {
-            let pairs = [("class", shape.classes)] + shape.data + shape.numbers.map { ($0.0, String($0.1)) }
-            let attributes = pairs.map { Attribute<HTML.BodyContext>(name: $0.0, value: $0.1.attribute) }
-            nodes.append(
-                selfClosing
-                    ? .selfClosedElement(named: shape.name, attributes: attributes)
-                    : .element(named: shape.name, nodes: attributes.map { .attribute($0) }))
+        return Node<HTML.BodyContext>.element(named: "svg", nodes: nodes + shapes.map(node))
+    }
+
+    private func node(_ shape: Shape) -> Node<HTML.BodyContext> {
+        guard selfClosing && shape.shapes.isEmpty else {
+            return .element(named: shape.name, nodes: shape.attributes.map { .attr($0.0, $0.1) } + shape.shapes.map(node))
         }
-        return Node<HTML.BodyContext>.element(named: "svg", nodes: nodes)
+        return .selfClosedElement(named: shape.name, attributes: shape.attributes.map { Attribute(name: $0.0, value: $0.1.attribute) })
     }
 }

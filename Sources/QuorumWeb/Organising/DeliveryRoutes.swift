@@ -21,12 +21,9 @@ struct DeliveryRoutes {
     }
 
     @Sendable func delivery(_ request: Request, context: StaffVoteContext) async throws -> Response {
-        let vote = context.vote
         let building = request.uri.queryParameters["building"].map(String.init)
-        return Layout.response(
-            StaffPages.delivery(
-                vote, persons: try await store.organising.persons(of: vote.id), building: building, staff: context.staff, message: nil,
-                chrome: context.base.chrome))
+        let page = try await DeliveryPage.load(context.vote, building: building, staff: context.staff, store: store)
+        return Layout.response(page.render(chrome: context.base.chrome))
     }
 
     @Sendable func recordDelivery(_ request: Request, context: StaffVoteContext) async throws -> Response {
@@ -41,10 +38,8 @@ struct DeliveryRoutes {
     @Sendable func posting(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
         let count = try await store.organising.recordPublicPosting(vote: vote.id, actor: context.staff.account.id)
-        return Layout.response(
-            StaffPages.delivery(
-                vote, persons: try await store.organising.persons(of: vote.id), building: nil, staff: context.staff,
-                message: S.postingRecorded(count)(context.lang), chrome: context.base.chrome))
+        let page = try await DeliveryPage.load(vote, building: nil, staff: context.staff, message: S.postingRecorded(count)(context.lang), store: store)
+        return Layout.response(page.render(chrome: context.base.chrome.at(.manageVote(vote.id, .delivery()))))
     }
 
     @Sendable func dashboard(_ request: Request, context: StaffVoteContext) async throws -> Response {
@@ -62,12 +57,8 @@ struct DeliveryRoutes {
     }
 
     func dashboardPage(_ context: StaffVoteContext, message: String?) async throws -> Response {
-        let vote = context.vote
-        return Layout.response(
-            StaffPages.dashboard(
-                vote, progress: try await store.voting.progress(of: vote), buildings: try await store.organising.buildingProgress(of: vote.id),
-                staff: context.staff,
-                now: store.now(), message: message, chrome: context.base.chrome))
+        let page = try await DashboardPage.load(context.vote, staff: context.staff, message: message, store: store)
+        return Layout.response(page.render(chrome: context.base.chrome.at(.manageVote(context.vote.id, .dashboard))))
     }
 
     @Sendable func roomList(_ request: Request, context: StaffVoteContext) async throws -> Response {
@@ -79,7 +70,7 @@ struct DeliveryRoutes {
             let rooms =
                 list == .unbound
                 ? try await store.organising.unboundRooms(of: vote, actor: actor) : try await store.organising.nonVoterRooms(of: vote, actor: actor)
-            return Layout.response(StaffPages.roomList(vote, list: list, rooms: rooms, chrome: context.base.chrome))
+            return Layout.response(RoomListPage(list: list, vote: vote, rooms: rooms).render(chrome: context.base.chrome))
         } catch let error as ListError {
             return Layout.response(
                 Layout.message(

@@ -20,30 +20,30 @@ struct ResultRoutes {
 
     @Sendable func ownerResult(_ request: Request, context: OwnerVoteContext) async throws -> Response {
         guard let vote = try await store.results.settle(context.vote.id), vote.preliminaryAt != nil,
-            let details = try await ResultDetails.load(vote, store: store)
+            let page = try await ResultPage.load(vote, store: store)
         else {
             return Layout.response(
                 Layout.message(S.resultTitle, S.resultNotPublished(context.lang), chrome: context.base.chrome, back: .votes), status: .notFound)
         }
-        return Layout.response(ResultPages.result(details, forStaff: nil, chrome: context.base.chrome))
+        return Layout.response(page.render(chrome: context.base.chrome))
     }
 
     @Sendable func result(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard let details = try await ResultDetails.load(vote, store: store) else {
+        guard let page = try await ResultPage.load(vote, staff: context.staff, store: store) else {
             return Layout.response(
                 Layout.message(
                     S.resultTitle, S.notCountedYet(vote.closesAt.localMinute)(context.lang), chrome: context.base.chrome,
                     back: .manageVote(vote.id)), status: .notFound)
         }
-        return Layout.response(ResultPages.result(details, forStaff: context.staff, chrome: context.base.chrome))
+        return Layout.response(page.render(chrome: context.base.chrome))
     }
 
     @Sendable func report(_ request: Request, context: StaffVoteContext) async throws -> Response {
-        guard let details = try await ResultDetails.load(context.vote, store: store) else {
+        guard let page = try await ResultPage.load(context.vote, printable: true, store: store) else {
             return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound)
         }
-        return Layout.response(ResultPages.result(details, forStaff: nil, chrome: context.base.chrome, printable: true))
+        return Layout.response(page.render(chrome: context.base.chrome))
     }
 
     @Sendable func publish(_ request: Request, context: StaffVoteContext) async throws -> Response {

@@ -24,26 +24,14 @@ struct OwnerRoutes {
     }
 
     @Sendable func votes(_ request: Request, context: OwnerContext) async throws -> Response {
-        let session = context.session
-        var items: [VoteListItem] = []
-        for vote in try await store.voting.votes(of: session.estateID) {
-            let voters = try await store.voting.voters(in: vote.id, owner: session.idHash)
-            guard !voters.isEmpty else { continue }
-            let receipts = try await store.voting.receipts(in: vote.id, persons: voters.map(\.person), castBy: session.idHash)
-            items.append(VoteListItem(vote: vote, progress: try await store.voting.progress(of: vote), voters: voters, receipts: receipts))
-        }
-        return Layout.response(VotePages.list(items, owner: session.ownerName, now: store.now(), chrome: context.base.chrome))
+        Layout.response(try await VoteListPage.load(context.session, store: store).render(chrome: context.base.chrome))
     }
 
     @Sendable func notice(_ request: Request, context: OwnerVoteContext) async throws -> Response {
         let vote = context.vote
         // Seeing the notice here is its delivery online (指导规则 Art. 22).
         try await store.organising.recordSeenOnline(vote: vote.id, owner: context.session.idHash)
-        return Layout.response(
-            VotePages.notice(
-                vote, progress: try await store.voting.progress(of: vote), voters: context.voters,
-                documents: try await store.organising.documents(of: vote.id),
-                now: store.now(), chrome: context.base.chrome))
+        return Layout.response(try await NoticePage.load(vote, voters: context.voters, store: store).render(chrome: context.base.chrome))
     }
 
     @Sendable func document(_ request: Request, context: OwnerVoteContext) async throws -> Response {
@@ -62,9 +50,7 @@ struct OwnerRoutes {
                 Layout.message(S.ballot, S.noBallotHere(context.lang), chrome: context.base.chrome, back: .votes), status: .notFound)
         }
         if voter.votedAt != nil && !context.vote.ballotChange { return Layout.redirect(.votes) }
-        return Layout.response(
-            VotePages.ballot(
-                context.vote, voter: voter, chosen: BallotChoices([:]), problems: [], csrf: context.session.csrf, chrome: context.base.chrome))
+        return Layout.response(BallotPage(vote: context.vote, voter: voter, csrf: context.session.csrf).render(chrome: Self.chrome(context, voter)))
     }
 
     @Sendable func confirm(_ request: Request, context: OwnerVoteContext) async throws -> Response {
@@ -81,11 +67,11 @@ struct OwnerRoutes {
         let choices = Self.choices(from: form, vote: vote.definition)
         let problems = vote.definition.problems(with: choices)
         guard problems.isEmpty else {
-            return Layout.response(
-                VotePages.ballot(
-                    vote, voter: voter, chosen: choices, problems: problems, csrf: csrf, chrome: context.base.chrome), status: .unprocessableContent)
+            let page = BallotPage(vote: vote, voter: voter, chosen: choices, problems: problems, csrf: csrf)
+            return Layout.response(page.render(chrome: Self.chrome(context, voter)), status: .unprocessableContent)
         }
-        return Layout.response(VotePages.confirm(vote, voter: voter, choices: choices, csrf: csrf, error: nil, chrome: context.base.chrome))
+        let page = ConfirmPage(vote: vote, voter: voter, choices: choices, csrf: csrf)
+        return Layout.response(page.render(chrome: context.base.chrome.at(.vote(vote.id))))
     }
 
     /// The cast: the session, then straight to `castOnline`, whose batch checks the vote, the
@@ -120,10 +106,8 @@ struct OwnerRoutes {
                     return Layout.response(
                         Layout.message(S.ballot, S.noBallotHere(context.lang), chrome: context.base.chrome, back: .votes), status: .notFound)
                 }
-                return Layout.response(
-                    VotePages.confirm(
-                        context.vote, voter: voter, choices: choices, csrf: session.csrf, error: S.needSignature(context.lang),
-                        chrome: context.base.chrome))
+                let page = ConfirmPage(vote: context.vote, voter: voter, choices: choices, csrf: session.csrf, error: S.needSignature(context.lang))
+                return Layout.response(page.render(chrome: context.base.chrome.at(.vote(context.vote.id))))
             }
         }
         do {
@@ -162,10 +146,15 @@ struct OwnerRoutes {
         else {
             return Layout.response(Layout.message(S.receipt, S.notFound(context.lang), chrome: context.base.chrome, back: .votes), status: .notFound)
         }
-        return Layout.response(VotePages.receipt(receipt, vote: vote, chrome: context.base.chrome))
+        return Layout.response(ReceiptPage(receipt: receipt, vote: vote).render(chrome: context.base.chrome.at(.receipt(receipt.code))))
     }
 
     // Helpers.
+
+    /// A ballot's page is named by its person (`?person=`).
+    static func chrome(_ context: OwnerVoteContext, _ voter: VoterView) -> PageChrome {
+        context.base.chrome.at(.vote(context.vote.id, .ballot(person: String(voter.person))))
+    }
 
     static func voter(_ text: String?, in voters: [VoterView]) -> VoterView? {
         text.flatMap(Int.init).flatMap { person in voters.first { $0.person == person } }

@@ -1,5 +1,6 @@
 import Foundation
 import Plot
+import QuorumCore
 import Testing
 
 @testable import QuorumWeb
@@ -14,8 +15,8 @@ import Testing
 
     @Test func theHomePageAndTheStaffSignInRenderWithoutARequest() throws {
         for lang in [Lang.zh, .en] {
-            try check(BindPages.home(chrome: PageChrome(lang: lang)), "home.\(lang.rawValue).html")
-            try check(StaffPages.login(error: nil, username: "", chrome: PageChrome(lang: lang)), "staff-login.\(lang.rawValue).html")
+            try check(HomePage().render(chrome: PageChrome(lang: lang)), "home.\(lang.rawValue).html")
+            try check(LoginPage().render(chrome: PageChrome(lang: lang, here: SiteURL.staffLogin.path)), "staff-login.\(lang.rawValue).html")
             try check(
                 Layout.message(S.bindTitle, S.formExpired(lang), chrome: PageChrome(lang: lang), back: .bind),
                 "POST/bind-expired.\(lang.rawValue).html")
@@ -26,12 +27,18 @@ import Testing
         // setup: a name that is markup, an entity and a quote at once
         let hostile = #"<b>&amp;"'</b>"#
         // act
-        let page = StaffPages.login(error: hostile, username: hostile, chrome: PageChrome(lang: .en, signedIn: .staff(csrf: "t")))
+        let page = LoginPage(error: hostile, username: hostile).render(chrome: PageChrome(lang: .en, signedIn: .staff(csrf: "t")))
         // check: escaped as text, escaped as an attribute, and the staff's sign-out form shown
         #expect(page.html.contains("<p class=\"alert\" role=\"alert\">&lt;b&gt;&amp;amp;\"'&lt;/b&gt;</p>"))
         #expect(page.html.contains("value=\"&lt;b&gt;&amp;amp;&quot;&#39;&lt;/b&gt;\""))
         #expect(page.html.contains("id=\"staff-sign-out\""))
         #expect(!page.html.contains("<b>"))
+    }
+
+    @Test func theBarcodeIsTheCoresAsBefore() {
+        for code in ["AB", "Q7K2M9XP4TRA", "0000000000", "ZZZZ-9999-X*"] {
+            #expect(Barcode(code: code).render() == Code128.svg(code), "\(code)")
+        }
     }
 
     @Test func aChartIsDrawnFromNumbers() {

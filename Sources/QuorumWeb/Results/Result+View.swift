@@ -1,67 +1,36 @@
-import Hummingbird
 import Plot
 import QuorumCore
 import QuorumStore
 
-/// What the result page shows: the tally (recounted from the vote's own export), its
-/// breakdown by building and by channel.
-struct ResultDetails {
-    var vote: StoredVote
-    var tally: TallyResult
-    /// Whether the recount now gives the very bytes stored at the close.
-    var matchesStored: Bool
-    var buildings: [BuildingProgress]
-
-    static func load(_ vote: StoredVote, store: Store) async throws -> ResultDetails? {
-        guard let stored = vote.tallyJSON else { return nil }
-        let tally = try await store.results.exportFiles(of: vote).tally()
-        return ResultDetails(
-            vote: vote, tally: tally, matchesStored: tally.json.rendered() == stored,
-            buildings: try await store.organising.buildingProgress(of: vote.id))
-    }
-
-    var online: Weight { buildings.reduce(.zero) { $0 + $1.online } }
-    var paper: Weight { buildings.reduce(.zero) { $0 + $1.paper } }
-}
-
-/// The result: for owners once published, for staff from the count on.
-enum ResultPages {
-    /// `forStaff`: the staff member's CSRF token and permissions, for the publish buttons.
-    static func result(_ details: ResultDetails, forStaff staff: StaffSession?, chrome: PageChrome, printable: Bool = false) -> Page {
+extension ResultPage {
+    func render(chrome: PageChrome) -> Page {
         let lang = chrome.lang
-        let vote = details.vote
-        let tally = details.tally
-        let path: SiteURL = staff == nil ? .vote(vote.id, printable ? .report : .result) : .manageVote(vote.id, .result)
-        return Layout.page(S.resultTitle, chrome: chrome, path: path) {
+        return Layout.page(S.resultTitle, chrome: chrome) {
             H2(vote.title)
-            Paragraph(stage(vote, lang)).class(vote.finalAt != nil ? "ok" : "meta").id("result-stage")
-            if !details.matchesStored {
+            Paragraph(stage(lang)).class(vote.finalAt != nil ? "ok" : "meta").id("result-stage")
+            if !matchesStored {
                 Paragraph(S.recountDiffers(lang)).class("alert")
             }
             Paragraph(
                 "\(S.totals(lang))：\(tally.totals.heads) \(S.persons(lang)) · \(tally.totals.area) m² · "
-                    + "\(S.onlineBallots(lang)) \(details.online.heads) · \(S.paperBallots(lang)) \(details.paper.heads)"
+                    + "\(S.onlineBallots(lang)) \(online.heads) · \(S.paperBallots(lang)) \(paper.heads)"
             ).class("meta")
             for (matter, result) in zip(vote.definition.matters, tally.matters) {
                 Div {
                     H2(matter.title)
-                    Span(VotePages.tag(matter, lang)).class(matter.threshold == .special ? "tag special" : "tag")
-                    participation(result, totals: tally.totals, lang)
+                    VotePages.tagSpan(matter, lang)
+                    participation(result, lang)
                     switch result.outcome {
                     case .resolution(let agree, let oppose, let abstain, let invalid, let passed):
-                        Paragraph(passed ? S.passed(lang) : S.notPassed(lang)).class(passed ? "verdict ok" : "verdict alert").id(
-                            "verdict-\(matter.id)")
+                        Paragraph(passed ? S.passed(lang) : S.notPassed(lang)).class(passed ? "verdict ok" : "verdict alert").id("verdict-\(matter.id)")
                         for (label, pick) in [(S.byHeads(lang), true), (S.byArea(lang), false)] {
                             let value: (Weight) -> Int64 = { pick ? Int64($0.heads) : $0.area.centiSquareMetres }
+                            let parts = [(S.agree, agree, "agree"), (S.oppose, oppose, "oppose"), (S.abstain, abstain, "abstain"), (S.spoiled, invalid, "invalid")]
                             Paragraph(
-                                "\(label)：\(S.agree(lang)) \(Charts.percent(value(agree), of: value(result.participating))) · "
-                                    + "\(S.oppose(lang)) \(Charts.percent(value(oppose), of: value(result.participating))) · "
-                                    + "\(S.abstain(lang)) \(Charts.percent(value(abstain), of: value(result.participating))) · "
-                                    + "\(S.spoiled(lang)) \(Charts.percent(value(invalid), of: value(result.participating)))"
+                                "\(label)：" + parts.map { "\($0.0(lang)) \(Charts.percent(value($0.1), of: value(result.participating)))" }.joined(separator: " · ")
                             ).class("meta")
                             Charts.bar(
-                                [(value(agree), "agree"), (value(oppose), "oppose"), (value(abstain), "abstain"), (value(invalid), "invalid")],
-                                total: value(result.participating), line: matter.threshold == .special ? (3, 4) : (1, 2),
+                                parts.map { (value($0.1), $0.2) }, total: value(result.participating), line: matter.threshold == .special ? (3, 4) : (1, 2),
                                 label: "\(label) \(S.agree(lang))")
                         }
                         Paragraph(matter.threshold == .special ? S.specialRule(lang) : S.ordinaryRule(lang)).class("note")
@@ -70,7 +39,7 @@ enum ResultPages {
                             HeaderRow([S.candidate(lang), S.byHeads(lang), S.byArea(lang), ""])
                             for candidate in candidates {
                                 TableRow {
-                                    TableCell(name(of: candidate.id, in: matter))
+                                    TableCell(VotePages.name(of: candidate.id, in: matter))
                                     TableCell(
                                         "\(candidate.votes.heads)（\(Charts.percent(Int64(candidate.votes.heads), of: Int64(result.participating.heads)))）"
                                     )
@@ -89,7 +58,7 @@ enum ResultPages {
             H2(S.byBuilding(lang))
             Table {
                 HeaderRow([S.building(lang), S.votedHeads(lang), S.votedArea(lang), S.onlineBallots(lang), S.paperBallots(lang)])
-                for building in details.buildings {
+                for building in buildings {
                     TableRow {
                         TableCell(building.building)
                         TableCell("\(building.voted.heads) / \(building.total.heads)")
@@ -101,7 +70,7 @@ enum ResultPages {
             }
             .class("table")
             if let staff, !printable {
-                StaffPages.resultActions(vote, staff: staff, lang: lang)
+                actions(staff, lang)
             }
             if printable {
                 Paragraph(S.reportFooter(vote.tallySHA256 ?? "")(lang)).class("note")
@@ -109,8 +78,9 @@ enum ResultPages {
         }
     }
 
-    static func participation(_ result: MatterResult, totals: Weight, _ lang: Lang) -> Component {
-        Div {
+    func participation(_ result: MatterResult, _ lang: Lang) -> Component {
+        let totals = tally.totals
+        return Div {
             Paragraph(
                 "\(S.participating(lang))：\(result.participating.heads) / \(totals.heads) \(S.persons(lang))（\(Charts.percent(Int64(result.participating.heads), of: Int64(totals.heads)))） · "
                     + "\(result.participating.area) / \(totals.area) m²（\(Charts.percent(result.participating.area.centiSquareMetres, of: totals.area.centiSquareMetres))） "
@@ -120,16 +90,48 @@ enum ResultPages {
         }
     }
 
-    static func name(of candidate: String, in matter: Matter) -> String {
-        if case .election(_, let candidates) = matter.kind, let found = candidates.first(where: { $0.id == candidate }) { return found.name }
-        return candidate
-    }
-
-    static func stage(_ vote: StoredVote, _ lang: Lang) -> String {
+    func stage(_ lang: Lang) -> String {
         if let final = vote.finalAt { return S.finalResult(final.localMinute)(lang) }
         if let preliminary = vote.preliminaryAt {
             return S.preliminaryResult(vote.calendar.objectionEnds(publishedAt: preliminary).localMinute)(lang)
         }
         return S.countedNotPublished(lang)
+    }
+
+    /// The organisers' buttons: publish (preliminary, then final), the report, the exports.
+    func actions(_ staff: StaffSession, _ lang: Lang) -> Component {
+        let permissions = staff.account.role.permissions
+        return Div {
+            if permissions.contains(.organise) && vote.preliminaryAt == nil {
+                Form(url: SiteURL.manageVote(vote.id, .publish), method: .post) {
+                    Input(type: .hidden, name: "csrf", value: staff.csrf)
+                    Input(type: .hidden, name: "final", value: "0")
+                    Paragraph(S.objectionExplain(vote.objectionDays)(lang)).class("note")
+                    SubmitButton(S.publishPreliminary(lang)).id("publish-preliminary")
+                }
+            }
+            if permissions.contains(.organise) && vote.preliminaryAt != nil && vote.finalAt == nil {
+                Form(url: SiteURL.manageVote(vote.id, .publish), method: .post) {
+                    Input(type: .hidden, name: "csrf", value: staff.csrf)
+                    Input(type: .hidden, name: "final", value: "1")
+                    SubmitButton(S.publishFinal(lang)).id("publish-final")
+                }
+            }
+            Link(S.printReport(lang), url: SiteURL.manageVote(vote.id, .report)).class("button secondary").id("report")
+            if permissions.contains(.export) {
+                H2(S.export(lang))
+                Paragraph(S.exportExplain(lang)).class("note")
+                List {
+                    for file in ["registry.csv", "matters.json", "ballots.csv"] + (vote.definition.settings.silentMajority ? ["deliveries.csv"] : [])
+                        + ["tally.json", "log.jsonl"]
+                    {
+                        ListItem {
+                            Link(file, url: SiteURL.manageVote(vote.id, .export(file))).id("export-\(file.replacingOccurrences(of: ".", with: "-"))")
+                        }
+                    }
+                }
+                .class("plain")
+            }
+        }
     }
 }

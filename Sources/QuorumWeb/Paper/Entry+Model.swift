@@ -1,0 +1,32 @@
+import QuorumCore
+import QuorumStore
+
+/// The clerks' entry (`/manage/votes/:vote/entry`): a ballot's code scanned or typed, with
+/// the outcome of the last entry or what was wrong.
+struct ScanPage {
+    var vote: StoredVote
+    var flash: String?
+    var error: String?
+}
+
+/// The marks of one paper ballot (`…/entry?code=`), as the clerk reads them off the paper.
+/// It does not show what any other clerk entered: the second entry is blind.
+struct EntryPage {
+    var vote: StoredVote
+    var ballot: PaperBallot
+    var csrf: String
+    var error: String?
+}
+
+/// The ballots whose two entries differ (`/manage/votes/:vote/mismatches`), each with both
+/// entries and a form for the resolver's reading.
+struct MismatchPage {
+    var vote: StoredVote
+    var queue: [PaperMismatch]
+    var csrf: String
+    var message: String?
+
+    static func load(_ vote: StoredVote, csrf: String, message: String? = nil, store: Store) async throws -> MismatchPage {
+        MismatchPage(vote: vote, queue: try await store.paper.mismatches(of: vote.id), csrf: csrf, message: message)
+    }
+}
