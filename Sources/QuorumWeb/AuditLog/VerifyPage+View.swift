@@ -34,7 +34,8 @@ extension VerifyPage {
         case .form:
             return .empty
         case .unreadable:
-            return .div(.attr("class", "verdict alert"), .attr("id", "server-result"), .attr("data-outcome", "unreadable"), .p(.plain(T.unreadable(l))))
+            return .div(
+                .attr("class", "verdict alert"), .attr("id", "server-result"), .attr("data-outcome", "unreadable"), .p(.plain(T.unreadable(l))))
         case .checked(let receipt, let check):
             return .group(
                 .div(

@@ -67,7 +67,8 @@ struct BindRoutes {
         } catch let error as BindingError {
             let phone = form["phone"] ?? ""
             let page = BindCodePage(
-                attempt: attempt, phoneMasked: phone, pre: pre, error: S.say(error)(context.lang), demoMessage: dependencies.showCodes?.message(to: phone))
+                attempt: attempt, phoneMasked: phone, pre: pre, error: S.say(error)(context.lang),
+                demoMessage: dependencies.showCodes?.message(to: phone))
             return Layout.response(page.render(chrome: context.chrome.at(.bind)), status: .badRequest)
         }
     }

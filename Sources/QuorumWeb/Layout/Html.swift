@@ -137,6 +137,12 @@ struct TextArea: Component {
     }
 }
 
+/// A drop-down list; name it with `.attr("name", …)`.
+struct Select: Component {
+    @ComponentBuilder var content: () -> Component
+    var body: Component { Node<HTML.BodyContext>.element(named: "select", nodes: [.component(content())]) }
+}
+
 struct Legend: Component {
     let text: String
     init(_ text: String) { self.text = text }

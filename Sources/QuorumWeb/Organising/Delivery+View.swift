@@ -80,7 +80,8 @@ extension DashboardPage {
                         TableCell(Charts.percent(building.voted.area.centiSquareMetres, of: building.total.area.centiSquareMetres))
                         TableCell {
                             Charts.bar(
-                                [(Int64(building.online.heads), "online"), (Int64(building.paper.heads), "paper")], total: Int64(building.total.heads),
+                                [(Int64(building.online.heads), "online"), (Int64(building.paper.heads), "paper")],
+                                total: Int64(building.total.heads),
                                 line: (2, 3), label: building.building)
                         }
                     }

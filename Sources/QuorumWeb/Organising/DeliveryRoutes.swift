@@ -38,7 +38,8 @@ struct DeliveryRoutes {
     @Sendable func posting(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
         let count = try await store.organising.recordPublicPosting(vote: vote.id, actor: context.staff.account.id)
-        let page = try await DeliveryPage.load(vote, building: nil, staff: context.staff, message: S.postingRecorded(count)(context.lang), store: store)
+        let page = try await DeliveryPage.load(
+            vote, building: nil, staff: context.staff, message: S.postingRecorded(count)(context.lang), store: store)
         return Layout.response(page.render(chrome: context.base.chrome.at(.manageVote(vote.id, .delivery()))))
     }
 

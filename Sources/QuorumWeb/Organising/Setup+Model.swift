@@ -36,7 +36,8 @@ struct OverviewPage {
 
     static func load(_ vote: StoredVote, staff: StaffSession, message: String?, demo: Bool, store: Store) async throws -> OverviewPage {
         OverviewPage(
-            vote: vote, estate: try await store.register.estate(vote.estateID)?.name ?? "", documents: try await store.organising.documents(of: vote.id),
+            vote: vote, estate: try await store.register.estate(vote.estateID)?.name ?? "",
+            documents: try await store.organising.documents(of: vote.id),
             progress: vote.isDraft ? nil : try await store.voting.progress(of: vote), staff: staff, now: store.now(), message: message, demo: demo)
     }
 }

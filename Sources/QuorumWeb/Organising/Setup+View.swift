@@ -11,11 +11,13 @@ extension SetupPage {
             Form(url: action, method: .post) {
                 Input(type: .hidden, name: "csrf", value: csrf)
                 Label(S.voteTitle(lang)) { Input(type: .text, name: "title", value: values.title, isRequired: true).id("title") }
-                Fieldset {
+                FieldSet {
                     Legend(S.scope(lang))
                     Label(S.wholeEstate(lang)) {
-                        Input(type: .radio, name: "scope", value: "all").attribute(named: "checked", value: values.buildings.isEmpty ? "checked" : nil)
-                            .id("scope-all")
+                        Input(type: .radio, name: "scope", value: "all").attribute(
+                            named: "checked", value: values.buildings.isEmpty ? "checked" : nil
+                        )
+                        .id("scope-all")
                     }
                     Label(S.chosenBuildings(lang)) {
                         Input(type: .radio, name: "scope", value: "buildings")
@@ -35,7 +37,7 @@ extension SetupPage {
                 for (index, matter) in values.matters.enumerated() {
                     slot(index + 1, matter, lang)
                 }
-                Fieldset {
+                FieldSet {
                     Legend(S.window(lang))
                     Paragraph(S.windowExplain(lang)).class("note")
                     Label(S.opens(lang)) {
@@ -45,7 +47,7 @@ extension SetupPage {
                         Input(type: .text, name: "closes", value: values.closes).attribute(named: "type", value: "datetime-local").id("closes")
                     }
                 }
-                Fieldset {
+                FieldSet {
                     Legend(S.settings(lang))
                     checkbox("ballot_change", S.allowBallotChange(lang), values.ballotChange)
                     checkbox("parking_votes", S.parkingVotes(lang), values.parkingVotes)
@@ -72,7 +74,7 @@ extension SetupPage {
     /// One matter's fields; the slots after the first stay folded while blank.
     func slot(_ number: Int, _ matter: VoteForm.Matter, _ lang: Lang) -> Component {
         let prefix = "m\(number)."
-        return Fieldset {
+        return FieldSet {
             Legend(S.matterNumber(number)(lang))
             Label(S.matterTitle(lang)) {
                 Input(type: .text, name: prefix + "title", value: matter.title, isRequired: number == 1).id("m\(number)-title")
@@ -80,7 +82,8 @@ extension SetupPage {
             Label(S.art278Item(lang)) {
                 Select {
                     for item in 1...9 {
-                        Option(S.itemLong(item)(lang), value: String(item)).attribute(named: "selected", value: matter.item == item ? "selected" : nil)
+                        Option(S.itemLong(item)(lang), value: String(item)).attribute(
+                            named: "selected", value: matter.item == item ? "selected" : nil)
                     }
                 }
                 .attr("name", prefix + "item").id("m\(number)-item")

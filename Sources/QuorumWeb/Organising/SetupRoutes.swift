@@ -39,7 +39,8 @@ struct SetupRoutes {
                 ballotChange: parsed.ballotChange, objectionDays: parsed.objectionDays, actor: context.staff.account.id)
             return Layout.redirect(.manageVote(vote.id))
         } catch {
-            return try await form(estate, values, action: .createVote(estate: String(estate.id)), error: error, staff: context.staff, context: context.base)
+            return try await form(
+                estate, values, action: .createVote(estate: String(estate.id)), error: error, staff: context.staff, context: context.base)
         }
     }
 

@@ -52,7 +52,8 @@ extension MismatchPage {
                 Div {
                     H2("\(item.ballot.code) · \(item.ballot.rooms)")
                     for (number, entry) in item.entries.enumerated() {
-                        Paragraph("\(S.entryNumber(number + 1)(lang))：\(PaperPages.summary(entry.choices, vote: vote.definition, lang))").class("meta")
+                        Paragraph("\(S.entryNumber(number + 1)(lang))：\(PaperPages.summary(entry.choices, vote: vote.definition, lang))").class(
+                            "meta")
                     }
                     Form(url: SiteURL.manageVote(vote.id, .mismatches), method: .post) {
                         Input(type: .hidden, name: "csrf", value: csrf)

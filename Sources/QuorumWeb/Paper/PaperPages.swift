@@ -8,7 +8,7 @@ enum PaperPages {
     static func marks(_ vote: VoteDefinition, _ lang: Lang) -> Component {
         ComponentGroup {
             for matter in vote.matters {
-                Fieldset {
+                FieldSet {
                     Legend(matter.title)
                     switch matter.kind {
                     case .resolution:
@@ -16,7 +16,8 @@ enum PaperPages {
                             (Choice.agree, S.agree(lang)), (.oppose, S.oppose(lang)), (.abstain, S.abstain(lang)), (.invalid, S.markSpoiled(lang)),
                         ] {
                             Label(text) {
-                                Input(type: .radio, name: "m.\(matter.id)", value: option.rawValue, isRequired: true).id("m-\(matter.id)-\(option.rawValue)")
+                                Input(type: .radio, name: "m.\(matter.id)", value: option.rawValue, isRequired: true).id(
+                                    "m-\(matter.id)-\(option.rawValue)")
                             }
                             .class("choice")
                         }
@@ -28,7 +29,8 @@ enum PaperPages {
                             }
                             .class("choice")
                         }
-                        Label(S.matterSpoiled(lang)) { Input(type: .checkbox, name: "x.\(matter.id)", value: "1").id("x-\(matter.id)") }.class("choice")
+                        Label(S.matterSpoiled(lang)) { Input(type: .checkbox, name: "x.\(matter.id)", value: "1").id("x-\(matter.id)") }.class(
+                            "choice")
                     }
                 }
             }

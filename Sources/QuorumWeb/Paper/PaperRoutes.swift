@@ -36,7 +36,8 @@ struct PaperRoutes {
         let flash = query["done"].map(String.init).flatMap { PaperPages.outcomeText($0, context.lang) }
         if let typed = query["code"].map(String.init), !typed.isEmpty {
             guard let ballot = try await store.paper.ballot(vote: vote.id, code: typed) else {
-                return Layout.response(ScanPage(vote: vote, error: S.unknownPaperCode(context.lang)).render(chrome: context.base.chrome), status: .notFound)
+                return Layout.response(
+                    ScanPage(vote: vote, error: S.unknownPaperCode(context.lang)).render(chrome: context.base.chrome), status: .notFound)
             }
             return Self.entry(EntryPage(vote: vote, ballot: ballot, csrf: staff.csrf), context)
         }

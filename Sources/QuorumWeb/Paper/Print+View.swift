@@ -53,7 +53,8 @@ extension ReconciliationPage {
                 for line in lines {
                     TableRow {
                         TableCell(line.building.isEmpty ? S.total(lang) : line.building)
-                        for count in [line.printed, line.returned, line.doubleEntered, line.confirmed, line.spoiled, line.conflicts, line.mismatches] {
+                        for count in [line.printed, line.returned, line.doubleEntered, line.confirmed, line.spoiled, line.conflicts, line.mismatches]
+                        {
                             TableCell(String(count))
                         }
                     }

@@ -14,7 +14,8 @@ extension LoginPage {
                         .attribute(named: "autocomplete", value: "username")
                 }
                 Label(S.password(lang)) {
-                    Input(type: .password, name: "password", isRequired: true).id("password").attribute(named: "autocomplete", value: "current-password")
+                    Input(type: .password, name: "password", isRequired: true).id("password").attribute(
+                        named: "autocomplete", value: "current-password")
                 }
                 SubmitButton(S.signIn(lang)).id("sign-in")
             }
@@ -76,7 +77,8 @@ extension AccountsPage {
                 Label(S.username(lang)) { Input(type: .text, name: "username", isRequired: true).id("new-username") }
                 Label(S.displayName(lang)) { Input(type: .text, name: "display_name", isRequired: true).id("new-display-name") }
                 Label(S.passwordNew(lang)) {
-                    Input(type: .password, name: "password", isRequired: true).id("new-password").attribute(named: "autocomplete", value: "new-password")
+                    Input(type: .password, name: "password", isRequired: true).id("new-password").attribute(
+                        named: "autocomplete", value: "new-password")
                 }
                 Label(S.role(lang)) {
                     Select {
