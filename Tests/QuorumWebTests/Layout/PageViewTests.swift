@@ -18,7 +18,7 @@ import Testing
     /// delivered by being seen, the print run marks the ballots printed), and its view
     /// rendered with a chrome made by hand: the snapshot's bytes, with no request at all.
     @Test func everyPageRendersFromItsModelAsItsSnapshot() async throws {
-        try await SiteFixture.with { site in
+        try await SiteFixture.with { site, _ in
             let store = site.store
             // Votes as the guard hands them to the handlers: settled (the closed one counted).
             let open = try #require(try await store.results.settle(site.open.id))
