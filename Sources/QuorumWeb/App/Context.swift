@@ -10,7 +10,7 @@ public struct QuorumRequestContext: RequestContext {
     public var staff: StaffSession?
     public var lang: Lang = .zh
     /// The request's path without its query: the page's own address, for its language switch.
-    public var requestPath = "/"
+    public var requestPath = SiteURL.home.path
     /// The client's address, for rate limits (never logged with anything personal).
     public var remoteAddress: String
 

@@ -9,8 +9,7 @@ extension VerifyPage {
     /// shows), then the browser's own check, which /static/verify.js fills in, the receipt,
     /// and the form.
     func render(chrome: PageChrome) -> Page {
-        let l = chrome.lang
-        return Layout.page(T.title, chrome: chrome) {
+        Layout.page(T.title, chrome: chrome) { l in
             result(l)
             Node<HTML.BodyContext>.form(
                 .attr("action", SiteURL.verify().path), .method(.post),

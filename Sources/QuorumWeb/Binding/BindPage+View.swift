@@ -2,18 +2,17 @@ import Plot
 
 extension HomePage {
     func render(chrome: PageChrome) -> Page {
-        Layout.page(S.siteName, chrome: chrome) {
-            Paragraph(S.tagline(chrome.lang))
-            Link(S.startBinding(chrome.lang), url: SiteURL.bind).class("button").id("start")
-            Link(S.staffEntrance(chrome.lang), url: SiteURL.staffLogin).class("button secondary").id("staff-entrance")
+        Layout.page(S.siteName, chrome: chrome) { lang in
+            Paragraph(S.tagline(lang))
+            Link(S.startBinding(lang), url: SiteURL.bind).class("button").id("start")
+            Link(S.staffEntrance(lang), url: SiteURL.staffLogin).class("button secondary").id("staff-entrance")
         }
     }
 }
 
 extension BindPage {
     func render(chrome: PageChrome) -> Page {
-        let lang = chrome.lang
-        return Layout.page(S.bindTitle, chrome: chrome) {
+        Layout.page(S.bindTitle, chrome: chrome) { lang in
             Paragraph(S.bindIntro(lang))
             Layout.flash(error)
             Form(url: SiteURL.bind, method: .post) {
@@ -51,8 +50,7 @@ extension BindPage {
 
 extension BindCodePage {
     func render(chrome: PageChrome) -> Page {
-        let lang = chrome.lang
-        return Layout.page(S.codeTitle, chrome: chrome) {
+        Layout.page(S.codeTitle, chrome: chrome) { lang in
             Paragraph(S.codeSent(phoneMasked)(lang))
             Layout.flash(error)
             if let demoMessage {

@@ -39,7 +39,7 @@ struct BindRoutes {
         let form = try await FormData.read(request, context: context, limit: FormData.ownerLimit)
         let estates = try await store.register.estates()
         guard let pre = form["pre"], pre == request.cookies[Cookies.preSession]?.value else {
-            return Layout.response(Layout.message(S.bindTitle, S.formExpired(context.lang), chrome: context.chrome, back: .bind), status: .forbidden)
+            return Layout.refuse(.forbidden, S.bindTitle, S.formExpired, chrome: context.chrome, back: .bind)
         }
         let name = form["name"] ?? ""
         guard let estate = form["estate"].flatMap(Int64.init), estates.contains(where: { $0.id == estate }) else {
@@ -60,7 +60,7 @@ struct BindRoutes {
     @Sendable func confirmCode(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context, limit: FormData.ownerLimit)
         guard let pre = form["pre"], pre == request.cookies[Cookies.preSession]?.value, let attempt = form["attempt"] else {
-            return Layout.response(Layout.message(S.bindTitle, S.formExpired(context.lang), chrome: context.chrome, back: .bind), status: .forbidden)
+            return Layout.refuse(.forbidden, S.bindTitle, S.formExpired, chrome: context.chrome, back: .bind)
         }
         do {
             return try await signedIn(try await store.binding.confirm(attempt: attempt, code: form["code"] ?? ""), request: request)
@@ -79,7 +79,7 @@ struct BindRoutes {
         guard let pre = form["pre"], pre == request.cookies[Cookies.preSession]?.value,
             let estate = form["estate"].flatMap(Int64.init), estates.contains(where: { $0.id == estate })
         else {
-            return Layout.response(Layout.message(S.bindTitle, S.formExpired(context.lang), chrome: context.chrome, back: .bind), status: .forbidden)
+            return Layout.refuse(.forbidden, S.bindTitle, S.formExpired, chrome: context.chrome, back: .bind)
         }
         let failure: String
         do {

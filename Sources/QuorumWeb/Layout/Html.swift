@@ -60,38 +60,19 @@ extension Component {
     func `class`(_ name: String) -> Component { attribute(named: "class", value: name.attribute, replaceExisting: false) }
 }
 
-struct Paragraph: Component {
+/// One of Plot's elements (`<p>`, `<span>`, `<li>`, …) whose text is escaped.
+struct Escaped<Definition: ElementDefinition>: Component {
     let body: Component
-    init(_ text: String) { body = Plot.Paragraph(text.text) }
-    init(@ComponentBuilder content: @escaping () -> ComponentGroup) { body = Plot.Paragraph(content: content) }
+    init(_ text: String) { body = ElementComponent<Definition>(text.text) }
+    init(@ComponentBuilder content: @escaping () -> ComponentGroup) { body = ElementComponent<Definition>(content: content) }
 }
 
-struct Span: Component {
-    let body: Component
-    init(_ text: String) { body = Plot.Span(text.text) }
-}
-
-struct H1: Component {
-    let body: Component
-    init(_ text: String) { body = Plot.H1(text.text) }
-}
-
-struct H2: Component {
-    let body: Component
-    init(_ text: String) { body = Plot.H2(text.text) }
-}
-
-struct ListItem: Component {
-    let body: Component
-    init(_ text: String) { body = Plot.ListItem(text.text) }
-    init(@ComponentBuilder content: @escaping () -> ComponentGroup) { body = Plot.ListItem(content: content) }
-}
-
-struct TableCell: Component {
-    let body: Component
-    init(_ text: String) { body = Plot.TableCell(text.text) }
-    init(@ComponentBuilder content: @escaping () -> ComponentGroup) { body = Plot.TableCell(content: content) }
-}
+typealias Paragraph = Escaped<ElementDefinitions.Paragraph>
+typealias Span = Escaped<ElementDefinitions.Span>
+typealias H1 = Escaped<ElementDefinitions.H1>
+typealias H2 = Escaped<ElementDefinitions.H2>
+typealias ListItem = Escaped<ElementDefinitions.ListItem>
+typealias TableCell = Escaped<ElementDefinitions.TableCell>
 
 struct Label: Component {
     let body: Component

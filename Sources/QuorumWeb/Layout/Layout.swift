@@ -43,7 +43,8 @@ struct Page: Sendable {
 /// Every page's frame: language, viewport, style and script, a header with the language
 /// switch, and the content. Mobile-first; works without JavaScript.
 enum Layout {
-    static func page(_ title: L10n, chrome: PageChrome, @ComponentBuilder content: @escaping () -> Component) -> Page {
+    /// `content`: the page's own, in the chrome's language.
+    static func page(_ title: L10n, chrome: PageChrome, @ComponentBuilder content: @escaping (Lang) -> Component) -> Page {
         let lang = chrome.lang
         let switchPath = chrome.here + (chrome.here.contains("?") ? "&" : "?") + "lang=\(lang.other.rawValue)"
         let html = HTML(
@@ -85,7 +86,7 @@ enum Layout {
                                 .component(
                                     ComponentGroup {
                                         H1(title(lang))
-                                        content()
+                                        content(lang)
                                     })
                             ])
                     })
@@ -105,10 +106,15 @@ enum Layout {
     /// A short page that says what went wrong and offers the way back (where its language
     /// switch leads too).
     static func message(_ title: L10n, _ text: String, chrome: PageChrome, back: SiteURL = .home) -> Page {
-        page(title, chrome: chrome.at(back)) {
+        page(title, chrome: chrome.at(back)) { lang in
             Paragraph(text).class("alert")
-            Link(S.back(chrome.lang), url: back).class("button secondary")
+            Link(S.back(lang), url: back).class("button secondary")
         }
+    }
+
+    /// A refusal as the answer: the message page under `status`.
+    static func refuse(_ status: HTTPResponse.Status, _ title: L10n, _ text: L10n, chrome: PageChrome, back: SiteURL = .home) -> Response {
+        response(message(title, text(chrome.lang), chrome: chrome, back: back), status: status)
     }
 
     /// A message for assistive technology too: a refusal (`alert`) or news (`ok`, `meta`: a

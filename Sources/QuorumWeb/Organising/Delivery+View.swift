@@ -5,11 +5,10 @@ import QuorumStore
 
 extension DeliveryPage {
     func render(chrome: PageChrome) -> Page {
-        let lang = chrome.lang
         let buildings = Array(Set(persons.map(\.building))).sorted { $0.localizedStandardCompare($1) == .orderedAscending }
         let shown = building.map { name in persons.filter { $0.building == name } } ?? persons
         let delivered = persons.filter { !$0.deliveries.isEmpty }.count
-        return Layout.page(S.deliveryTitle, chrome: chrome) {
+        return Layout.page(S.deliveryTitle, chrome: chrome) { lang in
             Paragraph(vote.title).class("meta")
             Layout.flash(message, "ok", id: "message")
             Paragraph(S.deliveredCount(delivered, persons.count)(lang)).class("meta").id("delivered-count")
@@ -60,11 +59,10 @@ extension DeliveryPage {
 
 extension DashboardPage {
     func render(chrome: PageChrome) -> Page {
-        let lang = chrome.lang
         let permissions = staff.account.role.permissions
         let online = buildings.reduce(Weight.zero) { $0 + $1.online }
         let paper = buildings.reduce(Weight.zero) { $0 + $1.paper }
-        return Layout.page(S.dashboard, chrome: chrome) {
+        return Layout.page(S.dashboard, chrome: chrome) { lang in
             Paragraph(vote.title).class("meta")
             Layout.flash(message, "ok", id: "message")
             ProgressView(progress: progress, lang: lang, source: nil)
@@ -108,8 +106,7 @@ extension DashboardPage {
 
 extension RoomListPage {
     func render(chrome: PageChrome) -> Page {
-        let lang = chrome.lang
-        return Layout.page(list == .unbound ? S.unboundList : S.notVotedList, chrome: chrome) {
+        Layout.page(list == .unbound ? S.unboundList : S.notVotedList, chrome: chrome) { lang in
             Paragraph(S.listLogged(lang)).class("note")
             Paragraph(S.roomCount(rooms.count)(lang)).class("meta").id("room-count")
             List(rooms) { ListItem($0) }.class("rooms").id("rooms")

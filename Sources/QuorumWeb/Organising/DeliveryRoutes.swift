@@ -29,7 +29,7 @@ struct DeliveryRoutes {
     @Sendable func recordDelivery(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let (vote, form) = (context.vote, context.form)
         guard let person = form["person"].flatMap(Int.init) else {
-            return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound)
+            return StaffPages.notFound(context.base.chrome)
         }
         try await store.organising.recordDelivery(vote: vote.id, person: person, method: .hand, actor: context.staff.account.id)
         return Layout.redirect(location: "\(SiteURL.manageVote(vote.id, .delivery(building: form["building"])))#p\(person)")
@@ -65,7 +65,7 @@ struct DeliveryRoutes {
     @Sendable func roomList(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let (vote, actor) = (context.vote, context.staff.account.id)
         guard let list = context.parameters.get("list").flatMap(NonVoterList.init(rawValue:)) else {
-            return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound)
+            return StaffPages.notFound(context.base.chrome)
         }
         do {
             let rooms =
@@ -73,10 +73,9 @@ struct DeliveryRoutes {
                 ? try await store.organising.unboundRooms(of: vote, actor: actor) : try await store.organising.nonVoterRooms(of: vote, actor: actor)
             return Layout.response(RoomListPage(list: list, vote: vote, rooms: rooms).render(chrome: context.base.chrome))
         } catch let error as ListError {
-            return Layout.response(
-                Layout.message(
-                    list == .unbound ? S.unboundList : S.notVotedList, S.say(error)(context.lang), chrome: context.base.chrome,
-                    back: .manageVote(vote.id, .dashboard)), status: .forbidden)
+            return Layout.refuse(
+                .forbidden, list == .unbound ? S.unboundList : S.notVotedList, S.say(error), chrome: context.base.chrome,
+                back: .manageVote(vote.id, .dashboard))
         }
     }
 }

@@ -4,8 +4,7 @@ import QuorumCore
 
 extension SetupPage {
     func render(chrome: PageChrome) -> Page {
-        let lang = chrome.lang
-        return Layout.page(S.setUpVote, chrome: chrome) {
+        Layout.page(S.setUpVote, chrome: chrome) { lang in
             Paragraph(estate.name).class("meta")
             Layout.flash(error, id: "form-error")
             Form(url: action, method: .post) {
@@ -107,10 +106,9 @@ extension SetupPage {
 
 extension OverviewPage {
     func render(chrome: PageChrome) -> Page {
-        let lang = chrome.lang
         let phase = vote.phase(at: now)
         let permissions = staff.account.role.permissions
-        return Layout.page(S.voteOverview, chrome: chrome) {
+        return Layout.page(S.voteOverview, chrome: chrome) { lang in
             H2(vote.title)
             Paragraph(estate).class("meta")
             Paragraph(StaffPages.phaseName(phase, lang)).class("tag phase").id("phase")

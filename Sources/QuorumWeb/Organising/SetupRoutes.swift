@@ -47,7 +47,7 @@ struct SetupRoutes {
     @Sendable func editVote(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
         guard let division = try await store.register.estate(vote.estateID) else {
-            return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound)
+            return StaffPages.notFound(context.base.chrome)
         }
         guard vote.isDraft else { return Layout.redirect(.manageVote(vote.id)) }
         return try await form(division, VoteForm.Values(vote), action: .manageVote(vote.id, .edit), staff: context.staff, context: context.base)
@@ -56,7 +56,7 @@ struct SetupRoutes {
     @Sendable func updateVote(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
         guard let division = try await store.register.estate(vote.estateID) else {
-            return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound)
+            return StaffPages.notFound(context.base.chrome)
         }
         let values = VoteForm.Values(context.form)
         do {
@@ -98,7 +98,7 @@ struct SetupRoutes {
     @Sendable func document(_ request: Request, context: StaffVoteContext) async throws -> Response {
         guard let number = context.parameters.get("number").flatMap(Int.init),
             let (document, bytes) = try await store.organising.documentContent(vote: context.vote.id, number: number)
-        else { return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound) }
+        else { return StaffPages.notFound(context.base.chrome) }
         return StaffPages.download(bytes, type: document.mediaType, filename: document.name)
     }
 

@@ -3,8 +3,7 @@ import QuorumCore
 
 extension ScanPage {
     func render(chrome: PageChrome) -> Page {
-        let lang = chrome.lang
-        return Layout.page(S.paperEntry, chrome: chrome) {
+        Layout.page(S.paperEntry, chrome: chrome) { lang in
             Paragraph(vote.title).class("meta")
             Layout.flash(flash, "ok", id: "flash")
             Layout.flash(error, id: "entry-error")
@@ -23,8 +22,7 @@ extension ScanPage {
 
 extension EntryPage {
     func render(chrome: PageChrome) -> Page {
-        let lang = chrome.lang
-        return Layout.page(S.paperEntry, chrome: chrome) {
+        Layout.page(S.paperEntry, chrome: chrome) { lang in
             Paragraph("\(S.ballotCode(lang))：\(ballot.code) · \(S.rooms(lang))：\(ballot.rooms)").class("meta").id("entry-rooms")
             if let state = ballot.state { Paragraph(PaperPages.stateName(state, lang)).class("tag") }
             Layout.flash(error, id: "entry-error")
@@ -43,8 +41,7 @@ extension EntryPage {
 
 extension MismatchPage {
     func render(chrome: PageChrome) -> Page {
-        let lang = chrome.lang
-        return Layout.page(S.mismatchQueue, chrome: chrome) {
+        Layout.page(S.mismatchQueue, chrome: chrome) { lang in
             Paragraph(S.mismatchExplain(lang)).class("note")
             Layout.flash(message, "meta", id: "message")
             if queue.isEmpty { Paragraph(S.noMismatches(lang)).id("no-mismatches") }

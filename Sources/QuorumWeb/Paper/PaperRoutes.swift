@@ -22,7 +22,7 @@ struct PaperRoutes {
     @Sendable func printBallots(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
         guard let estate = try await store.register.estate(vote.estateID) else {
-            return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound)
+            return StaffPages.notFound(context.base.chrome)
         }
         let building = request.uri.queryParameters["building"].map(String.init)
         var ballots = try await store.paper.ballots(of: vote.id, markPrinted: building == nil)

@@ -4,8 +4,7 @@ import QuorumCore
 extension PrintPage {
     /// Estate, vote, rooms, boxes, signature line and barcode on each ballot.
     func render(chrome: PageChrome) -> Page {
-        let lang = chrome.lang
-        return Layout.page(S.printBallots, chrome: chrome) {
+        Layout.page(S.printBallots, chrome: chrome) { lang in
             Paragraph(S.printExplain(ballots.count)(lang)).class("note no-print")
             for ballot in ballots {
                 Div {
@@ -42,8 +41,7 @@ extension PrintPage {
 
 extension ReconciliationPage {
     func render(chrome: PageChrome) -> Page {
-        let lang = chrome.lang
-        return Layout.page(S.reconciliationTitle, chrome: chrome) {
+        Layout.page(S.reconciliationTitle, chrome: chrome) { lang in
             Paragraph(vote.title).class("meta")
             Table {
                 HeaderRow([

@@ -4,8 +4,7 @@ import QuorumStore
 
 extension ResultPage {
     func render(chrome: PageChrome) -> Page {
-        let lang = chrome.lang
-        return Layout.page(S.resultTitle, chrome: chrome) {
+        Layout.page(S.resultTitle, chrome: chrome) { lang in
             H2(vote.title)
             Paragraph(stage(lang)).class(vote.finalAt != nil ? "ok" : "meta").id("result-stage")
             if !matchesStored {

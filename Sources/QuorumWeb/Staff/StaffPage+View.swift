@@ -4,8 +4,7 @@ import QuorumStore
 
 extension LoginPage {
     func render(chrome: PageChrome) -> Page {
-        let lang = chrome.lang
-        return Layout.page(S.staffSignIn, chrome: chrome) {
+        Layout.page(S.staffSignIn, chrome: chrome) { lang in
             Paragraph(S.staffSignInIntro(lang)).class("meta")
             Layout.flash(error)
             Form(url: SiteURL.staffLogin, method: .post) {
@@ -25,9 +24,8 @@ extension LoginPage {
 
 extension StaffHomePage {
     func render(chrome: PageChrome) -> Page {
-        let lang = chrome.lang
         let permissions = staff.account.role.permissions
-        return Layout.page(S.staffArea, chrome: chrome) {
+        return Layout.page(S.staffArea, chrome: chrome) { lang in
             Paragraph("\(staff.account.displayName) · \(S.roleName(staff.account.role)(lang))").class("meta").id("who")
             if permissions.contains(.manageStaff) {
                 Link(S.accounts(lang), url: SiteURL.manageStaff).class("button secondary").id("accounts")
@@ -55,9 +53,8 @@ extension StaffHomePage {
 
 extension AccountsPage {
     func render(chrome: PageChrome) -> Page {
-        let lang = chrome.lang
         let names = Dictionary(divisions.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        return Layout.page(S.accounts, chrome: chrome) {
+        return Layout.page(S.accounts, chrome: chrome) { lang in
             Layout.flash(error)
             Table {
                 HeaderRow([S.username(lang), S.displayName(lang), S.role(lang), S.division(lang)])

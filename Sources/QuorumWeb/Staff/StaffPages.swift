@@ -18,13 +18,9 @@ enum StaffPages {
         }
     }
 
-    static func notFound(_ chrome: PageChrome) -> Page {
-        Layout.message(S.notFound, S.notFound(chrome.lang), chrome: chrome, back: .manage)
-    }
+    static func notFound(_ chrome: PageChrome) -> Response { Layout.refuse(.notFound, S.notFound, S.notFound, chrome: chrome, back: .manage) }
 
-    static func forbidden(_ chrome: PageChrome) -> Page {
-        Layout.message(S.staffArea, S.noAccess(chrome.lang), chrome: chrome, back: .manage)
-    }
+    static func forbidden(_ chrome: PageChrome) -> Response { Layout.refuse(.forbidden, S.staffArea, S.noAccess, chrome: chrome, back: .manage) }
 
     /// A file to download, under the name given.
     static func download(_ bytes: [UInt8], type: String, filename: String) -> Response {

@@ -3,8 +3,7 @@ import QuorumCore
 
 extension BallotPage {
     func render(chrome: PageChrome) -> Page {
-        let lang = chrome.lang
-        return Layout.page(S.ballot, chrome: chrome) {
+        Layout.page(S.ballot, chrome: chrome) { lang in
             Paragraph("\(vote.title) · \(S.rooms(lang))：\(voter.rooms)").class("meta")
             if !problems.isEmpty {
                 Div { for problem in problems { Paragraph(S.say(problem)(lang)) } }
@@ -62,8 +61,7 @@ extension BallotPage {
 
 extension ConfirmPage {
     func render(chrome: PageChrome) -> Page {
-        let lang = chrome.lang
-        return Layout.page(S.confirmTitle, chrome: chrome) {
+        Layout.page(S.confirmTitle, chrome: chrome) { lang in
             Paragraph(S.confirmIntro(lang))
             Layout.flash(error)
             VotePages.summary(vote, choices: choices, lang: lang)
@@ -90,8 +88,7 @@ extension ConfirmPage {
 
 extension ReceiptPage {
     func render(chrome: PageChrome) -> Page {
-        let lang = chrome.lang
-        return Layout.page(S.receipt, chrome: chrome) {
+        Layout.page(S.receipt, chrome: chrome) { lang in
             Paragraph(S.receiptIntro(lang)).class("ok").attribute(named: "role", value: "status")
             Node<HTML.BodyContext>.dl(
                 .dt(.plain(S.receiptCode(lang))), .dd(.attr("class", "code"), .attr("id", "receipt-code"), .plain(receipt.code)),

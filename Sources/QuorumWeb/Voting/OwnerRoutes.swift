@@ -38,16 +38,14 @@ struct OwnerRoutes {
         guard let number = context.parameters.get("number").flatMap(Int.init),
             let (document, bytes) = try await store.organising.documentContent(vote: context.vote.id, number: number)
         else {
-            return Layout.response(
-                Layout.message(S.notFound, S.notFound(context.lang), chrome: context.base.chrome, back: .vote(context.vote.id)), status: .notFound)
+            return Layout.refuse(.notFound, S.notFound, S.notFound, chrome: context.base.chrome, back: .vote(context.vote.id))
         }
         return StaffPages.download(bytes, type: document.mediaType, filename: document.name)
     }
 
     @Sendable func ballot(_ request: Request, context: OwnerVoteContext) async throws -> Response {
         guard let voter = Self.voter(request.uri.queryParameters["person"].map(String.init), in: context.voters) else {
-            return Layout.response(
-                Layout.message(S.ballot, S.noBallotHere(context.lang), chrome: context.base.chrome, back: .votes), status: .notFound)
+            return Layout.refuse(.notFound, S.ballot, S.noBallotHere, chrome: context.base.chrome, back: .votes)
         }
         if voter.votedAt != nil && !context.vote.ballotChange { return Layout.redirect(.votes) }
         return Layout.response(BallotPage(vote: context.vote, voter: voter, csrf: context.session.csrf).render(chrome: Self.chrome(context, voter)))
@@ -57,12 +55,10 @@ struct OwnerRoutes {
         let form = try await FormData.read(request, context: context.base, limit: FormData.ownerLimit)
         let (vote, csrf) = (context.vote, context.session.csrf)
         guard form["csrf"] == csrf else {
-            return Layout.response(
-                Layout.message(S.ballot, S.formExpired(context.lang), chrome: context.base.chrome, back: .votes), status: .forbidden)
+            return Layout.refuse(.forbidden, S.ballot, S.formExpired, chrome: context.base.chrome, back: .votes)
         }
         guard let voter = Self.voter(form["person"], in: context.voters) else {
-            return Layout.response(
-                Layout.message(S.ballot, S.noBallotHere(context.lang), chrome: context.base.chrome, back: .votes), status: .notFound)
+            return Layout.refuse(.notFound, S.ballot, S.noBallotHere, chrome: context.base.chrome, back: .votes)
         }
         let choices = Self.choices(from: form, vote: vote.definition)
         let problems = vote.definition.problems(with: choices)
@@ -81,14 +77,12 @@ struct OwnerRoutes {
         let form = try await FormData.read(request, context: context.base, limit: 2 * 1024 * 1024)
         let session = context.session
         guard form["csrf"] == session.csrf else {
-            return Layout.response(
-                Layout.message(S.ballot, S.formExpired(context.lang), chrome: context.base.chrome, back: .votes), status: .forbidden)
+            return Layout.refuse(.forbidden, S.ballot, S.formExpired, chrome: context.base.chrome, back: .votes)
         }
         guard let id = context.parameters.get("vote"), let person = form["person"].flatMap(Int.init),
             let choices = try? BallotChoices(canonicalJSON: form["choices"] ?? "")
         else {
-            return Layout.response(
-                Layout.message(S.ballot, S.formExpired(context.lang), chrome: context.base.chrome, back: .votes), status: .badRequest)
+            return Layout.refuse(.badRequest, S.ballot, S.formExpired, chrome: context.base.chrome, back: .votes)
         }
         let drawn = form["signature_drawn"] ?? ""
         let typed = (form["signature_typed"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -103,8 +97,7 @@ struct OwnerRoutes {
             case .failure(let response): return response
             case .success(let context):
                 guard let voter = context.voters.first(where: { $0.person == person }) else {
-                    return Layout.response(
-                        Layout.message(S.ballot, S.noBallotHere(context.lang), chrome: context.base.chrome, back: .votes), status: .notFound)
+                    return Layout.refuse(.notFound, S.ballot, S.noBallotHere, chrome: context.base.chrome, back: .votes)
                 }
                 let page = ConfirmPage(vote: context.vote, voter: voter, choices: choices, csrf: session.csrf, error: S.needSignature(context.lang))
                 return Layout.response(page.render(chrome: context.base.chrome.at(.vote(context.vote.id))))
@@ -115,13 +108,11 @@ struct OwnerRoutes {
                 vote: id, person: person, owner: session.idHash, choices: choices, signature: signature, estate: session.estateID)
             return Layout.redirect(.receipt(receipt.code))
         } catch CastError.noSuchVote {
-            return Layout.response(Layout.message(S.notFound, S.notFound(context.lang), chrome: context.base.chrome, back: .votes), status: .notFound)
+            return Layout.refuse(.notFound, S.notFound, S.notFound, chrome: context.base.chrome, back: .votes)
         } catch CastError.notYourBallot {
-            return Layout.response(
-                Layout.message(S.ballot, S.noBallotHere(context.lang), chrome: context.base.chrome, back: .votes), status: .forbidden)
+            return Layout.refuse(.forbidden, S.ballot, S.noBallotHere, chrome: context.base.chrome, back: .votes)
         } catch let error as CastError {
-            let text = S.say(error)(context.lang)
-            return Layout.response(Layout.message(S.ballot, text, chrome: context.base.chrome, back: .votes), status: .conflict)
+            return Layout.refuse(.conflict, S.ballot, S.say(error), chrome: context.base.chrome, back: .votes)
         }
     }
 
@@ -144,7 +135,7 @@ struct OwnerRoutes {
             let vote = try await store.voting.vote(receipt.voteID),
             try await store.voting.voters(in: vote.id, owner: context.session.idHash).contains(where: { $0.person == receipt.person })
         else {
-            return Layout.response(Layout.message(S.receipt, S.notFound(context.lang), chrome: context.base.chrome, back: .votes), status: .notFound)
+            return Layout.refuse(.notFound, S.receipt, S.notFound, chrome: context.base.chrome, back: .votes)
         }
         return Layout.response(ReceiptPage(receipt: receipt, vote: vote).render(chrome: context.base.chrome.at(.receipt(receipt.code))))
     }

@@ -4,8 +4,7 @@ import QuorumStore
 
 extension VoteListPage {
     func render(chrome: PageChrome) -> Page {
-        let lang = chrome.lang
-        return Layout.page(S.myVotes, chrome: chrome) {
+        Layout.page(S.myVotes, chrome: chrome) { lang in
             Paragraph(S.hello(owner)(lang)).class("meta")
             if items.isEmpty { Paragraph(S.noVotes(lang)) }
             for item in items {
@@ -45,8 +44,7 @@ extension VoteListPage {
 
 extension NoticePage {
     func render(chrome: PageChrome) -> Page {
-        let lang = chrome.lang
-        return Layout.page(S.notice, chrome: chrome) {
+        Layout.page(S.notice, chrome: chrome) { lang in
             H2(vote.title)
             Paragraph(VotePages.window(vote, lang)).class("meta")
             H2(S.matters(lang))
