@@ -28,9 +28,7 @@ enum LogRoutes {
         routes.append(
             .anyone(.get, .log(.consistency)) { request, _ in
                 let query = request.uri.queryParameters
-                guard let from = query.get("from", as: Int.self), let to = query.get("to", as: Int.self) else {
-                    return badRequest("from, to")
-                }
+                guard let from = query.get("from", as: Int.self), let to = query.get("to", as: Int.self) else { return badRequest("from, to") }
                 let proof: [MerkleHash]
                 let size = try await store.log.size()
                 if from == to && from > 0 && to <= size {

@@ -92,6 +92,15 @@ struct Form: Component {
     ) {
         body = Plot.Form(url: url.description.attribute, method: method, contentType: contentType, content: content)
     }
+
+    /// A POST form, its CSRF token first.
+    init(post url: URLRepresentable, csrf: String, contentType: HTMLFormContentType? = nil, @ComponentBuilder content: @escaping () -> ComponentGroup)
+    {
+        self.init(url: url, method: .post, contentType: contentType) {
+            Input(type: .hidden, name: "csrf", value: csrf)
+            content()
+        }
+    }
 }
 
 struct Button: Component {

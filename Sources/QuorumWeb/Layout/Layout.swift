@@ -60,36 +60,20 @@ enum Layout {
             ),
             .body(
                 .component(
-                    ComponentGroup {
-                        Header {
-                            Link(S.siteName(lang), url: SiteURL.home).class("brand")
-                            Navigation {
-                                Link(S.switchLanguage(lang), url: switchPath).class("lang").attribute(
-                                    named: "lang", value: lang.other == .zh ? "zh-CN" : "en")
-                                if case .owner(let csrf) = chrome.signedIn {
-                                    Form(url: SiteURL.logout, method: .post) {
-                                        Input(type: .hidden, name: "csrf", value: csrf)
-                                        SubmitButton(S.signOut(lang)).class("link")
-                                    }
-                                } else if case .staff(let csrf) = chrome.signedIn {
-                                    Link(S.staffArea(lang), url: SiteURL.manage).class("lang")
-                                    Form(url: SiteURL.staffLogout, method: .post) {
-                                        Input(type: .hidden, name: "csrf", value: csrf)
-                                        SubmitButton(S.signOut(lang)).class("link").id("staff-sign-out")
-                                    }
-                                }
+                    Header {
+                        Link(S.siteName(lang), url: SiteURL.home).class("brand")
+                        Navigation {
+                            Link(S.switchLanguage(lang), url: switchPath).class("lang").attribute(
+                                named: "lang", value: lang.other == .zh ? "zh-CN" : "en")
+                            if case .owner(let csrf) = chrome.signedIn {
+                                Form(post: SiteURL.logout, csrf: csrf) { SubmitButton(S.signOut(lang)).class("link") }
+                            } else if case .staff(let csrf) = chrome.signedIn {
+                                Link(S.staffArea(lang), url: SiteURL.manage).class("lang")
+                                Form(post: SiteURL.staffLogout, csrf: csrf) { SubmitButton(S.signOut(lang)).class("link").id("staff-sign-out") }
                             }
                         }
-                        Node<HTML.BodyContext>.element(
-                            named: "main",
-                            nodes: [
-                                .component(
-                                    ComponentGroup {
-                                        H1(title(lang))
-                                        content(lang)
-                                    })
-                            ])
-                    })
+                    }),
+                .main(.component(H1(title(lang))), .component(content(lang)))
             )
         )
         return Page(html: html.render())

@@ -13,17 +13,12 @@ extension DeliveryPage {
             Layout.flash(message, "ok", id: "message")
             Paragraph(S.deliveredCount(delivered, persons.count)(lang)).class("meta").id("delivered-count")
             if staff.account.role.permissions.contains(.organise) {
-                Form(url: SiteURL.manageVote(vote.id, .posting), method: .post) {
-                    Input(type: .hidden, name: "csrf", value: staff.csrf)
+                Form(post: SiteURL.manageVote(vote.id, .posting), csrf: staff.csrf) {
                     Paragraph(S.postingExplain(lang)).class("note")
                     SubmitButton(S.recordPosting(lang)).class("secondary").id("record-posting")
                 }
             }
-            Paragraph {
-                for name in buildings {
-                    Link(name, url: SiteURL.manageVote(vote.id, .delivery(building: name))).class("chip")
-                }
-            }
+            Paragraph { for name in buildings { Link(name, url: SiteURL.manageVote(vote.id, .delivery(building: name))).class("chip") } }
             Table {
                 HeaderRow([S.rooms(lang), S.deliveryState(lang), ""])
                 for person in shown {
@@ -32,8 +27,7 @@ extension DeliveryPage {
                         TableCell(person.deliveries.map { methodName($0, lang) }.sorted().joined(separator: "、"))
                         TableCell {
                             if !person.deliveries.contains(.hand) {
-                                Form(url: SiteURL.manageVote(vote.id, .delivery()), method: .post) {
-                                    Input(type: .hidden, name: "csrf", value: staff.csrf)
+                                Form(post: SiteURL.manageVote(vote.id, .delivery()), csrf: staff.csrf) {
                                     Input(type: .hidden, name: "person", value: String(person.person))
                                     if let building { Input(type: .hidden, name: "building", value: building) }
                                     SubmitButton(S.markHanded(lang)).class("small").id("hand-\(person.person)")
@@ -94,8 +88,7 @@ extension DashboardPage {
                 }
             }
             if permissions.contains(.organise) && vote.calendar.isOpen(at: now) {
-                Form(url: SiteURL.manageVote(vote.id, .reminders), method: .post) {
-                    Input(type: .hidden, name: "csrf", value: staff.csrf)
+                Form(post: SiteURL.manageVote(vote.id, .reminders), csrf: staff.csrf) {
                     SubmitButton(S.sendReminders(lang)).class("secondary").id("send-reminders")
                 }
             }

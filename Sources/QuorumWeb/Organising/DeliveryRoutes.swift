@@ -28,9 +28,7 @@ struct DeliveryRoutes {
 
     @Sendable func recordDelivery(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let (vote, form) = (context.vote, context.form)
-        guard let person = form["person"].flatMap(Int.init) else {
-            return StaffPages.notFound(context.base.chrome)
-        }
+        guard let person = form["person"].flatMap(Int.init) else { return StaffPages.notFound(context.base.chrome) }
         try await store.organising.recordDelivery(vote: vote.id, person: person, method: .hand, actor: context.staff.account.id)
         return Layout.redirect(location: "\(SiteURL.manageVote(vote.id, .delivery(building: form["building"])))#p\(person)")
     }
@@ -64,9 +62,7 @@ struct DeliveryRoutes {
 
     @Sendable func roomList(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let (vote, actor) = (context.vote, context.staff.account.id)
-        guard let list = context.parameters.get("list").flatMap(NonVoterList.init(rawValue:)) else {
-            return StaffPages.notFound(context.base.chrome)
-        }
+        guard let list = context.parameters.get("list").flatMap(NonVoterList.init(rawValue:)) else { return StaffPages.notFound(context.base.chrome) }
         do {
             let rooms =
                 list == .unbound

@@ -7,8 +7,7 @@ extension SetupPage {
         Layout.page(S.setUpVote, chrome: chrome) { lang in
             Paragraph(estate.name).class("meta")
             Layout.flash(error, id: "form-error")
-            Form(url: action, method: .post) {
-                Input(type: .hidden, name: "csrf", value: csrf)
+            Form(post: action, csrf: csrf) {
                 Label(S.voteTitle(lang)) { Input(type: .text, name: "title", value: values.title, isRequired: true).id("title") }
                 FieldSet {
                     Legend(S.scope(lang))
@@ -33,9 +32,7 @@ extension SetupPage {
                     }
                     .class("chips")
                 }
-                for (index, matter) in values.matters.enumerated() {
-                    slot(index + 1, matter, lang)
-                }
+                for (index, matter) in values.matters.enumerated() { slot(index + 1, matter, lang) }
                 FieldSet {
                     Legend(S.window(lang))
                     Paragraph(S.windowExplain(lang)).class("note")
@@ -114,9 +111,7 @@ extension OverviewPage {
             Paragraph(StaffPages.phaseName(phase, lang)).class("tag phase").id("phase")
             Layout.flash(message, id: "message")
             Paragraph(VotePages.window(vote, lang)).class("meta")
-            if let noticedAt = vote.noticedAt {
-                Paragraph("\(S.noticedAt(lang))：\(LocalTime.format(noticedAt))").class("meta")
-            }
+            if let noticedAt = vote.noticedAt { Paragraph("\(S.noticedAt(lang))：\(LocalTime.format(noticedAt))").class("meta") }
             if vote.isDraft {
                 Paragraph(S.earliestIfNow(LocalTime.format(VoteCalendar.earliestOpening(noticedAt: now)))(lang)).class("note").id("earliest")
             }
@@ -135,23 +130,19 @@ extension OverviewPage {
             }
             .class("plain")
             if vote.isDraft && permissions.contains(.organise) {
-                Form(url: SiteURL.manageVote(vote.id, .documents), method: .post, contentType: .multipartData) {
-                    Input(type: .hidden, name: "csrf", value: staff.csrf)
+                Form(post: SiteURL.manageVote(vote.id, .documents), csrf: staff.csrf, contentType: .multipartData) {
                     Label(S.attachDocument(lang)) {
                         Input(type: .file, name: "document").attribute(named: "accept", value: "application/pdf,image/png,image/jpeg").id("document")
                     }
                     SubmitButton(S.upload(lang)).class("secondary").id("upload")
                 }
                 Link(S.editVote(lang), url: SiteURL.manageVote(vote.id, .edit)).class("button secondary").id("edit")
-                Form(url: SiteURL.manageVote(vote.id, .notice), method: .post) {
-                    Input(type: .hidden, name: "csrf", value: staff.csrf)
+                Form(post: SiteURL.manageVote(vote.id, .notice), csrf: staff.csrf) {
                     Paragraph(S.noticeFreezes(lang)).class("note")
                     SubmitButton(S.publishNotice(lang)).id("publish-notice")
                 }
             }
-            if let progress {
-                ProgressView(progress: progress, lang: lang, source: nil)
-            }
+            if let progress { ProgressView(progress: progress, lang: lang, source: nil) }
             if !vote.isDraft {
                 H2(S.work(lang))
                 List {
@@ -161,9 +152,7 @@ extension OverviewPage {
                 }
                 .class("actions")
             }
-            if demo {
-                demoClock(lang)
-            }
+            if demo { demoClock(lang) }
         }
     }
 
@@ -200,8 +189,7 @@ extension OverviewPage {
             H2(S.demoClockTitle(lang))
             Paragraph(S.demoClockIntro(lang)).class("note")
             for (hours, label) in [(24, S.plusDay(lang)), (16 * 24, S.plusSixteenDays(lang)), (12 * 24, S.plusTwelveDays(lang))] {
-                Form(url: SiteURL.demoClock, method: .post) {
-                    Input(type: .hidden, name: "csrf", value: staff.csrf)
+                Form(post: SiteURL.demoClock, csrf: staff.csrf) {
                     Input(type: .hidden, name: "hours", value: String(hours))
                     Input(type: .hidden, name: "back", value: SiteURL.manageVote(vote.id).path)
                     SubmitButton(label).class("secondary").id("clock-\(hours)")

@@ -46,18 +46,14 @@ struct SetupRoutes {
 
     @Sendable func editVote(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard let division = try await store.register.estate(vote.estateID) else {
-            return StaffPages.notFound(context.base.chrome)
-        }
+        guard let division = try await store.register.estate(vote.estateID) else { return StaffPages.notFound(context.base.chrome) }
         guard vote.isDraft else { return Layout.redirect(.manageVote(vote.id)) }
         return try await form(division, VoteForm.Values(vote), action: .manageVote(vote.id, .edit), staff: context.staff, context: context.base)
     }
 
     @Sendable func updateVote(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard let division = try await store.register.estate(vote.estateID) else {
-            return StaffPages.notFound(context.base.chrome)
-        }
+        guard let division = try await store.register.estate(vote.estateID) else { return StaffPages.notFound(context.base.chrome) }
         let values = VoteForm.Values(context.form)
         do {
             let parsed = try values.parsed()

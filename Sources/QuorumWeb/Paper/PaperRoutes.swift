@@ -21,9 +21,7 @@ struct PaperRoutes {
 
     @Sendable func printBallots(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard let estate = try await store.register.estate(vote.estateID) else {
-            return StaffPages.notFound(context.base.chrome)
-        }
+        guard let estate = try await store.register.estate(vote.estateID) else { return StaffPages.notFound(context.base.chrome) }
         let building = request.uri.queryParameters["building"].map(String.init)
         var ballots = try await store.paper.ballots(of: vote.id, markPrinted: building == nil)
         if let building { ballots = ballots.filter { $0.building == building } }

@@ -7,9 +7,7 @@ extension ResultPage {
         Layout.page(S.resultTitle, chrome: chrome) { lang in
             H2(vote.title)
             Paragraph(stage(lang)).class(vote.finalAt != nil ? "ok" : "meta").id("result-stage")
-            if !matchesStored {
-                Paragraph(S.recountDiffers(lang)).class("alert")
-            }
+            if !matchesStored { Paragraph(S.recountDiffers(lang)).class("alert") }
             Paragraph(
                 "\(S.totals(lang))：\(tally.totals.heads) \(S.persons(lang)) · \(tally.totals.area) m² · "
                     + "\(S.onlineBallots(lang)) \(online.heads) · \(S.paperBallots(lang)) \(paper.heads)"
@@ -75,12 +73,8 @@ extension ResultPage {
                 }
             }
             .class("table")
-            if let staff, !printable {
-                actions(staff, lang)
-            }
-            if printable {
-                Paragraph(S.reportFooter(vote.tallySHA256 ?? "")(lang)).class("note")
-            }
+            if let staff, !printable { actions(staff, lang) }
+            if printable { Paragraph(S.reportFooter(vote.tallySHA256 ?? "")(lang)).class("note") }
         }
     }
 
@@ -109,16 +103,14 @@ extension ResultPage {
         let permissions = staff.account.role.permissions
         return Div {
             if permissions.contains(.organise) && vote.preliminaryAt == nil {
-                Form(url: SiteURL.manageVote(vote.id, .publish), method: .post) {
-                    Input(type: .hidden, name: "csrf", value: staff.csrf)
+                Form(post: SiteURL.manageVote(vote.id, .publish), csrf: staff.csrf) {
                     Input(type: .hidden, name: "final", value: "0")
                     Paragraph(S.objectionExplain(vote.objectionDays)(lang)).class("note")
                     SubmitButton(S.publishPreliminary(lang)).id("publish-preliminary")
                 }
             }
             if permissions.contains(.organise) && vote.preliminaryAt != nil && vote.finalAt == nil {
-                Form(url: SiteURL.manageVote(vote.id, .publish), method: .post) {
-                    Input(type: .hidden, name: "csrf", value: staff.csrf)
+                Form(post: SiteURL.manageVote(vote.id, .publish), csrf: staff.csrf) {
                     Input(type: .hidden, name: "final", value: "1")
                     SubmitButton(S.publishFinal(lang)).id("publish-final")
                 }

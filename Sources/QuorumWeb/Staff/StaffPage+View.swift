@@ -27,9 +27,7 @@ extension StaffHomePage {
         let permissions = staff.account.role.permissions
         return Layout.page(S.staffArea, chrome: chrome) { lang in
             Paragraph("\(staff.account.displayName) · \(S.roleName(staff.account.role)(lang))").class("meta").id("who")
-            if permissions.contains(.manageStaff) {
-                Link(S.accounts(lang), url: SiteURL.manageStaff).class("button secondary").id("accounts")
-            }
+            if permissions.contains(.manageStaff) { Link(S.accounts(lang), url: SiteURL.manageStaff).class("button secondary").id("accounts") }
             for (estate, votes) in estates {
                 Div {
                     H2(estate.name)
@@ -69,8 +67,7 @@ extension AccountsPage {
             }
             .class("table")
             H2(S.addAccount(lang))
-            Form(url: SiteURL.manageStaff, method: .post) {
-                Input(type: .hidden, name: "csrf", value: staff.csrf)
+            Form(post: SiteURL.manageStaff, csrf: staff.csrf) {
                 Label(S.username(lang)) { Input(type: .text, name: "username", isRequired: true).id("new-username") }
                 Label(S.displayName(lang)) { Input(type: .text, name: "display_name", isRequired: true).id("new-display-name") }
                 Label(S.passwordNew(lang)) {
@@ -86,12 +83,8 @@ extension AccountsPage {
                     .attr("name", "role").id("new-role")
                 }
                 Label(S.division(lang)) {
-                    Select {
-                        for division in divisions {
-                            Option("\(division.name)（\(division.level.chinese)）", value: String(division.id))
-                        }
-                    }
-                    .attr("name", "division").id("new-division")
+                    Select { for division in divisions { Option("\(division.name)（\(division.level.chinese)）", value: String(division.id)) } }
+                        .attr("name", "division").id("new-division")
                 }
                 SubmitButton(S.addAccount(lang)).id("add-account")
             }

@@ -54,9 +54,7 @@ struct OwnerRoutes {
     @Sendable func confirm(_ request: Request, context: OwnerVoteContext) async throws -> Response {
         let form = try await FormData.read(request, context: context.base, limit: FormData.ownerLimit)
         let (vote, csrf) = (context.vote, context.session.csrf)
-        guard form["csrf"] == csrf else {
-            return Layout.refuse(.forbidden, S.ballot, S.formExpired, chrome: context.base.chrome, back: .votes)
-        }
+        guard form["csrf"] == csrf else { return Layout.refuse(.forbidden, S.ballot, S.formExpired, chrome: context.base.chrome, back: .votes) }
         guard let voter = Self.voter(form["person"], in: context.voters) else {
             return Layout.refuse(.notFound, S.ballot, S.noBallotHere, chrome: context.base.chrome, back: .votes)
         }

@@ -14,6 +14,15 @@ enum VotePages {
         Span((item ? "\(S.itemShort(matter.item)(lang)) · " : "") + tag(matter, lang)).class(matter.threshold == .special ? "tag special" : "tag")
     }
 
+    /// One choice of a matter, as the owner's ballot and the clerk's entry ask it.
+    static func choice(_ text: String, _ type: HTMLInputType, _ name: String, _ value: String, id: String, checked: Bool = false) -> Component {
+        Label(text) {
+            Input(type: type, name: name, value: value, isRequired: type == .radio).id(id).attribute(
+                named: "checked", value: checked ? "checked" : nil)
+        }
+        .class("choice")
+    }
+
     /// When the vote opens and its deadline.
     static func window(_ vote: StoredVote, _ lang: Lang) -> String {
         "\(S.opens(lang))：\(LocalTime.format(vote.opensAt)) · \(S.deadline(lang))：\(LocalTime.format(vote.closesAt))"
@@ -25,9 +34,7 @@ enum VotePages {
             Div {
                 Paragraph(matter.title)
                 tagSpan(matter, lang, item: items)
-                if case .election(_, let candidates) = matter.kind {
-                    Paragraph(candidates.map(\.name).joined(separator: "、")).class("meta")
-                }
+                if case .election(_, let candidates) = matter.kind { Paragraph(candidates.map(\.name).joined(separator: "、")).class("meta") }
             }
         }
         .listStyle(.ordered)

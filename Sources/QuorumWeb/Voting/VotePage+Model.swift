@@ -1,6 +1,8 @@
 import QuorumCore
 import QuorumStore
 
+// The owner's five screens: (1) the votes, (2) the notice, (3) the ballot, (4) confirm and sign, (5) the receipt.
+
 /// The owner's votes (`/votes`): each vote of the estate in which they hold a voting person.
 struct VoteListPage {
     struct Item {
@@ -41,4 +43,29 @@ struct NoticePage {
             vote: vote, progress: try await store.voting.progress(of: vote), voters: voters,
             documents: try await store.organising.documents(of: vote.id), now: store.now())
     }
+}
+
+/// The ballot of one voting person (`/votes/:vote/ballot?person=`), with the choices made so
+/// far and what is wrong with them when the form came back.
+struct BallotPage {
+    var vote: StoredVote
+    var voter: VoterView
+    var chosen = BallotChoices([:])
+    var problems: [BallotProblem] = []
+    var csrf: String
+}
+
+/// The choices once more, and the signature, before the cast.
+struct ConfirmPage {
+    var vote: StoredVote
+    var voter: VoterView
+    var choices: BallotChoices
+    var csrf: String
+    var error: String?
+}
+
+/// The receipt of a ballot cast (`/receipts/:code`).
+struct ReceiptPage {
+    var receipt: Receipt
+    var vote: StoredVote
 }

@@ -1,5 +1,78 @@
 import Plot
 import QuorumCore
+import QuorumStore
+
+extension VoteListPage {
+    func render(chrome: PageChrome) -> Page {
+        Layout.page(S.myVotes, chrome: chrome) { lang in
+            Paragraph(S.hello(owner)(lang)).class("meta")
+            if items.isEmpty { Paragraph(S.noVotes(lang)) }
+            for item in items {
+                Div {
+                    H2(item.vote.title)
+                    Paragraph("\(status(item.vote, lang)) · \(S.deadline(lang))：\(LocalTime.format(item.vote.closesAt))").class("meta")
+                    ProgressView(progress: item.progress, lang: lang, source: .vote(item.vote.id, .progress))
+                    for voter in item.voters {
+                        Paragraph("\(S.rooms(lang))：\(voter.rooms)").class("meta")
+                        if let code = item.receipts[voter.person] {
+                            Paragraph("✓ \(S.voted(lang))").class("ok")
+                            Link(S.viewReceipt(lang), url: SiteURL.receipt(code)).class("button secondary")
+                        } else if voter.votedAt != nil {
+                            Paragraph("✓ \(S.voted(lang))").class("ok")
+                        }
+                    }
+                    if item.vote.preliminaryAt != nil {
+                        Link(S.viewResult(lang), url: SiteURL.vote(item.vote.id, .result)).class("button").id("result-\(item.vote.id)")
+                    }
+                    if item.voters.contains(where: { $0.votedAt == nil || item.vote.ballotChange }) && item.vote.calendar.isOpen(at: now) {
+                        Link(S.readAndVote(lang), url: SiteURL.vote(item.vote.id)).class("button").id("open-\(item.vote.id)")
+                    }
+                }
+                .class("card")
+            }
+        }
+    }
+
+    func status(_ vote: StoredVote, _ lang: Lang) -> String {
+        switch vote.calendar.window(at: now) {
+        case .notOpenYet: S.notYetOpen(lang)
+        case .open: S.open(lang)
+        case .closed: S.closed(lang)
+        }
+    }
+}
+
+extension NoticePage {
+    func render(chrome: PageChrome) -> Page {
+        Layout.page(S.notice, chrome: chrome) { lang in
+            H2(vote.title)
+            Paragraph(VotePages.window(vote, lang)).class("meta")
+            H2(S.matters(lang))
+            VotePages.matters(vote, lang)
+            if !documents.isEmpty {
+                H2(S.documents(lang))
+                List(documents) { document in
+                    Link("\(document.name)（\(document.size / 1024) KB）", url: SiteURL.vote(vote.id, .document(String(document.number))))
+                }
+            }
+            if vote.preliminaryAt != nil { Link(S.viewResult(lang), url: SiteURL.vote(vote.id, .result)).class("button").id("view-result") }
+            H2(S.howDecided(lang))
+            List([
+                S.howParticipation(lang), S.howOrdinary(lang), S.howSpecial(lang), S.howElection(lang),
+                (vote.ballotChange ? S.howOnceChangeable : S.howOnce)(lang),
+            ]) { ListItem($0) }
+            ProgressView(progress: progress, lang: lang, source: .vote(vote.id, .progress))
+            if vote.calendar.isOpen(at: now) {
+                for voter in voters where voter.votedAt == nil || vote.ballotChange {
+                    Paragraph("\(S.rooms(lang))：\(voter.rooms)").class("meta")
+                    Link(S.toBallot(lang), url: SiteURL.vote(vote.id, .ballot(person: String(voter.person)))).class("button").id(
+                        "to-ballot-\(voter.person)")
+                }
+            }
+            Link(S.back(lang), url: SiteURL.votes).class("button secondary")
+        }
+    }
+}
 
 extension BallotPage {
     func render(chrome: PageChrome) -> Page {
@@ -9,8 +82,7 @@ extension BallotPage {
                 Div { for problem in problems { Paragraph(S.say(problem)(lang)) } }
                     .class("alert").attribute(named: "role", value: "alert")
             }
-            Form(url: SiteURL.vote(vote.id, .confirm), method: .post) {
-                Input(type: .hidden, name: "csrf", value: csrf)
+            Form(post: SiteURL.vote(vote.id, .confirm), csrf: csrf) {
                 Input(type: .hidden, name: "person", value: String(voter.person))
                 for (position, matter) in vote.definition.matters.enumerated() {
                     fields(matter, number: position + 1, chosen: chosen.marks[matter.id], lang: lang)
@@ -28,12 +100,8 @@ extension BallotPage {
                 legend
                 VotePages.tagSpan(matter, lang)
                 for (option, text) in [(Choice.agree, S.agree(lang)), (.oppose, S.oppose(lang)), (.abstain, S.abstain(lang))] {
-                    Label(text) {
-                        Input(type: .radio, name: "m.\(matter.id)", value: option.rawValue, isRequired: true)
-                            .id("m-\(matter.id)-\(option.rawValue)")
-                            .attribute(named: "checked", value: chosen == .option(option) ? "checked" : nil)
-                    }
-                    .class("choice")
+                    VotePages.choice(
+                        text, .radio, "m.\(matter.id)", option.rawValue, id: "m-\(matter.id)-\(option.rawValue)", checked: chosen == .option(option))
                 }
             }
         case .election(let seats, let candidates):
@@ -46,12 +114,9 @@ extension BallotPage {
                 Paragraph(S.chosenOf(seats)(lang)).class("counter").attr("data-template", template)
                     .attribute(named: "aria-live", value: "polite")
                 for candidate in candidates {
-                    Label(candidate.name) {
-                        Input(type: .checkbox, name: "c.\(matter.id)", value: candidate.id)
-                            .id("c-\(matter.id)-\(candidate.id)")
-                            .attribute(named: "checked", value: picked.contains(candidate.id) ? "checked" : nil)
-                    }
-                    .class("choice")
+                    VotePages.choice(
+                        candidate.name, .checkbox, "c.\(matter.id)", candidate.id, id: "c-\(matter.id)-\(candidate.id)",
+                        checked: picked.contains(candidate.id))
                 }
             }
             .attr("data-seats", String(seats))
@@ -65,8 +130,7 @@ extension ConfirmPage {
             Paragraph(S.confirmIntro(lang))
             Layout.flash(error)
             VotePages.summary(vote, choices: choices, lang: lang)
-            Form(url: SiteURL.vote(vote.id, .cast), method: .post) {
-                Input(type: .hidden, name: "csrf", value: csrf)
+            Form(post: SiteURL.vote(vote.id, .cast), csrf: csrf) {
                 Input(type: .hidden, name: "person", value: String(voter.person))
                 Input(type: .hidden, name: "choices", value: choices.canonicalJSON)
                 Input(type: .hidden, name: "signature_drawn", value: "").id("signature-drawn")
