@@ -80,14 +80,10 @@ enum Guard {
     static func ownerVote(_ context: QuorumRequestContext, store: Store) async throws -> Found<OwnerVoteContext> {
         try await owner(context).then { owner in
             guard let id = context.parameters.get("vote"), let vote = try await store.voting.vote(id), vote.estateID == owner.session.estateID else {
-                return .failure(
-                    Layout.refuse(.notFound, S.notFound, S.notFound, chrome: context.chrome, back: .votes))
+                return .failure(Layout.refuse(.notFound, S.notFound, S.notFound, chrome: context.chrome, back: .votes))
             }
             let voters = try await store.voting.voters(in: vote.id, owner: owner.session.idHash)
-            guard !voters.isEmpty else {
-                return .failure(
-                    Layout.refuse(.forbidden, S.notice, S.noBallotHere, chrome: context.chrome, back: .votes))
-            }
+            guard !voters.isEmpty else { return .failure(Layout.refuse(.forbidden, S.notice, S.noBallotHere, chrome: context.chrome, back: .votes)) }
             return .success(OwnerVoteContext(base: context, session: owner.session, vote: vote, voters: voters))
         }
     }
@@ -96,8 +92,7 @@ enum Guard {
     static func staff(_ request: Request, _ context: QuorumRequestContext) async throws -> Found<StaffContext> {
         guard let staff = context.staff else {
             if request.method == .get { return .failure(Layout.redirect(.staffLogin)) }
-            return .failure(
-                Layout.refuse(.forbidden, S.staffSignIn, S.staffSignInFirst, chrome: context.chrome, back: .staffLogin))
+            return .failure(Layout.refuse(.forbidden, S.staffSignIn, S.staffSignInFirst, chrome: context.chrome, back: .staffLogin))
         }
         var form = FormData("")
         if request.method == .post {
@@ -110,8 +105,7 @@ enum Guard {
                 form = try await FormData.read(request, context: context)
             }
             guard form["csrf"] == staff.csrf else {
-                return .failure(
-                    Layout.refuse(.forbidden, S.staffArea, S.formExpired, chrome: context.chrome, back: .manage))
+                return .failure(Layout.refuse(.forbidden, S.staffArea, S.formExpired, chrome: context.chrome, back: .manage))
             }
         }
         return .success(StaffContext(base: context, staff: staff, form: form))
