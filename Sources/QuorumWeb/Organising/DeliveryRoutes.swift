@@ -23,12 +23,12 @@ struct DeliveryRoutes {
     @Sendable func delivery(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let building = request.uri.queryParameters["building"].map(String.init)
         let page = try await DeliveryPage.load(context.vote, building: building, staff: context.staff, store: store)
-        return Layout.response(page.render(chrome: context.base.chrome))
+        return Layout.response(page.render(chrome: context.chrome))
     }
 
     @Sendable func recordDelivery(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let (vote, form) = (context.vote, context.form)
-        guard let person = form["person"].flatMap(Int.init) else { return StaffPages.notFound(context.base.chrome) }
+        guard let person = form["person"].flatMap(Int.init) else { return StaffPages.notFound(context.chrome) }
         try await store.organising.recordDelivery(vote: vote.id, person: person, method: .hand, actor: context.staff.account.id)
         return Layout.redirect(location: "\(SiteURL.manageVote(vote.id, .delivery(building: form["building"])))#p\(person)")
     }
@@ -38,7 +38,7 @@ struct DeliveryRoutes {
         let count = try await store.organising.recordPublicPosting(vote: vote.id, actor: context.staff.account.id)
         let page = try await DeliveryPage.load(
             vote, building: nil, staff: context.staff, message: S.postingRecorded(count)(context.lang), store: store)
-        return Layout.response(page.render(chrome: context.base.chrome.at(.manageVote(vote.id, .delivery()))))
+        return Layout.response(page.render(chrome: context.chrome.at(.manageVote(vote.id, .delivery()))))
     }
 
     @Sendable func dashboard(_ request: Request, context: StaffVoteContext) async throws -> Response {
@@ -57,20 +57,20 @@ struct DeliveryRoutes {
 
     func dashboardPage(_ context: StaffVoteContext, message: String?) async throws -> Response {
         let page = try await DashboardPage.load(context.vote, staff: context.staff, message: message, store: store)
-        return Layout.response(page.render(chrome: context.base.chrome.at(.manageVote(context.vote.id, .dashboard))))
+        return Layout.response(page.render(chrome: context.chrome.at(.manageVote(context.vote.id, .dashboard))))
     }
 
     @Sendable func roomList(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let (vote, actor) = (context.vote, context.staff.account.id)
-        guard let list = context.parameters.get("list").flatMap(NonVoterList.init(rawValue:)) else { return StaffPages.notFound(context.base.chrome) }
+        guard let list = context.parameters.get("list").flatMap(NonVoterList.init(rawValue:)) else { return StaffPages.notFound(context.chrome) }
         do {
             let rooms =
                 list == .unbound
                 ? try await store.organising.unboundRooms(of: vote, actor: actor) : try await store.organising.nonVoterRooms(of: vote, actor: actor)
-            return Layout.response(RoomListPage(list: list, vote: vote, rooms: rooms).render(chrome: context.base.chrome))
+            return Layout.response(RoomListPage(list: list, vote: vote, rooms: rooms).render(chrome: context.chrome))
         } catch let error as ListError {
             return Layout.refuse(
-                .forbidden, list == .unbound ? S.unboundList : S.notVotedList, S.say(error), chrome: context.base.chrome,
+                .forbidden, list == .unbound ? S.unboundList : S.notVotedList, S.say(error), chrome: context.chrome,
                 back: .manageVote(vote.id, .dashboard))
         }
     }

@@ -122,9 +122,7 @@ extension OverviewPage {
             if documents.isEmpty { Paragraph(S.noDocuments(lang)).class("meta") }
             List(documents) { document in
                 Div {
-                    Link(
-                        "\(document.name)（\(document.size / 1024) KB）",
-                        url: SiteURL.manageVote(vote.id, .document(String(document.number))))
+                    Link("\(document.name)（\(document.size / 1024) KB）", url: SiteURL.manageVote(vote.id, .document(String(document.number))))
                     Paragraph("SHA-256 \(document.sha256)").class("hash")
                 }
             }

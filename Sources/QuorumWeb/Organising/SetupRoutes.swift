@@ -46,14 +46,14 @@ struct SetupRoutes {
 
     @Sendable func editVote(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard let division = try await store.register.estate(vote.estateID) else { return StaffPages.notFound(context.base.chrome) }
+        guard let division = try await store.register.estate(vote.estateID) else { return StaffPages.notFound(context.chrome) }
         guard vote.isDraft else { return Layout.redirect(.manageVote(vote.id)) }
         return try await form(division, VoteForm.Values(vote), action: .manageVote(vote.id, .edit), staff: context.staff, context: context.base)
     }
 
     @Sendable func updateVote(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard let division = try await store.register.estate(vote.estateID) else { return StaffPages.notFound(context.base.chrome) }
+        guard let division = try await store.register.estate(vote.estateID) else { return StaffPages.notFound(context.chrome) }
         let values = VoteForm.Values(context.form)
         do {
             let parsed = try values.parsed()
@@ -94,7 +94,7 @@ struct SetupRoutes {
     @Sendable func document(_ request: Request, context: StaffVoteContext) async throws -> Response {
         guard let number = context.parameters.get("number").flatMap(Int.init),
             let (document, bytes) = try await store.organising.documentContent(vote: context.vote.id, number: number)
-        else { return StaffPages.notFound(context.base.chrome) }
+        else { return StaffPages.notFound(context.chrome) }
         return StaffPages.download(bytes, type: document.mediaType, filename: document.name)
     }
 
@@ -115,9 +115,9 @@ struct SetupRoutes {
         do {
             let page = try await OverviewPage.load(
                 context.vote, staff: context.staff, message: message, demo: dependencies.demoClock != nil, store: store)
-            return Layout.response(page.render(chrome: context.base.chrome.at(.manageVote(context.vote.id))), status: status)
+            return Layout.response(page.render(chrome: context.chrome.at(.manageVote(context.vote.id))), status: status)
         } catch {
-            return Layout.response(Layout.message(S.staffArea, "\(error)", chrome: context.base.chrome, back: .manage), status: .internalServerError)
+            return Layout.response(Layout.message(S.staffArea, "\(error)", chrome: context.chrome, back: .manage), status: .internalServerError)
         }
     }
 

@@ -21,11 +21,11 @@ struct PaperRoutes {
 
     @Sendable func printBallots(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard let estate = try await store.register.estate(vote.estateID) else { return StaffPages.notFound(context.base.chrome) }
+        guard let estate = try await store.register.estate(vote.estateID) else { return StaffPages.notFound(context.chrome) }
         let building = request.uri.queryParameters["building"].map(String.init)
         var ballots = try await store.paper.ballots(of: vote.id, markPrinted: building == nil)
         if let building { ballots = ballots.filter { $0.building == building } }
-        return Layout.response(PrintPage(vote: vote, estate: estate.name, ballots: ballots).render(chrome: context.base.chrome))
+        return Layout.response(PrintPage(vote: vote, estate: estate.name, ballots: ballots).render(chrome: context.chrome))
     }
 
     @Sendable func entry(_ request: Request, context: StaffVoteContext) async throws -> Response {
@@ -35,11 +35,11 @@ struct PaperRoutes {
         if let typed = query["code"].map(String.init), !typed.isEmpty {
             guard let ballot = try await store.paper.ballot(vote: vote.id, code: typed) else {
                 return Layout.response(
-                    ScanPage(vote: vote, error: S.unknownPaperCode(context.lang)).render(chrome: context.base.chrome), status: .notFound)
+                    ScanPage(vote: vote, error: S.unknownPaperCode(context.lang)).render(chrome: context.chrome), status: .notFound)
             }
             return Self.entry(EntryPage(vote: vote, ballot: ballot, csrf: staff.csrf), context)
         }
-        return Layout.response(ScanPage(vote: vote, flash: flash).render(chrome: context.base.chrome))
+        return Layout.response(ScanPage(vote: vote, flash: flash).render(chrome: context.chrome))
     }
 
     @Sendable func enter(_ request: Request, context: StaffVoteContext) async throws -> Response {
@@ -53,12 +53,12 @@ struct PaperRoutes {
             if let ballot = try await store.paper.ballot(vote: vote.id, code: code), case .invalid = error {
                 return Self.entry(EntryPage(vote: vote, ballot: ballot, csrf: staff.csrf, error: text), context, status: .unprocessableContent)
             }
-            return Layout.response(ScanPage(vote: vote, error: text).render(chrome: context.base.chrome), status: .conflict)
+            return Layout.response(ScanPage(vote: vote, error: text).render(chrome: context.chrome), status: .conflict)
         }
     }
 
     @Sendable func mismatches(_ request: Request, context: StaffVoteContext) async throws -> Response {
-        Layout.response(try await MismatchPage.load(context.vote, csrf: context.staff.csrf, store: store).render(chrome: context.base.chrome))
+        Layout.response(try await MismatchPage.load(context.vote, csrf: context.staff.csrf, store: store).render(chrome: context.chrome))
     }
 
     @Sendable func resolve(_ request: Request, context: StaffVoteContext) async throws -> Response {
@@ -74,16 +74,16 @@ struct PaperRoutes {
             status = .conflict
         }
         let page = try await MismatchPage.load(vote, csrf: staff.csrf, message: message, store: store)
-        return Layout.response(page.render(chrome: context.base.chrome), status: status)
+        return Layout.response(page.render(chrome: context.chrome), status: status)
     }
 
     @Sendable func reconciliation(_ request: Request, context: StaffVoteContext) async throws -> Response {
-        Layout.response(try await ReconciliationPage.load(context.vote, store: store).render(chrome: context.base.chrome))
+        Layout.response(try await ReconciliationPage.load(context.vote, store: store).render(chrome: context.chrome))
     }
 
     /// A ballot's entry form is named by its code (`?code=`).
     static func entry(_ page: EntryPage, _ context: StaffVoteContext, status: HTTPResponse.Status = .ok) -> Response {
-        Layout.response(page.render(chrome: context.base.chrome.at(.manageVote(page.vote.id, .entry(code: page.ballot.code)))), status: status)
+        Layout.response(page.render(chrome: context.chrome.at(.manageVote(page.vote.id, .entry(code: page.ballot.code)))), status: status)
     }
 
     /// A clerk's marks: the whole ballot spoiled, or the choices as on an owner's ballot.

@@ -22,25 +22,23 @@ struct ResultRoutes {
         guard let vote = try await store.results.settle(context.vote.id), vote.preliminaryAt != nil,
             let page = try await ResultPage.load(vote, store: store)
         else {
-            return Layout.refuse(.notFound, S.resultTitle, S.resultNotPublished, chrome: context.base.chrome, back: .votes)
+            return Layout.refuse(.notFound, S.resultTitle, S.resultNotPublished, chrome: context.chrome, back: .votes)
         }
-        return Layout.response(page.render(chrome: context.base.chrome))
+        return Layout.response(page.render(chrome: context.chrome))
     }
 
     @Sendable func result(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
         guard let page = try await ResultPage.load(vote, staff: context.staff, store: store) else {
             return Layout.refuse(
-                .notFound, S.resultTitle, S.notCountedYet(vote.closesAt.localMinute), chrome: context.base.chrome, back: .manageVote(vote.id))
+                .notFound, S.resultTitle, S.notCountedYet(vote.closesAt.localMinute), chrome: context.chrome, back: .manageVote(vote.id))
         }
-        return Layout.response(page.render(chrome: context.base.chrome))
+        return Layout.response(page.render(chrome: context.chrome))
     }
 
     @Sendable func report(_ request: Request, context: StaffVoteContext) async throws -> Response {
-        guard let page = try await ResultPage.load(context.vote, printable: true, store: store) else {
-            return StaffPages.notFound(context.base.chrome)
-        }
-        return Layout.response(page.render(chrome: context.base.chrome))
+        guard let page = try await ResultPage.load(context.vote, printable: true, store: store) else { return StaffPages.notFound(context.chrome) }
+        return Layout.response(page.render(chrome: context.chrome))
     }
 
     @Sendable func publish(_ request: Request, context: StaffVoteContext) async throws -> Response {
@@ -49,13 +47,13 @@ struct ResultRoutes {
             _ = try await store.results.publishResult(vote.id, final: context.form["final"] == "1", actor: context.staff.account.id)
             return Layout.redirect(.manageVote(vote.id, .result))
         } catch let error as ResultError {
-            return Layout.refuse(.conflict, S.resultTitle, S.say(error), chrome: context.base.chrome, back: .manageVote(vote.id, .result))
+            return Layout.refuse(.conflict, S.resultTitle, S.say(error), chrome: context.chrome, back: .manageVote(vote.id, .result))
         }
     }
 
     @Sendable func export(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard let file = context.parameters.get("file") else { return StaffPages.notFound(context.base.chrome) }
+        guard let file = context.parameters.get("file") else { return StaffPages.notFound(context.chrome) }
         switch file {
         case "registry.csv", "matters.json", "ballots.csv", "deliveries.csv":
             // The register and the ballots are read only for the files made of them.
@@ -67,17 +65,17 @@ struct ResultRoutes {
                 case "ballots.csv": (files.ballots, "text/csv; charset=utf-8")
                 default: (files.deliveries, "text/csv; charset=utf-8")
                 }
-            guard let text else { return StaffPages.notFound(context.base.chrome) }
+            guard let text else { return StaffPages.notFound(context.chrome) }
             return StaffPages.download(Array(text.utf8), type: type, filename: file)
         case "tally.json":
-            guard let tally = vote.tallyJSON else { return StaffPages.notFound(context.base.chrome) }
+            guard let tally = vote.tallyJSON else { return StaffPages.notFound(context.chrome) }
             return StaffPages.download(Array(tally.utf8), type: "application/json", filename: file)
         case "log.jsonl":
             var text = ""
             try await store.log.export { text += $0 }
             return StaffPages.download(Array(text.utf8), type: "application/x-ndjson", filename: file)
         default:
-            return StaffPages.notFound(context.base.chrome)
+            return StaffPages.notFound(context.chrome)
         }
     }
 }

@@ -61,7 +61,7 @@ struct StaffRoutes {
     }
 
     @Sendable func home(_ request: Request, context: StaffContext) async throws -> Response {
-        Layout.response(try await StaffHomePage.load(context.staff, store: store).render(chrome: context.base.chrome))
+        Layout.response(try await StaffHomePage.load(context.staff, store: store).render(chrome: context.chrome))
     }
 
     // Accounts.
@@ -96,7 +96,7 @@ struct StaffRoutes {
     func accountsPage(_ context: StaffContext, divisions: [Division], error: String? = nil) async throws -> Response {
         let page = AccountsPage(
             accounts: try await store.staff.accounts(visibleTo: context.staff.account), divisions: divisions, staff: context.staff, error: error)
-        return Layout.response(page.render(chrome: context.base.chrome), status: error == nil ? .ok : .badRequest)
+        return Layout.response(page.render(chrome: context.chrome), status: error == nil ? .ok : .badRequest)
     }
 
     /// The divisions an account may open accounts in: its own and everything below it.

@@ -24,28 +24,28 @@ struct OwnerRoutes {
     }
 
     @Sendable func votes(_ request: Request, context: OwnerContext) async throws -> Response {
-        Layout.response(try await VoteListPage.load(context.session, store: store).render(chrome: context.base.chrome))
+        Layout.response(try await VoteListPage.load(context.session, store: store).render(chrome: context.chrome))
     }
 
     @Sendable func notice(_ request: Request, context: OwnerVoteContext) async throws -> Response {
         let vote = context.vote
         // Seeing the notice here is its delivery online (指导规则 Art. 22).
         try await store.organising.recordSeenOnline(vote: vote.id, owner: context.session.idHash)
-        return Layout.response(try await NoticePage.load(vote, voters: context.voters, store: store).render(chrome: context.base.chrome))
+        return Layout.response(try await NoticePage.load(vote, voters: context.voters, store: store).render(chrome: context.chrome))
     }
 
     @Sendable func document(_ request: Request, context: OwnerVoteContext) async throws -> Response {
         guard let number = context.parameters.get("number").flatMap(Int.init),
             let (document, bytes) = try await store.organising.documentContent(vote: context.vote.id, number: number)
         else {
-            return Layout.refuse(.notFound, S.notFound, S.notFound, chrome: context.base.chrome, back: .vote(context.vote.id))
+            return Layout.refuse(.notFound, S.notFound, S.notFound, chrome: context.chrome, back: .vote(context.vote.id))
         }
         return StaffPages.download(bytes, type: document.mediaType, filename: document.name)
     }
 
     @Sendable func ballot(_ request: Request, context: OwnerVoteContext) async throws -> Response {
         guard let voter = Self.voter(request.uri.queryParameters["person"].map(String.init), in: context.voters) else {
-            return Layout.refuse(.notFound, S.ballot, S.noBallotHere, chrome: context.base.chrome, back: .votes)
+            return Layout.refuse(.notFound, S.ballot, S.noBallotHere, chrome: context.chrome, back: .votes)
         }
         if voter.votedAt != nil && !context.vote.ballotChange { return Layout.redirect(.votes) }
         return Layout.response(BallotPage(vote: context.vote, voter: voter, csrf: context.session.csrf).render(chrome: Self.chrome(context, voter)))
@@ -54,9 +54,9 @@ struct OwnerRoutes {
     @Sendable func confirm(_ request: Request, context: OwnerVoteContext) async throws -> Response {
         let form = try await FormData.read(request, context: context.base, limit: FormData.ownerLimit)
         let (vote, csrf) = (context.vote, context.session.csrf)
-        guard form["csrf"] == csrf else { return Layout.refuse(.forbidden, S.ballot, S.formExpired, chrome: context.base.chrome, back: .votes) }
+        guard form["csrf"] == csrf else { return Layout.refuse(.forbidden, S.ballot, S.formExpired, chrome: context.chrome, back: .votes) }
         guard let voter = Self.voter(form["person"], in: context.voters) else {
-            return Layout.refuse(.notFound, S.ballot, S.noBallotHere, chrome: context.base.chrome, back: .votes)
+            return Layout.refuse(.notFound, S.ballot, S.noBallotHere, chrome: context.chrome, back: .votes)
         }
         let choices = Self.choices(from: form, vote: vote.definition)
         let problems = vote.definition.problems(with: choices)
@@ -65,7 +65,7 @@ struct OwnerRoutes {
             return Layout.response(page.render(chrome: Self.chrome(context, voter)), status: .unprocessableContent)
         }
         let page = ConfirmPage(vote: vote, voter: voter, choices: choices, csrf: csrf)
-        return Layout.response(page.render(chrome: context.base.chrome.at(.vote(vote.id))))
+        return Layout.response(page.render(chrome: context.chrome.at(.vote(vote.id))))
     }
 
     /// The cast: the session, then straight to `castOnline`, whose batch checks the vote, the
@@ -74,13 +74,11 @@ struct OwnerRoutes {
     @Sendable func cast(_ request: Request, context: OwnerContext) async throws -> Response {
         let form = try await FormData.read(request, context: context.base, limit: 2 * 1024 * 1024)
         let session = context.session
-        guard form["csrf"] == session.csrf else {
-            return Layout.refuse(.forbidden, S.ballot, S.formExpired, chrome: context.base.chrome, back: .votes)
-        }
+        guard form["csrf"] == session.csrf else { return Layout.refuse(.forbidden, S.ballot, S.formExpired, chrome: context.chrome, back: .votes) }
         guard let id = context.parameters.get("vote"), let person = form["person"].flatMap(Int.init),
             let choices = try? BallotChoices(canonicalJSON: form["choices"] ?? "")
         else {
-            return Layout.refuse(.badRequest, S.ballot, S.formExpired, chrome: context.base.chrome, back: .votes)
+            return Layout.refuse(.badRequest, S.ballot, S.formExpired, chrome: context.chrome, back: .votes)
         }
         let drawn = form["signature_drawn"] ?? ""
         let typed = (form["signature_typed"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -95,10 +93,10 @@ struct OwnerRoutes {
             case .failure(let response): return response
             case .success(let context):
                 guard let voter = context.voters.first(where: { $0.person == person }) else {
-                    return Layout.refuse(.notFound, S.ballot, S.noBallotHere, chrome: context.base.chrome, back: .votes)
+                    return Layout.refuse(.notFound, S.ballot, S.noBallotHere, chrome: context.chrome, back: .votes)
                 }
                 let page = ConfirmPage(vote: context.vote, voter: voter, choices: choices, csrf: session.csrf, error: S.needSignature(context.lang))
-                return Layout.response(page.render(chrome: context.base.chrome.at(.vote(context.vote.id))))
+                return Layout.response(page.render(chrome: context.chrome.at(.vote(context.vote.id))))
             }
         }
         do {
@@ -106,11 +104,11 @@ struct OwnerRoutes {
                 vote: id, person: person, owner: session.idHash, choices: choices, signature: signature, estate: session.estateID)
             return Layout.redirect(.receipt(receipt.code))
         } catch CastError.noSuchVote {
-            return Layout.refuse(.notFound, S.notFound, S.notFound, chrome: context.base.chrome, back: .votes)
+            return Layout.refuse(.notFound, S.notFound, S.notFound, chrome: context.chrome, back: .votes)
         } catch CastError.notYourBallot {
-            return Layout.refuse(.forbidden, S.ballot, S.noBallotHere, chrome: context.base.chrome, back: .votes)
+            return Layout.refuse(.forbidden, S.ballot, S.noBallotHere, chrome: context.chrome, back: .votes)
         } catch let error as CastError {
-            return Layout.refuse(.conflict, S.ballot, S.say(error), chrome: context.base.chrome, back: .votes)
+            return Layout.refuse(.conflict, S.ballot, S.say(error), chrome: context.chrome, back: .votes)
         }
     }
 
@@ -133,16 +131,16 @@ struct OwnerRoutes {
             let vote = try await store.voting.vote(receipt.voteID),
             try await store.voting.voters(in: vote.id, owner: context.session.idHash).contains(where: { $0.person == receipt.person })
         else {
-            return Layout.refuse(.notFound, S.receipt, S.notFound, chrome: context.base.chrome, back: .votes)
+            return Layout.refuse(.notFound, S.receipt, S.notFound, chrome: context.chrome, back: .votes)
         }
-        return Layout.response(ReceiptPage(receipt: receipt, vote: vote).render(chrome: context.base.chrome.at(.receipt(receipt.code))))
+        return Layout.response(ReceiptPage(receipt: receipt, vote: vote).render(chrome: context.chrome.at(.receipt(receipt.code))))
     }
 
     // Helpers.
 
     /// A ballot's page is named by its person (`?person=`).
     static func chrome(_ context: OwnerVoteContext, _ voter: VoterView) -> PageChrome {
-        context.base.chrome.at(.vote(context.vote.id, .ballot(person: String(voter.person))))
+        context.chrome.at(.vote(context.vote.id, .ballot(person: String(voter.person))))
     }
 
     static func voter(_ text: String?, in voters: [VoterView]) -> VoterView? {
