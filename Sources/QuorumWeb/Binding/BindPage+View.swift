@@ -57,8 +57,7 @@ extension BindCodePage {
                 Div {
                     Paragraph(S.demoCode(lang)).class("note")
                     Paragraph(demoMessage).id("demo-message")
-                }
-                .class("card")
+                }.class("card")
             }
             Form(url: SiteURL.bindCode, method: .post) {
                 Input(type: .hidden, name: "pre", value: pre)

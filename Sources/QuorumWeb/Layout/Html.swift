@@ -56,6 +56,9 @@ extension Component {
     /// The element's id, escaped (Plot's would be written as it is).
     func id(_ id: String) -> Component { attr("id", id) }
 
+    /// `checked` on a radio button or checkbox when `on`.
+    func checked(_ on: Bool) -> Component { attribute(named: "checked", value: on ? "checked" : nil) }
+
     /// A class added to the element's, escaped (Plot's would be written as it is).
     func `class`(_ name: String) -> Component { attribute(named: "class", value: name.attribute, replaceExisting: false) }
 }

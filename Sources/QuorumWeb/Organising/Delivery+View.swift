@@ -34,11 +34,9 @@ extension DeliveryPage {
                                 }
                             }
                         }
-                    }
-                    .id("p\(person.person)")
+                    }.id("p\(person.person)")
                 }
-            }
-            .class("table")
+            }.class("table")
         }
     }
 
@@ -78,8 +76,7 @@ extension DashboardPage {
                         }
                     }
                 }
-            }
-            .class("table")
+            }.class("table")
             if permissions.contains(.lists) {
                 H2(S.lists(lang))
                 Paragraph(S.listsExplain(LocalTime.format(vote.opensAt), LocalTime.format(vote.calendar.thirdLastDay))(lang)).class("note")

@@ -11,26 +11,17 @@ extension SetupPage {
                 Label(S.voteTitle(lang)) { Input(type: .text, name: "title", value: values.title, isRequired: true).id("title") }
                 FieldSet {
                     Legend(S.scope(lang))
-                    Label(S.wholeEstate(lang)) {
-                        Input(type: .radio, name: "scope", value: "all").attribute(
-                            named: "checked", value: values.buildings.isEmpty ? "checked" : nil
-                        )
-                        .id("scope-all")
-                    }
+                    Label(S.wholeEstate(lang)) { Input(type: .radio, name: "scope", value: "all").checked(values.buildings.isEmpty).id("scope-all") }
                     Label(S.chosenBuildings(lang)) {
-                        Input(type: .radio, name: "scope", value: "buildings")
-                            .attribute(named: "checked", value: values.buildings.isEmpty ? nil : "checked").id("scope-buildings")
+                        Input(type: .radio, name: "scope", value: "buildings").checked(!values.buildings.isEmpty).id("scope-buildings")
                     }
                     Div {
                         for building in buildings {
                             Label(building) {
-                                Input(type: .checkbox, name: "building", value: building)
-                                    .attribute(named: "checked", value: values.buildings.contains(building) ? "checked" : nil)
-                            }
-                            .class("chip")
+                                Input(type: .checkbox, name: "building", value: building).checked(values.buildings.contains(building))
+                            }.class("chip")
                         }
-                    }
-                    .class("chips")
+                    }.class("chips")
                 }
                 for (index, matter) in values.matters.enumerated() { slot(index + 1, matter, lang) }
                 FieldSet {
@@ -61,10 +52,8 @@ extension SetupPage {
 
     func checkbox(_ name: String, _ label: String, _ on: Bool) -> Component {
         Label(label) {
-            Input(type: .checkbox, name: name, value: "1").attribute(named: "checked", value: on ? "checked" : nil)
-                .id(name.replacingOccurrences(of: "_", with: "-"))
-        }
-        .class("check")
+            Input(type: .checkbox, name: name, value: "1").checked(on).id(name.replacingOccurrences(of: "_", with: "-"))
+        }.class("check")
     }
 
     /// One matter's fields; the slots after the first stay folded while blank.
@@ -81,23 +70,19 @@ extension SetupPage {
                         Option(S.itemLong(item)(lang), value: String(item)).attribute(
                             named: "selected", value: matter.item == item ? "selected" : nil)
                     }
-                }
-                .attr("name", prefix + "item").id("m\(number)-item")
+                }.attr("name", prefix + "item").id("m\(number)-item")
             }
             Paragraph(S.itemThresholdNote(lang)).class("note")
             Label(S.isElection(lang)) {
-                Input(type: .checkbox, name: prefix + "kind", value: "election").attribute(named: "checked", value: matter.election ? "checked" : nil)
-                    .id("m\(number)-election")
-            }
-            .class("check")
+                Input(type: .checkbox, name: prefix + "kind", value: "election").checked(matter.election).id("m\(number)-election")
+            }.class("check")
             Label(S.seats(lang)) {
                 Input(type: .number, name: prefix + "seats", value: String(matter.seats)).attribute(named: "min", value: "1").id("m\(number)-seats")
             }
             Label(S.candidatesOnePerLine(lang)) {
                 TextArea(text: matter.candidates, name: prefix + "candidates", numberOfRows: 4).id("m\(number)-candidates")
             }
-        }
-        .class(number == 1 || !matter.title.isEmpty ? "matter" : "matter spare")
+        }.class(number == 1 || !matter.title.isEmpty ? "matter" : "matter spare")
     }
 }
 
@@ -125,8 +110,7 @@ extension OverviewPage {
                     Link("\(document.name)（\(document.size / 1024) KB）", url: SiteURL.manageVote(vote.id, .document(String(document.number))))
                     Paragraph("SHA-256 \(document.sha256)").class("hash")
                 }
-            }
-            .class("plain")
+            }.class("plain")
             if vote.isDraft && permissions.contains(.organise) {
                 Form(post: SiteURL.manageVote(vote.id, .documents), csrf: staff.csrf, contentType: .multipartData) {
                     Label(S.attachDocument(lang)) {
@@ -147,8 +131,7 @@ extension OverviewPage {
                     for (shown, title, page, id) in work(phase, permissions) {
                         if shown { ListItem { Link(title(lang), url: SiteURL.manageVote(vote.id, page)).id(id) } }
                     }
-                }
-                .class("actions")
+                }.class("actions")
             }
             if demo { demoClock(lang) }
         }
@@ -191,10 +174,8 @@ extension OverviewPage {
                     Input(type: .hidden, name: "hours", value: String(hours))
                     Input(type: .hidden, name: "back", value: SiteURL.manageVote(vote.id).path)
                     SubmitButton(label).class("secondary").id("clock-\(hours)")
-                }
-                .class("inline")
+                }.class("inline")
             }
-        }
-        .class("card demo")
+        }.class("card demo")
     }
 }

@@ -30,11 +30,8 @@ extension PrintPage {
                     Div {
                         Barcode(code: ballot.code.replacingOccurrences(of: "-", with: ""))
                         Paragraph(ballot.code).class("code")
-                    }
-                    .class("barcode-block")
-                }
-                .class("paper-ballot")
-                .attr("data-code", ballot.code)
+                    }.class("barcode-block")
+                }.class("paper-ballot").attr("data-code", ballot.code)
             }
         }
     }
@@ -56,11 +53,9 @@ extension ReconciliationPage {
                         {
                             TableCell(String(count))
                         }
-                    }
-                    .class(line.building.isEmpty ? "total" : "")
+                    }.class(line.building.isEmpty ? "total" : "")
                 }
-            }
-            .class("table").id("reconciliation")
+            }.class("table").id("reconciliation")
             H2(S.conflictsTitle(lang))
             Paragraph(S.conflictsExplain(lang)).class("note")
             if conflicts.isEmpty { Paragraph(S.noConflicts(lang)).id("no-conflicts") }
@@ -70,8 +65,7 @@ extension ReconciliationPage {
                 }
             ) {
                 ListItem($0)
-            }
-            .id("conflicts")
+            }.id("conflicts")
             Link(S.back(lang), url: SiteURL.manageVote(vote.id)).class("button secondary")
         }
     }
@@ -132,8 +126,7 @@ extension MismatchPage {
                         PaperPages.marks(vote.definition, lang)
                         SubmitButton(S.settle(lang)).id("settle-\(item.ballot.person)")
                     }
-                }
-                .class("card mismatch")
+                }.class("card mismatch")
             }
             Link(S.back(lang), url: SiteURL.manageVote(vote.id)).class("button secondary")
         }

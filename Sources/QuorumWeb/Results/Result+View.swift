@@ -53,11 +53,9 @@ extension ResultPage {
                                             ? S.elected(lang) : (candidate.passed ? S.passedNoSeat(lang) : S.notElected(lang)))
                                 }
                             }
-                        }
-                        .class("table")
+                        }.class("table")
                     }
-                }
-                .class("card")
+                }.class("card")
             }
             H2(S.byBuilding(lang))
             Table {
@@ -71,8 +69,7 @@ extension ResultPage {
                         TableCell(String(building.paper.heads))
                     }
                 }
-            }
-            .class("table")
+            }.class("table")
             if let staff, !printable { actions(staff, lang) }
             if printable { Paragraph(S.reportFooter(vote.tallySHA256 ?? "")(lang)).class("note") }
         }
@@ -127,8 +124,7 @@ extension ResultPage {
                             Link(file, url: SiteURL.manageVote(vote.id, .export(file))).id("export-\(file.replacingOccurrences(of: ".", with: "-"))")
                         }
                     }
-                }
-                .class("plain")
+                }.class("plain")
             }
         }
     }

@@ -37,13 +37,11 @@ extension StaffHomePage {
                             Link(vote.title, url: SiteURL.manageVote(vote.id)).class("vote-link")
                             Span(StaffPages.phaseName(vote.phase(at: now), lang)).class("tag")
                         }
-                    }
-                    .class("plain")
+                    }.class("plain")
                     if permissions.contains(.organise) {
                         Link(S.newVote(lang), url: SiteURL.newVote(estate: String(estate.id))).class("button").id("new-vote-\(estate.id)")
                     }
-                }
-                .class("card")
+                }.class("card")
             }
         }
     }
@@ -64,8 +62,7 @@ extension AccountsPage {
                         TableCell(account.divisionID.flatMap { names[$0] } ?? "—")
                     }
                 }
-            }
-            .class("table")
+            }.class("table")
             H2(S.addAccount(lang))
             Form(post: SiteURL.manageStaff, csrf: staff.csrf) {
                 Label(S.username(lang)) { Input(type: .text, name: "username", isRequired: true).id("new-username") }
@@ -79,8 +76,7 @@ extension AccountsPage {
                         for role in StaffRole.allCases where role != .admin || staff.account.role == .admin {
                             Option(S.roleName(role)(lang), value: role.rawValue)
                         }
-                    }
-                    .attr("name", "role").id("new-role")
+                    }.attr("name", "role").id("new-role")
                 }
                 Label(S.division(lang)) {
                     Select { for division in divisions { Option("\(division.name)（\(division.level.chinese)）", value: String(division.id)) } }

@@ -27,8 +27,7 @@ extension VoteListPage {
                     if item.voters.contains(where: { $0.votedAt == nil || item.vote.ballotChange }) && item.vote.calendar.isOpen(at: now) {
                         Link(S.readAndVote(lang), url: SiteURL.vote(item.vote.id)).class("button").id("open-\(item.vote.id)")
                     }
-                }
-                .class("card")
+                }.class("card")
             }
         }
     }
@@ -79,8 +78,7 @@ extension BallotPage {
         Layout.page(S.ballot, chrome: chrome) { lang in
             Paragraph("\(vote.title) · \(S.rooms(lang))：\(voter.rooms)").class("meta")
             if !problems.isEmpty {
-                Div { for problem in problems { Paragraph(S.say(problem)(lang)) } }
-                    .class("alert").attribute(named: "role", value: "alert")
+                Div { for problem in problems { Paragraph(S.say(problem)(lang)) } }.class("alert").attribute(named: "role", value: "alert")
             }
             Form(post: SiteURL.vote(vote.id, .confirm), csrf: csrf) {
                 Input(type: .hidden, name: "person", value: String(voter.person))
@@ -111,15 +109,13 @@ extension BallotPage {
             return FieldSet {
                 legend
                 Span(VotePages.tag(matter, lang)).class("tag")
-                Paragraph(S.chosenOf(seats)(lang)).class("counter").attr("data-template", template)
-                    .attribute(named: "aria-live", value: "polite")
+                Paragraph(S.chosenOf(seats)(lang)).class("counter").attr("data-template", template).attribute(named: "aria-live", value: "polite")
                 for candidate in candidates {
                     VotePages.choice(
                         candidate.name, .checkbox, "c.\(matter.id)", candidate.id, id: "c-\(matter.id)-\(candidate.id)",
                         checked: picked.contains(candidate.id))
                 }
-            }
-            .attr("data-seats", String(seats))
+            }.attr("data-seats", String(seats))
         }
     }
 }

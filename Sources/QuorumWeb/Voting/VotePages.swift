@@ -16,11 +16,7 @@ enum VotePages {
 
     /// One choice of a matter, as the owner's ballot and the clerk's entry ask it.
     static func choice(_ text: String, _ type: HTMLInputType, _ name: String, _ value: String, id: String, checked: Bool = false) -> Component {
-        Label(text) {
-            Input(type: type, name: name, value: value, isRequired: type == .radio).id(id).attribute(
-                named: "checked", value: checked ? "checked" : nil)
-        }
-        .class("choice")
+        Label(text) { Input(type: type, name: name, value: value, isRequired: type == .radio).id(id).checked(checked) }.class("choice")
     }
 
     /// When the vote opens and its deadline.
@@ -36,8 +32,7 @@ enum VotePages {
                 tagSpan(matter, lang, item: items)
                 if case .election(_, let candidates) = matter.kind { Paragraph(candidates.map(\.name).joined(separator: "、")).class("meta") }
             }
-        }
-        .listStyle(.ordered)
+        }.listStyle(.ordered)
     }
 
     /// A candidate's name in an election matter (the id, if there is no such candidate).
