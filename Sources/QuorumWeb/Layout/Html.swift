@@ -145,10 +145,7 @@ struct Legend: Component {
 struct Option: Component {
     let text: String
     let value: String
-    init(_ text: String, value: String) {
-        self.text = text
-        self.value = value
-    }
+    init(_ text: String, value: String) { (self.text, self.value) = (text, value) }
     var body: Component { Node<HTML.BodyContext>.element(named: "option", nodes: [.attr("value", value), .plain(text)]) }
 }
 

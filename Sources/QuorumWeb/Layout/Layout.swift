@@ -20,11 +20,7 @@ struct PageChrome: Sendable {
     var here = SiteURL.home.path
 
     /// The same chrome for a page whose own address is `url`.
-    func at(_ url: SiteURL) -> PageChrome {
-        var chrome = self
-        chrome.here = url.path
-        return chrome
-    }
+    func at(_ url: SiteURL) -> PageChrome { PageChrome(lang: lang, signedIn: signedIn, here: url.path) }
 }
 
 extension QuorumRequestContext {

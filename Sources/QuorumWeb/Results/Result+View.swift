@@ -21,20 +21,16 @@ extension ResultPage {
                     case .resolution(let agree, let oppose, let abstain, let invalid, let passed):
                         Paragraph(passed ? S.passed(lang) : S.notPassed(lang)).class(passed ? "verdict ok" : "verdict alert").id(
                             "verdict-\(matter.id)")
+                        let parts = [
+                            (S.agree, agree, "agree"), (S.oppose, oppose, "oppose"), (S.abstain, abstain, "abstain"), (S.spoiled, invalid, "invalid"),
+                        ]
                         for (label, pick) in [(S.byHeads(lang), true), (S.byArea(lang), false)] {
                             let value: (Weight) -> Int64 = { pick ? Int64($0.heads) : $0.area.centiSquareMetres }
-                            let parts = [
-                                (S.agree, agree, "agree"), (S.oppose, oppose, "oppose"), (S.abstain, abstain, "abstain"),
-                                (S.spoiled, invalid, "invalid"),
-                            ]
-                            Paragraph(
-                                "\(label)："
-                                    + parts.map { "\($0.0(lang)) \(Charts.percent(value($0.1), of: value(result.participating)))" }.joined(
-                                        separator: " · ")
-                            ).class("meta")
+                            let total = value(result.participating)
+                            Paragraph("\(label)：" + parts.map { "\($0.0(lang)) \(Charts.percent(value($0.1), of: total))" }.joined(separator: " · "))
+                                .class("meta")
                             Charts.bar(
-                                parts.map { (value($0.1), $0.2) }, total: value(result.participating),
-                                line: matter.threshold == .special ? (3, 4) : (1, 2),
+                                parts.map { (value($0.1), $0.2) }, total: total, line: matter.threshold == .special ? (3, 4) : (1, 2),
                                 label: "\(label) \(S.agree(lang))")
                         }
                         Paragraph(matter.threshold == .special ? S.specialRule(lang) : S.ordinaryRule(lang)).class("note")
