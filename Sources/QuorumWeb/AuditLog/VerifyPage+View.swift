@@ -65,13 +65,10 @@ extension VerifyPage {
         .div(
             .attr("class", "card browser"), .attr("id", "browser-check"),
             .attr("data-receipt", receipt.code),
-            .attr("data-text-working", T.browserWorking(l)),
-            .attr("data-text-passed", T.browserPassed(l)),
-            .attr("data-text-failed", T.browserFailed(l)),
-            .attr("data-text-cannot-sign", T.browserCannotSign(l)),
-            .attr("data-text-receipt_head", T.stepReceiptHead(l)),
-            .attr("data-text-included", T.stepIncluded(l)),
-            .attr("data-text-still_there", T.stepStillThere(l)),
+            .forEach([
+                ("working", T.browserWorking), ("passed", T.browserPassed), ("failed", T.browserFailed), ("cannot-sign", T.browserCannotSign),
+                ("receipt_head", T.stepReceiptHead), ("included", T.stepIncluded), ("still_there", T.stepStillThere),
+            ]) { .attr("data-text-\($0.0)", $0.1(l)) },
             .h2(.plain(T.browserSays(l))),
             .p(.attr("id", "browser-result"), .attr("data-outcome", "none"), .plain(T.browserNoScript(l)))
         )

@@ -27,12 +27,8 @@ extension SetupPage {
                 FieldSet {
                     Legend(S.window(lang))
                     Paragraph(S.windowExplain(lang)).class("note")
-                    Label(S.opens(lang)) {
-                        Input(type: .text, name: "opens", value: values.opens).attribute(named: "type", value: "datetime-local").id("opens")
-                    }
-                    Label(S.deadline(lang)) {
-                        Input(type: .text, name: "closes", value: values.closes).attribute(named: "type", value: "datetime-local").id("closes")
-                    }
+                    Label(S.opens(lang)) { Input(type: .datetimeLocal, name: "opens", value: values.opens).id("opens") }
+                    Label(S.deadline(lang)) { Input(type: .datetimeLocal, name: "closes", value: values.closes).id("closes") }
                 }
                 FieldSet {
                     Legend(S.settings(lang))
