@@ -76,6 +76,7 @@ typealias H1 = Escaped<ElementDefinitions.H1>
 typealias H2 = Escaped<ElementDefinitions.H2>
 typealias ListItem = Escaped<ElementDefinitions.ListItem>
 typealias TableCell = Escaped<ElementDefinitions.TableCell>
+typealias Button = Escaped<ElementDefinitions.Button>
 
 struct Label: Component {
     let body: Component
@@ -104,11 +105,6 @@ struct Form: Component {
             content()
         }
     }
-}
-
-struct Button: Component {
-    let body: Component
-    init(_ text: String) { body = Plot.Button(text.text) }
 }
 
 struct SubmitButton: Component {
