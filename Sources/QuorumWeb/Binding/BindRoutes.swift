@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import Plot
 import QuorumCore
 import QuorumStore
 

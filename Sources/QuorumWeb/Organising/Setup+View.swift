@@ -147,13 +147,9 @@ extension OverviewPage {
     }
 
     func settingsLine(_ lang: Lang) -> String {
-        var parts: [String] = []
-        if case .buildings(let buildings) = vote.definition.scope {
-            parts.append("\(S.scope(lang))：\(buildings.joined(separator: "、"))")
-        } else {
-            parts.append("\(S.scope(lang))：\(S.wholeEstate(lang))")
-        }
-        parts.append(vote.ballotChange ? S.ballotChangeOn(lang) : S.ballotChangeOff(lang))
+        var scope = S.wholeEstate(lang)
+        if case .buildings(let buildings) = vote.definition.scope { scope = buildings.joined(separator: "、") }
+        var parts = ["\(S.scope(lang))：\(scope)", vote.ballotChange ? S.ballotChangeOn(lang) : S.ballotChangeOff(lang)]
         if vote.definition.settings.silentMajority { parts.append(S.silentMajorityOn(lang)) }
         if vote.definition.settings.parkingVotes { parts.append(S.parkingVotesOn(lang)) }
         parts.append(S.objectionDays(vote.objectionDays)(lang))

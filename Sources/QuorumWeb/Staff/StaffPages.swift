@@ -1,8 +1,6 @@
 import Foundation
 import Hummingbird
-import Plot
 import QuorumCore
-import QuorumStore
 
 /// What the organisers' pages share: a vote's phase in words, the refusals, and downloads.
 enum StaffPages {

@@ -14,12 +14,8 @@ extension VoteListPage {
                     ProgressView(progress: item.progress, lang: lang, source: .vote(item.vote.id, .progress))
                     for voter in item.voters {
                         Paragraph("\(S.rooms(lang))：\(voter.rooms)").class("meta")
-                        if let code = item.receipts[voter.person] {
-                            Paragraph("✓ \(S.voted(lang))").class("ok")
-                            Link(S.viewReceipt(lang), url: SiteURL.receipt(code)).class("button secondary")
-                        } else if voter.votedAt != nil {
-                            Paragraph("✓ \(S.voted(lang))").class("ok")
-                        }
+                        if item.receipts[voter.person] != nil || voter.votedAt != nil { Paragraph("✓ \(S.voted(lang))").class("ok") }
+                        if let code = item.receipts[voter.person] { Link(S.viewReceipt(lang), url: SiteURL.receipt(code)).class("button secondary") }
                     }
                     if item.vote.preliminaryAt != nil {
                         Link(S.viewResult(lang), url: SiteURL.vote(item.vote.id, .result)).class("button").id("result-\(item.vote.id)")
@@ -50,9 +46,7 @@ extension NoticePage {
             VotePages.matters(vote, lang)
             if !documents.isEmpty {
                 H2(S.documents(lang))
-                List(documents) { document in
-                    Link("\(document.name)（\(document.size / 1024) KB）", url: SiteURL.vote(vote.id, .document(String(document.number))))
-                }
+                List(documents) { Link("\($0.name)（\($0.size / 1024) KB）", url: SiteURL.vote(vote.id, .document(String($0.number)))) }
             }
             if vote.preliminaryAt != nil { Link(S.viewResult(lang), url: SiteURL.vote(vote.id, .result)).class("button").id("view-result") }
             H2(S.howDecided(lang))
