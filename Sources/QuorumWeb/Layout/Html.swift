@@ -4,8 +4,8 @@ import QuorumCore
 // Outside text escaped by construction. Plot escapes `<` and `>` in text but passes
 // anything that looks like an entity through, and writes attribute values as they are; so
 // the web uses these components, which take a `String` and always escape it, in place of
-// Plot's (they shadow Plot's names inside QuorumWeb). This is the one file that may reach
-// Plot's raw entry points: `HtmlSourceTests` fails on one anywhere else.
+// Plot's (they shadow Plot's names inside QuorumWeb, `.id` and `.class` too). This is the one
+// file that may reach Plot's raw entry points: `HtmlSourceTests` fails on one anywhere else.
 
 extension String {
     /// Element text: `&`, `<` and `>` as entities, so the text shows exactly as typed.
