@@ -35,6 +35,8 @@ public enum AuditEvent: Hashable, Sendable {
     case conflict(voter: String, counted: Int, ignored: Int)
     /// Someone read a list of owners who have not bound an account or not voted (personal data).
     case listAccessed(list: NonVoterList, actor: String)
+    /// A staff member downloaded a file of the vote that names units or owners (`VoteFile`).
+    case exported(file: VoteFile, actor: String)
     case voteClosed(actor: String)
     /// The count: the SHA-256 of the `tally.json` it produced.
     case tallied(tallySHA256: String, actor: String)
@@ -52,6 +54,7 @@ public enum AuditEvent: Hashable, Sendable {
         case .paperConfirmed: "paper_confirmed"
         case .conflict: "conflict"
         case .listAccessed: "list_accessed"
+        case .exported: "exported"
         case .voteClosed: "vote_closed"
         case .tallied: "tally"
         case .published: "published"
@@ -120,6 +123,8 @@ extension LogEntry {
             members += [("voter", .string(voter)), ("counted", .int(counted)), ("ignored", .int(ignored))]
         case .listAccessed(let list, let actor):
             members += [("list", .string(list.rawValue)), ("actor", .string(actor))]
+        case .exported(let file, let actor):
+            members += [("file", .string(file.rawValue)), ("actor", .string(actor))]
         case .tallied(let sha256, let actor):
             members += [("tally_sha256", .string(sha256)), ("actor", .string(actor))]
         }
@@ -173,6 +178,8 @@ extension LogEntry {
             }
         case "list_accessed":
             event = zip2(string("list").flatMap(NonVoterList.init(rawValue:)), string("actor")).map { .listAccessed(list: $0, actor: $1) }
+        case "exported":
+            event = zip2(string("file").flatMap(VoteFile.init(rawValue:)), string("actor")).map { .exported(file: $0, actor: $1) }
         case "tally": event = zip2(hexText("tally_sha256", bytes: 32), string("actor")).map { .tallied(tallySHA256: $0, actor: $1) }
         default: event = nil
         }

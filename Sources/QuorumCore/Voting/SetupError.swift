@@ -18,6 +18,8 @@ public enum ResultError: Error, Hashable, Sendable {
     case alreadyPublished
     case objectionPeriod(until: Timestamp)
     case notPreliminary
+    /// A file naming units or owners, asked for before the count (`VoteFile`).
+    case sealedUntilCounted(VoteFile)
 }
 
 /// Limits on the documents attached to a vote's notice, and the types accepted.

@@ -93,6 +93,15 @@ extension ResultsStore {
         }
     }
 
+    /// Checks that `file` may be downloaded now (`VoteFile.isAvailable`: a file naming units
+    /// or owners only once the vote is counted) and logs a download of such a file with who
+    /// makes it, before it is made.
+    public func recordExport(_ file: VoteFile, of vote: StoredVote, actor: String) async throws {
+        guard file.isAvailable(in: vote.phase(at: clock())) else { throw ResultError.sealedUntilCounted(file) }
+        guard file.isPersonal else { return }
+        try await log.append([LogEntry(vote: vote.id, time: clock(), event: .exported(file: file, actor: actor))])
+    }
+
     /// The vote's files: registry.csv, matters.json, ballots.csv (and deliveries.csv when the
     /// silent-majority rule is on), exactly as FORMATS.md specifies.
     public func exportFiles(of vote: StoredVote) async throws -> VoteExport {

@@ -52,7 +52,12 @@ struct ResultRoutes {
 
     @Sendable func export(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard let file = context.parameters.get("file") else { return StaffPages.notFound(context.chrome) }
+        guard let file = context.parameters.get("file"), let known = VoteFile(rawValue: file) else { return StaffPages.notFound(context.chrome) }
+        do {
+            try await store.results.recordExport(known, of: vote, actor: context.staff.account.id)
+        } catch let error as ResultError {
+            return Layout.refuse(.forbidden, S.export, S.say(error), chrome: context.chrome, back: .manageVote(vote.id, .overview))
+        }
         switch file {
         case "registry.csv", "matters.json", "ballots.csv", "deliveries.csv":
             // The register and the ballots are read only for the files made of them.

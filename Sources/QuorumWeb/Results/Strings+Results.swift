@@ -10,6 +10,10 @@ extension S {
                 zh: "异议期至 \(until.localMinute) 结束，之后才能公布最终结果",
                 en: "the objection period runs until \(until.localMinute): the final result comes after it")
         case .notPreliminary: L10n(zh: "须先公布初步结果", en: "publish the preliminary result first")
+        case .sealedUntilCounted(let file):
+            L10n(
+                zh: "\(file.rawValue) 含逐户的表决或个人信息，计票后才能导出",
+                en: "\(file.rawValue) holds each flat's ballot or personal data: it can be exported once the vote is counted")
         }
     }
 }

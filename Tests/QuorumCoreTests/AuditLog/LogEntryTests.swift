@@ -38,6 +38,7 @@ import Testing
         .paperConfirmed(paper: "7K3M-Q9XA-2B4T", actor: "clerk-2"),
         .conflict(voter: voter, counted: 3, ignored: 5),
         .listAccessed(list: .notVoted, actor: "organiser-1"),
+        .exported(file: .ballots, actor: "committee-1"),
         .voteClosed(actor: "system"),
         .tallied(tallySHA256: hash, actor: "organiser-1"),
         .published(actor: "organiser-1", documents: []),
