@@ -81,23 +81,33 @@ extension BindingStore {
     public func confirm(attempt: String, code: String) async throws -> OwnerSession {
         try await withConnection { db in
             let key = try await personalDataKey(on: db, creating: false)
-            guard let row = try await db.raw("SELECT * FROM binding_attempts WHERE id = \(bind: attempt)").first() else {
-                throw BindingError.codeExpired
-            }
             let now = sessionClock().millisecondsSinceEpoch
-            let tries = try row.decode(column: "tries", as: Int.self)
-            guard try row.decode(column: "used", as: Int.self) == 0, now < (try row.decode(column: "expires_at", as: Int64.self))
-            else { throw BindingError.codeExpired }
-            guard tries < BindingLimits.triesPerCode else { throw BindingError.locked }
-            guard key.hash(attempt + code.trimmingCharacters(in: .whitespaces)) == (try row.decode(column: "code_hash", as: String.self))
+            // The try is taken before the code is compared, in one statement: however many
+            // guesses arrive at once, no more than the limit are ever compared (issue 13).
+            guard
+                let row = try await db.raw(
+                    """
+                    UPDATE binding_attempts SET tries = tries + 1
+                    WHERE id = \(bind: attempt) AND used = 0 AND expires_at > \(bind: now) AND tries < \(bind: BindingLimits.triesPerCode)
+                    RETURNING tries, code_hash, estate_id, id_hash
+                    """
+                ).first()
             else {
-                try await db.raw("UPDATE binding_attempts SET tries = tries + 1 WHERE id = \(bind: attempt)").run()
-                let left = BindingLimits.triesPerCode - tries - 1
+                let tries = try await db.raw("SELECT tries, used, expires_at FROM binding_attempts WHERE id = \(bind: attempt)").first()
+                guard let tries, try tries.decode(column: "used", as: Int.self) == 0, now < (try tries.decode(column: "expires_at", as: Int64.self))
+                else { throw BindingError.codeExpired }
+                throw BindingError.locked
+            }
+            let tries = try row.decode(column: "tries", as: Int.self)
+            guard key.hash(attempt + code.trimmingCharacters(in: .whitespaces)) == (try row.decode(column: "code_hash", as: String.self)) else {
+                let left = BindingLimits.triesPerCode - tries
                 throw left > 0 ? BindingError.wrongCode(triesLeft: left) : BindingError.locked
             }
+            // Two right guesses at once: one binds.
+            guard try await db.raw("UPDATE binding_attempts SET used = 1 WHERE id = \(bind: attempt) AND used = 0 RETURNING id").first() != nil
+            else { throw BindingError.codeExpired }
             let estate = try row.decode(column: "estate_id", as: Int64.self)
             let idHash = try row.decode(column: "id_hash", as: String.self)
-            try await db.raw("UPDATE binding_attempts SET used = 1 WHERE id = \(bind: attempt)").run()
             return try await bind(estate: estate, idHash: idHash, method: "register", on: db, key: key)
         }
     }

@@ -94,4 +94,36 @@ import Testing
             await #expect(throws: BindingError.codeExpired) { try await store.binding.confirm(attempt: "' OR '1'='1", code: secondCode) }
         }
     }
+
+    /// Issue 13: a burst of 100 guesses compared 6 of them on a 5-try code.
+    @Test(arguments: TestDatabase.available)
+    func aBurstOfGuessesComparesNoMoreThanTheLimit(_ database: TestDatabase) async throws {
+        try await withStore(database) { store, estate, _ in
+            let sender = RecordingSender()
+            let start = try await store.binding.start(estate: estate, name: "业主1", idNumber: "110101199001010001", address: "a", sender: sender)
+            let code = try #require(sender.lastCode)
+            let wrong = code == "000000" ? "111111" : "000000"
+            let outcomes = await withTaskGroup(of: BindingError?.self) { group in
+                for _ in 0..<100 {
+                    group.addTask {
+                        do {
+                            _ = try await store.binding.confirm(attempt: start.attempt, code: wrong)
+                            return nil
+                        } catch { return error as? BindingError }
+                    }
+                }
+                return await group.reduce(into: [BindingError?]()) { $0.append($1) }
+            }
+            let compared = outcomes.compactMap { outcome -> Int? in
+                if case .wrongCode(let left) = outcome { return left } else { return nil }
+            }
+            #expect(compared.sorted() == [1, 2, 3, 4], "one wrong-code answer per try left")
+            #expect(outcomes.filter { $0 == .locked }.count == 96)
+            let tries = try await store.withConnection { db in
+                try await db.raw("SELECT tries FROM binding_attempts WHERE id = \(bind: start.attempt)").first(decodingColumn: "tries", as: Int.self)
+            }
+            #expect(tries == BindingLimits.triesPerCode)
+            await #expect(throws: BindingError.locked) { try await store.binding.confirm(attempt: start.attempt, code: code) }
+        }
+    }
 }
