@@ -26,6 +26,8 @@ extension BindingStore {
     public func start(
         estate: Int64, name: String, idNumber: String, address: String, sender: any MessageSender
     ) async throws -> BindingStart {
+        // An IPv6 client counts by its /64 (`AddressLimits`).
+        let address = AddressLimits.key(for: address)
         let (attempt, phone, masked, code) = try await withConnection { db in
             let key = try await personalDataKey(on: db, creating: false)
             let now = sessionClock().millisecondsSinceEpoch
