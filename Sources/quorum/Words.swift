@@ -8,7 +8,8 @@ enum Words {
     static func say(_ error: StaffError) -> String {
         switch error {
         case .badCredentials: "用户名或密码不正确 / wrong user name or password"
-        case .locked(let minutes): "密码错误次数过多，账户已锁定 \(minutes) 分钟 / too many wrong passwords: the account is locked for \(minutes) minutes"
+        case .tooManyAttempts(let until):
+            "密码错误次数过多，请于 \(until.localMinute) 后再试 / too many wrong passwords: try again after \(until.localMinute)"
         case .usernameTaken(let name): "用户名“\(name)”已被使用 / the user name “\(name)” is taken"
         case .weakPassword: "密码至少 10 个字符 / the password needs at least 10 characters"
         case .divisionRequired(let role): "\(role.rawValue) 账户必须指定所属区域 / a \(role.rawValue) account needs the division it covers"

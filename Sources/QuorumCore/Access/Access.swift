@@ -58,8 +58,9 @@ public enum Permission: String, CaseIterable, Sendable, Hashable {
 public enum StaffError: Error, Hashable, Sendable {
     /// Wrong name or password (deliberately not saying which).
     case badCredentials
-    /// Too many wrong passwords: the account is locked for a while.
-    case locked(minutes: Int)
+    /// Too many wrong passwords from this address (for this account, or for any): the next
+    /// try is taken from `until` on. Never a lock of the account itself (issue 13).
+    case tooManyAttempts(until: Timestamp)
     case usernameTaken(String)
     case weakPassword
     case divisionRequired(StaffRole)
@@ -68,8 +69,24 @@ public enum StaffError: Error, Hashable, Sendable {
 
 /// Limits on signing in.
 public enum StaffLimits {
-    public static let failuresBeforeLock = 5
-    public static let lockMilliseconds: Int64 = 15 * 60 * 1000
+    /// The bcrypt cost of a password, and of the decoy compared for a name that is no
+    /// account's, so that timing does not tell which names exist.
+    public static let passwordCost: UInt8 = 12
+    /// Wrong passwords are counted over this window, by address and by address and account.
+    public static let failureWindowMilliseconds: Int64 = 15 * 60 * 1000
+    /// Wrong passwords one address may send in the window, whatever the names, before it
+    /// waits: checked before any password is hashed.
+    public static let failuresPerAddress = 20
+    /// Wrong passwords for one account from one address before each next try waits.
+    public static let freeFailures = 5
+
+    /// How long after its last wrong password an address waits to try an account again, after
+    /// `failures` of them in the window: not at all for the first five, then 1, 2, 4, 8
+    /// minutes, at most the window. The same account from another address is not slowed.
+    public static func wait(afterFailures failures: Int) -> Int64 {
+        guard failures >= freeFailures else { return 0 }
+        return min(60_000 << min(failures - freeFailures, 8), failureWindowMilliseconds)
+    }
     public static let sessionLifetimeMilliseconds: Int64 = 8 * 60 * 60 * 1000
     public static let minimumPasswordLength = 10
 }

@@ -25,6 +25,7 @@ extension Store {
         },
         Migration(id: "006-log-subject", run: addLogSubject),
         Migration(id: "008-used-credentials", run: addUsedCredentials),
+        Migration(id: "009-sign-in-failures", run: addSignInFailures),
     ]
 
     /// The ids of every migration this program knows, in order.

@@ -26,3 +26,13 @@ import SQLKit
         .column("revoked", type: .int, .notNull, .default(0))
         .run()
 }
+
+/// Migration 009: wrong staff passwords, by address (`a:`) and by address and account (`p:`),
+/// kept for the window they are counted over (issue 13).
+@Sendable func addSignInFailures(_ db: any SQLDatabase) async throws {
+    try await db.create(table: "sign_in_failures")
+        .column("key", type: .text, .notNull)
+        .column("at", type: .bigint, .notNull)
+        .run()
+    try await db.create(index: "sign_in_failures_key").on("sign_in_failures").column("key").column("at").run()
+}

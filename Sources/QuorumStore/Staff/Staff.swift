@@ -26,7 +26,7 @@ extension StaffStore {
     /// (a street, or a district or city); an administrator covers the installation.
     @discardableResult
     public func add(
-        username: String, displayName: String, password: String, role: StaffRole, division: Int64?, passwordCost: UInt8 = 12
+        username: String, displayName: String, password: String, role: StaffRole, division: Int64?, passwordCost: UInt8 = StaffLimits.passwordCost
     ) async throws -> StaffAccount {
         guard password.count >= StaffLimits.minimumPasswordLength else { throw StaffError.weakPassword }
         if role != .admin {
@@ -54,35 +54,40 @@ extension StaffStore {
         return account
     }
 
-    /// Signs a staff member in: a new session (new token) on success. Five wrong passwords in
-    /// a row lock the account for 15 minutes, whoever tries.
-    public func login(username: String, password: String) async throws -> StaffSession {
+    /// Signs a staff member in: a new session (new token) on success. Wrong passwords slow
+    /// down the address they come from (`StaffLimits`), before any password is hashed; they
+    /// never lock the account, so nobody can keep the committee out by guessing.
+    public func login(username: String, password: String, address: String = "local") async throws -> StaffSession {
         let name = username.trimmingCharacters(in: .whitespaces).lowercased()
+        let from = AddressLimits.key(for: address)
         return try await withConnection { db in
             let now = sessionClock().millisecondsSinceEpoch
-            guard let row = try await db.raw("SELECT * FROM staff WHERE username = \(bind: name)").first() else {
-                // The same work as a real check, so timing does not tell which names exist.
-                _ = Bcrypt.verify(password, hash: Self.decoyHash)
+            let window = now - StaffLimits.failureWindowMilliseconds
+            try await db.raw("DELETE FROM sign_in_failures WHERE at <= \(bind: window)").run()
+            func failures(_ key: String) async throws -> [Int64] {
+                try await db.raw("SELECT at FROM sign_in_failures WHERE key = \(bind: key) AND at > \(bind: window) ORDER BY at")
+                    .all(decodingColumn: "at", as: Int64.self)
+            }
+            let byAddress = try await failures("a:" + from)
+            if byAddress.count >= StaffLimits.failuresPerAddress {
+                let oldest = byAddress[byAddress.count - StaffLimits.failuresPerAddress]
+                throw StaffError.tooManyAttempts(until: Timestamp(millisecondsSinceEpoch: oldest + StaffLimits.failureWindowMilliseconds))
+            }
+            let pair = "p:" + from + " " + name
+            let byPair = try await failures(pair)
+            if let last = byPair.last, now < last + StaffLimits.wait(afterFailures: byPair.count) {
+                throw StaffError.tooManyAttempts(until: Timestamp(millisecondsSinceEpoch: last + StaffLimits.wait(afterFailures: byPair.count)))
+            }
+            let row = try await db.raw("SELECT * FROM staff WHERE username = \(bind: name)").first()
+            // The same work for a name that is no account's, so timing does not tell which names exist.
+            let hash = try row?.decode(column: "password_hash", as: String.self) ?? Self.decoyHash
+            guard Bcrypt.verify(password, hash: hash), let row else {
+                try await db.raw("INSERT INTO sign_in_failures (key, at) VALUES (\(bind: "a:" + from), \(bind: now)), (\(bind: pair), \(bind: now))")
+                    .run()
                 throw StaffError.badCredentials
             }
             let account = try Self.staffAccount(from: row)
-            let lockedUntil = try row.decode(column: "locked_until", as: Int64.self)
-            guard lockedUntil <= now else {
-                throw StaffError.locked(minutes: Int((lockedUntil - now + 59_999) / 60_000))
-            }
-            guard Bcrypt.verify(password, hash: try row.decode(column: "password_hash", as: String.self)) else {
-                let failures = try row.decode(column: "failed_logins", as: Int.self) + 1
-                let lock = failures >= StaffLimits.failuresBeforeLock
-                try await db.raw(
-                    """
-                    UPDATE staff SET failed_logins = \(bind: lock ? 0 : failures),
-                    locked_until = \(bind: lock ? now + StaffLimits.lockMilliseconds : 0) WHERE id = \(bind: account.id)
-                    """
-                ).run()
-                if lock { throw StaffError.locked(minutes: Int(StaffLimits.lockMilliseconds / 60_000)) }
-                throw StaffError.badCredentials
-            }
-            try await db.raw("UPDATE staff SET failed_logins = 0 WHERE id = \(bind: account.id)").run()
+            try await db.raw("DELETE FROM sign_in_failures WHERE key = \(bind: pair)").run()
             let (token, csrf) = (randomHex(bytes: 32), randomHex(bytes: 16))
             try await db.raw(
                 """
@@ -161,7 +166,7 @@ extension StaffStore {
     }
 
     /// A bcrypt hash of nothing anyone knows, checked against when a user name is unknown.
-    static let decoyHash = Bcrypt.hash("quorum-decoy-password", cost: 10)
+    static let decoyHash = Bcrypt.hash("quorum-decoy-password", cost: StaffLimits.passwordCost)
 }
 
 extension StaffRole {

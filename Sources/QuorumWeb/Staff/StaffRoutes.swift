@@ -36,7 +36,7 @@ struct StaffRoutes {
         let form = try await FormData.read(request, context: context, limit: 16 * 1024)
         let username = form["username"] ?? ""
         do {
-            let session = try await store.staff.login(username: username, password: form["password"] ?? "")
+            let session = try await store.staff.login(username: username, password: form["password"] ?? "", address: context.remoteAddress)
             var response = Layout.redirect(.manage)
             // A new session id at every sign-in.
             response.setCookie(
@@ -45,8 +45,14 @@ struct StaffRoutes {
                     secure: dependencies.secureCookies, httpOnly: true, sameSite: .strict))
             return response
         } catch let error as StaffError {
-            let status: HTTPResponse.Status = if case .locked = error { .tooManyRequests } else { .unauthorized }
-            return Layout.response(LoginPage(error: S.say(error)(context.lang), username: username).render(chrome: context.chrome), status: status)
+            var response = Layout.response(
+                LoginPage(error: S.say(error)(context.lang), username: username).render(chrome: context.chrome), status: .unauthorized)
+            if case .tooManyAttempts(let until) = error {
+                response.status = .tooManyRequests
+                let seconds = max(1, (until.millisecondsSinceEpoch - Store.systemClock().millisecondsSinceEpoch + 999) / 1000)
+                response.headers[.retryAfter] = String(seconds)
+            }
+            return response
         }
     }
 

@@ -262,8 +262,9 @@ extension S {
     static func say(_ error: StaffError) -> L10n {
         switch error {
         case .badCredentials: L10n(zh: "用户名或密码不正确", en: "wrong user name or password")
-        case .locked(let minutes):
-            L10n(zh: "密码错误次数过多，账户已锁定 \(minutes) 分钟", en: "too many wrong passwords: the account is locked for \(minutes) minutes")
+        case .tooManyAttempts(let until):
+            L10n(
+                zh: "密码错误次数过多，请于 \(until.localMinute) 后再试", en: "too many wrong passwords: try again after \(until.localMinute)")
         case .usernameTaken(let name): L10n(zh: "用户名“\(name)”已被使用", en: "the user name “\(name)” is taken")
         case .weakPassword: L10n(zh: "密码至少 10 个字符", en: "the password needs at least 10 characters")
         case .divisionRequired(let role):
