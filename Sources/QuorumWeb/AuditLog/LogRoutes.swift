@@ -55,12 +55,12 @@ enum LogRoutes {
 
         routes.append(
             .anyone(.get, .verify()) { request, context in
-                verify(try await VerifyController.page(code: request.uri.queryParameters.get("r"), store: store), context)
+                verify(try await VerifyController.page(code: request.uri.queryParameters.get("r"), owner: context.session, store: store), context)
             })
         routes.append(
             .anyone(.post, .verify()) { request, context in
                 let form = try await FormData.read(request, context: context, limit: 64 * 1024)
-                return verify(try await VerifyController.page(code: form["r"], store: store), context)
+                return verify(try await VerifyController.page(code: form["r"], owner: context.session, store: store), context)
             })
         return routes
     }

@@ -46,6 +46,10 @@ extension S {
         static let received = L10n(zh: "接收时间", en: "Received")
         static let channel = L10n(zh: "渠道", en: "Channel")
         static let choices = L10n(zh: "您的选择", en: "Your choices")
+        static let choicesHidden = L10n(
+            zh: "回执码证明这张表决票已记入签名的审计日志。所选内容只向投票的业主本人显示：请在自己的手机上登录后查看。",
+            en: "The receipt code proves that this ballot is in the signed audit log. Its choices are shown only to the owner who cast it, signed in."
+        )
         static let signedHead = L10n(zh: "签名树头", en: "Signed head")
         static let latestHead = L10n(zh: "日志最新树头", en: "The log's latest head")
         static let entries = L10n(zh: "条", en: "entries")

@@ -15,16 +15,31 @@ struct VerifyPage {
     var code: String
     var outcome: Outcome
     var key: LogPublicKey
+    /// Whether the ballot's choices are shown (and handed to the browser's check): always for
+    /// the long code, which carries them; for the short code only to its owner, signed in.
+    var showsChoices = true
 }
 
 /// The verify page's queries, apart from any HTTP, so that tests call them directly.
 enum VerifyController {
-    static func page(code: String?, store: Store) async throws -> VerifyPage {
+    static func page(code: String?, owner: OwnerSession? = nil, store: Store) async throws -> VerifyPage {
         let key = try await store.log.publicKey()
         let code = code?.trimmingWhitespace() ?? ""
         guard !code.isEmpty else { return VerifyPage(code: "", outcome: .form, key: key) }
-        guard let receipt = LogReceipt(code: code) else { return VerifyPage(code: code, outcome: .unreadable, key: key) }
-        return VerifyPage(code: code, outcome: .checked(receipt, try await check(receipt, key: key, store: store)), key: key)
+        if let receipt = LogReceipt(code: code) {
+            return VerifyPage(code: code, outcome: .checked(receipt, try await check(receipt, key: key, store: store)), key: key)
+        }
+        // The short code an owner is told to keep (`Z7R7-TWCD-AYRN-T`): the ballot it names,
+        // checked against the log from any device; its choices only for the owner who cast it.
+        guard code.utf8.count <= 32, let stored = try await store.voting.receipt(code: code.uppercased()), let receipt = stored.log else {
+            return VerifyPage(code: code, outcome: .unreadable, key: key)
+        }
+        var mine = false
+        if let owner {
+            mine = try await store.voting.voters(in: stored.voteID, owner: owner.idHash).contains { $0.person == stored.person }
+        }
+        return VerifyPage(
+            code: code, outcome: .checked(receipt, try await check(receipt, key: key, store: store)), key: key, showsChoices: mine)
     }
 
     /// The server's check: the same steps as the script's, with proofs from the store.

@@ -46,7 +46,7 @@ extension VerifyPage {
                         .attr("class", "steps"),
                         .forEach(check.steps) { step in .li(.attr("class", step.passed ? "passed" : "failed"), .plain(stepText(step.step, l))) })
                 ),
-                browserCheck(receipt, l),
+                showsChoices ? browserCheck(receipt, l) : .empty,
                 details(receipt, check: check, l)
             )
         }
@@ -87,10 +87,12 @@ extension VerifyPage {
             .h2(.plain(T.yourBallot(l))),
             .dl(.forEach(rows) { label, value in .group(.dt(.plain(label(l))), .dd(.plain(value))) }),
             .h2(.plain(T.choices(l))),
-            .dl(
-                .forEach(receipt.choices.marks.sorted { $0.key < $1.key }) { matter, mark in
-                    .group(.dt(.plain(matter)), .dd(.plain(choiceText(mark, l))))
-                })
+            showsChoices
+                ? .dl(
+                    .forEach(receipt.choices.marks.sorted { $0.key < $1.key }) { matter, mark in
+                        .group(.dt(.plain(matter)), .dd(.plain(choiceText(mark, l))))
+                    })
+                : .p(.attr("class", "note"), .attr("id", "choices-hidden"), .plain(T.choicesHidden(l)))
         )
     }
 
