@@ -14,6 +14,15 @@ public enum Message: Sendable, Hashable {
     /// A reminder to an owner whose voting person has not voted.
     case reminder(title: String, closesAt: Timestamp)
 
+    /// The message as the outbox keeps it: a one-time code never in clear (issue 13), so
+    /// whoever reads the database cannot bind in an owner's name with it.
+    public var kept: Message {
+        switch self {
+        case .bindingCode: .bindingCode("******")
+        case .reminder: self
+        }
+    }
+
     /// Why it was sent, as the outbox and the gateway record it.
     public var purpose: String {
         switch self {
@@ -51,7 +60,7 @@ public struct OutboxSender: MessageSender {
             try await db.raw(
                 """
                 INSERT INTO outbox (created_at, recipient_masked, purpose, body) VALUES
-                (\(bind: store.sessionClock().millisecondsSinceEpoch), \(bind: Masking.phone(phone)), \(bind: purpose), \(bind: body))
+                (\(bind: store.sessionClock().millisecondsSinceEpoch), \(bind: Masking.phone(phone)), \(bind: purpose), \(bind: words(message.kept)))
                 """
             ).run()
         }

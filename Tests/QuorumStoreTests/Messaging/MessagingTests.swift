@@ -2,8 +2,10 @@ import Crypto
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import QuorumCore
 import QuorumStore
+import QuorumTestSupport
 import Synchronization
 import Testing
 
@@ -31,6 +33,21 @@ import Testing
             await #expect(throws: HTTPGatewaySender.GatewayError.self) {
                 try await broken.send(.bindingCode("123456"), to: "13800000001")
             }
+        }
+    }
+
+    /// Issue 13: the outbox kept each one-time code in clear, for anyone reading the database.
+    @Test(arguments: TestDatabase.available)
+    func theOutboxKeepsNoOneTimeCode(_ database: TestDatabase) async throws {
+        try await database.withEstate(registry: VotingTests.registry, estate: EstatePath(estate: "天汇广场")) { store, estate, _ in
+            let phone = RecordingSender(
+                forwardingTo: OutboxSender(store: store, logger: Logger(label: "test"), development: false, words: { "code \($0)" }))
+            _ = try await store.binding.start(estate: estate, name: "甲", idNumber: "110101199001010011", address: "a", sender: phone)
+            let code = try #require(phone.lastCode)
+            let kept = try await store.withConnection { db in try await db.raw("SELECT body FROM outbox").all(decodingColumn: "body", as: String.self)
+            }
+            #expect(kept.count == 1)
+            #expect(kept.allSatisfy { !$0.contains(code) && $0.contains("******") })
         }
     }
 }
