@@ -127,7 +127,8 @@ public enum BindingError: Error, Hashable, Sendable {
     case noSuchOwner
     /// The register holds no phone to send a code to.
     case noPhoneOnFile
-    case tooManyRequests
+    /// Too many codes asked for from this phone or address in the hour: again from `until`.
+    case tooManyRequests(until: Timestamp)
     case codeExpired
     case wrongCode(triesLeft: Int)
     case locked

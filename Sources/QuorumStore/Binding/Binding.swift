@@ -31,12 +31,10 @@ extension BindingStore {
         let (attempt, phone, masked, code) = try await withConnection { db in
             let key = try await personalDataKey(on: db, creating: false)
             let now = sessionClock().millisecondsSinceEpoch
-            /// Refuses once the attempts of the last hour whose `column` is `value` reach `limit`.
             func limit(_ column: String, _ value: String, to limit: Int) async throws {
-                let count = try await db.raw(
-                    "SELECT COUNT(*) AS n FROM binding_attempts WHERE \(ident: column) = \(bind: value) AND created_at > \(bind: now - 3_600_000)"
-                ).first(decodingColumn: "n", as: Int.self)
-                guard count ?? 0 < limit else { throw BindingError.tooManyRequests }
+                if let until = try await limitedUntil(column, value, limit: limit, now: now, on: db) {
+                    throw BindingError.tooManyRequests(until: Timestamp(millisecondsSinceEpoch: until))
+                }
             }
             // The address's limit first, whatever it asks: past it, a guess of a name and
             // number gets the same answer right or wrong, so guessing teaches nothing.
@@ -77,6 +75,34 @@ extension BindingStore {
         }
         try await sender.send(.bindingCode(code), to: phone)
         return BindingStart(attempt: attempt, phoneMasked: masked)
+    }
+
+    /// Until when the attempts of the last hour whose `column` is `value` are at `limit`
+    /// (the oldest of the last `limit` of them, an hour on); nil while below it.
+    func limitedUntil(_ column: String, _ value: String, limit: Int, now: Int64, on db: any SQLDatabase) async throws -> Int64? {
+        let times = try await db.raw(
+            """
+            SELECT created_at FROM binding_attempts WHERE \(ident: column) = \(bind: value) AND created_at > \(bind: now - 3_600_000)
+            ORDER BY created_at DESC LIMIT \(bind: limit)
+            """
+        ).all(decodingColumn: "created_at", as: Int64.self)
+        return times.count >= limit ? times[limit - 1] + 3_600_000 : nil
+    }
+
+    /// When the owner of `attempt` may ask for a new code (the code page says so after five
+    /// wrong tries): now, unless their phone or address has had its codes for the hour.
+    public func nextCodeAllowed(attempt: String) async throws -> Timestamp {
+        try await withConnection { db in
+            let now = sessionClock().millisecondsSinceEpoch
+            guard let row = try await db.raw("SELECT phone_hash, address FROM binding_attempts WHERE id = \(bind: attempt)").first() else {
+                return Timestamp(millisecondsSinceEpoch: now)
+            }
+            let phone = try await limitedUntil(
+                "phone_hash", try row.decode(column: "phone_hash", as: String.self), limit: BindingLimits.codesPerPhonePerHour, now: now, on: db)
+            let address = try await limitedUntil(
+                "address", try row.decode(column: "address", as: String.self), limit: BindingLimits.codesPerAddressPerHour, now: now, on: db)
+            return Timestamp(millisecondsSinceEpoch: max(now, phone ?? now, address ?? now))
+        }
     }
 
     /// Step 2: the code. Five wrong tries lock the attempt; a code lives five minutes.

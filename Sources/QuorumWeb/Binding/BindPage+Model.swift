@@ -1,3 +1,4 @@
+import QuorumCore
 import QuorumStore
 
 /// The front door (`/`), for whoever is not signed in as an owner: it shows nothing but the chrome.
@@ -22,4 +23,6 @@ struct BindCodePage {
     var error: String?
     /// Demo mode only: the message the phone was sent, shown on the page.
     var demoMessage: String?
+    /// After five wrong tries: when a new code may be asked for (now, or later in the hour).
+    var newCodeAt: Timestamp?
 }

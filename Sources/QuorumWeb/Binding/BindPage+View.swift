@@ -53,6 +53,12 @@ extension BindCodePage {
         Layout.page(S.codeTitle, chrome: chrome) { lang in
             Paragraph(S.codeSent(phoneMasked)(lang))
             Layout.flash(error)
+            if let newCodeAt {
+                Div {
+                    Paragraph(S.newCodeAt(newCodeAt)(lang)).id("new-code-at")
+                    Link(S.sendNewCode(lang), url: SiteURL.bind).class("button").id("new-code")
+                }.class("card")
+            }
             if let demoMessage {
                 Div {
                     Paragraph(S.demoCode(lang)).class("note")

@@ -51,8 +51,12 @@ struct BindRoutes {
                 attempt: start.attempt, phoneMasked: start.phoneMasked, pre: pre, demoMessage: dependencies.showCodes?.message(to: start.phoneMasked))
             return Layout.response(page.render(chrome: context.chrome))
         } catch let error as BindingError {
-            let status: HTTPResponse.Status = error == .tooManyRequests ? .tooManyRequests : .badRequest
-            return formPage(estates, pre: pre, error: S.say(error)(context.lang), name: name, context: context, status: status)
+            guard case .tooManyRequests(let until) = error else {
+                return formPage(estates, pre: pre, error: S.say(error)(context.lang), name: name, context: context, status: .badRequest)
+            }
+            var response = formPage(estates, pre: pre, error: S.say(error)(context.lang), name: name, context: context, status: .tooManyRequests)
+            response.headers[.retryAfter] = String(max(1, (until.millisecondsSinceEpoch - Store.systemClock().millisecondsSinceEpoch + 999) / 1000))
+            return response
         }
     }
 
@@ -65,9 +69,11 @@ struct BindRoutes {
             return try await signedIn(try await store.binding.confirm(attempt: attempt, code: form["code"] ?? ""), request: request)
         } catch let error as BindingError {
             let phone = form["phone"] ?? ""
+            // Past five wrong tries: a new code, and when one may be asked for.
+            let newCode = error == .locked ? try await store.binding.nextCodeAllowed(attempt: attempt) : nil
             let page = BindCodePage(
                 attempt: attempt, phoneMasked: phone, pre: pre, error: S.say(error)(context.lang),
-                demoMessage: dependencies.showCodes?.message(to: phone))
+                demoMessage: dependencies.showCodes?.message(to: phone), newCodeAt: newCode)
             return Layout.response(page.render(chrome: context.chrome.at(.bind)), status: .badRequest)
         }
     }

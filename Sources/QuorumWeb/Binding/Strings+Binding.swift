@@ -5,7 +5,8 @@ extension S {
         switch error {
         case .noSuchOwner: L10n(zh: "姓名与证件号码不在本小区的业主名册中", en: "the name and ID number are not on this estate's register")
         case .noPhoneOnFile: L10n(zh: "名册中没有您的手机号，请联系业主委员会", en: "the register has no phone for you: ask the owners' committee")
-        case .tooManyRequests: L10n(zh: "请求过于频繁，请稍后再试", en: "too many requests: try again later")
+        case .tooManyRequests(let until):
+            L10n(zh: "请求过于频繁，请于 \(until.localMinute) 后再试", en: "too many requests: try again after \(until.localMinute)")
         case .codeExpired: L10n(zh: "验证码已过期，请重新获取", en: "the code has expired: ask for a new one")
         case .wrongCode(let left): L10n(zh: "验证码不正确，还可以再试 \(left) 次", en: "the code is wrong: \(left) tries left")
         case .locked: L10n(zh: "错误次数过多，请重新获取验证码", en: "too many wrong codes: ask for a new one")
@@ -27,5 +28,10 @@ extension S {
             L10n(zh: "凭证有效期超过 10 分钟，请重新获取", en: "the credential is valid for more than 10 minutes: get a new one")
         case .used: L10n(zh: "此凭证已使用过，请重新获取", en: "this credential was used before: get a new one")
         }
+    }
+
+    static let sendNewCode = L10n(zh: "重新获取验证码", en: "Send a new code")
+    static func newCodeAt(_ time: Timestamp) -> L10n {
+        L10n(zh: "可于 \(time.localMinute) 起重新获取验证码。", en: "A new code can be sent from \(time.localMinute).")
     }
 }

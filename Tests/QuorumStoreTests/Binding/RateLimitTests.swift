@@ -32,7 +32,9 @@ import Testing
                 for _ in 0..<BindingLimits.codesPerPhonePerHour { _ = try await start(owner, from: "203.0.113.9") }
             }
             // The twenty-first from that address is refused, even for a phone with none yet,
-            await #expect(throws: BindingError.tooManyRequests) { try await start(5, from: "203.0.113.9") }
+            // saying when to try again (an hour after the first of the twenty).
+            let hour = Timestamp(millisecondsSinceEpoch: clock.current.millisecondsSinceEpoch + 3_600_000)
+            await #expect(throws: BindingError.tooManyRequests(until: hour)) { try await start(5, from: "203.0.113.9") }
             // and sends nothing.
             #expect(sender.sent.withLock { $0.count } == 20)
             // Another address is not held back by it.
@@ -46,8 +48,9 @@ import Testing
 
     @Test(arguments: TestDatabase.available)
     func guessingNamesAndNumbersCountsAgainstTheAddressAndThenTeachesNothing(_ database: TestDatabase) async throws {
-        try await withStore(database) { store, estate, _ in
+        try await withStore(database) { store, estate, clock in
             let sender = RecordingSender()
+            let hour = Timestamp(millisecondsSinceEpoch: clock.current.millisecondsSinceEpoch + 3_600_000)
             func start(_ name: String, _ number: String) async throws -> BindingStart {
                 try await store.binding.start(estate: estate, name: name, idNumber: number, address: "203.0.113.9", sender: sender)
             }
@@ -56,8 +59,8 @@ import Testing
                 await #expect(throws: BindingError.noSuchOwner) { try await start("业主1", "1101011990010\(String(format: "%05d", 20_000 + guess))") }
             }
             // Now the right one and a wrong one get the same answer, and no code is sent.
-            await #expect(throws: BindingError.tooManyRequests) { try await start("业主1", "110101199001010001") }
-            await #expect(throws: BindingError.tooManyRequests) { try await start("业主1", "110101199001019999") }
+            await #expect(throws: BindingError.tooManyRequests(until: hour)) { try await start("业主1", "110101199001010001") }
+            await #expect(throws: BindingError.tooManyRequests(until: hour)) { try await start("业主1", "110101199001019999") }
             #expect(sender.sent.withLock { $0.isEmpty })
             // The failed tries left nothing that could be confirmed, nor any trace of the numbers tried.
             let rows = try await store.withConnection { db in

@@ -157,9 +157,16 @@ import Testing
             for _ in 0..<3 {
                 _ = try await store.binding.start(estate: vote.estateID, name: "甲", idNumber: "110101199001010011", address: "b", sender: sender)
             }
-            await #expect(throws: BindingError.tooManyRequests) {
-                try await store.binding.start(estate: vote.estateID, name: "甲", idNumber: "110101199001010011", address: "c", sender: sender)
+            var refusedUntil: Timestamp?
+            do {
+                _ = try await store.binding.start(estate: vote.estateID, name: "甲", idNumber: "110101199001010011", address: "c", sender: sender)
+            } catch BindingError.tooManyRequests(let until) {
+                refusedUntil = until
             }
+            // The refusal says when; the code page of a locked code offers a new one from then.
+            let until = try #require(refusedUntil)
+            #expect(until > clock.current)
+            #expect(try await store.binding.nextCodeAllowed(attempt: second.attempt) == until)
         }
     }
 

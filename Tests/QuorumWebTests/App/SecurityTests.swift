@@ -285,9 +285,14 @@ import Testing
             let locked = try await visitor.post("/bind/code", [("pre", pre), ("attempt", attempt), ("code", code)])
             #expect(locked.status == .badRequest && locked.body.contains("错误次数过多"))
             #expect(visitor.cookies.withLock { $0[Cookies.session] } == nil)
+            // Issue 13: the locked code's page offers a new code, and says from when.
+            #expect(locked.body.contains(#"id="new-code""#) && locked.body.contains(#"id="new-code-at""#))
             for _ in 2...5 { #expect(try await visitor.post("/bind", request).status == .ok) }
             let sixth = try await visitor.post("/bind", request)
             #expect(sixth.status == .tooManyRequests)
+            // and a refusal says when to try again, to the page and to the client.
+            #expect(sixth.body.contains("请求过于频繁，请于"))
+            #expect((sixth.headers[.retryAfter].flatMap(Int.init) ?? 0) > 0)
             #expect(estate.phone.sent.withLock { $0.count } == 5)
         }
     }
