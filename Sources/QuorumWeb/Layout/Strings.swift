@@ -70,6 +70,7 @@ enum S {
     static let reached = L10n(zh: "已达到参与要求", en: "Participation reached")
 
     static let notice = L10n(zh: "表决公告", en: "Notice")
+    static let readNotice = L10n(zh: "阅读表决公告和材料", en: "Read the notice and documents")
     static let matters = L10n(zh: "表决事项", en: "Matters")
     static let howDecided = L10n(zh: "如何决定", en: "How it is decided")
     static let howParticipation = L10n(

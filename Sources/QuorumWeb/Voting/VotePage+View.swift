@@ -10,7 +10,10 @@ extension VoteListPage {
             for item in items {
                 Div {
                     H2(item.vote.title)
-                    Paragraph("\(status(item.vote, lang)) · \(S.deadline(lang))：\(LocalTime.format(item.vote.closesAt))").class("meta")
+                    let notYetOpen = item.vote.window(at: now) == .notOpenYet
+                    // Announced, not open yet: when it opens, and its notice to read meanwhile (issue 13).
+                    let opens = notYetOpen ? " · \(S.opens(lang))：\(LocalTime.format(item.vote.opensAt))" : ""
+                    Paragraph("\(status(item.vote, lang))\(opens) · \(S.deadline(lang))：\(LocalTime.format(item.vote.closesAt))").class("meta")
                     ProgressView(progress: item.progress, lang: lang, source: .vote(item.vote.id, .progress))
                     for voter in item.voters {
                         Paragraph("\(S.rooms(lang))：\(voter.rooms)").class("meta")
@@ -19,6 +22,9 @@ extension VoteListPage {
                     }
                     if item.vote.preliminaryAt != nil {
                         Link(S.viewResult(lang), url: SiteURL.vote(item.vote.id, .result)).class("button").id("result-\(item.vote.id)")
+                    }
+                    if notYetOpen {
+                        Link(S.readNotice(lang), url: SiteURL.vote(item.vote.id)).class("button secondary").id("notice-\(item.vote.id)")
                     }
                     if item.voters.contains(where: { $0.votedAt == nil || item.vote.ballotChange }) && item.vote.isOpen(at: now) {
                         Link(S.readAndVote(lang), url: SiteURL.vote(item.vote.id)).class("button").id("open-\(item.vote.id)")
