@@ -120,6 +120,7 @@ extension StoreContext {
     var organising: OrganisingStore { OrganisingStore(database: database) }
     var paper: PaperStore { PaperStore(database: database) }
     var log: LogStore { LogStore(database: database) }
+    var documents: DocumentStore { DocumentStore(database: database) }
 }
 
 /// The store's contexts, one per feature folder: each groups that feature's operations.
@@ -132,3 +133,4 @@ public struct LogStore: StoreContext { let database: StoreDatabase }
 public struct StaffStore: StoreContext { let database: StoreDatabase }
 public struct BindingStore: StoreContext { let database: StoreDatabase }
 public struct MessagingStore: StoreContext { let database: StoreDatabase }
+public struct DocumentStore: StoreContext { let database: StoreDatabase }

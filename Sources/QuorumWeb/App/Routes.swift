@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import QuorumCore
 import QuorumStore
@@ -103,4 +104,16 @@ public func routeTable(dependencies: OwnerDependencies) -> [RouteSpec] {
     routes += ResultRoutes(store: store).routes
     routes += OperationsRoutes.routes(store: store, metrics: dependencies.metrics)
     return routes
+}
+
+extension Response {
+    /// A file to download, under the name given: the route's answer, never a page's.
+    static func download(_ bytes: [UInt8], type: String, filename: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.contentDisposition] =
+            "attachment; filename*=UTF-8''\(filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file")"
+        headers[.cacheControl] = "no-store"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
 }

@@ -94,16 +94,16 @@ struct SetupRoutes {
             try await store.organising.addDocument(
                 to: context.vote.id, name: String(name.prefix(120)), bytes: file.bytes, actor: context.staff.account.id)
             return Layout.redirect(.manageVote(context.vote.id))
-        } catch let error as SetupError {
-            return await overviewPage(context, message: S.say(error)(context.lang), status: .badRequest)
+        } catch  where error is SetupError || error is DocumentError {
+            return await overviewPage(context, message: Self.say(error, context.lang), status: .badRequest)
         }
     }
 
     @Sendable func document(_ request: Request, context: StaffVoteContext) async throws -> Response {
         guard let number = context.parameters.get("number").flatMap(Int.init),
-            let (document, bytes) = try await store.organising.documentContent(vote: context.vote.id, number: number)
+            let (document, bytes) = try await store.documents.read(context.vote.subject, number: number)
         else { return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound) }
-        return StaffPages.download(bytes, type: document.mediaType, filename: document.name)
+        return Response.download(bytes, type: document.mediaType, filename: document.name)
     }
 
     @Sendable func publishNotice(_ request: Request, context: StaffVoteContext) async throws -> Response {
@@ -125,7 +125,7 @@ struct SetupRoutes {
             let estate = try await store.register.estate(vote.estateID)
             return Layout.response(
                 StaffPages.overview(
-                    vote, estate: estate?.name ?? "", documents: try await store.organising.documents(of: vote.id),
+                    vote, estate: estate?.name ?? "", documents: try await store.documents.list(of: vote.subject),
                     progress: vote.isDraft ? nil : try await store.voting.progress(of: vote), permissions: staff.account.role.permissions,
                     staff: staff,
                     now: store.now(), message: message, demo: dependencies.demoClock != nil, chrome: context.base.chrome), status: status)
@@ -137,6 +137,7 @@ struct SetupRoutes {
     static func say(_ error: any Error, _ lang: Lang) -> String {
         switch error {
         case let error as SetupError: S.say(error)(lang)
+        case let error as DocumentError: S.say(error)(lang)
         case let error as VoteForm.Problem: error.text(lang)
         default: "\(error)"
         }

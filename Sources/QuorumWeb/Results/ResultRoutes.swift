@@ -74,14 +74,14 @@ struct ResultRoutes {
                 default: (files.deliveries, "text/csv; charset=utf-8")
                 }
             guard let text else { return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound) }
-            return StaffPages.download(Array(text.utf8), type: type, filename: file)
+            return Response.download(Array(text.utf8), type: type, filename: file)
         case "tally.json":
             guard let tally = vote.tallyJSON else { return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound) }
-            return StaffPages.download(Array(tally.utf8), type: "application/json", filename: file)
+            return Response.download(Array(tally.utf8), type: "application/json", filename: file)
         case "log.jsonl":
             var text = ""
             try await store.log.export { text += $0 }
-            return StaffPages.download(Array(text.utf8), type: "application/x-ndjson", filename: file)
+            return Response.download(Array(text.utf8), type: "application/x-ndjson", filename: file)
         default:
             return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound)
         }

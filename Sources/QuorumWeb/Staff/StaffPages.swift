@@ -118,7 +118,7 @@ enum StaffPages {
     }
 
     static func overview(
-        _ vote: StoredVote, estate: String, documents: [VoteDocument], progress: VoteProgress?, permissions: Set<Permission>,
+        _ vote: StoredVote, estate: String, documents: [AttachedDocument], progress: VoteProgress?, permissions: Set<Permission>,
         staff: StaffSession, now: Timestamp, message: String?, demo: Bool, chrome: PageChrome
     ) -> Page {
         let lang = chrome.lang
@@ -284,15 +284,5 @@ enum StaffPages {
 
     static func forbidden(_ chrome: PageChrome) -> Page {
         Layout.message(S.staffArea, S.noAccess(chrome.lang), chrome: chrome, back: .manage)
-    }
-
-    /// A file to download, under the name given.
-    static func download(_ bytes: [UInt8], type: String, filename: String) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = type
-        headers[.contentDisposition] =
-            "attachment; filename*=UTF-8''\(filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file")"
-        headers[.cacheControl] = "no-store"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

@@ -42,18 +42,18 @@ struct OwnerRoutes {
         return Layout.response(
             VotePages.notice(
                 vote, progress: try await store.voting.progress(of: vote), voters: context.voters,
-                documents: try await store.organising.documents(of: vote.id),
+                documents: try await store.documents.list(of: vote.subject),
                 now: store.now(), chrome: context.base.chrome))
     }
 
     @Sendable func document(_ request: Request, context: OwnerVoteContext) async throws -> Response {
         guard let number = context.parameters.get("number").flatMap(Int.init),
-            let (document, bytes) = try await store.organising.documentContent(vote: context.vote.id, number: number)
+            let (document, bytes) = try await store.documents.read(context.vote.subject, number: number)
         else {
             return Layout.response(
                 Layout.message(S.notFound, S.notFound(context.lang), chrome: context.base.chrome, back: .vote(context.vote.id)), status: .notFound)
         }
-        return StaffPages.download(bytes, type: document.mediaType, filename: document.name)
+        return Response.download(bytes, type: document.mediaType, filename: document.name)
     }
 
     @Sendable func ballot(_ request: Request, context: OwnerVoteContext) async throws -> Response {

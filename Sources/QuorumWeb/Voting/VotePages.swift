@@ -56,7 +56,7 @@ enum VotePages {
 
     // (2)
     static func notice(
-        _ vote: StoredVote, progress: VoteProgress, voters: [VoterView], documents: [VoteDocument] = [], now: Timestamp,
+        _ vote: StoredVote, progress: VoteProgress, voters: [VoterView], documents: [AttachedDocument] = [], now: Timestamp,
         chrome: PageChrome
     ) -> Page {
         let lang = chrome.lang
