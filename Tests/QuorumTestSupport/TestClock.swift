@@ -4,7 +4,11 @@ import Synchronization
 
 /// The one test clock: starts at 2024-01-20 10:00 +08:00 and moves only when the test moves it.
 public final class TestClock: Sendable {
-    private let now = Mutex<Int64>(1_705_716_000_000)
+    /// Where every test clock starts; also the fixed clock of a store that no test moves.
+    public static let start = Timestamp(millisecondsSinceEpoch: 1_705_716_000_000)
+    public static let fixed: @Sendable () -> Timestamp = { start }
+
+    private let now = Mutex<Int64>(start.millisecondsSinceEpoch)
 
     public init() {}
 

@@ -20,17 +20,14 @@ public enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sen
 
     public var testDescription: String { rawValue }
 
-    /// A fixed clock: 2024-01-20 10:00 +08:00.
-    public static let clock: @Sendable () -> Timestamp = { Timestamp(millisecondsSinceEpoch: 1_705_716_000_000) }
-
     /// Runs `body` on a fresh, migrated database of this kind, and removes it afterwards:
     /// a new SQLite file, or a new PostgreSQL schema.
     public func withStore(
         secret: String? = "test secret", logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
-        clock: @escaping @Sendable () -> Timestamp = TestDatabase.clock, _ body: (Store) async throws -> Void
+        logKey: String? = nil, clock: @escaping @Sendable () -> Timestamp = TestClock.fixed, _ body: (Store) async throws -> Void
     ) async throws {
         try await withEmptyDatabase { url in
-            let store = try await Store.open(url, secret: secret, logger: logger, clock: clock)
+            let store = try await Store.open(url, secret: secret, logKey: logKey, logger: logger, clock: clock)
             do {
                 try await store.migrate()
                 try await body(store)

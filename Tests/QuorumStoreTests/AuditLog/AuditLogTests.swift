@@ -136,7 +136,7 @@ extension Store {
     @Test(arguments: TestDatabase.available)
     func concurrentAppendsMakeOneSequenceWithoutGaps(database: TestDatabase) async throws {
         try await database.withStore { store in
-            let other = try await Store.open(store.url, secret: "test secret", clock: TestDatabase.clock)
+            let other = try await Store.open(store.url, secret: "test secret", clock: TestClock.fixed)
             defer { Task { try? await other.close() } }
             let indexes = try await withThrowingTaskGroup(of: [Int].self) { group in
                 for task in 0..<8 {

@@ -16,17 +16,7 @@ import Testing
         + "\n"
 
     func withStore(_ database: TestDatabase, _ body: (Store, Int64, TestClock) async throws -> Void) async throws {
-        let clock = TestClock()
-        try await database.withEmptyDatabase { url in
-            let store = try await Store.open(url, secret: "test secret", clock: clock.read)
-            defer { Task { try? await store.close() } }
-            try await store.migrate()
-            let files = try TestFiles()
-            defer { files.remove() }
-            let result = try await store.register.importRegister(
-                file: try files.write("registry.csv", Self.registry), estate: EstatePath(estate: "天汇广场"))
-            try await body(store, result.estate.id, clock)
-        }
+        try await database.withEstate(registry: Self.registry, estate: EstatePath(estate: "天汇广场"), body)
     }
 
     @Test(arguments: TestDatabase.available)

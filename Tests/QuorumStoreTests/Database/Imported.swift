@@ -78,10 +78,7 @@ extension TestDatabase {
         registry: String, estate: EstatePath, _ body: (Store, Int64, TestClock) async throws -> Void
     ) async throws {
         let clock = TestClock()
-        try await withEmptyDatabase { url in
-            let store = try await Store.open(url, secret: "test secret", clock: clock.read)
-            defer { Task { try? await store.close() } }
-            try await store.migrate()
+        try await withStore(clock: clock.read) { store in
             let files = try TestFiles()
             defer { files.remove() }
             let result = try await store.register.importRegister(file: try files.write("registry.csv", registry), estate: estate)

@@ -21,7 +21,7 @@ import Testing
     @Test(arguments: TestDatabase.available)
     func aNewDatabaseGetsEveryMigration(_ database: TestDatabase) async throws {
         try await database.withEmptyDatabase { url in
-            let store = try await Store.open(url, clock: TestDatabase.clock)
+            let store = try await Store.open(url, clock: TestClock.fixed)
             let applied = try await store.migrate()
             try await store.close()
             #expect(applied == Store.migrationIDs)

@@ -17,7 +17,7 @@ import Testing
             #expect(revision.unitCount == 300 && revision.unitsAdded == 300)
             #expect(revision.rowCount == synthetic.rowCount)
             #expect(revision.unitsChanged == 0 && revision.unitsRemoved == 0 && revision.ownersChanged == 0)
-            #expect(revision.createdAt == TestDatabase.clock())
+            #expect(revision.createdAt == TestClock.start)
             let stored = try await imported.register().register
             let expected = try Register.read(csv: Array(synthetic.text.utf8))
             #expect(stored.units.map(\.id) == expected.units.map(\.id).sorted())

@@ -53,48 +53,43 @@ import Testing
 
     @Test func everyRouteAnswersEveryRoleAsTheTableSays() async throws {
         // setup: the fixture's two estates, accounts of every role, an open and a closed vote
-        try await SiteFixture.with { site in
+        try await SiteFixture.with { site, client in
             let routes = routeTable(dependencies: site.dependencies)
-            let app = buildApplication(
-                configuration: WebConfiguration(), dependencies: site.dependencies,
-                logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
 
             // act and check, signing-out routes last (they end the session they are called with)
             let ordered = routes.filter { !$0.path.hasSuffix("logout") } + routes.filter { $0.path.hasSuffix("logout") }
-            try await app.test(.router) { client in
-                for route in ordered {
-                    let key = "\(route.method) \(route.path)"
-                    guard let allowed = Self.expected[key] else {
-                        Issue.record("no expectation for \(key): add it to the authorization matrix")
-                        continue
+            for route in ordered {
+                let key = "\(route.method) \(route.path)"
+                guard let allowed = Self.expected[key] else {
+                    Issue.record("no expectation for \(key): add it to the authorization matrix")
+                    continue
+                }
+                let uri = site.uri(for: route.path)
+                for role in Role.allCases {
+                    let credentials = try await site.credentials(role)
+                    var headers: HTTPFields = [:]
+                    if let credentials { headers[.cookie] = credentials.cookie }
+                    var body: ByteBuffer?
+                    if route.method == .post {
+                        headers[.contentType] = "application/x-www-form-urlencoded"
+                        // A well-formed ballot too, so the cast is refused for who sends it, not for its form.
+                        body = ByteBuffer(
+                            string: "csrf=\(credentials?.csrf ?? "")&person=\(site.person)&code=0&hours=1"
+                                + "&choices=%7B%22m1%22%3A%22agree%22%7D&signature_typed=x")
                     }
-                    let uri = site.uri(for: route.path)
-                    for role in Role.allCases {
-                        let credentials = try await site.credentials(role)
-                        var headers: HTTPFields = [:]
-                        if let credentials { headers[.cookie] = credentials.cookie }
-                        var body: ByteBuffer?
-                        if route.method == .post {
-                            headers[.contentType] = "application/x-www-form-urlencoded"
-                            // A well-formed ballot too, so the cast is refused for who sends it, not for its form.
-                            body = ByteBuffer(
-                                string: "csrf=\(credentials?.csrf ?? "")&person=\(site.person)&code=0&hours=1"
-                                    + "&choices=%7B%22m1%22%3A%22agree%22%7D&signature_typed=x")
+                    let denied = try await client.execute(uri: uri, method: route.method, headers: headers, body: body) { response in
+                        let location = response.headers[.location] ?? ""
+                        switch route.access {
+                        case .staff:
+                            return response.status == .forbidden || location.hasPrefix("/staff/login")
+                        case .owner:
+                            return response.status == .forbidden || response.status == .notFound || location.hasPrefix("/bind")
+                        case .anyone:
+                            // (a 403 here is a form's own CSRF check, not a refusal of the caller)
+                            return location.hasPrefix("/bind") || location.hasPrefix("/staff/login")
                         }
-                        let denied = try await client.execute(uri: uri, method: route.method, headers: headers, body: body) { response in
-                            let location = response.headers[.location] ?? ""
-                            switch route.access {
-                            case .staff:
-                                return response.status == .forbidden || location.hasPrefix("/staff/login")
-                            case .owner:
-                                return response.status == .forbidden || response.status == .notFound || location.hasPrefix("/bind")
-                            case .anyone:
-                                // (a 403 here is a form's own CSRF check, not a refusal of the caller)
-                                return location.hasPrefix("/bind") || location.hasPrefix("/staff/login")
-                            }
-                        }
-                        #expect(denied != allowed.contains(role), "\(key) as \(role): \(denied ? "denied" : "allowed")")
                     }
+                    #expect(denied != allowed.contains(role), "\(key) as \(role): \(denied ? "denied" : "allowed")")
                 }
             }
         }

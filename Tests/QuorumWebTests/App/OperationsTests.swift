@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import QuorumStore
+import QuorumTestSupport
 import Testing
 
 @testable import QuorumWeb
@@ -10,20 +11,11 @@ import Testing
 /// What an operator relies on: health, readiness, metrics, a request id on every answer.
 @Suite struct OperationsTests {
     @Test func healthReadinessMetricsAndRequestIDs() async throws {
-        // setup
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-ops-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
-        let store = try await Store.open(.sqlite(path: path), secret: "ops test secret", logger: logger)
-        try await store.migrate()
-        // A logger that keeps metadata (the request id lives there) but writes only the critical.
+        // setup: a logger that keeps metadata (the request id lives there) but writes only the critical
         var quiet = Logger(label: "test")
         quiet.logLevel = .critical
-        var dependencies = OwnerDependencies(store: store, sender: OutboxSender(store: store, logger: logger, development: false))
-        dependencies.metrics = WebMetrics()
-        let app = buildApplication(configuration: WebConfiguration(), dependencies: dependencies, logger: quiet)
-        // act, check
-        try await app.test(.live) { client in
+        try await withQuorumApp(logger: quiet, testing: .live, metrics: WebMetrics()) { client in
+            // act, check
             var ids = Set<String>()
             for _ in 0..<2 {
                 try await client.execute(uri: "/health", method: .get) { response in
@@ -44,6 +36,5 @@ import Testing
                 #expect(text.contains("quorum_audit_log_entries 0"))
             }
         }
-        try await store.close()
     }
 }

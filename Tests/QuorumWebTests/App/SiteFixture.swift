@@ -12,7 +12,7 @@ import Testing
 /// A whole site to walk: two estates in two streets of one district, a staff account of
 /// every role, an open vote with a document, and a closed vote with a ballot and a
 /// published result. The authorization matrix and the page snapshots walk it.
-struct SiteFixture {
+struct SiteFixture: Sendable {
     enum Role: String, CaseIterable, Sendable {
         case anonymous, ownerHere, ownerElsewhere
         case committeeHere, propertyHere, clerkHere, committeeElsewhere, propertyElsewhere, clerkElsewhere
@@ -42,26 +42,18 @@ struct SiteFixture {
         """
     }
 
-    /// Builds the site on a fresh SQLite database, runs `body` with it, and closes it.
-    static func with(_ body: (SiteFixture) async throws -> Void) async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-site-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+    /// Builds the site on a fresh SQLite database and runs `body` with it and the app on it.
+    static func with(_ body: @escaping @Sendable (SiteFixture, any TestClientProtocol) async throws -> Void) async throws {
         let clock = TestClock()
         // A fixed log key, so that the pages showing its fingerprint are the same every run.
         let logKey = Data(repeating: 7, count: 32).base64EncodedString()
-        let store = try await Store.open(.sqlite(path: path), secret: "matrix secret", logKey: logKey, logger: logger, clock: clock.read)
-        do {
-            try await store.migrate()
-            try await body(try await build(store: store, clock: clock))
-        } catch {
-            try? await store.close()
-            throw error
-        }
-        try await store.close()
+        try await withQuorumApp(
+            secret: "matrix secret", logKey: logKey, clock: clock.read,
+            setUp: { store, phone in try await build(store: store, phone: phone, clock: clock) },
+            body)
     }
 
-    private static func build(store: Store, clock: TestClock) async throws -> SiteFixture {
+    private static func build(store: Store, phone: RecordingSender, clock: TestClock) async throws -> SiteFixture {
         var estates: [Int64] = []
         for (prefix, street) in [("A", "八大峡街道"), ("B", "云南路街道")] {
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("matrix-\(prefix)-\(UUID().uuidString).csv")
@@ -85,14 +77,13 @@ struct SiteFixture {
         let closed = try await store.voting.createVote(
             estate: here, definition: definition, opensAt: clock.read(), closesAt: Timestamp(millisecondsSinceEpoch: now + day),
             noticedAt: Timestamp(millisecondsSinceEpoch: now - 16 * day))
-        let outbox = RecordingSender()
         var ownerSessions: [Role: Credentials] = [:]
         var ownerHere: OwnerSession?
         for (role, estate, name, id) in [
             (Role.ownerHere, here, "甲", "110101199001010011"), (Role.ownerElsewhere, elsewhere, "甲", "110101199001010022"),
         ] {
-            let start = try await store.binding.start(estate: estate, name: name, idNumber: id, address: "test", sender: outbox)
-            let session = try await store.binding.confirm(attempt: start.attempt, code: outbox.lastCode ?? "")
+            let start = try await store.binding.start(estate: estate, name: name, idNumber: id, address: "test", sender: phone)
+            let session = try await store.binding.confirm(attempt: start.attempt, code: phone.lastCode ?? "")
             ownerSessions[role] = Credentials(cookie: "quorum_session=\(session.token)", csrf: session.csrf)
             if role == .ownerHere { ownerHere = session }
         }
@@ -116,7 +107,7 @@ struct SiteFixture {
             )
         }
         return SiteFixture(
-            store: store, dependencies: OwnerDependencies(store: store, sender: outbox), here: here, open: open, closed: closed,
+            store: store, dependencies: OwnerDependencies(store: store, sender: phone), here: here, open: open, closed: closed,
             person: person, receiptCode: receipt.code, ownerSessions: ownerSessions)
     }
 

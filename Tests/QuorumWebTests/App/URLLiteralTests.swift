@@ -1,4 +1,5 @@
 import Foundation
+import QuorumTestSupport
 import Testing
 
 @testable import QuorumWeb
@@ -38,8 +39,9 @@ import Testing
     /// The site's first path segments (`votes`, `manage`, …), from the route table itself.
     static func segments() async throws -> Set<String> {
         var segments: Set<String> = []
-        try await SiteFixture.with { site in
-            segments = Set(routeTable(dependencies: site.dependencies).compactMap { $0.path.split(separator: "/").first.map(String.init) })
+        try await TestDatabase.sqlite.withStore { store in
+            let routes = routeTable(dependencies: OwnerDependencies(store: store, sender: RecordingSender()))
+            segments = Set(routes.compactMap { $0.path.split(separator: "/").first.map(String.init) })
         }
         return segments
     }

@@ -25,11 +25,8 @@ import Testing
     ]
 
     @Test func everyPageMatchesItsSnapshotInBothLanguages() async throws {
-        try await SiteFixture.with { site in
+        try await SiteFixture.with { site, client in
             let routes = routeTable(dependencies: site.dependencies)
-            let app = buildApplication(
-                configuration: WebConfiguration(), dependencies: site.dependencies,
-                logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
             var pages: [(name: String, path: String, role: Role)] = []
             for route in routes where route.method == .get {
                 let key = "GET \(route.path)"
@@ -42,26 +39,23 @@ import Testing
                 pages.append((Self.name(route.path), route.path, role))
             }
             pages += Self.extraPages
-            let visits = pages
             let rendered = Mutex<Set<String>>([])
-            try await app.test(.router) { client in
-                for page in visits {
-                    let credentials = try await site.credentials(page.role)
-                    var tokens = [site.open.id: "VOTE-OPEN", site.closed.id: "VOTE-CLOSED", site.receiptCode: "RECEIPT-CODE"]
-                    if let credentials { tokens[credentials.csrf] = "CSRF" }
-                    for lang in [Lang.zh, .en] {
-                        let uri = site.uri(for: page.path)
-                        var headers: HTTPFields = [.cookie: "lang=\(lang.rawValue)"]
-                        if let credentials { headers[.cookie] = "\(credentials.cookie); lang=\(lang.rawValue)" }
-                        let html: String? = try await client.execute(uri: uri, method: .get, headers: headers) { response in
-                            guard response.headers[.contentType]?.hasPrefix("text/html") == true else { return nil }
-                            return String(buffer: response.body)
-                        }
-                        guard let html else { continue }
-                        let file = "\(page.name).\(lang.rawValue).html"
-                        rendered.withLock { _ = $0.insert(file) }
-                        try Snapshot.check(Snapshot.normalise(html, tokens: tokens), file: file)
+            for page in pages {
+                let credentials = try await site.credentials(page.role)
+                var tokens = [site.open.id: "VOTE-OPEN", site.closed.id: "VOTE-CLOSED", site.receiptCode: "RECEIPT-CODE"]
+                if let credentials { tokens[credentials.csrf] = "CSRF" }
+                for lang in [Lang.zh, .en] {
+                    let uri = site.uri(for: page.path)
+                    var headers: HTTPFields = [.cookie: "lang=\(lang.rawValue)"]
+                    if let credentials { headers[.cookie] = "\(credentials.cookie); lang=\(lang.rawValue)" }
+                    let html: String? = try await client.execute(uri: uri, method: .get, headers: headers) { response in
+                        guard response.headers[.contentType]?.hasPrefix("text/html") == true else { return nil }
+                        return String(buffer: response.body)
                     }
+                    guard let html else { continue }
+                    let file = "\(page.name).\(lang.rawValue).html"
+                    rendered.withLock { _ = $0.insert(file) }
+                    try Snapshot.check(Snapshot.normalise(html, tokens: tokens), file: file)
                 }
             }
             let seen = rendered.withLock { $0 }

@@ -70,49 +70,44 @@ import Testing
     static let directory = Snapshot.directory.appendingPathComponent("POST")
 
     @Test func everyPostedPageMatchesItsSnapshotInBothLanguages() async throws {
-        try await SiteFixture.with { site in
-            let app = buildApplication(
-                configuration: WebConfiguration(), dependencies: site.dependencies,
-                logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        try await SiteFixture.with { site, client in
             if Snapshot.recording { try FileManager.default.createDirectory(at: Self.directory, withIntermediateDirectories: true) }
             let rendered = Mutex<Set<String>>([])
-            try await app.test(.router) { client in
-                var tokens = [site.open.id: "VOTE-OPEN", site.closed.id: "VOTE-CLOSED", site.receiptCode: "RECEIPT-CODE"]
-                for post in Self.posts(site) {
-                    let credentials = try await site.credentials(post.role)
-                    if let credentials { tokens[credentials.csrf] = "CSRF" }
-                    var followed: String?
-                    for lang in [Lang.zh, .en] {
-                        var cookie = "lang=\(lang.rawValue); quorum_pre=\(String(repeating: "ab", count: 16))"
-                        if let credentials { cookie = "\(credentials.cookie); \(cookie)" }
-                        let body: String = post.fields.map { name, value -> String in
-                            let value = value == "CSRF" ? credentials?.csrf ?? "" : value
-                            return "\(Self.encode(name))=\(Self.encode(value))"
-                        }.joined(separator: "&")
-                        var (html, location) = try await client.execute(
-                            uri: post.path, method: .post,
-                            headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: body)
-                        ) { response in
-                            let isPage = response.headers[.contentType]?.hasPrefix("text/html") == true
-                            return (isPage ? String(buffer: response.body) : nil, response.headers[.location])
-                        }
-                        // The cast is made once (in Chinese); the receipt it leads to is shown in both languages.
-                        if post.follow, let next = location ?? followed {
-                            followed = next
-                            // The receipt's code is new: named, so that the page reads the same every run.
-                            if next.hasPrefix("/receipts/") { tokens[String(next.dropFirst("/receipts/".count))] = "NEW-RECEIPT-CODE" }
-                            html = try await client.execute(uri: next, method: .get, headers: [.cookie: cookie]) { response -> String in
-                                String(buffer: response.body)
-                            }
-                        }
-                        guard let html else {
-                            Issue.record("\(post.name) (\(lang)): no page, redirected to \(location ?? "nowhere")")
-                            continue
-                        }
-                        let file = "\(post.name).\(lang.rawValue).html"
-                        rendered.withLock { _ = $0.insert(file) }
-                        try Snapshot.check(Snapshot.normalise(html, tokens: tokens), file: "POST/\(file)")
+            var tokens = [site.open.id: "VOTE-OPEN", site.closed.id: "VOTE-CLOSED", site.receiptCode: "RECEIPT-CODE"]
+            for post in Self.posts(site) {
+                let credentials = try await site.credentials(post.role)
+                if let credentials { tokens[credentials.csrf] = "CSRF" }
+                var followed: String?
+                for lang in [Lang.zh, .en] {
+                    var cookie = "lang=\(lang.rawValue); quorum_pre=\(String(repeating: "ab", count: 16))"
+                    if let credentials { cookie = "\(credentials.cookie); \(cookie)" }
+                    let body: String = post.fields.map { name, value -> String in
+                        let value = value == "CSRF" ? credentials?.csrf ?? "" : value
+                        return "\(Self.encode(name))=\(Self.encode(value))"
+                    }.joined(separator: "&")
+                    var (html, location) = try await client.execute(
+                        uri: post.path, method: .post,
+                        headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: body)
+                    ) { response in
+                        let isPage = response.headers[.contentType]?.hasPrefix("text/html") == true
+                        return (isPage ? String(buffer: response.body) : nil, response.headers[.location])
                     }
+                    // The cast is made once (in Chinese); the receipt it leads to is shown in both languages.
+                    if post.follow, let next = location ?? followed {
+                        followed = next
+                        // The receipt's code is new: named, so that the page reads the same every run.
+                        if next.hasPrefix("/receipts/") { tokens[String(next.dropFirst("/receipts/".count))] = "NEW-RECEIPT-CODE" }
+                        html = try await client.execute(uri: next, method: .get, headers: [.cookie: cookie]) { response -> String in
+                            String(buffer: response.body)
+                        }
+                    }
+                    guard let html else {
+                        Issue.record("\(post.name) (\(lang)): no page, redirected to \(location ?? "nowhere")")
+                        continue
+                    }
+                    let file = "\(post.name).\(lang.rawValue).html"
+                    rendered.withLock { _ = $0.insert(file) }
+                    try Snapshot.check(Snapshot.normalise(html, tokens: tokens), file: "POST/\(file)")
                 }
             }
             let seen = rendered.withLock { $0 }
