@@ -11,7 +11,7 @@ import Testing
     /// Runs `body` on a store migrated through `last` only.
     func withStore(_ database: TestDatabase, through last: String, _ body: (Store) async throws -> Void) async throws {
         try await database.withEmptyDatabase { url in
-            let store = try await Store.open(url, secret: "test secret", clock: TestDatabase.clock)
+            let store = try await Store.open(url, secret: "test secret", clock: TestClock.fixed)
             do {
                 #expect(try await store.migrate(through: last).last == last)
                 try await body(store)
@@ -70,8 +70,8 @@ import Testing
             }
             let logged = zip(files, hashes).map { LogDocument(name: $0.0, sha256: $1) }
             try await store.log.append([
-                LogEntry(vote: "V1", time: TestDatabase.clock(), event: .voteCreated(title: "电梯维修", actor: "c1", documents: [])),
-                LogEntry(vote: "V1", time: TestDatabase.clock(), event: .noticePublished(actor: "c1", documents: logged)),
+                LogEntry(vote: "V1", time: TestClock.start, event: .voteCreated(title: "电梯维修", actor: "c1", documents: [])),
+                LogEntry(vote: "V1", time: TestClock.start, event: .noticePublished(actor: "c1", documents: logged)),
             ])
             let logBefore = try await exportedLog(store)
             // act
@@ -108,9 +108,9 @@ import Testing
             // setup: as 005 left it: an entry about a vote, one about a vote not in the table,
             // and one about no vote
             let entries = [
-                LogEntry(vote: "V1", time: TestDatabase.clock(), event: .voteOpened(actor: "system")),
-                LogEntry(vote: "gone", time: TestDatabase.clock(), event: .voteClosed(actor: "system")),
-                LogEntry(vote: "", time: TestDatabase.clock(), event: .voteOpened(actor: "system")),
+                LogEntry(vote: "V1", time: TestClock.start, event: .voteOpened(actor: "system")),
+                LogEntry(vote: "gone", time: TestClock.start, event: .voteClosed(actor: "system")),
+                LogEntry(vote: "", time: TestClock.start, event: .voteOpened(actor: "system")),
             ]
             let estate = try await store.withConnection { db in
                 let estate = try await estateAndVote("V1", on: db)
