@@ -44,12 +44,10 @@ extension LogStore {
     /// Appends entries in a transaction of their own and signs a head over them.
     @discardableResult
     public func append(_ entries: [LogEntry], subject: Subject? = nil) async throws -> (indexes: Range<Int>, head: SignedTreeHead?) {
-        try await withConnection { db in
-            try await transaction(on: db) {
-                guard !entries.isEmpty else { return .commit((0..<0, try await signTreeHead(on: db))) }
-                let (indexes, head) = try await appendAndSign(entries, subject: subject, on: db)
-                return .commit((indexes, head))
-            }
+        try await writing { db in
+            guard !entries.isEmpty else { return (0..<0, try await signTreeHead(on: db)) }
+            let (indexes, head) = try await appendAndSign(entries, subject: subject, on: db)
+            return (indexes, head)
         }
     }
 
@@ -70,9 +68,7 @@ extension LogStore {
     /// Signs the log as it stands, in a transaction of its own (see `signTreeHead(on:)`).
     @discardableResult
     public func signTreeHead() async throws -> SignedTreeHead? {
-        try await withConnection { db in
-            try await transaction(on: db) { .commit(try await signTreeHead(on: db)) }
-        }
+        try await writing { db in try await signTreeHead(on: db) }
     }
 
     /// A head covering entry `index`: the latest if it does, else a new one. What a receipt

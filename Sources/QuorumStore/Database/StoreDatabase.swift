@@ -115,6 +115,11 @@ extension StoreContext {
         try await database.transaction(on: db, writing: writing, body)
     }
 
+    /// Runs `body` in a writing transaction on a connection of its own, and commits.
+    func writing<T>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        try await withConnection { db in try await transaction(on: db) { .commit(try await body(db)) } }
+    }
+
     var register: RegisterStore { RegisterStore(database: database) }
     var voting: VotingStore { VotingStore(database: database) }
     var organising: OrganisingStore { OrganisingStore(database: database) }

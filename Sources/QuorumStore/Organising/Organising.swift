@@ -174,12 +174,10 @@ extension OrganisingStore {
     private func loggedList(
         _ list: NonVoterList, vote: String, actor: String, read: @escaping @Sendable (any SQLDatabase) async throws -> [String]
     ) async throws -> [String] {
-        try await withConnection { db in
-            try await transaction(on: db) {
-                let rooms = try await read(db)
-                _ = try await log.appendAndSign([LogEntry(vote: vote, time: clock(), event: .listAccessed(list: list, actor: actor))], on: db)
-                return .commit(rooms)
-            }
+        try await writing { db in
+            let rooms = try await read(db)
+            _ = try await log.appendAndSign([LogEntry(vote: vote, time: clock(), event: .listAccessed(list: list, actor: actor))], on: db)
+            return rooms
         }
     }
 

@@ -12,27 +12,24 @@ extension OrganisingStore {
         guard let revision = try await register.stored(of: estate)?.revision else { throw SetupError.noRegister }
         var random = SystemRandomNumberGenerator()
         let id = CheckedCode.identifier(using: &random)
-        try await withConnection { db in
-            try await transaction(on: db) {
-                try await db.raw(
-                    """
-                    INSERT INTO votes (id, estate_id, title, definition, opens_at, closes_at, ballot_change, register_revision,
-                    total_area, total_heads, created_at, status, objection_days, created_by) VALUES (\(bind: id), \(bind: estate),
-                    \(bind: definition.name), \(bind: definition.mattersJSON), \(bind: opensAt.millisecondsSinceEpoch),
-                    \(bind: closesAt.millisecondsSinceEpoch), \(bind: ballotChange ? 1 : 0), \(bind: revision.number), 0, 0,
-                    \(bind: clock().millisecondsSinceEpoch), 'draft', \(bind: objectionDays), \(bind: actor))
-                    """
-                ).run()
-                // The log records the vote and the hash of its matters.json as first set up.
-                _ = try await log.appendAndSign(
-                    [
-                        LogEntry(
-                            vote: id, time: clock(),
-                            event: .voteCreated(title: definition.name, actor: actor, documents: [Self.mattersDocument(definition)]))
-                    ],
-                    on: db)
-                return .commit(())
-            }
+        try await writing { db in
+            try await db.raw(
+                """
+                INSERT INTO votes (id, estate_id, title, definition, opens_at, closes_at, ballot_change, register_revision,
+                total_area, total_heads, created_at, status, objection_days, created_by) VALUES (\(bind: id), \(bind: estate),
+                \(bind: definition.name), \(bind: definition.mattersJSON), \(bind: opensAt.millisecondsSinceEpoch),
+                \(bind: closesAt.millisecondsSinceEpoch), \(bind: ballotChange ? 1 : 0), \(bind: revision.number), 0, 0,
+                \(bind: clock().millisecondsSinceEpoch), 'draft', \(bind: objectionDays), \(bind: actor))
+                """
+            ).run()
+            // The log records the vote and the hash of its matters.json as first set up.
+            _ = try await log.appendAndSign(
+                [
+                    LogEntry(
+                        vote: id, time: clock(),
+                        event: .voteCreated(title: definition.name, actor: actor, documents: [Self.mattersDocument(definition)]))
+                ],
+                on: db)
         }
         guard let vote = try await voting.vote(id) else { throw CastError.noSuchVote }
         return vote
@@ -73,14 +70,12 @@ extension OrganisingStore {
     @discardableResult
     public func addDocument(to vote: String, name: String, bytes: [UInt8], actor: String) async throws -> AttachedDocument {
         let file = try DocumentFile(bytes)
-        return try await withConnection { db in
-            try await transaction(on: db) {
-                guard
-                    let estate = try await db.raw("SELECT estate_id FROM votes WHERE id = \(bind: vote) AND status = 'draft'")
-                        .first(decodingColumn: "estate_id", as: Int64.self)
-                else { throw SetupError.notDraft }
-                return .commit(try await documents.attach(file, named: name, to: .vote(vote, estate: estate), by: actor, on: db))
-            }
+        return try await writing { db in
+            guard
+                let estate = try await db.raw("SELECT estate_id FROM votes WHERE id = \(bind: vote) AND status = 'draft'")
+                    .first(decodingColumn: "estate_id", as: Int64.self)
+            else { throw SetupError.notDraft }
+            return try await documents.attach(file, named: name, to: .vote(vote, estate: estate), by: actor, on: db)
         }
     }
 
@@ -94,11 +89,7 @@ extension OrganisingStore {
         let now = clock()
         let earliest = VoteCalendar.earliestOpening(noticedAt: now)
         guard vote.opensAt >= earliest else { throw SetupError.noticeTooShort(earliestOpening: earliest) }
-        return try await withConnection { db in
-            try await transaction(on: db) {
-                .commit(try await freeze(vote, noticedAt: now, actor: actor, on: db))
-            }
-        }
+        return try await writing { db in try await freeze(vote, noticedAt: now, actor: actor, on: db) }
     }
 
     /// Forms and stores the electorate of a draft, marks it noticed and logs the notice.

@@ -74,10 +74,8 @@ extension VotingStore {
         }
         let draft = try await organising.createDraft(
             estate: estate, definition: definition, opensAt: opensAt, closesAt: closesAt, ballotChange: ballotChange, actor: actor)
-        return try await withConnection { db in
-            try await transaction(on: db) {
-                .commit(try await organising.freeze(draft, noticedAt: noticedAt, actor: actor, on: db))
-            }
+        return try await writing { db in
+            try await organising.freeze(draft, noticedAt: noticedAt, actor: actor, on: db)
         }
     }
 
