@@ -59,15 +59,8 @@ extension DocumentStore {
 
     /// A subject's document by its number, with its bytes; nil when it has no such number.
     public func read(_ subject: Subject, number: Int) async throws -> (attachment: AttachedDocument, bytes: [UInt8])? {
-        try await withConnection { db in
-            let row = try await db.raw(
-                """
-                SELECT a.number, a.name, d.media_type, d.size, a.sha256, d.content FROM document_attachments a
-                JOIN documents d ON d.sha256 = a.sha256 WHERE \(Self.matching(subject)) AND a.number = \(bind: number)
-                """
-            ).first()
-            return try row.map { (try Self.attachment($0), Array(try $0.decode(column: "content", as: Data.self))) }
-        }
+        guard let attached = try await list(of: subject).first(where: { $0.number == number }) else { return nil }
+        return try await bytes(sha256: attached.sha256).map { (attached, $0) }
     }
 
     /// The bytes stored under a SHA-256 (64 hex digits), whatever they are attached to; nil when none are.
