@@ -1,5 +1,3 @@
-import Foundation
-import Hummingbird
 import Plot
 import QuorumCore
 import QuorumStore
