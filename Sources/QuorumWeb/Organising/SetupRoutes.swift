@@ -94,7 +94,7 @@ struct SetupRoutes {
             try await store.organising.addDocument(
                 to: context.vote.id, name: String(name.prefix(120)), bytes: file.bytes, actor: context.staff.account.id)
             return Layout.redirect(.manageVote(context.vote.id))
-        } catch  where error is SetupError || error is DocumentError {
+        } catch let error where error is SetupError || error is DocumentError {
             return await overviewPage(context, message: Self.say(error, context.lang), status: .badRequest)
         }
     }

@@ -1,5 +1,7 @@
 import Hummingbird
 import HummingbirdTesting
+import QuorumCore
+import QuorumStore
 import Testing
 
 @testable import QuorumWeb
@@ -29,6 +31,40 @@ import Testing
                     #expect(response.status == .notFound)
                 }
             }
+        }
+    }
+
+    @Test func anUploadIsCheckedByItsBytesAndAttachedToTheDraft() async throws {
+        try await SiteFixture.with { site, client in
+            // setup: a draft in the fixture's estate, and a committee member of it
+            let now = site.store.now().millisecondsSinceEpoch
+            let draft = try await site.store.organising.createDraft(
+                estate: site.here, definition: VoteDefinition(name: "表决", matters: [Matter(id: "m1", title: "事项", item: 5)]),
+                opensAt: Timestamp(millisecondsSinceEpoch: now + 20 * 86_400_000),
+                closesAt: Timestamp(millisecondsSinceEpoch: now + 30 * 86_400_000), actor: "setup")
+            let staff = try #require(try await site.credentials(.committeeHere))
+            func upload(_ name: String, _ bytes: [UInt8]) async throws -> (HTTPResponse.Status, String) {
+                let boundary = "quorum-test-boundary"
+                var body = ByteBuffer(string: "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(staff.csrf)\r\n")
+                body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"document\"; filename=\"\(name)\"\r\n")
+                body.writeString("Content-Type: application/pdf\r\n\r\n")
+                body.writeBytes(bytes)
+                body.writeString("\r\n--\(boundary)--\r\n")
+                return try await client.execute(
+                    uri: SiteURL.manageVote(draft.id, .documents).path, method: .post,
+                    headers: [.cookie: staff.cookie + "; lang=en", .contentType: "multipart/form-data; boundary=\(boundary)"], body: body
+                ) { ($0.status, String(buffer: $0.body)) }
+            }
+            // act: an executable claiming to be a PDF, then a PNG named as a PDF
+            let refused = try await upload("rules.pdf", Array("MZ\u{90}\u{0}".utf8))
+            let accepted = try await upload("plan.pdf", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1])
+            // check
+            #expect(refused.0 == .badRequest)
+            #expect(refused.1.contains("only PDF, PNG or JPEG documents are accepted"))
+            #expect(accepted.0 == .seeOther)
+            let listed = try await site.store.documents.list(of: draft.subject)
+            #expect(listed.map(\.name) == ["plan.pdf"])
+            #expect(listed.map(\.mediaType) == ["image/png"])
         }
     }
 }
