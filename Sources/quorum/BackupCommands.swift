@@ -19,7 +19,7 @@ struct BackupCommand: AsyncParsableCommand {
             do {
                 try await store.backup(to: file)
             } catch let error as BackupError {
-                Terminal.standardError(error.description)
+                Terminal.standardError(Words.say(error))
                 throw Exit.unavailable
             }
         }
@@ -34,11 +34,11 @@ struct BackupCommand: AsyncParsableCommand {
         let log = problems == nil ? try await store.log.verify().result : nil
         try await store.close()
         if let problems {
-            Terminal.standardError(BackupError.damaged(problems).description)
+            Terminal.standardError(Words.say(BackupError.damaged(problems)))
             throw Exit.badData
         }
         if case .failure(let problem) = log {
-            Terminal.standardError("\(file): \(problem.chinese)\n\(file): \(problem.english)")
+            Terminal.standardError(Words.say(problem, in: file))
             throw Exit.badData
         }
     }
@@ -59,15 +59,14 @@ struct RestoreCommand: AsyncParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
-        let url = try DatabaseURL.resolve(option: options.database, environment: ProcessInfo.processInfo.environment)
-        guard case .sqlite(let target) = url else {
-            Terminal.standardError(BackupError.notSQLite.description)
+        guard case .sqlite(let target) = try options.url() else {
+            Terminal.standardError(Words.say(BackupError.notSQLite))
             throw Exit.unavailable
         }
         try await BackupCommand.check(file)
         let manager = FileManager.default
         if manager.fileExists(atPath: target) && !force {
-            Terminal.standardError("\(BackupError.exists(target).description) (--force 覆盖 / to replace it)")
+            Terminal.standardError("\(Words.say(BackupError.exists(target))) (--force 覆盖 / to replace it)")
             throw Exit.unavailable
         }
         // Copy beside the target, then rename over it: the database is either the old or the

@@ -14,6 +14,16 @@ struct DatabaseOptions: ParsableArguments {
             valueName: "url"))
     var database: String?
 
+    /// The URL chosen by `--database`, else by `QUORUM_DATABASE_URL`, else the default file.
+    func url() throws -> DatabaseURL {
+        do {
+            return try DatabaseURL.resolve(option: database, environment: ProcessInfo.processInfo.environment)
+        } catch let error as DatabaseURL.Invalid {
+            Terminal.standardError(Words.say(error))
+            throw ExitCode.validationFailure
+        }
+    }
+
     /// Opens the store (personal data key from $QUORUM_SECRET, the audit log's signing key
     /// from $QUORUM_LOG_KEY, if set), runs `body`, closes it.
     func withStore<T>(
@@ -22,13 +32,7 @@ struct DatabaseOptions: ParsableArguments {
         _ body: (Store) async throws -> T
     ) async throws -> T {
         let environment = ProcessInfo.processInfo.environment
-        let url: DatabaseURL
-        do {
-            url = try DatabaseURL.resolve(option: database, environment: environment)
-        } catch {
-            Terminal.standardError("\(error)")
-            throw ExitCode.validationFailure
-        }
+        let url = try self.url()
         let store: Store
         do {
             store = try await Store.open(
@@ -42,17 +46,14 @@ struct DatabaseOptions: ParsableArguments {
             let result = try await body(store)
             try await store.close()
             return result
-        } catch let error as StoreError {
-            try? await store.close()
-            Terminal.standardError(error.description)
-            throw Exit.unavailable
-        } catch let error as AuditLogError {
-            try? await store.close()
-            Terminal.standardError(error.description)
-            throw Exit.unavailable
         } catch {
             try? await store.close()
-            throw error
+            switch error {
+            case let error as StoreError: Terminal.standardError(Words.say(error))
+            case let error as AuditLogError: Terminal.standardError(Words.say(error))
+            default: throw error
+            }
+            throw Exit.unavailable
         }
     }
 }

@@ -24,10 +24,13 @@ enum Terminal {
 
 /// Reads a whole file, or exits with a clear message naming it.
 func readFile(_ path: String) throws -> [UInt8] {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read 无法读取" : "does not exist 文件不存在"
-        Terminal.standardError("\(path): \(reason)")
-        throw Exit.noInput
-    }
+    guard let data = FileManager.default.contents(atPath: path) else { throw unreadable(path) }
     return [UInt8](data)
+}
+
+/// Says why `path` cannot be read; the command then exits with `Exit.noInput`.
+func unreadable(_ path: String) -> ExitCode {
+    let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read 无法读取" : "does not exist 文件不存在"
+    Terminal.standardError("\(path): \(reason)")
+    return Exit.noInput
 }

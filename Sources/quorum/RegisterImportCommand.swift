@@ -42,11 +42,7 @@ struct RegisterImportCommand: AsyncParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
-        guard FileManager.default.isReadableFile(atPath: file) else {
-            let reason = FileManager.default.fileExists(atPath: file) ? "cannot be read 无法读取" : "does not exist 文件不存在"
-            Terminal.standardError("\(file): \(reason)")
-            throw Exit.noInput
-        }
+        guard FileManager.default.isReadableFile(atPath: file) else { throw unreadable(file) }
         let path = EstatePath(city: city, district: district, street: street, community: community, estate: estate)
         try await options.withStore { store in
             let bar = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) != 0)
@@ -55,7 +51,7 @@ struct RegisterImportCommand: AsyncParsableCommand {
                 result = try await store.register.importRegister(file: file, estate: path, progress: { bar.show($0) })
             } catch let rejected as RegisterRejected {
                 bar.clear()
-                Terminal.standardError(rejected.description)
+                Terminal.standardError(Words.say(rejected))
                 throw Exit.badData
             }
             bar.clear()

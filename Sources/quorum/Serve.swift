@@ -64,13 +64,13 @@ struct Serve: AsyncParsableCommand {
         try await options.withStore(logger: logger, clock: clock, sessionClock: Store.systemClock) { store in
             // Every instance migrates at start; one that finds the work done changes nothing.
             try await store.migrate()
-            let outbox = OutboxSender(store: store, logger: logger, development: demo)
+            let outbox = OutboxSender(store: store, logger: logger, development: demo, words: { $0.text })
             var sender: any MessageSender = outbox
             if let smsGateway {
                 guard let url = URL(string: smsGateway), let token = ProcessInfo.processInfo.environment["QUORUM_SMS_TOKEN"] else {
                     throw ValidationError("--sms-gateway needs a URL and the token in QUORUM_SMS_TOKEN")
                 }
-                sender = HTTPGatewaySender(url: url, token: token)
+                sender = HTTPGatewaySender(url: url, token: token, words: { $0.text })
             }
             var dependencies = OwnerDependencies(
                 store: store, sender: sender, secureCookies: secureCookies, trustedIssuers: try identityProviders.map(Self.issuers) ?? [],

@@ -52,16 +52,16 @@ struct VerifyCommand: AsyncParsableCommand {
         switch result {
         case .success(let value): summary = value
         case .failure(let problem):
-            Terminal.standardError("\(name): \(problem.chinese)\n\(name): \(problem.english)")
+            Terminal.standardError(Words.say(problem, in: name))
             throw Exit.badData
         }
-        var report = summary.description + "\n"
+        var report = Words.say(summary) + "\n"
         if let ballots, let ballotBytes, let verifier {
             switch LogBallots.check(csv: ballotBytes, file: ballots, log: verifier, vote: vote) {
             case .success(let count):
                 report += "计票的 \(count) 张表决票与日志中的表决票条目一一对应 / the \(count) counted ballots and the log's ballot entries are the same set\n"
             case .failure(let problem):
-                Terminal.standardError("\(ballots): \(problem.chinese)\n\(ballots): \(problem.english)")
+                Terminal.standardError(Words.say(problem, in: ballots))
                 throw Exit.badData
             }
         }

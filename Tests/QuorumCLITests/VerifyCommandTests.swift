@@ -87,8 +87,12 @@ import Testing
             let run = try TallyCommandTests.run(["verify", setup.file("log.jsonl")])
             #expect(run.status == 65)
             #expect(run.standardOutput.isEmpty)
-            #expect(run.standardError.contains("条目 3 缺失"))
-            #expect(run.standardError.contains("entry 3 is missing"))
+            // Where and why, in Chinese on one line and in English on the next (`Words`).
+            let log = setup.file("log.jsonl")
+            #expect(
+                run.standardError
+                    == "\(log): 第 4 个签名树头（4 条）：签名覆盖的条目多于它之前的 3 条：条目 3 缺失\n"
+                    + "\(log): signed head 4 (size 4): it signs more entries than the 3 before it: entry 3 is missing\n")
         }
     }
 

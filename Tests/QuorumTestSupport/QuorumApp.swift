@@ -17,7 +17,7 @@ public func withQuorumApp<Fixture: Sendable>(
     _ body: @escaping @Sendable (Fixture, any TestClientProtocol) async throws -> Void
 ) async throws {
     try await database.withStore(secret: secret, logger: logger, logKey: logKey, clock: clock) { store in
-        let phone = RecordingSender(forwardingTo: OutboxSender(store: store, logger: logger, development: false))
+        let phone = RecordingSender(forwardingTo: OutboxSender(store: store, logger: logger, development: false, words: { $0.text }))
         let fixture = try await setUp(store, phone)
         var dependencies = OwnerDependencies(store: store, sender: phone, secureCookies: secureCookies)
         dependencies.metrics = metrics

@@ -1,5 +1,6 @@
 import QuorumCore
 import QuorumStore
+import QuorumWeb
 import Synchronization
 
 /// The one test clock: starts at 2024-01-20 10:00 +08:00 and moves only when the test moves it.
@@ -25,8 +26,8 @@ public final class TestClock: Sendable {
     public func advance(days: Int64) { advance(minutes: days * 1440) }
 }
 
-/// The one recording message sender: keeps each message as a phone would receive it, after
-/// handing it on (to the outbox production uses, when a test wants its log lines).
+/// The one recording message sender: keeps each message as a phone would receive it, in the
+/// web's words, after handing it on (to the outbox production uses, when a test wants its log lines).
 public final class RecordingSender: MessageSender {
     public let sent = Mutex<[(to: String, body: String)]>([])
     let next: (any MessageSender)?
@@ -35,9 +36,9 @@ public final class RecordingSender: MessageSender {
         self.next = next
     }
 
-    public func send(to phone: String, purpose: String, body: String) async throws {
-        try await next?.send(to: phone, purpose: purpose, body: body)
-        sent.withLock { $0.append((phone, body)) }
+    public func send(_ message: Message, to phone: String) async throws {
+        try await next?.send(message, to: phone)
+        sent.withLock { $0.append((phone, message.text)) }
     }
 
     /// The 6-digit code of the last message.

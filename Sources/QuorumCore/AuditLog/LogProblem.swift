@@ -1,5 +1,5 @@
-/// The first thing wrong with a log, where it is and why, Chinese first.
-public struct LogProblem: Error, Hashable, Sendable, CustomStringConvertible {
+/// The first thing wrong with a log: where it is and why (`quorum verify` says it).
+public struct LogProblem: Error, Hashable, Sendable {
     public enum Place: Hashable, Sendable {
         /// The export's first line.
         case header
@@ -51,92 +51,5 @@ public struct LogProblem: Error, Hashable, Sendable, CustomStringConvertible {
     public init(_ place: Place, _ reason: Reason) {
         self.place = place
         self.reason = reason
-    }
-
-    public var chinese: String {
-        let at: String
-        switch place {
-        case .header: at = "文件首行"
-        case .entry(let index): at = "条目 \(index)"
-        case .head(let number, let size): at = "第 \(number) 个签名树头（\(size) 条）"
-        case .line(let line): at = "第 \(line) 行"
-        case .ballotRow(let line): at = "表决票文件第 \(line) 行"
-        }
-        let why: String
-        switch reason {
-        case .notALog: why = "不是 Quorum 审计日志导出文件"
-        case .otherKey(let expected, let found): why = "签名公钥不符：应为 \(expected)，文件为 \(found)"
-        case .unreadable(let line): why = "第 \(line) 行不是规范格式的日志条目"
-        case .outOfPlace(let found): why = "此处应为本条目，实际是条目 \(found)（条目被删除、重复或调换了顺序）"
-        case .leafMismatch: why = "内容与存储的叶哈希不符，条目被改动"
-        case .badSignature: why = "签名无效，树头被改动或不是本日志的密钥所签"
-        case .otherLog(let log): why = "属于另一个日志“\(log)”"
-        case .notGrowing(let previous): why = "没有比上一个树头（\(previous) 条）更大"
-        case .timeGoesBack: why = "时间早于上一个树头"
-        case .rootMismatch(let entries):
-            why =
-                entries.count == 1
-                ? "根哈希与条目 \(entries.lowerBound) 不符，该条目被改动"
-                : "根哈希与条目 \(entries.lowerBound)–\(entries.upperBound - 1) 不符，其中至少一条被改动"
-        case .beyondEntries(let present): why = "签名覆盖的条目多于它之前的 \(present) 条：条目 \(present) 缺失"
-        case .inconsistent(let previous): why = "与上一个树头（\(previous) 条）不一致"
-        case .badConflict: why = "冲突记录所指的不是该表决人此前的表决票条目"
-        case .noSuchBallot(let index): why = "日志中条目 \(index) 不是这张表决票"
-        case .ballotDiffers(let index, let field): why = "与日志条目 \(index) 的\(Self.chineseField(field))不符"
-        case .setAside(let index): why = "日志条目 \(index) 因冲突不计入，却在计票的表决票中"
-        case .uncounted: why = "日志中的这张表决票不在计票的表决票中"
-        case .ballotsUnreadable(let detail): why = "无法读取：\(detail)"
-        }
-        return "\(at)：\(why)"
-    }
-
-    public var english: String {
-        let at: String
-        switch place {
-        case .header: at = "the first line"
-        case .entry(let index): at = "entry \(index)"
-        case .head(let number, let size): at = "signed head \(number) (size \(size))"
-        case .line(let line): at = "line \(line)"
-        case .ballotRow(let line): at = "ballots file line \(line)"
-        }
-        let why: String
-        switch reason {
-        case .notALog: why = "this is not an exported Quorum audit log"
-        case .otherKey(let expected, let found): why = "signed with another key: expected \(expected), the file has \(found)"
-        case .unreadable(let line): why = "line \(line) is not a log entry in canonical form"
-        case .outOfPlace(let found):
-            why = "entry \(found) stands where this entry should be (an entry was deleted, repeated or moved)"
-        case .leafMismatch: why = "its content does not match its stored leaf hash: it was changed"
-        case .badSignature: why = "the signature is not valid: the head was changed, or not signed by this log's key"
-        case .otherLog(let log): why = "belongs to another log, \"\(log)\""
-        case .notGrowing(let previous): why = "is not larger than the head before it (size \(previous))"
-        case .timeGoesBack: why = "is dated before the head before it"
-        case .rootMismatch(let entries):
-            why =
-                entries.count == 1
-                ? "its root does not match entry \(entries.lowerBound): that entry was changed"
-                : "its root does not match entries \(entries.lowerBound)–\(entries.upperBound - 1): at least one was changed"
-        case .beyondEntries(let present): why = "it signs more entries than the \(present) before it: entry \(present) is missing"
-        case .inconsistent(let previous): why = "is not consistent with the head before it (size \(previous))"
-        case .badConflict: why = "the conflict names entries that are not earlier ballots of its voter"
-        case .noSuchBallot(let index): why = "entry \(index) of the log is not this ballot"
-        case .ballotDiffers(let index, let field): why = "its \(field) differs from entry \(index) of the log"
-        case .setAside(let index): why = "entry \(index) of the log was set aside by a conflict, yet it is counted"
-        case .uncounted: why = "this ballot of the log is not among the counted ballots"
-        case .ballotsUnreadable(let detail): why = "cannot be read: \(detail)"
-        }
-        return "\(at): \(why)"
-    }
-
-    public var description: String { "\(chinese) / \(english)" }
-
-    private static func chineseField(_ field: String) -> String {
-        switch field {
-        case "vote": "表决"
-        case "channel": "渠道"
-        case "received_at": "接收时间"
-        case "choices": "表决意见（承诺值）"
-        default: field
-        }
     }
 }

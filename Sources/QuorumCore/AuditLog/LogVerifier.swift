@@ -146,15 +146,4 @@ public struct LogSummary: Sendable, Equatable {
     public var latest: SignedTreeHead?
 
     public var unsignedEntries: Int { entries - (latest?.size ?? 0) }
-
-    public var description: String {
-        var text =
-            "日志完好：\(entries) 条条目，\(heads) 个签名树头，哈希、签名与一致性全部核验通过 / the log is intact: \(entries) entries, "
-            + "\(heads) signed heads; every hash, signature and consistency proof checks out"
-        if let latest { text += "\n最新树头 / latest head: size \(latest.size), root \(ByteText.base64(latest.root)), \(latest.time)" }
-        if unsignedEntries > 0 {
-            text += "\n注意：最后 \(unsignedEntries) 条尚未被签名树头覆盖 / note: the last \(unsignedEntries) entries are not yet under a signed head"
-        }
-        return text
-    }
 }

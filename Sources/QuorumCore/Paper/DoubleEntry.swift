@@ -1,4 +1,4 @@
-/// Where a paper ballot (纸质表决票) stands in the double entry.
+/// Where a paper ballot (纸质表决票) stands in the double entry, and so what an entry did.
 public enum PaperState: String, Sendable, Hashable, CaseIterable {
     /// One clerk has typed it in; a second must, blind.
     case entered
@@ -7,18 +7,6 @@ public enum PaperState: String, Sendable, Hashable, CaseIterable {
     /// Two entries disagreed: waiting in the resolution queue.
     case mismatch
     /// Confirmed, but the person's online ballot came first: kept, not counted.
-    case conflict
-}
-
-/// What an entry did.
-public enum PaperOutcome: Sendable, Hashable {
-    /// The first entry: a second clerk must enter the ballot too.
-    case awaitingSecondEntry
-    /// The entries agreed: the ballot counts.
-    case confirmed
-    /// The entries disagreed: the ballot waits for a resolution.
-    case mismatch
-    /// The person's online ballot came first: this one is kept, not counted.
     case conflict
 }
 
@@ -39,14 +27,15 @@ public enum PaperError: Error, Hashable, Sendable {
 /// resolved by someone who entered neither; an accepted ballot counts unless the person's
 /// online ballot came first. The store applies the steps.
 public enum DoubleEntry {
-    /// What a clerk's entry of a ballot in `state` leads to, given the entries before it.
+    /// What a clerk's entry of a ballot in `state` leads to, given the entries before it:
+    /// `entered`, `confirmed` or `mismatch` (`accepted` then tells a conflict).
     public static func enter(
         state: PaperState?, isOpen: Bool, earlier: [(clerk: String, choices: BallotChoices)], clerk: String, choices: BallotChoices
-    ) throws(PaperError) -> PaperOutcome {
+    ) throws(PaperError) -> PaperState {
         guard isOpen else { throw .notOpen }
         if let state, state != .entered { throw .finished(state) }
         guard !earlier.contains(where: { $0.clerk == clerk }) else { throw .alreadyEnteredByYou }
-        guard let first = earlier.first else { return .awaitingSecondEntry }
+        guard let first = earlier.first else { return .entered }
         return first.choices == choices ? .confirmed : .mismatch
     }
 

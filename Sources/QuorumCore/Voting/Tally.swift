@@ -1,51 +1,3 @@
-/// The count of one option or one candidate.
-public typealias Votes = Weight
-
-/// The result of one matter.
-public struct MatterResult: Hashable, Sendable {
-    public enum Outcome: Hashable, Sendable {
-        case resolution(agree: Votes, oppose: Votes, abstain: Votes, invalid: Votes, passed: Bool)
-        /// Candidates in the order of the notice; `elected` ranked by heads, then area.
-        case election(candidates: [CandidateResult], elected: [String])
-    }
-
-    public var id: String
-    public var item: Int
-    public var threshold: Threshold
-    /// Everyone who took part: agreeing, opposing, abstaining or spoiled, and under the
-    /// silent-majority rule the silent owners whose delivery is recorded.
-    public var participating: Weight
-    /// The silent owners counted in `participating`, when the rule is on.
-    public var silent: Weight?
-    public var participationMet: Bool
-    public var outcome: Outcome
-}
-
-public struct CandidateResult: Hashable, Sendable {
-    public var id: String
-    public var votes: Votes
-    /// Met participation and the ordinary threshold (whether or not a seat was left).
-    public var passed: Bool
-}
-
-/// A voting person who sent more than one ballot: the first received counts (RULES.md §3),
-/// and the organiser is told.
-public struct BallotConflict: Hashable, Sendable {
-    /// The lines of the counted ballot's first row and of each ignored ballot's first row.
-    public var countedLine: Int
-    public var countedChannel: Channel
-    public var countedAt: Timestamp
-    public var ignoredLines: [Int]
-}
-
-/// The tally (计票) of a vote: totals of the electorate and the result of every matter.
-public struct TallyResult: Hashable, Sendable {
-    public var vote: String
-    public var totals: Weight
-    public var matters: [MatterResult]
-    public var conflicts: [BallotConflict]
-}
-
 /// Counts the ballots of a vote. Everything here is integer arithmetic over the electorate.
 public enum Tally {
     /// Counts `rows` (the checked rows of ballots.csv). Every row is resolved against the
@@ -168,6 +120,10 @@ public enum Tally {
             let silentHere = vote.settings.silentMajority ? silent : nil
             let participating = cast + (silentHere ?? .zero)
             let participationMet = Art278.participationMet(participating: participating, total: electorate.total)
+            /// Participation met, and `agreeing` clears the matter's threshold.
+            func passes(_ agreeing: Votes) -> Bool {
+                participationMet && Art278.approved(agreeing: agreeing, participating: participating, threshold: matter.threshold)
+            }
             let outcome: MatterResult.Outcome
             switch matter.kind {
             case .resolution:
@@ -178,12 +134,9 @@ public enum Tally {
                 if let silentHere, let majority = options.firstIndex(where: { Art278.holdsMajority($0, of: cast) }) {
                     options[majority] += silentHere
                 }
-                let agree = options[Choice.agree.index]
-                let passed =
-                    participationMet && Art278.approved(agreeing: agree, participating: participating, threshold: matter.threshold)
                 outcome = .resolution(
-                    agree: agree, oppose: options[Choice.oppose.index], abstain: options[Choice.abstain.index],
-                    invalid: options[Choice.invalid.index], passed: passed)
+                    agree: options[Choice.agree.index], oppose: options[Choice.oppose.index], abstain: options[Choice.abstain.index],
+                    invalid: options[Choice.invalid.index], passed: passes(options[Choice.agree.index]))
             case .election(let seats, let candidates):
                 var votes = [Votes](repeating: .zero, count: candidates.count)
                 let sets = marks[index].candidateSets
@@ -199,10 +152,7 @@ public enum Tally {
                     }
                 }
                 let results = candidates.enumerated().map { position, candidate in
-                    CandidateResult(
-                        id: candidate.id, votes: votes[position],
-                        passed: participationMet
-                            && Art278.approved(agreeing: votes[position], participating: participating, threshold: matter.threshold))
+                    CandidateResult(id: candidate.id, votes: votes[position], passed: passes(votes[position]))
                 }
                 outcome = .election(candidates: results, elected: elect(results, seats: seats))
             }
@@ -248,66 +198,4 @@ private struct BallotKey: Hashable {
     var person: Int32
     var channel: Channel
     var at: Int64
-}
-
-extension Choice {
-    fileprivate var index: Int { Choice.allCases.firstIndex(of: self)! }
-}
-
-/// Turns the choice text of one matter into a small integer mark: an option's index for a
-/// resolution; for an election, the index of the (sorted) set of chosen candidates.
-private struct MarkReader {
-    let matter: Matter
-    private var candidateIndex: [String: Int32] = [:]
-    private var setIndex: [[Int32]: Int32] = [:]
-    /// For an election, the candidate set of each mark; nil marks a spoiled ballot (废票).
-    private(set) var candidateSets: [[Int32]?] = []
-    private var spoiledMark: Int32?
-    /// Election marks already read, by their text: a large file repeats a few texts many times.
-    private var known: [String: Int32] = [:]
-
-    init(_ matter: Matter) {
-        self.matter = matter
-        if case .election(_, let candidates) = matter.kind {
-            for (position, candidate) in candidates.enumerated() { candidateIndex[candidate.id] = Int32(position) }
-        }
-    }
-
-    mutating func mark(_ text: String) -> Result<Int32, InputProblem> {
-        guard case .election = matter.kind else { return read(text) }
-        if let mark = known[text] { return .success(mark) }
-        let result = read(text)
-        if case .success(let mark) = result { known[text] = mark }
-        return result
-    }
-
-    private mutating func read(_ text: String) -> Result<Int32, InputProblem> {
-        switch matter.kind {
-        case .resolution:
-            guard let choice = Choice.parse(text) else { return .failure(.choiceNotForResolution(text)) }
-            return .success(Int32(choice.index))
-        case .election:
-            if Choice.parse(text) == .invalid {
-                if let spoiledMark { return .success(spoiledMark) }
-                let mark = Int32(candidateSets.count)
-                candidateSets.append(nil)
-                spoiledMark = mark
-                return .success(mark)
-            }
-            var chosen: [Int32] = []
-            for part in text.split(whereSeparator: { $0 == ";" || $0 == "；" }) {
-                let id = String(part).trimmed()
-                if id.isEmpty { continue }
-                guard let candidate = candidateIndex[id] else { return .failure(.unknownCandidate(id)) }
-                if chosen.contains(candidate) { return .failure(.candidateChosenTwice(id)) }
-                chosen.append(candidate)
-            }
-            chosen.sort()
-            if let known = setIndex[chosen] { return .success(known) }
-            let mark = Int32(candidateSets.count)
-            candidateSets.append(chosen)
-            setIndex[chosen] = mark
-            return .success(mark)
-        }
-    }
 }

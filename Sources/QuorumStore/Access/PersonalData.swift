@@ -57,6 +57,12 @@ func hex(_ bytes: some Sequence<UInt8>) -> String {
     ByteText.hex(bytes)
 }
 
+/// `count` bytes from the system's CSPRNG, as hex: a token, a CSRF token, an attempt's id.
+func randomHex(bytes count: Int) -> String {
+    var random = SystemRandomNumberGenerator()
+    return hex((0..<count).map { _ in UInt8.random(in: 0...255, using: &random) })
+}
+
 extension StoreContext {
     /// The personal-data key of this database.
     ///

@@ -1,9 +1,8 @@
-import Foundation
 import QuorumCore
 import SQLKit
 
-/// Why the audit log refuses, in Chinese and English.
-public enum AuditLogError: Error, Equatable, CustomStringConvertible {
+/// Why the audit log refuses (the command line says it: `Words`).
+public enum AuditLogError: Error, Equatable {
     /// `QUORUM_LOG_KEY` is not a base64 Ed25519 key of 32 bytes.
     case badLogKey
     /// The configured key is not the one the log's heads were signed with.
@@ -12,29 +11,6 @@ public enum AuditLogError: Error, Equatable, CustomStringConvertible {
     case outOfRange
     /// The log has no entry yet, so there is no tree to sign.
     case emptyLog
-
-    public var description: String {
-        switch self {
-        case .badLogKey:
-            "QUORUM_LOG_KEY 不是 32 字节 Ed25519 私钥的 base64 / QUORUM_LOG_KEY is not the base64 of a 32-byte Ed25519 key"
-        case .logKeyMismatch:
-            "QUORUM_LOG_KEY 与已签名日志所用的密钥不同 / QUORUM_LOG_KEY is not the key the log was signed with: set the original key"
-        case .outOfRange: "日志中没有这个序号或大小 / the log has no such index or size"
-        case .emptyLog: "日志还没有条目 / the log has no entry yet"
-        }
-    }
-}
-
-/// The signing key once read: it never changes while a store is open.
-final class LogKeyCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var key: LogSigningKey?
-
-    var peek: LogSigningKey? { lock.withLock { key } }
-
-    func set(_ value: LogSigningKey) {
-        lock.withLock { key = value }
-    }
 }
 
 extension LogStore {
@@ -45,7 +21,7 @@ extension LogStore {
     /// kept in `settings`, shared by every instance on the database. Either way the public
     /// half is kept, and a different key is refused rather than starting a second history.
     func logSigningKey(on db: any SQLDatabase, creating: Bool = false) async throws -> LogSigningKey {
-        if !creating, let cached = database.logKeyCache.peek { return cached }
+        if !creating, let cached = database.logKeyCache.withLock { $0 } { return cached }
         let key: LogSigningKey
         if let configuredLogKey = database.configuredLogKey {
             guard let configured = LogSigningKey(base64: configuredLogKey) else { throw AuditLogError.badLogKey }
@@ -60,7 +36,7 @@ extension LogStore {
         if creating { try await insertSetting("audit_log_public_key", publicKey, on: db) }
         guard let kept = try await setting("audit_log_public_key", on: db) else { throw StoreError.notMigrated }
         guard kept == publicKey else { throw AuditLogError.logKeyMismatch }
-        database.logKeyCache.set(key)
+        database.logKeyCache.withLock { $0 = key }
         return key
     }
 

@@ -29,14 +29,16 @@ extension BindingStore {
         let (attempt, phone, masked, code) = try await withConnection { db in
             let key = try await personalDataKey(on: db, creating: false)
             let now = sessionClock().millisecondsSinceEpoch
-            let hourAgo = now - 3_600_000
+            /// Refuses once the attempts of the last hour whose `column` is `value` reach `limit`.
+            func limit(_ column: String, _ value: String, to limit: Int) async throws {
+                let count = try await db.raw(
+                    "SELECT COUNT(*) AS n FROM binding_attempts WHERE \(ident: column) = \(bind: value) AND created_at > \(bind: now - 3_600_000)"
+                ).first(decodingColumn: "n", as: Int.self)
+                guard count ?? 0 < limit else { throw BindingError.tooManyRequests }
+            }
             // The address's limit first, whatever it asks: past it, a guess of a name and
             // number gets the same answer right or wrong, so guessing teaches nothing.
-            let byAddress =
-                try await db.raw(
-                    "SELECT COUNT(*) AS n FROM binding_attempts WHERE address = \(bind: address) AND created_at > \(bind: hourAgo)"
-                ).first(decodingColumn: "n", as: Int.self) ?? 0
-            guard byAddress < BindingLimits.codesPerAddressPerHour else { throw BindingError.tooManyRequests }
+            try await limit("address", address, to: BindingLimits.codesPerAddressPerHour)
             let idHash = key.hash(idNumber.trimmingCharacters(in: .whitespaces).uppercased())
             let owner = try await db.raw(
                 """
@@ -50,24 +52,18 @@ extension BindingStore {
             guard let owner, !phoneHash.isEmpty, let phone else {
                 // A failed try counts against the address like a code sent: an attempt that
                 // can never be confirmed (no code, already used).
-                var random = SystemRandomNumberGenerator()
                 try await db.raw(
                     """
                     INSERT INTO binding_attempts (id, estate_id, id_hash, phone_hash, address, code_hash, created_at, expires_at, used)
-                    VALUES (\(bind: hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &random) })), \(bind: estate), '', '',
+                    VALUES (\(bind: randomHex(bytes: 16)), \(bind: estate), '', '',
                     \(bind: address), '', \(bind: now), \(bind: now), 1)
                     """
                 ).run()
                 throw owner == nil ? BindingError.noSuchOwner : BindingError.noPhoneOnFile
             }
-            let byPhone =
-                try await db.raw(
-                    "SELECT COUNT(*) AS n FROM binding_attempts WHERE phone_hash = \(bind: phoneHash) AND created_at > \(bind: hourAgo)"
-                ).first(decodingColumn: "n", as: Int.self) ?? 0
-            guard byPhone < BindingLimits.codesPerPhonePerHour else { throw BindingError.tooManyRequests }
-            var random = SystemRandomNumberGenerator()
-            let attempt = hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &random) })
-            let code = String(format: "%06d", Int.random(in: 0..<1_000_000, using: &random))
+            try await limit("phone_hash", phoneHash, to: BindingLimits.codesPerPhonePerHour)
+            let attempt = randomHex(bytes: 16)
+            let code = String(format: "%06d", Int.random(in: 0..<1_000_000))
             try await db.raw(
                 """
                 INSERT INTO binding_attempts (id, estate_id, id_hash, phone_hash, address, code_hash, created_at, expires_at)
@@ -77,7 +73,7 @@ extension BindingStore {
             ).run()
             return (attempt, phone, try owner.decode(column: "phone_masked", as: String.self), code)
         }
-        try await sender.send(to: phone, purpose: "binding", body: "【Quorum】您的业主身份验证码是 \(code)，5 分钟内有效。Your code: \(code)")
+        try await sender.send(.bindingCode(code), to: phone)
         return BindingStart(attempt: attempt, phoneMasked: masked)
     }
 
@@ -119,9 +115,7 @@ extension BindingStore {
             try await db.raw(
                 "SELECT name FROM owners WHERE estate_id = \(bind: estate) AND id_hash = \(bind: idHash) AND valid_to IS NULL"
             ).first(decodingColumn: "name", as: String.self) ?? ""
-        var random = SystemRandomNumberGenerator()
-        let token = hex((0..<32).map { _ in UInt8.random(in: 0...255, using: &random) })
-        let csrf = hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &random) })
+        let (token, csrf) = (randomHex(bytes: 32), randomHex(bytes: 16))
         try await db.raw(
             """
             INSERT INTO sessions (token_hash, estate_id, id_hash, owner_name, csrf, created_at, expires_at)

@@ -1,22 +1,13 @@
 import Foundation
 import SQLKit
 
-/// Why a backup or a restore was refused, in Chinese and English.
-public enum BackupError: Error, Equatable, CustomStringConvertible {
+/// Why a backup or a restore was refused (the command line says it: `Words`).
+public enum BackupError: Error, Equatable {
     /// PostgreSQL is backed up with its own tools (docs/PERFORMANCE.md: pg_dump).
     case notSQLite
     case exists(String)
     /// `PRAGMA integrity_check` found damage.
     case damaged(String)
-
-    public var description: String {
-        switch self {
-        case .notSQLite:
-            "PostgreSQL 请用 pg_dump / pg_restore 备份与恢复（见 docs/PERFORMANCE.md）/ back PostgreSQL up with pg_dump and pg_restore (docs/PERFORMANCE.md)"
-        case .exists(let path): "文件已存在 / the file exists: \(path)"
-        case .damaged(let report): "数据库文件已损坏 / the database file is damaged: \(report)"
-        }
-    }
 }
 
 extension Store {

@@ -18,12 +18,9 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
     /// The environment variable read when no `--database` is given.
     public static let environmentVariable = "QUORUM_DATABASE_URL"
 
-    public struct Invalid: Error, CustomStringConvertible {
+    /// The text is not a database URL of either kind.
+    public struct Invalid: Error {
         public let text: String
-        public var description: String {
-            "不是可用的数据库地址 / not a database URL: \"\(text)\" "
-                + "(expected sqlite:///path/to/file.sqlite or postgres://user:password@host:port/database)"
-        }
     }
 
     public init(_ text: String) throws {

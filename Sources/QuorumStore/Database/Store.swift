@@ -25,7 +25,6 @@ public struct Store: StoreContext {
     public var log: LogStore { LogStore(database: database) }
     public var staff: StaffStore { StaffStore(database: database) }
     public var binding: BindingStore { BindingStore(database: database) }
-    public var messaging: MessagingStore { MessagingStore(database: database) }
     public var documents: DocumentStore { DocumentStore(database: database) }
 
     /// The wall clock, as the binary uses it; tests pass a fixed one.
@@ -85,8 +84,8 @@ actor WriterQueue {
     }
 }
 
-/// Why the store refuses, in Chinese and English.
-public enum StoreError: Error, Equatable, CustomStringConvertible {
+/// Why the store refuses (the command line says it: `Words`).
+public enum StoreError: Error, Equatable {
     /// `quorum migrate` has not been run on this database.
     case notMigrated
     /// The database's personal data was hashed with another secret than the one given.
@@ -99,25 +98,4 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unknownMigrations([String])
     /// A stored value this program cannot read: the database was edited by hand.
     case corrupt(String)
-
-    public var description: String {
-        switch self {
-        case .notMigrated:
-            "数据库尚未初始化，请先运行 quorum migrate / the database is not set up: run `quorum migrate` first"
-        case .secretMismatch:
-            "QUORUM_SECRET 与数据库中已有数据所用的密钥不同 / QUORUM_SECRET differs from the secret the stored "
-                + "ID numbers were hashed with: set the original secret"
-        case .ambiguousDivision(let level, let name, let matches):
-            "有 \(matches) 个名为“\(name)”的\(level.chinese)，请同时给出上级（如 --street）/ \(matches) divisions of "
-                + "level \(level.rawValue) are named \"\(name)\": name a higher level too (e.g. --street)"
-        case .estateNotFound(let path):
-            "没有小区“\(path)” / no estate \"\(path)\""
-        case .estateNameMissing:
-            "小区名称为空 / the estate's name is empty"
-        case .unknownMigrations(let ids):
-            "数据库由较新版本的 Quorum 创建 / the database was migrated by a newer Quorum: \(ids.joined(separator: ", "))"
-        case .corrupt(let what):
-            "数据库中有无法读取的数据 / the database holds a value this program cannot read: \(what)"
-        }
-    }
 }

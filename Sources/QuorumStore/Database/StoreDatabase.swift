@@ -1,6 +1,7 @@
 import Logging
 import QuorumCore
 import SQLKit
+import Synchronization
 
 /// What every context of the store shares: the pool, the clocks, the keys read once, and
 /// the one transaction helper. Each context (`VotingStore`, `PaperStore`, …) is a value
@@ -20,14 +21,13 @@ final class StoreDatabase: Sendable {
     /// `QUORUM_LOG_KEY` when set; otherwise the audit log's key is generated on first start
     /// and kept in `settings` (docs/AUDIT-LOG.md).
     let configuredLogKey: String?
-    /// The log's signing key once read (it never changes while the store is open).
-    let logKeyCache = LogKeyCache()
+    /// The log's signing key and the personal-data key once read (neither changes while the store is open).
+    let logKeyCache = Mutex<LogSigningKey?>(nil)
+    let personalKeyCache = Mutex<PersonalDataKey?>(nil)
     /// SQLite's writers, one at a time (see `transaction(on:)`).
     let writers = WriterQueue()
     /// The group commit of online ballots (`castOnline`).
     let casts = CastBatcher()
-    /// Keys read once (the personal-data key).
-    let caches = StoreCaches()
     let connections: any ConnectionProvider
 
     init(
@@ -137,5 +137,4 @@ public struct ResultsStore: StoreContext { let database: StoreDatabase }
 public struct LogStore: StoreContext { let database: StoreDatabase }
 public struct StaffStore: StoreContext { let database: StoreDatabase }
 public struct BindingStore: StoreContext { let database: StoreDatabase }
-public struct MessagingStore: StoreContext { let database: StoreDatabase }
 public struct DocumentStore: StoreContext { let database: StoreDatabase }

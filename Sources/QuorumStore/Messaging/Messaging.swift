@@ -7,21 +7,27 @@ import SQLKit
     import FoundationNetworking
 #endif
 
-/// Sends a short text message to a phone. The default keeps messages in the outbox table
-/// (and, in development, shows them in the server log); a gateway sends them for real.
-public protocol MessageSender: Sendable {
-    func send(to phone: String, purpose: String, body: String) async throws
-}
+/// What a text message says, as values; its words are the web's (`Message.text`).
+public enum Message: Sendable, Hashable {
+    /// A binding's one-time code.
+    case bindingCode(String)
+    /// A reminder to an owner whose voting person has not voted.
+    case reminder(title: String, closesAt: Timestamp)
 
-extension MessagingStore {
-    /// The messages kept by the outbox sender, newest first (for development and tests).
-    public func outbox(limit: Int = 20) async throws -> [(recipient: String, body: String)] {
-        try await withConnection { db in
-            try await db.raw("SELECT recipient_masked, body FROM outbox ORDER BY id DESC LIMIT \(bind: limit)").all().map {
-                (try $0.decode(column: "recipient_masked", as: String.self), try $0.decode(column: "body", as: String.self))
-            }
+    /// Why it was sent, as the outbox and the gateway record it.
+    public var purpose: String {
+        switch self {
+        case .bindingCode: "binding"
+        case .reminder: "reminder"
         }
     }
+}
+
+/// Sends a short text message to a phone. The default keeps messages in the outbox table
+/// (and, in development, shows them in the server log); a gateway sends them for real. Both
+/// are given the words of each message (`words`), which the store never holds.
+public protocol MessageSender: Sendable {
+    func send(_ message: Message, to phone: String) async throws
 }
 
 /// The default sender: keeps each message in the outbox table; in development mode it also
@@ -30,14 +36,17 @@ public struct OutboxSender: MessageSender {
     let store: Store
     let logger: Logger
     let development: Bool
+    let words: @Sendable (Message) -> String
 
-    public init(store: Store, logger: Logger, development: Bool) {
+    public init(store: Store, logger: Logger, development: Bool, words: @escaping @Sendable (Message) -> String) {
         self.store = store
         self.logger = logger
         self.development = development
+        self.words = words
     }
 
-    public func send(to phone: String, purpose: String, body: String) async throws {
+    public func send(_ message: Message, to phone: String) async throws {
+        let (body, purpose) = (words(message), message.purpose)
         try await store.withConnection { db in
             try await db.raw(
                 """
@@ -61,24 +70,27 @@ public struct HTTPGatewaySender: MessageSender {
     public let url: URL
     let token: String
     let session: URLSession
+    let words: @Sendable (Message) -> String
 
-    public init(url: URL, token: String, session: URLSession = .shared) {
+    public init(url: URL, token: String, session: URLSession = .shared, words: @escaping @Sendable (Message) -> String) {
         self.url = url
         self.token = token
         self.session = session
+        self.words = words
     }
 
-    public struct GatewayError: Error, CustomStringConvertible {
+    /// The gateway answered with an HTTP status outside 2xx.
+    public struct GatewayError: Error {
         public let status: Int
-        public var description: String { "短信网关返回 \(status) / the SMS gateway answered \(status)" }
     }
 
-    public func send(to phone: String, purpose: String, body: String) async throws {
+    public func send(_ message: Message, to phone: String) async throws {
         var request = URLRequest(url: url)
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-        request.httpBody = try JSONSerialization.data(withJSONObject: ["to": phone, "body": body, "purpose": purpose], options: [.sortedKeys])
+        let json = ["to": phone, "body": words(message), "purpose": message.purpose]
+        request.httpBody = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
         let (_, response) = try await session.data(for: request)
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         guard (200..<300).contains(status) else { throw GatewayError(status: status) }

@@ -142,41 +142,35 @@ extension OrganisingStore {
     /// The rooms of voting persons none of whose owners has bound an account, from the
     /// opening on (RULES.md §4). Each access is in the audit log with who and when.
     public func unboundRooms(of vote: StoredVote, actor: String) async throws -> [String] {
-        try vote.calendar.checkList(.unbound, at: clock())
-        return try await loggedList(.unbound, vote: vote.id, actor: actor) { db in
-            try await db.raw(
-                """
-                SELECT p.rooms FROM vote_persons p WHERE p.vote_id = \(bind: vote.id) AND NOT EXISTS (
-                  SELECT 1 FROM vote_members m JOIN bindings b ON b.id_hash = m.id_hash AND b.estate_id = \(bind: vote.estateID)
-                  WHERE m.vote_id = p.vote_id AND m.person = p.person)
-                ORDER BY p.person
-                """
-            ).all(decodingColumn: "rooms", as: String.self)
-        }
+        try await loggedList(
+            .unbound, of: vote, actor: actor,
+            """
+            SELECT p.rooms FROM vote_persons p WHERE p.vote_id = \(bind: vote.id) AND NOT EXISTS (
+              SELECT 1 FROM vote_members m JOIN bindings b ON b.id_hash = m.id_hash AND b.estate_id = \(bind: vote.estateID)
+              WHERE m.vote_id = p.vote_id AND m.person = p.person)
+            ORDER BY p.person
+            """)
     }
 
     /// The rooms of voting persons who have not voted, in the last three days before the
     /// deadline only (RULES.md §4). Each access is in the audit log.
     public func nonVoterRooms(of vote: StoredVote, actor: String) async throws -> [String] {
-        try vote.calendar.checkList(.notVoted, at: clock())
-        return try await loggedList(.notVoted, vote: vote.id, actor: actor) { db in
-            try await db.raw(
-                """
-                SELECT p.rooms FROM vote_persons p WHERE p.vote_id = \(bind: vote.id) AND NOT EXISTS (
-                  SELECT 1 FROM ballots b WHERE b.vote_id = p.vote_id AND b.person = p.person)
-                ORDER BY p.person
-                """
-            ).all(decodingColumn: "rooms", as: String.self)
-        }
+        try await loggedList(
+            .notVoted, of: vote, actor: actor,
+            """
+            SELECT p.rooms FROM vote_persons p WHERE p.vote_id = \(bind: vote.id) AND NOT EXISTS (
+              SELECT 1 FROM ballots b WHERE b.vote_id = p.vote_id AND b.person = p.person)
+            ORDER BY p.person
+            """)
     }
 
-    /// Reads a list and logs the access in one transaction: no list without its entry.
-    private func loggedList(
-        _ list: NonVoterList, vote: String, actor: String, read: @escaping @Sendable (any SQLDatabase) async throws -> [String]
-    ) async throws -> [String] {
-        try await writing { db in
-            let rooms = try await read(db)
-            _ = try await log.appendAndSign([LogEntry(vote: vote, time: clock(), event: .listAccessed(list: list, actor: actor))], on: db)
+    /// A list of rooms, when the calendar allows it, read with its access logged in one
+    /// transaction: no list without its entry.
+    private func loggedList(_ list: NonVoterList, of vote: StoredVote, actor: String, _ rooms: SQLQueryString) async throws -> [String] {
+        try vote.calendar.checkList(list, at: clock())
+        return try await writing { db in
+            let rooms = try await db.raw(rooms).all(decodingColumn: "rooms", as: String.self)
+            _ = try await log.appendAndSign([LogEntry(vote: vote.id, time: clock(), event: .listAccessed(list: list, actor: actor))], on: db)
             return rooms
         }
     }
@@ -198,10 +192,8 @@ extension OrganisingStore {
             ).all(decodingColumn: "phone_sealed", as: String.self)
             return Array(Set(sealed.compactMap(key.open))).sorted()
         }
-        let body =
-            "【Quorum】\(vote.title) 将于 \(vote.closesAt.localMinute) 截止，您尚未投票。/ Voting closes \(vote.closesAt.localMinute); you have not voted yet."
         for phone in phones {
-            try await sender.send(to: phone, purpose: "reminder", body: body)
+            try await sender.send(.reminder(title: vote.title, closesAt: vote.closesAt), to: phone)
         }
         return phones.count
     }

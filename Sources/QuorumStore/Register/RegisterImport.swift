@@ -45,18 +45,9 @@ public struct ChangeSamples: Sendable, Equatable {
 /// A register file that was refused: the database is as it was. Every error is counted;
 /// the first `RegisterStore.listedErrorLimit` are kept, in line order, so that memory stays bounded
 /// even for a file in the wrong encoding, where every row is bad.
-public struct RegisterRejected: Error, Sendable, CustomStringConvertible {
+public struct RegisterRejected: Error, Sendable {
     public var errors: [InputError]
     public var total: Int
-
-    public var description: String {
-        var lines = errors.map(\.description)
-        if total > errors.count {
-            lines.append("… 另有 \(total - errors.count) 处错误未列出 / and \(total - errors.count) more errors not listed")
-        }
-        lines.append("共 \(total) 处错误，登记册未导入，数据库未改动。/ \(total) error(s): nothing was imported.")
-        return lines.joined(separator: "\n")
-    }
 }
 
 extension RegisterStore {

@@ -83,9 +83,7 @@ extension StaffStore {
                 throw StaffError.badCredentials
             }
             try await db.raw("UPDATE staff SET failed_logins = 0 WHERE id = \(bind: account.id)").run()
-            var random = SystemRandomNumberGenerator()
-            let token = hex((0..<32).map { _ in UInt8.random(in: 0...255, using: &random) })
-            let csrf = hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &random) })
+            let (token, csrf) = (randomHex(bytes: 32), randomHex(bytes: 16))
             try await db.raw(
                 """
                 INSERT INTO staff_sessions (token_hash, staff_id, csrf, created_at, expires_at)

@@ -247,3 +247,21 @@ extension VotingStore {
         }
     }
 }
+
+/// Parsed vote definitions by their text: a vote's matters.json is parsed once, not at
+/// every ballot. Keyed by the text itself, so a changed definition is parsed anew.
+final class DefinitionCache: @unchecked Sendable {
+    static let shared = DefinitionCache()
+    private let lock = NSLock()
+    private var parsed: [String: VoteDefinition] = [:]
+
+    func definition(_ text: String) throws -> VoteDefinition {
+        if let found = lock.withLock({ parsed[text] }) { return found }
+        let definition = try VoteDefinition.read(json: Array(text.utf8))
+        lock.withLock {
+            if parsed.count >= 256 { parsed.removeAll() }
+            parsed[text] = definition
+        }
+        return definition
+    }
+}

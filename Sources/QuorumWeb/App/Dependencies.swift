@@ -42,9 +42,9 @@ public final class DevelopmentMessages: MessageSender {
         self.next = next
     }
 
-    public func send(to phone: String, purpose: String, body: String) async throws {
-        try await next.send(to: phone, purpose: purpose, body: body)
-        last.withLock { $0[Masking.phone(phone)] = body }
+    public func send(_ message: Message, to phone: String) async throws {
+        try await next.send(message, to: phone)
+        last.withLock { $0[Masking.phone(phone)] = message.text }
     }
 
     func message(to maskedPhone: String) -> String? {

@@ -1,3 +1,5 @@
+import QuorumStore
+
 /// The language of a page: Chinese first, English second.
 public enum Lang: String, Sendable {
     case zh, en
@@ -125,7 +127,22 @@ enum S {
     static let backToVotes = L10n(zh: "返回表决列表", en: "Back to the votes")
 
     static let notFound = L10n(zh: "页面不存在", en: "Page not found")
-    static let signInFirst = L10n(zh: "请先绑定业主身份", en: "Please bind your owner identity first")
     static let formExpired = L10n(zh: "页面已过期，请返回重试", en: "This page has expired: go back and try again")
     static let noBallotHere = L10n(zh: "您在本次表决中没有可投的房屋", en: "You have no rooms to vote for in this vote")
+}
+
+extension S {
+    /// A text message's words: both languages in one, since a phone has no page language.
+    static func text(_ message: Message) -> String {
+        switch message {
+        case .bindingCode(let code): "【Quorum】您的业主身份验证码是 \(code)，5 分钟内有效。Your code: \(code)"
+        case .reminder(let title, let closesAt):
+            "【Quorum】\(title) 将于 \(closesAt.localMinute) 截止，您尚未投票。/ Voting closes \(closesAt.localMinute); you have not voted yet."
+        }
+    }
+}
+
+extension Message {
+    /// The words the phone receives (`S.text`), for the senders of `quorum serve` and the tests.
+    public var text: String { S.text(self) }
 }

@@ -121,28 +121,21 @@ enum PaperPages {
         }
     }
 
-    static func outcomeKey(_ outcome: PaperOutcome) -> String {
-        switch outcome {
-        case .awaitingSecondEntry: "first"
-        case .confirmed: "confirmed"
-        case .mismatch: "mismatch"
-        case .conflict: "conflict"
-        }
-    }
+    /// The entry page's `done` key for the state an entry led to (`first`: a second entry is due).
+    static func outcomeKey(_ state: PaperState) -> String { state == .entered ? "first" : state.rawValue }
 
     static func outcomeText(_ key: String, _ lang: Lang) -> String? {
-        switch key {
-        case "first": S.outcomeFirst(lang)
-        case "confirmed": S.outcomeConfirmed(lang)
-        case "mismatch": S.outcomeMismatch(lang)
-        case "conflict": S.outcomeConflict(lang)
-        default: nil
-        }
+        PaperState.allCases.first { outcomeKey($0) == key }.map { stateName($0, lang) }
     }
 
     /// A ballot's state in the words of the entry that led to it.
     static func stateName(_ state: PaperState, _ lang: Lang) -> String {
-        outcomeText(state == .entered ? "first" : state.rawValue, lang) ?? state.rawValue
+        switch state {
+        case .entered: S.outcomeFirst(lang)
+        case .confirmed: S.outcomeConfirmed(lang)
+        case .mismatch: S.outcomeMismatch(lang)
+        case .conflict: S.outcomeConflict(lang)
+        }
     }
 
     static func summary(_ choices: BallotChoices, vote: VoteDefinition, _ lang: Lang) -> String {

@@ -75,7 +75,7 @@ struct PaperRoutes {
         do {
             let outcome = try await store.paper.resolve(
                 vote: vote, code: form["code"] ?? "", resolver: staff.account.id, choices: Self.choices(form, vote))
-            message = PaperPages.outcomeText(PaperPages.outcomeKey(outcome), context.lang) ?? ""
+            message = PaperPages.stateName(outcome, context.lang)
         } catch let error as PaperError {
             message = S.say(error)(context.lang)
             status = .conflict

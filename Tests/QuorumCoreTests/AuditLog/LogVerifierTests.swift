@@ -129,14 +129,6 @@ extension Result {
         #expect(await log.verify().failure == LogProblem(.entry(1), .unreadable(line: line + 1)))
         #expect(await LogExport.verify(Array("hello\n".utf8)).result.failure == LogProblem(.header, .notALog))
     }
-
-    @Test func problemsReadInChineseThenEnglish() {
-        let problem = LogProblem(.entry(5), .outOfPlace(found: 6))
-        #expect(
-            problem.description
-                == "条目 5：此处应为本条目，实际是条目 6（条目被删除、重复或调换了顺序） / entry 5: entry 6 stands where this entry should be (an entry was deleted, repeated or moved)"
-        )
-    }
 }
 
 extension String {

@@ -7,7 +7,7 @@ import Testing
     static let oppose = BallotChoices(["m1": .option(.oppose)])
 
     @Test func aFirstEntryWaitsForASecondClerkWhoseEqualEntryConfirms() throws {
-        #expect(try DoubleEntry.enter(state: nil, isOpen: true, earlier: [], clerk: "A", choices: Self.agree) == .awaitingSecondEntry)
+        #expect(try DoubleEntry.enter(state: nil, isOpen: true, earlier: [], clerk: "A", choices: Self.agree) == .entered)
         let first = [(clerk: "A", choices: Self.agree)]
         #expect(try DoubleEntry.enter(state: .entered, isOpen: true, earlier: first, clerk: "B", choices: Self.agree) == .confirmed)
         #expect(try DoubleEntry.enter(state: .entered, isOpen: true, earlier: first, clerk: "B", choices: Self.oppose) == .mismatch)

@@ -21,15 +21,15 @@ import Testing
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { client in
             let port = try #require(client.port)
-            let sender = HTTPGatewaySender(url: URL(string: "http://127.0.0.1:\(port)/sms")!, token: "gateway-token")
-            try await sender.send(to: "13800000001", purpose: "binding", body: "验证码 123456")
+            let sender = HTTPGatewaySender(url: URL(string: "http://127.0.0.1:\(port)/sms")!, token: "gateway-token", words: { _ in "验证码 123456" })
+            try await sender.send(.bindingCode("123456"), to: "13800000001")
             let (authorization, body) = try #require(received.withLock { $0.first })
             #expect(authorization == "Bearer gateway-token")
             let json = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: String])
             #expect(json == ["to": "13800000001", "body": "验证码 123456", "purpose": "binding"])
-            let broken = HTTPGatewaySender(url: URL(string: "http://127.0.0.1:\(port)/broken")!, token: "t")
+            let broken = HTTPGatewaySender(url: URL(string: "http://127.0.0.1:\(port)/broken")!, token: "t", words: { _ in "x" })
             await #expect(throws: HTTPGatewaySender.GatewayError.self) {
-                try await broken.send(to: "13800000001", purpose: "binding", body: "x")
+                try await broken.send(.bindingCode("123456"), to: "13800000001")
             }
         }
     }

@@ -135,7 +135,7 @@ import Testing
             let agree = VotingTests.choices
             let oppose = BallotChoices(["m1": .option(.oppose), "e": .candidates(["c1"])])
             // One ballot: the two entries agree.
-            #expect(try await store.paper.enter(vote: vote, code: ballots[0].code, clerk: "A", choices: agree) == .awaitingSecondEntry)
+            #expect(try await store.paper.enter(vote: vote, code: ballots[0].code, clerk: "A", choices: agree) == .entered)
             await #expect(throws: PaperError.alreadyEnteredByYou) {
                 try await store.paper.enter(vote: vote, code: ballots[0].code, clerk: "A", choices: agree)
             }
@@ -145,7 +145,7 @@ import Testing
             #expect(try await store.paper.enter(vote: vote, code: typed, clerk: "B", choices: agree) == .confirmed)
             #expect(try await store.voting.progress(of: vote).voted.heads == 1)
             // Another: they disagree; neither clerk may settle it; a third person does.
-            #expect(try await store.paper.enter(vote: vote, code: ballots[1].code, clerk: "A", choices: agree) == .awaitingSecondEntry)
+            #expect(try await store.paper.enter(vote: vote, code: ballots[1].code, clerk: "A", choices: agree) == .entered)
             #expect(try await store.paper.enter(vote: vote, code: ballots[1].code, clerk: "B", choices: oppose) == .mismatch)
             await #expect(throws: PaperError.finished(.mismatch)) {
                 try await store.paper.enter(vote: vote, code: ballots[1].code, clerk: "C", choices: agree)
@@ -344,6 +344,9 @@ import Testing
             #expect(persons.first { $0.person == others[1].person }?.deliveries == [])
             #expect(sent == 2, "乙 and 丙 co-own 1-1-201; 丁 has no phone; 甲 voted")
             #expect(Set(sender.sent.withLock { $0.map(\.0) }) == ["13800000002", "13800000003"])
+            // The words as the phones get them, both languages in one message.
+            let reminder = "【Quorum】电梯维修 将于 2024-01-21 10:00 截止，您尚未投票。/ Voting closes 2024-01-21 10:00; you have not voted yet."
+            #expect(sender.sent.withLock { $0.map(\.body) } == [reminder, reminder])
             // The count at the close joins the delivered silent owner (1-1-201) to the majority.
             clock.advance(minutes: 24 * 60)
             let closed = try #require(try await store.results.settle(vote.id))
@@ -362,11 +365,11 @@ import Testing
             let code = try #require(try await store.paper.ballots(of: vote.id).first?.code)
             _ = try await store.paper.enter(vote: vote, code: code, clerk: "first", choices: VotingTests.choices)
             // Eight clerks enter the same ballot at once.
-            let outcomes = await withTaskGroup(of: PaperOutcome?.self) { group in
+            let outcomes = await withTaskGroup(of: PaperState?.self) { group in
                 for clerk in 0..<8 {
                     group.addTask { try? await store.paper.enter(vote: vote, code: code, clerk: "clerk\(clerk)", choices: VotingTests.choices) }
                 }
-                return await group.reduce(into: [PaperOutcome?]()) { $0.append($1) }
+                return await group.reduce(into: [PaperState?]()) { $0.append($1) }
             }
             #expect(outcomes.filter { $0 == .confirmed }.count == 1)
             #expect(outcomes.filter { $0 != nil && $0 != .confirmed }.isEmpty, "the others are refused: the ballot is settled")

@@ -140,6 +140,7 @@ import Testing
             #expect(start.phoneMasked == "138****0001")
             #expect(sender.sent.withLock { $0.last?.0 } == "13800000001", "the code goes to the phone on file")
             let code = try #require(sender.lastCode)
+            #expect(sender.sent.withLock { $0.last?.body } == "【Quorum】您的业主身份验证码是 \(code)，5 分钟内有效。Your code: \(code)")
             let wrong = code == "000000" ? "111111" : "000000"
             for left in (1...4).reversed() {
                 await #expect(throws: BindingError.wrongCode(triesLeft: left)) {
