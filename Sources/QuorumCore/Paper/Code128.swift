@@ -40,23 +40,4 @@ public enum Code128 {
         guard let values = values(text) else { return nil }
         return (values.map { patterns[$0] } + [stop]).flatMap { $0.map { Int(String($0))! } }
     }
-
-    /// The barcode as an SVG image: black bars on white, 10 modules of quiet zone on each
-    /// side, `moduleWidth` and `height` in SVG user units (the page scales it).
-    public static func svg(_ text: String, moduleWidth: Int = 2, height: Int = 60) -> String? {
-        guard let widths = widths(text) else { return nil }
-        let quiet = 10
-        let total = widths.reduce(0, +) + 2 * quiet
-        var x = quiet
-        var bars = ""
-        for (index, width) in widths.enumerated() {
-            if index % 2 == 0 {
-                bars += "<rect x=\"\(x * moduleWidth)\" y=\"0\" width=\"\(width * moduleWidth)\" height=\"\(height)\"/>"
-            }
-            x += width
-        }
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(total * moduleWidth) \(height)\" "
-            + "width=\"\(total * moduleWidth)\" height=\"\(height)\" role=\"img\" aria-label=\"\(text)\" class=\"barcode\">"
-            + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><g fill=\"#000\">\(bars)</g></svg>"
-    }
 }

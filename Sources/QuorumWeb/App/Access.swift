@@ -80,14 +80,10 @@ enum Guard {
     static func ownerVote(_ context: QuorumRequestContext, store: Store) async throws -> Found<OwnerVoteContext> {
         try await owner(context).then { owner in
             guard let id = context.parameters.get("vote"), let vote = try await store.voting.vote(id), vote.estateID == owner.session.estateID else {
-                return .failure(
-                    Layout.response(Layout.message(S.notFound, S.notFound(context.lang), chrome: context.chrome, back: .votes), status: .notFound))
+                return .failure(Layout.refuse(.notFound, S.notFound, S.notFound, chrome: context.chrome, back: .votes))
             }
             let voters = try await store.voting.voters(in: vote.id, owner: owner.session.idHash)
-            guard !voters.isEmpty else {
-                return .failure(
-                    Layout.response(Layout.message(S.notice, S.noBallotHere(context.lang), chrome: context.chrome, back: .votes), status: .forbidden))
-            }
+            guard !voters.isEmpty else { return .failure(Layout.refuse(.forbidden, S.notice, S.noBallotHere, chrome: context.chrome, back: .votes)) }
             return .success(OwnerVoteContext(base: context, session: owner.session, vote: vote, voters: voters))
         }
     }
@@ -96,9 +92,7 @@ enum Guard {
     static func staff(_ request: Request, _ context: QuorumRequestContext) async throws -> Found<StaffContext> {
         guard let staff = context.staff else {
             if request.method == .get { return .failure(Layout.redirect(.staffLogin)) }
-            return .failure(
-                Layout.response(
-                    Layout.message(S.staffSignIn, S.staffSignInFirst(context.lang), chrome: context.chrome, back: .staffLogin), status: .forbidden))
+            return .failure(Layout.refuse(.forbidden, S.staffSignIn, S.staffSignInFirst, chrome: context.chrome, back: .staffLogin))
         }
         var form = FormData("")
         if request.method == .post {
@@ -111,9 +105,7 @@ enum Guard {
                 form = try await FormData.read(request, context: context)
             }
             guard form["csrf"] == staff.csrf else {
-                return .failure(
-                    Layout.response(
-                        Layout.message(S.staffArea, S.formExpired(context.lang), chrome: context.chrome, back: .manage), status: .forbidden))
+                return .failure(Layout.refuse(.forbidden, S.staffArea, S.formExpired, chrome: context.chrome, back: .manage))
             }
         }
         return .success(StaffContext(base: context, staff: staff, form: form))
@@ -123,7 +115,7 @@ enum Guard {
     static func staff(_ request: Request, _ context: QuorumRequestContext, _ permission: Permission?) async throws -> Found<StaffContext> {
         try await staff(request, context).then { staff in
             guard let permission, !staff.staff.account.role.permissions.contains(permission) else { return .success(staff) }
-            return .failure(Layout.response(StaffPages.forbidden(context.chrome), status: .forbidden))
+            return .failure(StaffPages.forbidden(context.chrome))
         }
     }
 
@@ -132,10 +124,10 @@ enum Guard {
     ) async throws -> Found<StaffEstateContext> {
         try await staff(request, context).then { staff in
             guard let id = context.parameters.get("estate").flatMap(Int64.init), let estate = try await store.register.estate(id) else {
-                return .failure(Layout.response(StaffPages.notFound(context.chrome), status: .notFound))
+                return .failure(StaffPages.notFound(context.chrome))
             }
             guard try await store.staff.may(staff.staff.account, permission, estate: estate.id) else {
-                return .failure(Layout.response(StaffPages.forbidden(context.chrome), status: .forbidden))
+                return .failure(StaffPages.forbidden(context.chrome))
             }
             return .success(StaffEstateContext(base: context, staff: staff.staff, form: staff.form, estate: estate))
         }
@@ -147,12 +139,12 @@ enum Guard {
     ) async throws -> Found<StaffVoteContext> {
         try await staff(request, context).then { staff in
             guard let id = context.parameters.get("vote"), let vote = try await store.results.settle(id) else {
-                return .failure(Layout.response(StaffPages.notFound(context.chrome), status: .notFound))
+                return .failure(StaffPages.notFound(context.chrome))
             }
             guard try await store.staff.may(staff.staff.account, permission, estate: vote.estateID) else {
-                return .failure(Layout.response(StaffPages.forbidden(context.chrome), status: .forbidden))
+                return .failure(StaffPages.forbidden(context.chrome))
             }
-            guard !noticed || !vote.isDraft else { return .failure(Layout.response(StaffPages.notFound(context.chrome), status: .notFound)) }
+            guard !noticed || !vote.isDraft else { return .failure(StaffPages.notFound(context.chrome)) }
             return .success(StaffVoteContext(base: context, staff: staff.staff, form: staff.form, vote: vote))
         }
     }

@@ -9,6 +9,8 @@ public struct QuorumRequestContext: RequestContext {
     /// The signed-in staff member, if any (a separate cookie from the owner's).
     public var staff: StaffSession?
     public var lang: Lang = .zh
+    /// The request's path without its query: the page's own address, for its language switch.
+    public var requestPath = SiteURL.home.path
     /// The client's address, for rate limits (never logged with anything personal).
     public var remoteAddress: String
 
@@ -29,6 +31,7 @@ struct SessionMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
+        context.requestPath = request.uri.path
         context.remoteAddress = Self.clientAddress(
             peer: context.remoteAddress, forwardedFor: request.headers[values: .xForwardedFor], trusted: trustedProxies)
         let chosen = request.uri.queryParameters["lang"].flatMap { Lang(rawValue: String($0)) }

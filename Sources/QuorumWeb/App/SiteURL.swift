@@ -28,9 +28,6 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
         case notice, confirm, cast, progress, result
         case ballot(person: String? = nil)
         case document(String)
-        /// No route: the printable report's language switch points here today (a 404), kept
-        /// so that the pages stay as their snapshots say until a change of its own mends it.
-        case report
     }
 
     /// The audit log's JSON and key, under `/log`.

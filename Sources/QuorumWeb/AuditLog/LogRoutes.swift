@@ -28,9 +28,7 @@ enum LogRoutes {
         routes.append(
             .anyone(.get, .log(.consistency)) { request, _ in
                 let query = request.uri.queryParameters
-                guard let from = query.get("from", as: Int.self), let to = query.get("to", as: Int.self) else {
-                    return badRequest("from, to")
-                }
+                guard let from = query.get("from", as: Int.self), let to = query.get("to", as: Int.self) else { return badRequest("from, to") }
                 let proof: [MerkleHash]
                 let size = try await store.log.size()
                 if from == to && from > 0 && to <= size {
@@ -57,15 +55,19 @@ enum LogRoutes {
 
         routes.append(
             .anyone(.get, .verify()) { request, context in
-                let page = try await VerifyController.page(code: request.uri.queryParameters.get("r"), store: store)
-                return Layout.response(page.render(chrome: context.chrome))
+                verify(try await VerifyController.page(code: request.uri.queryParameters.get("r"), store: store), context)
             })
         routes.append(
             .anyone(.post, .verify()) { request, context in
                 let form = try await FormData.read(request, context: context, limit: 64 * 1024)
-                return Layout.response(try await VerifyController.page(code: form["r"], store: store).render(chrome: context.chrome))
+                return verify(try await VerifyController.page(code: form["r"], store: store), context)
             })
         return routes
+    }
+
+    /// The verify page, named by the code it checks (`?r=`).
+    static func verify(_ page: VerifyPage, _ context: QuorumRequestContext) -> Response {
+        Layout.response(page.render(chrome: context.chrome.at(.verify(receipt: page.code.isEmpty ? nil : page.code))))
     }
 
     static func proofJSON(_ proof: [MerkleHash]) -> JSONText {

@@ -9,22 +9,22 @@ extension VerifyPage {
     /// shows), then the browser's own check, which /static/verify.js fills in, the receipt,
     /// and the form.
     func render(chrome: PageChrome) -> Page {
-        let l = chrome.lang
-        return Layout.page(T.title, chrome: chrome, path: .verify(receipt: code.isEmpty ? nil : code)) {
+        Layout.page(T.title, chrome: chrome) { l in
             result(l)
             Node<HTML.BodyContext>.form(
-                .action(SiteURL.verify()), .method(.post),
-                .label(.for("r"), .plain(T.codeLabel(l))),
+                .attr("action", SiteURL.verify().path), .method(.post),
+                .label(.attr("for", "r"), .plain(T.codeLabel(l))),
                 .textarea(
-                    .id("r"), .name("r"), .class("receipt-code"), .rows(4), .attribute(named: "autocomplete", value: "off"), .plain(code)),
-                .button(.type(.submit), .id("check"), .plain(T.submit(l)))
+                    .attr("id", "r"), .attr("name", "r"), .attr("class", "receipt-code"), .rows(4), .attribute(named: "autocomplete", value: "off"),
+                    .plain(code)),
+                .button(.type(.submit), .attr("id", "check"), .plain(T.submit(l)))
             )
-            Node<HTML.BodyContext>.p(.class("note"), .plain(T.intro(l)))
-            Node<HTML.BodyContext>.p(.class("note"), .plain(T.privacy(l)))
+            Node<HTML.BodyContext>.p(.attr("class", "note"), .plain(T.intro(l)))
+            Node<HTML.BodyContext>.p(.attr("class", "note"), .plain(T.privacy(l)))
             Node<HTML.BodyContext>.p(
-                .class("note"), .plain("\(T.keyID(l)): "), .strong(.id("key-id"), .plain(key.keyID)), .plain(" · \(T.keyNote(l))"),
-                .a(.href(SiteURL.log(.publicKeyPEM)), .plain("PEM")))
-            Node<HTML.BodyContext>.script(.src(SiteURL.staticFile("verify.js")), .attribute(named: "defer", value: "defer"))
+                .attr("class", "note"), .plain("\(T.keyID(l)): "), .strong(.attr("id", "key-id"), .plain(key.keyID)), .plain(" · \(T.keyNote(l))"),
+                .a(.attr("href", SiteURL.log(.publicKeyPEM).path), .plain("PEM")))
+            Node<HTML.BodyContext>.script(.attr("src", SiteURL.staticFile("verify.js").path), .attribute(named: "defer", value: "defer"))
         }
     }
 
@@ -33,17 +33,18 @@ extension VerifyPage {
         case .form:
             return .empty
         case .unreadable:
-            return .div(.class("verdict alert"), .id("server-result"), .data(named: "outcome", value: "unreadable"), .p(.plain(T.unreadable(l))))
+            return .div(
+                .attr("class", "verdict alert"), .attr("id", "server-result"), .attr("data-outcome", "unreadable"), .p(.plain(T.unreadable(l))))
         case .checked(let receipt, let check):
             return .group(
                 .div(
-                    .class(check.passed ? "verdict ok" : "verdict alert"), .id("server-result"),
+                    .attr("class", check.passed ? "verdict ok" : "verdict alert"), .attr("id", "server-result"),
                     .attr("data-outcome", check.passed ? "pass" : "fail"),
-                    .p(.class("big"), .plain(check.passed ? T.passed(l) : T.failed(l))),
+                    .p(.attr("class", "big"), .plain(check.passed ? T.passed(l) : T.failed(l))),
                     .h2(.plain(T.serverSays(l))),
                     .ul(
-                        .class("steps"),
-                        .forEach(check.steps) { step in .li(.class(step.passed ? "passed" : "failed"), .plain(stepText(step.step, l))) })
+                        .attr("class", "steps"),
+                        .forEach(check.steps) { step in .li(.attr("class", step.passed ? "passed" : "failed"), .plain(stepText(step.step, l))) })
                 ),
                 browserCheck(receipt, l),
                 details(receipt, check: check, l)
@@ -62,17 +63,14 @@ extension VerifyPage {
     /// Where the script writes its verdict; the texts it needs come from the strings table.
     private func browserCheck(_ receipt: LogReceipt, _ l: Lang) -> Node<HTML.BodyContext> {
         .div(
-            .class("card browser"), .id("browser-check"),
+            .attr("class", "card browser"), .attr("id", "browser-check"),
             .attr("data-receipt", receipt.code),
-            .attr("data-text-working", T.browserWorking(l)),
-            .attr("data-text-passed", T.browserPassed(l)),
-            .attr("data-text-failed", T.browserFailed(l)),
-            .attr("data-text-cannot-sign", T.browserCannotSign(l)),
-            .attr("data-text-receipt_head", T.stepReceiptHead(l)),
-            .attr("data-text-included", T.stepIncluded(l)),
-            .attr("data-text-still_there", T.stepStillThere(l)),
+            .forEach([
+                ("working", T.browserWorking), ("passed", T.browserPassed), ("failed", T.browserFailed), ("cannot-sign", T.browserCannotSign),
+                ("receipt_head", T.stepReceiptHead), ("included", T.stepIncluded), ("still_there", T.stepStillThere),
+            ]) { .attr("data-text-\($0.0)", $0.1(l)) },
             .h2(.plain(T.browserSays(l))),
-            .p(.id("browser-result"), .data(named: "outcome", value: "none"), .plain(T.browserNoScript(l)))
+            .p(.attr("id", "browser-result"), .attr("data-outcome", "none"), .plain(T.browserNoScript(l)))
         )
     }
 
@@ -85,7 +83,7 @@ extension VerifyPage {
         ]
         if let latest = check.latest { rows.append((T.latestHead, "\(latest.size) \(T.entries(l)) · \(latest.time)")) }
         return .div(
-            .class("card receipt"),
+            .attr("class", "card receipt"),
             .h2(.plain(T.yourBallot(l))),
             .dl(.forEach(rows) { label, value in .group(.dt(.plain(label(l))), .dd(.plain(value))) }),
             .h2(.plain(T.choices(l))),

@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import Plot
 import QuorumCore
 import QuorumStore
 
@@ -14,7 +13,7 @@ struct BindRoutes {
         [
             .anyone(.get, .home) { request, context in
                 if context.session != nil { return Layout.redirect(.votes) }
-                return Layout.response(BindPages.home(chrome: context.chrome))
+                return Layout.response(HomePage().render(chrome: context.chrome))
             },
             .anyone(.get, .bind, bindForm),
             .anyone(.post, .bind, bind),
@@ -30,10 +29,7 @@ struct BindRoutes {
         // a sibling site, say) is replaced, never echoed into the page or the Set-Cookie.
         let given = request.cookies[Cookies.preSession]?.value ?? ""
         let pre = Self.isToken(given) ? given : Self.randomToken()
-        var response = Layout.response(
-            BindPages.form(
-                estates: try await store.register.estates(), pre: pre, error: nil, credentials: !dependencies.trustedIssuers.isEmpty,
-                chrome: context.chrome))
+        var response = formPage(try await store.register.estates(), pre: pre, context: context)
         response.setCookie(cookie(Cookies.preSession, pre, maxAge: 3600))
         return response
     }
@@ -42,44 +38,37 @@ struct BindRoutes {
         let form = try await FormData.read(request, context: context, limit: FormData.ownerLimit)
         let estates = try await store.register.estates()
         guard let pre = form["pre"], pre == request.cookies[Cookies.preSession]?.value else {
-            return Layout.response(Layout.message(S.bindTitle, S.formExpired(context.lang), chrome: context.chrome, back: .bind), status: .forbidden)
+            return Layout.refuse(.forbidden, S.bindTitle, S.formExpired, chrome: context.chrome, back: .bind)
         }
         let name = form["name"] ?? ""
         guard let estate = form["estate"].flatMap(Int64.init), estates.contains(where: { $0.id == estate }) else {
-            return Layout.response(
-                BindPages.form(
-                    estates: estates, pre: pre, error: S.formExpired(context.lang), name: name, credentials: !dependencies.trustedIssuers.isEmpty,
-                    chrome: context.chrome), status: .badRequest)
+            return formPage(estates, pre: pre, error: S.formExpired(context.lang), name: name, context: context, status: .badRequest)
         }
         do {
             let start = try await store.binding.start(
                 estate: estate, name: name, idNumber: form["id_number"] ?? "", address: context.remoteAddress, sender: dependencies.sender)
-            return Layout.response(
-                BindPages.code(
-                    attempt: start.attempt, phoneMasked: start.phoneMasked, pre: pre, error: nil,
-                    demoMessage: dependencies.showCodes?.message(to: start.phoneMasked), chrome: context.chrome))
+            let page = BindCodePage(
+                attempt: start.attempt, phoneMasked: start.phoneMasked, pre: pre, demoMessage: dependencies.showCodes?.message(to: start.phoneMasked))
+            return Layout.response(page.render(chrome: context.chrome))
         } catch let error as BindingError {
             let status: HTTPResponse.Status = error == .tooManyRequests ? .tooManyRequests : .badRequest
-            return Layout.response(
-                BindPages.form(
-                    estates: estates, pre: pre, error: S.say(error)(context.lang), name: name, credentials: !dependencies.trustedIssuers.isEmpty,
-                    chrome: context.chrome), status: status)
+            return formPage(estates, pre: pre, error: S.say(error)(context.lang), name: name, context: context, status: status)
         }
     }
 
     @Sendable func confirmCode(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context, limit: FormData.ownerLimit)
         guard let pre = form["pre"], pre == request.cookies[Cookies.preSession]?.value, let attempt = form["attempt"] else {
-            return Layout.response(Layout.message(S.bindTitle, S.formExpired(context.lang), chrome: context.chrome, back: .bind), status: .forbidden)
+            return Layout.refuse(.forbidden, S.bindTitle, S.formExpired, chrome: context.chrome, back: .bind)
         }
         do {
             return try await signedIn(try await store.binding.confirm(attempt: attempt, code: form["code"] ?? ""), request: request)
         } catch let error as BindingError {
             let phone = form["phone"] ?? ""
-            return Layout.response(
-                BindPages.code(
-                    attempt: attempt, phoneMasked: phone, pre: pre, error: S.say(error)(context.lang),
-                    demoMessage: dependencies.showCodes?.message(to: phone), chrome: context.chrome), status: .badRequest)
+            let page = BindCodePage(
+                attempt: attempt, phoneMasked: phone, pre: pre, error: S.say(error)(context.lang),
+                demoMessage: dependencies.showCodes?.message(to: phone))
+            return Layout.response(page.render(chrome: context.chrome.at(.bind)), status: .badRequest)
         }
     }
 
@@ -89,7 +78,7 @@ struct BindRoutes {
         guard let pre = form["pre"], pre == request.cookies[Cookies.preSession]?.value,
             let estate = form["estate"].flatMap(Int64.init), estates.contains(where: { $0.id == estate })
         else {
-            return Layout.response(Layout.message(S.bindTitle, S.formExpired(context.lang), chrome: context.chrome, back: .bind), status: .forbidden)
+            return Layout.refuse(.forbidden, S.bindTitle, S.formExpired, chrome: context.chrome, back: .bind)
         }
         let failure: String
         do {
@@ -100,8 +89,7 @@ struct BindRoutes {
         } catch let error as BindingError {
             failure = S.say(error)(context.lang)
         }
-        return Layout.response(
-            BindPages.form(estates: estates, pre: pre, error: failure, credentials: true, chrome: context.chrome), status: .badRequest)
+        return formPage(estates, pre: pre, error: failure, credentials: true, context: context, status: .badRequest)
     }
 
     @Sendable func logout(_ request: Request, context: QuorumRequestContext) async throws -> Response {
@@ -114,6 +102,16 @@ struct BindRoutes {
     }
 
     // Helpers.
+
+    /// The binding form, at `/bind` whichever form was sent; `credentials`: whether to offer
+    /// a credential (by default, when an identity provider is trusted).
+    func formPage(
+        _ estates: [Division], pre: String, error: String? = nil, name: String = "", credentials: Bool? = nil, context: QuorumRequestContext,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let page = BindPage(estates: estates, pre: pre, error: error, name: name, credentials: credentials ?? !dependencies.trustedIssuers.isEmpty)
+        return Layout.response(page.render(chrome: context.chrome.at(.bind)), status: status)
+    }
 
     /// Whether `text` has the form `randomToken()` gives.
     static func isToken(_ text: String) -> Bool {

@@ -4,8 +4,8 @@ import QuorumCore
 // Outside text escaped by construction. Plot escapes `<` and `>` in text but passes
 // anything that looks like an entity through, and writes attribute values as they are; so
 // the web uses these components, which take a `String` and always escape it, in place of
-// Plot's (they shadow Plot's names inside QuorumWeb). This is the one file that may reach
-// Plot's raw entry points: `HtmlSourceTests` fails on one anywhere else.
+// Plot's (they shadow Plot's names inside QuorumWeb, `.id` and `.class` too). This is the one
+// file that may reach Plot's raw entry points: `HtmlSourceTests` fails on one anywhere else.
 
 extension String {
     /// Element text: `&`, `<` and `>` as entities, so the text shows exactly as typed.
@@ -44,43 +44,39 @@ extension Node {
     static func attr(_ name: String, _ value: String) -> Node { .attribute(named: name, value: value.attribute) }
 }
 
+extension Attribute {
+    /// An attribute whose value is escaped, where an element takes attributes alone.
+    static func attr(_ name: String, _ value: String) -> Attribute { Attribute(name: name, value: value.attribute) }
+}
+
 extension Component {
     /// An attribute whose value is escaped (nil: not written).
     func attr(_ name: String, _ value: String?) -> Component { attribute(named: name, value: value?.attribute) }
+
+    /// The element's id, escaped (Plot's would be written as it is).
+    func id(_ id: String) -> Component { attr("id", id) }
+
+    /// `checked` on a radio button or checkbox when `on`.
+    func checked(_ on: Bool) -> Component { attribute(named: "checked", value: on ? "checked" : nil) }
+
+    /// A class added to the element's, escaped (Plot's would be written as it is).
+    func `class`(_ name: String) -> Component { attribute(named: "class", value: name.attribute, replaceExisting: false) }
 }
 
-struct Paragraph: Component {
+/// One of Plot's elements (`<p>`, `<span>`, `<li>`, …) whose text is escaped.
+struct Escaped<Definition: ElementDefinition>: Component {
     let body: Component
-    init(_ text: String) { body = Plot.Paragraph(text.text) }
-    init(@ComponentBuilder content: @escaping () -> ComponentGroup) { body = Plot.Paragraph(content: content) }
+    init(_ text: String) { body = ElementComponent<Definition>(text.text) }
+    init(@ComponentBuilder content: @escaping () -> ComponentGroup) { body = ElementComponent<Definition>(content: content) }
 }
 
-struct Span: Component {
-    let body: Component
-    init(_ text: String) { body = Plot.Span(text.text) }
-}
-
-struct H1: Component {
-    let body: Component
-    init(_ text: String) { body = Plot.H1(text.text) }
-}
-
-struct H2: Component {
-    let body: Component
-    init(_ text: String) { body = Plot.H2(text.text) }
-}
-
-struct ListItem: Component {
-    let body: Component
-    init(_ text: String) { body = Plot.ListItem(text.text) }
-    init(@ComponentBuilder content: @escaping () -> ComponentGroup) { body = Plot.ListItem(content: content) }
-}
-
-struct TableCell: Component {
-    let body: Component
-    init(_ text: String) { body = Plot.TableCell(text.text) }
-    init(@ComponentBuilder content: @escaping () -> ComponentGroup) { body = Plot.TableCell(content: content) }
-}
+typealias Paragraph = Escaped<ElementDefinitions.Paragraph>
+typealias Span = Escaped<ElementDefinitions.Span>
+typealias H1 = Escaped<ElementDefinitions.H1>
+typealias H2 = Escaped<ElementDefinitions.H2>
+typealias ListItem = Escaped<ElementDefinitions.ListItem>
+typealias TableCell = Escaped<ElementDefinitions.TableCell>
+typealias Button = Escaped<ElementDefinitions.Button>
 
 struct Label: Component {
     let body: Component
@@ -92,9 +88,23 @@ struct Link: Component {
     init(_ text: String, url: URLRepresentable) { body = Plot.Link(text.text, url: url.description.attribute) }
 }
 
-struct Button: Component {
+struct Form: Component {
     let body: Component
-    init(_ text: String) { body = Plot.Button(text.text) }
+    init(
+        url: URLRepresentable, method: HTMLFormMethod = .get, contentType: HTMLFormContentType? = nil,
+        @ComponentBuilder content: @escaping () -> ComponentGroup
+    ) {
+        body = Plot.Form(url: url.description.attribute, method: method, contentType: contentType, content: content)
+    }
+
+    /// A POST form, its CSRF token first.
+    init(post url: URLRepresentable, csrf: String, contentType: HTMLFormContentType? = nil, @ComponentBuilder content: @escaping () -> ComponentGroup)
+    {
+        self.init(url: url, method: .post, contentType: contentType) {
+            Input(type: .hidden, name: "csrf", value: csrf)
+            content()
+        }
+    }
 }
 
 struct SubmitButton: Component {
@@ -116,6 +126,12 @@ struct TextArea: Component {
     }
 }
 
+/// A drop-down list; name it with `.attr("name", …)`.
+struct Select: Component {
+    @ComponentBuilder var content: () -> Component
+    var body: Component { Node<HTML.BodyContext>.element(named: "select", nodes: [.component(content())]) }
+}
+
 struct Legend: Component {
     let text: String
     init(_ text: String) { self.text = text }
@@ -125,10 +141,7 @@ struct Legend: Component {
 struct Option: Component {
     let text: String
     let value: String
-    init(_ text: String, value: String) {
-        self.text = text
-        self.value = value
-    }
+    init(_ text: String, value: String) { (self.text, self.value) = (text, value) }
     var body: Component { Node<HTML.BodyContext>.element(named: "option", nodes: [.attr("value", value), .plain(text)]) }
 }
 
@@ -140,47 +153,69 @@ struct HeaderRow: Component {
     var body: Component { Node<HTML.BodyContext>.element(named: "tr", nodes: titles.map { .element(named: "th", nodes: [.plain($0)]) }) }
 }
 
-/// A paper ballot's barcode: the core draws it (`Code128`) from the code's own characters.
+/// A paper ballot's barcode: the core encodes the code (`Code128`), the bars are drawn here,
+/// black on white, 10 modules of quiet zone on each side, 2 SVG units a module.
 struct Barcode: Component {
     let code: String
-    var body: Component { Node<HTML.BodyContext>.raw(Code128.svg(code) ?? "") }
+
+    var body: Component {
+        guard let widths = Code128.widths(code) else { return EmptyComponent() }
+        let (module, height) = (2, "60")
+        var (x, bars) = (10, [SVG.Shape]())
+        for (index, width) in widths.enumerated() {
+            if index % 2 == 0 {
+                bars.append(SVG.Shape("rect", [("x", "\(x * module)"), ("y", "0"), ("width", "\(width * module)"), ("height", height)]))
+            }
+            x += width
+        }
+        let size = "\((x + 10) * module)"
+        return SVG(
+            attributes: [
+                ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(size) \(height)"), ("width", size), ("height", height), ("role", "img"),
+                ("aria-label", code), ("class", "barcode"),
+            ],
+            shapes: [SVG.Shape("rect", [("width", "100%"), ("height", "100%"), ("fill", "#fff")]), SVG.Shape("g", [("fill", "#000")], bars)])
+    }
 }
 
-/// A small SVG drawn on the server: elements and their numeric attributes as values, the
-/// only text (a label, a class) escaped.
+/// A small SVG drawn on the server: elements and their attributes as values, every value
+/// escaped.
 struct SVG: Component {
+    /// An element, its attributes in order, and the elements inside it.
     struct Shape {
         var name: String
-        var classes: String
-        var data: [(String, String)] = []
-        var numbers: [(String, Int64)]
+        var attributes: [(String, String)]
+        var shapes: [Shape] = []
+
+        init(_ name: String, _ attributes: [(String, String)], _ shapes: [Shape] = []) {
+            (self.name, self.attributes, self.shapes) = (name, attributes, shapes)
+        }
     }
 
     var attributes: [(String, String)]
     var title: String?
     var shapes: [Shape]
-    /// `<rect …/>` rather than `<rect …></rect>` (the charts and the progress bars differ).
+    /// An empty element as `<rect …/>` rather than `<rect …></rect>` (the charts and the progress bars differ).
     var selfClosing = true
 
     static func rect(_ classes: String, data: [(String, String)] = [], x: Int64, y: Int64, width: Int64, height: Int64) -> Shape {
-        Shape(name: "rect", classes: classes, data: data, numbers: [("x", x), ("y", y), ("width", width), ("height", height)])
+        Shape("rect", [("class", classes)] + data + [("x", "\(x)"), ("y", "\(y)"), ("width", "\(width)"), ("height", "\(height)")])
     }
 
     static func line(_ classes: String, x1: Int64, y1: Int64, x2: Int64, y2: Int64) -> Shape {
-        Shape(name: "line", classes: classes, numbers: [("x1", x1), ("y1", y1), ("x2", x2), ("y2", y2)])
+        Shape("line", [("class", classes), ("x1", "\(x1)"), ("y1", "\(y1)"), ("x2", "\(x2)"), ("y2", "\(y2)")])
     }
 
     var body: Component {
         var nodes: [Node<HTML.BodyContext>] = attributes.map { .attr($0.0, $0.1) }
         if let title { nodes.append(.element(named: "title", nodes: [.plain(title)])) }
-        for shape in shapes {
-            let pairs = [("class", shape.classes)] + shape.data + shape.numbers.map { ($0.0, String($0.1)) }
-            let attributes = pairs.map { Attribute<HTML.BodyContext>(name: $0.0, value: $0.1.attribute) }
-            nodes.append(
-                selfClosing
-                    ? .selfClosedElement(named: shape.name, attributes: attributes)
-                    : .element(named: shape.name, nodes: attributes.map { .attribute($0) }))
+        return Node<HTML.BodyContext>.element(named: "svg", nodes: nodes + shapes.map(node))
+    }
+
+    private func node(_ shape: Shape) -> Node<HTML.BodyContext> {
+        guard selfClosing && shape.shapes.isEmpty else {
+            return .element(named: shape.name, nodes: shape.attributes.map { .attr($0.0, $0.1) } + shape.shapes.map(node))
         }
-        return Node<HTML.BodyContext>.element(named: "svg", nodes: nodes)
+        return .selfClosedElement(named: shape.name, attributes: shape.attributes.map { Attribute(name: $0.0, value: $0.1.attribute) })
     }
 }

@@ -3,8 +3,9 @@ import Plot
 import QuorumCore
 import QuorumStore
 
-/// What every page shows around its content: the language, and who is signed in with the
-/// CSRF token of their sign-out form. A view gets it with its model, never the request.
+/// What every page shows around its content: the language, who is signed in with the CSRF
+/// token of their sign-out form, and the page's own address for the language switch. A view
+/// gets it with its model, never the request.
 struct PageChrome: Sendable {
     enum SignedIn: Sendable {
         case nobody
@@ -14,13 +15,19 @@ struct PageChrome: Sendable {
 
     var lang: Lang
     var signedIn: SignedIn = .nobody
+    /// The page's own address, which the language switch links to: the request's path, unless
+    /// the handler shows the page at another address (a POST's answer, a page its query names).
+    var here = SiteURL.home.path
+
+    /// The same chrome for a page whose own address is `url`.
+    func at(_ url: SiteURL) -> PageChrome { PageChrome(lang: lang, signedIn: signedIn, here: url.path) }
 }
 
 extension QuorumRequestContext {
     var chrome: PageChrome {
-        if let session { return PageChrome(lang: lang, signedIn: .owner(csrf: session.csrf)) }
-        if let staff { return PageChrome(lang: lang, signedIn: .staff(csrf: staff.csrf)) }
-        return PageChrome(lang: lang)
+        let signedIn: PageChrome.SignedIn =
+            if let session { .owner(csrf: session.csrf) } else if let staff { .staff(csrf: staff.csrf) } else { .nobody }
+        return PageChrome(lang: lang, signedIn: signedIn, here: requestPath)
     }
 }
 
@@ -32,51 +39,37 @@ struct Page: Sendable {
 /// Every page's frame: language, viewport, style and script, a header with the language
 /// switch, and the content. Mobile-first; works without JavaScript.
 enum Layout {
-    /// `path`: the page's own address, which the language switch links to.
-    static func page(_ title: L10n, chrome: PageChrome, path: SiteURL, @ComponentBuilder content: @escaping () -> Component) -> Page {
+    /// `content`: the page's own, in the chrome's language.
+    static func page(_ title: L10n, chrome: PageChrome, @ComponentBuilder content: @escaping (Lang) -> Component) -> Page {
         let lang = chrome.lang
-        let switchPath = path.path + (path.path.contains("?") ? "&" : "?") + "lang=\(lang.other.rawValue)"
+        let switchPath = chrome.here + (chrome.here.contains("?") ? "&" : "?") + "lang=\(lang.other.rawValue)"
         let html = HTML(
             .lang(lang == .zh ? .chinese : .english),
             .head(
                 .encoding(.utf8),
-                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title("\(title(lang)) · Quorum"),
-                .stylesheet(SiteURL.staticFile("app.css")),
-                .script(.src(SiteURL.staticFile("app.js")), .attribute(named: "defer", value: "defer"))
+                .meta(.attr("name", "viewport"), .attr("content", "width=device-width, initial-scale=1")),
+                .element(named: "title", nodes: [.plain("\(title(lang)) · Quorum")]),
+                .meta(.attr("name", "twitter:title"), .attr("content", "\(title(lang)) · Quorum")),
+                .meta(.attr("property", "og:title"), .attr("content", "\(title(lang)) · Quorum")),
+                .link(.attr("rel", "stylesheet"), .attr("href", SiteURL.staticFile("app.css").path), .attr("type", "text/css")),
+                .script(.attr("src", SiteURL.staticFile("app.js").path), .attribute(named: "defer", value: "defer"))
             ),
             .body(
                 .component(
-                    ComponentGroup {
-                        Header {
-                            Link(S.siteName(lang), url: SiteURL.home).class("brand")
-                            Navigation {
-                                Link(S.switchLanguage(lang), url: switchPath).class("lang").attribute(
-                                    named: "lang", value: lang.other == .zh ? "zh-CN" : "en")
-                                if case .owner(let csrf) = chrome.signedIn {
-                                    Form(url: SiteURL.logout, method: .post) {
-                                        Input(type: .hidden, name: "csrf", value: csrf)
-                                        SubmitButton(S.signOut(lang)).class("link")
-                                    }
-                                } else if case .staff(let csrf) = chrome.signedIn {
-                                    Link(S.staffArea(lang), url: SiteURL.manage).class("lang")
-                                    Form(url: SiteURL.staffLogout, method: .post) {
-                                        Input(type: .hidden, name: "csrf", value: csrf)
-                                        SubmitButton(S.signOut(lang)).class("link").id("staff-sign-out")
-                                    }
-                                }
+                    Header {
+                        Link(S.siteName(lang), url: SiteURL.home).class("brand")
+                        Navigation {
+                            Link(S.switchLanguage(lang), url: switchPath).class("lang").attribute(
+                                named: "lang", value: lang.other == .zh ? "zh-CN" : "en")
+                            if case .owner(let csrf) = chrome.signedIn {
+                                Form(post: SiteURL.logout, csrf: csrf) { SubmitButton(S.signOut(lang)).class("link") }
+                            } else if case .staff(let csrf) = chrome.signedIn {
+                                Link(S.staffArea(lang), url: SiteURL.manage).class("lang")
+                                Form(post: SiteURL.staffLogout, csrf: csrf) { SubmitButton(S.signOut(lang)).class("link").id("staff-sign-out") }
                             }
                         }
-                        Node<HTML.BodyContext>.element(
-                            named: "main",
-                            nodes: [
-                                .component(
-                                    ComponentGroup {
-                                        H1(title(lang))
-                                        content()
-                                    })
-                            ])
-                    })
+                    }),
+                .main(.component(H1(title(lang))), .component(content(lang)))
             )
         )
         return Page(html: html.render())
@@ -90,12 +83,25 @@ enum Layout {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page.html)))
     }
 
-    /// A short page that says what went wrong and offers the way back.
+    /// A short page that says what went wrong and offers the way back (where its language
+    /// switch leads too).
     static func message(_ title: L10n, _ text: String, chrome: PageChrome, back: SiteURL = .home) -> Page {
-        page(title, chrome: chrome, path: back) {
+        page(title, chrome: chrome.at(back)) { lang in
             Paragraph(text).class("alert")
-            Link(S.back(chrome.lang), url: back).class("button secondary")
+            Link(S.back(lang), url: back).class("button secondary")
         }
+    }
+
+    /// A refusal as the answer: the message page under `status`.
+    static func refuse(_ status: HTTPResponse.Status, _ title: L10n, _ text: L10n, chrome: PageChrome, back: SiteURL = .home) -> Response {
+        response(message(title, text(chrome.lang), chrome: chrome, back: back), status: status)
+    }
+
+    /// A message for assistive technology too: a refusal (`alert`) or news (`ok`, `meta`: a
+    /// status). Nothing when there is none.
+    static func flash(_ text: String?, _ kind: String = "alert", id: String? = nil) -> Component {
+        guard let text else { return EmptyComponent() }
+        return Paragraph(text).class(kind).attribute(named: "role", value: kind == "alert" ? "alert" : "status").attr("id", id)
     }
 
     static func redirect(_ url: SiteURL) -> Response { redirect(location: url.path) }

@@ -1,4 +1,3 @@
-import Foundation
 import Hummingbird
 import QuorumCore
 import QuorumStore
@@ -21,19 +20,14 @@ struct DeliveryRoutes {
     }
 
     @Sendable func delivery(_ request: Request, context: StaffVoteContext) async throws -> Response {
-        let vote = context.vote
         let building = request.uri.queryParameters["building"].map(String.init)
-        return Layout.response(
-            StaffPages.delivery(
-                vote, persons: try await store.organising.persons(of: vote.id), building: building, staff: context.staff, message: nil,
-                chrome: context.base.chrome))
+        let page = try await DeliveryPage.load(context.vote, building: building, staff: context.staff, store: store)
+        return Layout.response(page.render(chrome: context.chrome))
     }
 
     @Sendable func recordDelivery(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let (vote, form) = (context.vote, context.form)
-        guard let person = form["person"].flatMap(Int.init) else {
-            return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound)
-        }
+        guard let person = form["person"].flatMap(Int.init) else { return StaffPages.notFound(context.chrome) }
         try await store.organising.recordDelivery(vote: vote.id, person: person, method: .hand, actor: context.staff.account.id)
         return Layout.redirect(location: "\(SiteURL.manageVote(vote.id, .delivery(building: form["building"])))#p\(person)")
     }
@@ -41,10 +35,9 @@ struct DeliveryRoutes {
     @Sendable func posting(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
         let count = try await store.organising.recordPublicPosting(vote: vote.id, actor: context.staff.account.id)
-        return Layout.response(
-            StaffPages.delivery(
-                vote, persons: try await store.organising.persons(of: vote.id), building: nil, staff: context.staff,
-                message: S.postingRecorded(count)(context.lang), chrome: context.base.chrome))
+        let page = try await DeliveryPage.load(
+            vote, building: nil, staff: context.staff, message: S.postingRecorded(count)(context.lang), store: store)
+        return Layout.response(page.render(chrome: context.chrome.at(.manageVote(vote.id, .delivery()))))
     }
 
     @Sendable func dashboard(_ request: Request, context: StaffVoteContext) async throws -> Response {
@@ -62,29 +55,22 @@ struct DeliveryRoutes {
     }
 
     func dashboardPage(_ context: StaffVoteContext, message: String?) async throws -> Response {
-        let vote = context.vote
-        return Layout.response(
-            StaffPages.dashboard(
-                vote, progress: try await store.voting.progress(of: vote), buildings: try await store.organising.buildingProgress(of: vote.id),
-                staff: context.staff,
-                now: store.now(), message: message, chrome: context.base.chrome))
+        let page = try await DashboardPage.load(context.vote, staff: context.staff, message: message, store: store)
+        return Layout.response(page.render(chrome: context.chrome.at(.manageVote(context.vote.id, .dashboard))))
     }
 
     @Sendable func roomList(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let (vote, actor) = (context.vote, context.staff.account.id)
-        guard let list = context.parameters.get("list").flatMap(NonVoterList.init(rawValue:)) else {
-            return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound)
-        }
+        guard let list = context.parameters.get("list").flatMap(NonVoterList.init(rawValue:)) else { return StaffPages.notFound(context.chrome) }
         do {
             let rooms =
                 list == .unbound
                 ? try await store.organising.unboundRooms(of: vote, actor: actor) : try await store.organising.nonVoterRooms(of: vote, actor: actor)
-            return Layout.response(StaffPages.roomList(vote, list: list, rooms: rooms, chrome: context.base.chrome))
+            return Layout.response(RoomListPage(list: list, vote: vote, rooms: rooms).render(chrome: context.chrome))
         } catch let error as ListError {
-            return Layout.response(
-                Layout.message(
-                    list == .unbound ? S.unboundList : S.notVotedList, S.say(error)(context.lang), chrome: context.base.chrome,
-                    back: .manageVote(vote.id, .dashboard)), status: .forbidden)
+            return Layout.refuse(
+                .forbidden, list == .unbound ? S.unboundList : S.notVotedList, S.say(error), chrome: context.chrome,
+                back: .manageVote(vote.id, .dashboard))
         }
     }
 }

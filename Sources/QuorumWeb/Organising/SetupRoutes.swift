@@ -24,19 +24,14 @@ struct SetupRoutes {
 
     @Sendable func newVote(_ request: Request, context: StaffEstateContext) async throws -> Response {
         let estate = context.estate
-        let buildings = try await store.register.stored(of: estate.id)?.register.buildings ?? []
         let opens = VoteCalendar.earliestOpening(noticedAt: store.now())
         let draft = VoteForm.Values.blank(opens: opens, closes: Timestamp(millisecondsSinceEpoch: opens.millisecondsSinceEpoch + 14 * 86_400_000))
-        return Layout.response(
-            SetupPages.form(
-                estate: estate, buildings: buildings, values: draft, action: .createVote(estate: String(estate.id)), error: nil,
-                staff: context.staff, chrome: context.base.chrome))
+        return try await form(estate, draft, action: .createVote(estate: String(estate.id)), staff: context.staff, context: context.base)
     }
 
     @Sendable func createVote(_ request: Request, context: StaffEstateContext) async throws -> Response {
         let estate = context.estate
         let values = VoteForm.Values(context.form)
-        let buildings = try await store.register.stored(of: estate.id)?.register.buildings ?? []
         do {
             let parsed = try values.parsed()
             let vote = try await store.organising.createDraft(
@@ -44,31 +39,21 @@ struct SetupRoutes {
                 ballotChange: parsed.ballotChange, objectionDays: parsed.objectionDays, actor: context.staff.account.id)
             return Layout.redirect(.manageVote(vote.id))
         } catch {
-            return Layout.response(
-                SetupPages.form(
-                    estate: estate, buildings: buildings, values: values, action: .createVote(estate: String(estate.id)),
-                    error: Self.say(error, context.lang), staff: context.staff, chrome: context.base.chrome), status: .unprocessableContent)
+            return try await form(
+                estate, values, action: .createVote(estate: String(estate.id)), error: error, staff: context.staff, context: context.base)
         }
     }
 
     @Sendable func editVote(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard let division = try await store.register.estate(vote.estateID) else {
-            return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound)
-        }
+        guard let division = try await store.register.estate(vote.estateID) else { return StaffPages.notFound(context.chrome) }
         guard vote.isDraft else { return Layout.redirect(.manageVote(vote.id)) }
-        let buildings = try await store.register.stored(of: vote.estateID)?.register.buildings ?? []
-        return Layout.response(
-            SetupPages.form(
-                estate: division, buildings: buildings, values: VoteForm.Values(vote), action: .manageVote(vote.id, .edit), error: nil,
-                staff: context.staff, chrome: context.base.chrome))
+        return try await form(division, VoteForm.Values(vote), action: .manageVote(vote.id, .edit), staff: context.staff, context: context.base)
     }
 
     @Sendable func updateVote(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard let division = try await store.register.estate(vote.estateID) else {
-            return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound)
-        }
+        guard let division = try await store.register.estate(vote.estateID) else { return StaffPages.notFound(context.chrome) }
         let values = VoteForm.Values(context.form)
         do {
             let parsed = try values.parsed()
@@ -77,12 +62,19 @@ struct SetupRoutes {
                 objectionDays: parsed.objectionDays)
             return Layout.redirect(.manageVote(vote.id))
         } catch {
-            let buildings = try await store.register.stored(of: vote.estateID)?.register.buildings ?? []
-            return Layout.response(
-                SetupPages.form(
-                    estate: division, buildings: buildings, values: values, action: .manageVote(vote.id, .edit),
-                    error: Self.say(error, context.lang), staff: context.staff, chrome: context.base.chrome), status: .unprocessableContent)
+            return try await form(division, values, action: .manageVote(vote.id, .edit), error: error, staff: context.staff, context: context.base)
         }
+    }
+
+    /// The set-up form, refused (`error`) or not. Its language switch leads to where the form
+    /// is sent (on a new vote's form, a route for POST only).
+    func form(
+        _ estate: Division, _ values: VoteForm.Values, action: SiteURL, error: (any Error)? = nil, staff: StaffSession,
+        context: QuorumRequestContext
+    ) async throws -> Response {
+        let page = try await SetupPage.load(
+            estate, values: values, action: action, error: error.map { Self.say($0, context.lang) }, csrf: staff.csrf, store: store)
+        return Layout.response(page.render(chrome: context.chrome.at(action)), status: error == nil ? .ok : .unprocessableContent)
     }
 
     @Sendable func upload(_ request: Request, context: StaffVoteContext) async throws -> Response {
@@ -102,7 +94,7 @@ struct SetupRoutes {
     @Sendable func document(_ request: Request, context: StaffVoteContext) async throws -> Response {
         guard let number = context.parameters.get("number").flatMap(Int.init),
             let (document, bytes) = try await store.documents.read(context.vote.subject, number: number)
-        else { return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound) }
+        else { return StaffPages.notFound(context.chrome) }
         return Response.download(bytes, type: document.mediaType, filename: document.name)
     }
 
@@ -120,17 +112,12 @@ struct SetupRoutes {
     }
 
     func overviewPage(_ context: StaffVoteContext, message: String?, status: HTTPResponse.Status = .ok) async -> Response {
-        let (vote, staff) = (context.vote, context.staff)
         do {
-            let estate = try await store.register.estate(vote.estateID)
-            return Layout.response(
-                StaffPages.overview(
-                    vote, estate: estate?.name ?? "", documents: try await store.documents.list(of: vote.subject),
-                    progress: vote.isDraft ? nil : try await store.voting.progress(of: vote), permissions: staff.account.role.permissions,
-                    staff: staff,
-                    now: store.now(), message: message, demo: dependencies.demoClock != nil, chrome: context.base.chrome), status: status)
+            let page = try await OverviewPage.load(
+                context.vote, staff: context.staff, message: message, demo: dependencies.demoClock != nil, store: store)
+            return Layout.response(page.render(chrome: context.chrome.at(.manageVote(context.vote.id))), status: status)
         } catch {
-            return Layout.response(Layout.message(S.staffArea, "\(error)", chrome: context.base.chrome, back: .manage), status: .internalServerError)
+            return Layout.response(Layout.message(S.staffArea, "\(error)", chrome: context.chrome, back: .manage), status: .internalServerError)
         }
     }
 

@@ -1,4 +1,3 @@
-import Foundation
 import Hummingbird
 import QuorumCore
 import QuorumStore
@@ -21,13 +20,11 @@ struct PaperRoutes {
 
     @Sendable func printBallots(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard let estate = try await store.register.estate(vote.estateID) else {
-            return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound)
-        }
+        guard let estate = try await store.register.estate(vote.estateID) else { return StaffPages.notFound(context.chrome) }
         let building = request.uri.queryParameters["building"].map(String.init)
         var ballots = try await store.paper.ballots(of: vote.id, markPrinted: building == nil)
         if let building { ballots = ballots.filter { $0.building == building } }
-        return Layout.response(PaperPages.print(vote, estate: estate.name, ballots: ballots, chrome: context.base.chrome))
+        return Layout.response(PrintPage(vote: vote, estate: estate.name, ballots: ballots).render(chrome: context.chrome))
     }
 
     @Sendable func entry(_ request: Request, context: StaffVoteContext) async throws -> Response {
@@ -37,12 +34,11 @@ struct PaperRoutes {
         if let typed = query["code"].map(String.init), !typed.isEmpty {
             guard let ballot = try await store.paper.ballot(vote: vote.id, code: typed) else {
                 return Layout.response(
-                    PaperPages.scan(
-                        vote, staff: staff, flash: nil, error: S.unknownPaperCode(context.lang), chrome: context.base.chrome), status: .notFound)
+                    ScanPage(vote: vote, error: S.unknownPaperCode(context.lang)).render(chrome: context.chrome), status: .notFound)
             }
-            return Layout.response(PaperPages.entryForm(vote, ballot: ballot, staff: staff, error: nil, chrome: context.base.chrome))
+            return Self.entry(EntryPage(vote: vote, ballot: ballot, csrf: staff.csrf), context)
         }
-        return Layout.response(PaperPages.scan(vote, staff: staff, flash: flash, error: nil, chrome: context.base.chrome))
+        return Layout.response(ScanPage(vote: vote, flash: flash).render(chrome: context.chrome))
     }
 
     @Sendable func enter(_ request: Request, context: StaffVoteContext) async throws -> Response {
@@ -54,18 +50,14 @@ struct PaperRoutes {
         } catch let error as PaperError {
             let text = S.say(error)(context.lang)
             if let ballot = try await store.paper.ballot(vote: vote.id, code: code), case .invalid = error {
-                return Layout.response(
-                    PaperPages.entryForm(vote, ballot: ballot, staff: staff, error: text, chrome: context.base.chrome), status: .unprocessableContent)
+                return Self.entry(EntryPage(vote: vote, ballot: ballot, csrf: staff.csrf, error: text), context, status: .unprocessableContent)
             }
-            return Layout.response(PaperPages.scan(vote, staff: staff, flash: nil, error: text, chrome: context.base.chrome), status: .conflict)
+            return Layout.response(ScanPage(vote: vote, error: text).render(chrome: context.chrome), status: .conflict)
         }
     }
 
     @Sendable func mismatches(_ request: Request, context: StaffVoteContext) async throws -> Response {
-        let vote = context.vote
-        return Layout.response(
-            PaperPages.mismatches(
-                vote, queue: try await store.paper.mismatches(of: vote.id), staff: context.staff, message: nil, chrome: context.base.chrome))
+        Layout.response(try await MismatchPage.load(context.vote, csrf: context.staff.csrf, store: store).render(chrome: context.chrome))
     }
 
     @Sendable func resolve(_ request: Request, context: StaffVoteContext) async throws -> Response {
@@ -80,18 +72,17 @@ struct PaperRoutes {
             message = S.say(error)(context.lang)
             status = .conflict
         }
-        return Layout.response(
-            PaperPages.mismatches(
-                vote, queue: try await store.paper.mismatches(of: vote.id), staff: staff, message: message, chrome: context.base.chrome),
-            status: status)
+        let page = try await MismatchPage.load(vote, csrf: staff.csrf, message: message, store: store)
+        return Layout.response(page.render(chrome: context.chrome), status: status)
     }
 
     @Sendable func reconciliation(_ request: Request, context: StaffVoteContext) async throws -> Response {
-        let vote = context.vote
-        return Layout.response(
-            PaperPages.reconciliation(
-                vote, lines: try await store.paper.reconciliation(of: vote.id), conflicts: try await store.paper.conflicts(of: vote.id),
-                chrome: context.base.chrome))
+        Layout.response(try await ReconciliationPage.load(context.vote, store: store).render(chrome: context.chrome))
+    }
+
+    /// A ballot's entry form is named by its code (`?code=`).
+    static func entry(_ page: EntryPage, _ context: StaffVoteContext, status: HTTPResponse.Status = .ok) -> Response {
+        Layout.response(page.render(chrome: context.chrome.at(.manageVote(page.vote.id, .entry(code: page.ballot.code)))), status: status)
     }
 
     /// A clerk's marks: the whole ballot spoiled, or the choices as on an owner's ballot.

@@ -1,4 +1,3 @@
-import Foundation
 import Hummingbird
 import QuorumCore
 import QuorumStore
@@ -20,30 +19,25 @@ struct ResultRoutes {
 
     @Sendable func ownerResult(_ request: Request, context: OwnerVoteContext) async throws -> Response {
         guard let vote = try await store.results.settle(context.vote.id), vote.preliminaryAt != nil,
-            let details = try await ResultDetails.load(vote, store: store)
+            let page = try await ResultPage.load(vote, store: store)
         else {
-            return Layout.response(
-                Layout.message(S.resultTitle, S.resultNotPublished(context.lang), chrome: context.base.chrome, back: .votes), status: .notFound)
+            return Layout.refuse(.notFound, S.resultTitle, S.resultNotPublished, chrome: context.chrome, back: .votes)
         }
-        return Layout.response(ResultPages.result(details, forStaff: nil, chrome: context.base.chrome))
+        return Layout.response(page.render(chrome: context.chrome))
     }
 
     @Sendable func result(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard let details = try await ResultDetails.load(vote, store: store) else {
-            return Layout.response(
-                Layout.message(
-                    S.resultTitle, S.notCountedYet(vote.closesAt.localMinute)(context.lang), chrome: context.base.chrome,
-                    back: .manageVote(vote.id)), status: .notFound)
+        guard let page = try await ResultPage.load(vote, staff: context.staff, store: store) else {
+            return Layout.refuse(
+                .notFound, S.resultTitle, S.notCountedYet(vote.closesAt.localMinute), chrome: context.chrome, back: .manageVote(vote.id))
         }
-        return Layout.response(ResultPages.result(details, forStaff: context.staff, chrome: context.base.chrome))
+        return Layout.response(page.render(chrome: context.chrome))
     }
 
     @Sendable func report(_ request: Request, context: StaffVoteContext) async throws -> Response {
-        guard let details = try await ResultDetails.load(context.vote, store: store) else {
-            return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound)
-        }
-        return Layout.response(ResultPages.result(details, forStaff: nil, chrome: context.base.chrome, printable: true))
+        guard let page = try await ResultPage.load(context.vote, printable: true, store: store) else { return StaffPages.notFound(context.chrome) }
+        return Layout.response(page.render(chrome: context.chrome))
     }
 
     @Sendable func publish(_ request: Request, context: StaffVoteContext) async throws -> Response {
@@ -52,16 +46,13 @@ struct ResultRoutes {
             _ = try await store.results.publishResult(vote.id, final: context.form["final"] == "1", actor: context.staff.account.id)
             return Layout.redirect(.manageVote(vote.id, .result))
         } catch let error as ResultError {
-            return Layout.response(
-                Layout.message(
-                    S.resultTitle, S.say(error)(context.lang), chrome: context.base.chrome,
-                    back: .manageVote(vote.id, .result)), status: .conflict)
+            return Layout.refuse(.conflict, S.resultTitle, S.say(error), chrome: context.chrome, back: .manageVote(vote.id, .result))
         }
     }
 
     @Sendable func export(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
-        guard let file = context.parameters.get("file") else { return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound) }
+        guard let file = context.parameters.get("file") else { return StaffPages.notFound(context.chrome) }
         switch file {
         case "registry.csv", "matters.json", "ballots.csv", "deliveries.csv":
             // The register and the ballots are read only for the files made of them.
@@ -73,17 +64,17 @@ struct ResultRoutes {
                 case "ballots.csv": (files.ballots, "text/csv; charset=utf-8")
                 default: (files.deliveries, "text/csv; charset=utf-8")
                 }
-            guard let text else { return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound) }
+            guard let text else { return StaffPages.notFound(context.chrome) }
             return Response.download(Array(text.utf8), type: type, filename: file)
         case "tally.json":
-            guard let tally = vote.tallyJSON else { return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound) }
+            guard let tally = vote.tallyJSON else { return StaffPages.notFound(context.chrome) }
             return Response.download(Array(tally.utf8), type: "application/json", filename: file)
         case "log.jsonl":
             var text = ""
             try await store.log.export { text += $0 }
             return Response.download(Array(text.utf8), type: "application/x-ndjson", filename: file)
         default:
-            return Layout.response(StaffPages.notFound(context.base.chrome), status: .notFound)
+            return StaffPages.notFound(context.chrome)
         }
     }
 }

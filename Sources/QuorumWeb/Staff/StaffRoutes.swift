@@ -29,7 +29,7 @@ struct StaffRoutes {
 
     @Sendable func loginForm(_ request: Request, context: QuorumRequestContext) async throws -> Response {
         if context.staff != nil { return Layout.redirect(.manage) }
-        return Layout.response(StaffPages.login(error: nil, username: "", chrome: context.chrome))
+        return Layout.response(LoginPage().render(chrome: context.chrome))
     }
 
     @Sendable func login(_ request: Request, context: QuorumRequestContext) async throws -> Response {
@@ -46,7 +46,7 @@ struct StaffRoutes {
             return response
         } catch let error as StaffError {
             let status: HTTPResponse.Status = if case .locked = error { .tooManyRequests } else { .unauthorized }
-            return Layout.response(StaffPages.login(error: S.say(error)(context.lang), username: username, chrome: context.chrome), status: status)
+            return Layout.response(LoginPage(error: S.say(error)(context.lang), username: username).render(chrome: context.chrome), status: status)
         }
     }
 
@@ -61,24 +61,13 @@ struct StaffRoutes {
     }
 
     @Sendable func home(_ request: Request, context: StaffContext) async throws -> Response {
-        let staff = context.staff
-        var estates: [(Division, [StoredVote])] = []
-        if staff.account.role != .admin {
-            for estate in try await store.staff.estates(coveredBy: staff.account) {
-                estates.append((estate, try await store.voting.votes(of: estate.id)))
-            }
-        }
-        return Layout.response(StaffPages.home(staff: staff, estates: estates, now: store.now(), chrome: context.base.chrome))
+        Layout.response(try await StaffHomePage.load(context.staff, store: store).render(chrome: context.chrome))
     }
 
     // Accounts.
 
     @Sendable func accounts(_ request: Request, context: StaffContext) async throws -> Response {
-        let staff = context.staff
-        return Layout.response(
-            StaffPages.accounts(
-                try await store.staff.accounts(visibleTo: staff.account), divisions: try await divisionChoices(for: staff.account), staff: staff,
-                error: nil, chrome: context.base.chrome))
+        try await accountsPage(context, divisions: try await divisionChoices(for: context.staff.account))
     }
 
     @Sendable func addAccount(_ request: Request, context: StaffContext) async throws -> Response {
@@ -101,10 +90,13 @@ struct StaffRoutes {
         } else {
             error = S.notAllowedRole(context.lang)
         }
-        return Layout.response(
-            StaffPages.accounts(
-                try await store.staff.accounts(visibleTo: staff.account), divisions: divisions, staff: staff, error: error,
-                chrome: context.base.chrome), status: .badRequest)
+        return try await accountsPage(context, divisions: divisions, error: error)
+    }
+
+    func accountsPage(_ context: StaffContext, divisions: [Division], error: String? = nil) async throws -> Response {
+        let page = AccountsPage(
+            accounts: try await store.staff.accounts(visibleTo: context.staff.account), divisions: divisions, staff: context.staff, error: error)
+        return Layout.response(page.render(chrome: context.chrome), status: error == nil ? .ok : .badRequest)
     }
 
     /// The divisions an account may open accounts in: its own and everything below it.

@@ -24,68 +24,48 @@ struct OwnerRoutes {
     }
 
     @Sendable func votes(_ request: Request, context: OwnerContext) async throws -> Response {
-        let session = context.session
-        var items: [VoteListItem] = []
-        for vote in try await store.voting.votes(of: session.estateID) {
-            let voters = try await store.voting.voters(in: vote.id, owner: session.idHash)
-            guard !voters.isEmpty else { continue }
-            let receipts = try await store.voting.receipts(in: vote.id, persons: voters.map(\.person), castBy: session.idHash)
-            items.append(VoteListItem(vote: vote, progress: try await store.voting.progress(of: vote), voters: voters, receipts: receipts))
-        }
-        return Layout.response(VotePages.list(items, owner: session.ownerName, now: store.now(), chrome: context.base.chrome))
+        Layout.response(try await VoteListPage.load(context.session, store: store).render(chrome: context.chrome))
     }
 
     @Sendable func notice(_ request: Request, context: OwnerVoteContext) async throws -> Response {
         let vote = context.vote
         // Seeing the notice here is its delivery online (指导规则 Art. 22).
         try await store.organising.recordSeenOnline(vote: vote.id, owner: context.session.idHash)
-        return Layout.response(
-            VotePages.notice(
-                vote, progress: try await store.voting.progress(of: vote), voters: context.voters,
-                documents: try await store.documents.list(of: vote.subject),
-                now: store.now(), chrome: context.base.chrome))
+        return Layout.response(try await NoticePage.load(vote, voters: context.voters, store: store).render(chrome: context.chrome))
     }
 
     @Sendable func document(_ request: Request, context: OwnerVoteContext) async throws -> Response {
         guard let number = context.parameters.get("number").flatMap(Int.init),
             let (document, bytes) = try await store.documents.read(context.vote.subject, number: number)
         else {
-            return Layout.response(
-                Layout.message(S.notFound, S.notFound(context.lang), chrome: context.base.chrome, back: .vote(context.vote.id)), status: .notFound)
+            return Layout.refuse(.notFound, S.notFound, S.notFound, chrome: context.chrome, back: .vote(context.vote.id))
         }
         return Response.download(bytes, type: document.mediaType, filename: document.name)
     }
 
     @Sendable func ballot(_ request: Request, context: OwnerVoteContext) async throws -> Response {
         guard let voter = Self.voter(request.uri.queryParameters["person"].map(String.init), in: context.voters) else {
-            return Layout.response(
-                Layout.message(S.ballot, S.noBallotHere(context.lang), chrome: context.base.chrome, back: .votes), status: .notFound)
+            return Layout.refuse(.notFound, S.ballot, S.noBallotHere, chrome: context.chrome, back: .votes)
         }
         if voter.votedAt != nil && !context.vote.ballotChange { return Layout.redirect(.votes) }
-        return Layout.response(
-            VotePages.ballot(
-                context.vote, voter: voter, chosen: BallotChoices([:]), problems: [], csrf: context.session.csrf, chrome: context.base.chrome))
+        return Layout.response(BallotPage(vote: context.vote, voter: voter, csrf: context.session.csrf).render(chrome: Self.chrome(context, voter)))
     }
 
     @Sendable func confirm(_ request: Request, context: OwnerVoteContext) async throws -> Response {
         let form = try await FormData.read(request, context: context.base, limit: FormData.ownerLimit)
         let (vote, csrf) = (context.vote, context.session.csrf)
-        guard form["csrf"] == csrf else {
-            return Layout.response(
-                Layout.message(S.ballot, S.formExpired(context.lang), chrome: context.base.chrome, back: .votes), status: .forbidden)
-        }
+        guard form["csrf"] == csrf else { return Layout.refuse(.forbidden, S.ballot, S.formExpired, chrome: context.chrome, back: .votes) }
         guard let voter = Self.voter(form["person"], in: context.voters) else {
-            return Layout.response(
-                Layout.message(S.ballot, S.noBallotHere(context.lang), chrome: context.base.chrome, back: .votes), status: .notFound)
+            return Layout.refuse(.notFound, S.ballot, S.noBallotHere, chrome: context.chrome, back: .votes)
         }
         let choices = Self.choices(from: form, vote: vote.definition)
         let problems = vote.definition.problems(with: choices)
         guard problems.isEmpty else {
-            return Layout.response(
-                VotePages.ballot(
-                    vote, voter: voter, chosen: choices, problems: problems, csrf: csrf, chrome: context.base.chrome), status: .unprocessableContent)
+            let page = BallotPage(vote: vote, voter: voter, chosen: choices, problems: problems, csrf: csrf)
+            return Layout.response(page.render(chrome: Self.chrome(context, voter)), status: .unprocessableContent)
         }
-        return Layout.response(VotePages.confirm(vote, voter: voter, choices: choices, csrf: csrf, error: nil, chrome: context.base.chrome))
+        let page = ConfirmPage(vote: vote, voter: voter, choices: choices, csrf: csrf)
+        return Layout.response(page.render(chrome: context.chrome.at(.vote(vote.id))))
     }
 
     /// The cast: the session, then straight to `castOnline`, whose batch checks the vote, the
@@ -94,15 +74,11 @@ struct OwnerRoutes {
     @Sendable func cast(_ request: Request, context: OwnerContext) async throws -> Response {
         let form = try await FormData.read(request, context: context.base, limit: 2 * 1024 * 1024)
         let session = context.session
-        guard form["csrf"] == session.csrf else {
-            return Layout.response(
-                Layout.message(S.ballot, S.formExpired(context.lang), chrome: context.base.chrome, back: .votes), status: .forbidden)
-        }
+        guard form["csrf"] == session.csrf else { return Layout.refuse(.forbidden, S.ballot, S.formExpired, chrome: context.chrome, back: .votes) }
         guard let id = context.parameters.get("vote"), let person = form["person"].flatMap(Int.init),
             let choices = try? BallotChoices(canonicalJSON: form["choices"] ?? "")
         else {
-            return Layout.response(
-                Layout.message(S.ballot, S.formExpired(context.lang), chrome: context.base.chrome, back: .votes), status: .badRequest)
+            return Layout.refuse(.badRequest, S.ballot, S.formExpired, chrome: context.chrome, back: .votes)
         }
         let drawn = form["signature_drawn"] ?? ""
         let typed = (form["signature_typed"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -117,13 +93,10 @@ struct OwnerRoutes {
             case .failure(let response): return response
             case .success(let context):
                 guard let voter = context.voters.first(where: { $0.person == person }) else {
-                    return Layout.response(
-                        Layout.message(S.ballot, S.noBallotHere(context.lang), chrome: context.base.chrome, back: .votes), status: .notFound)
+                    return Layout.refuse(.notFound, S.ballot, S.noBallotHere, chrome: context.chrome, back: .votes)
                 }
-                return Layout.response(
-                    VotePages.confirm(
-                        context.vote, voter: voter, choices: choices, csrf: session.csrf, error: S.needSignature(context.lang),
-                        chrome: context.base.chrome))
+                let page = ConfirmPage(vote: context.vote, voter: voter, choices: choices, csrf: session.csrf, error: S.needSignature(context.lang))
+                return Layout.response(page.render(chrome: context.chrome.at(.vote(context.vote.id))))
             }
         }
         do {
@@ -131,13 +104,11 @@ struct OwnerRoutes {
                 vote: id, person: person, owner: session.idHash, choices: choices, signature: signature, estate: session.estateID)
             return Layout.redirect(.receipt(receipt.code))
         } catch CastError.noSuchVote {
-            return Layout.response(Layout.message(S.notFound, S.notFound(context.lang), chrome: context.base.chrome, back: .votes), status: .notFound)
+            return Layout.refuse(.notFound, S.notFound, S.notFound, chrome: context.chrome, back: .votes)
         } catch CastError.notYourBallot {
-            return Layout.response(
-                Layout.message(S.ballot, S.noBallotHere(context.lang), chrome: context.base.chrome, back: .votes), status: .forbidden)
+            return Layout.refuse(.forbidden, S.ballot, S.noBallotHere, chrome: context.chrome, back: .votes)
         } catch let error as CastError {
-            let text = S.say(error)(context.lang)
-            return Layout.response(Layout.message(S.ballot, text, chrome: context.base.chrome, back: .votes), status: .conflict)
+            return Layout.refuse(.conflict, S.ballot, S.say(error), chrome: context.chrome, back: .votes)
         }
     }
 
@@ -160,12 +131,17 @@ struct OwnerRoutes {
             let vote = try await store.voting.vote(receipt.voteID),
             try await store.voting.voters(in: vote.id, owner: context.session.idHash).contains(where: { $0.person == receipt.person })
         else {
-            return Layout.response(Layout.message(S.receipt, S.notFound(context.lang), chrome: context.base.chrome, back: .votes), status: .notFound)
+            return Layout.refuse(.notFound, S.receipt, S.notFound, chrome: context.chrome, back: .votes)
         }
-        return Layout.response(VotePages.receipt(receipt, vote: vote, chrome: context.base.chrome))
+        return Layout.response(ReceiptPage(receipt: receipt, vote: vote).render(chrome: context.chrome.at(.receipt(receipt.code))))
     }
 
     // Helpers.
+
+    /// A ballot's page is named by its person (`?person=`).
+    static func chrome(_ context: OwnerVoteContext, _ voter: VoterView) -> PageChrome {
+        context.chrome.at(.vote(context.vote.id, .ballot(person: String(voter.person))))
+    }
 
     static func voter(_ text: String?, in voters: [VoterView]) -> VoterView? {
         text.flatMap(Int.init).flatMap { person in voters.first { $0.person == person } }

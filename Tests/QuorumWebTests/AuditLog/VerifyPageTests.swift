@@ -64,6 +64,14 @@ import Testing
                 #expect(html.contains(#"<script src="/static/verify.js" defer="defer"></script>"#))
                 #expect(!html.contains("<script>"), "no inline script")
                 #expect(html.contains("同意"), "the choices are shown in Chinese")
+                // The script's words, each in its own attribute of the browser's check.
+                let texts = [
+                    ("working", S.Verify.browserWorking), ("passed", S.Verify.browserPassed), ("failed", S.Verify.browserFailed),
+                    ("cannot-sign", S.Verify.browserCannotSign), ("receipt_head", S.Verify.stepReceiptHead),
+                    ("included", S.Verify.stepIncluded), ("still_there", S.Verify.stepStillThere),
+                ]
+                let attributes = texts.map { #"data-text-\#($0.0)="\#($0.1.zh)""# }.joined(separator: " ")
+                #expect(html.contains(#"id="browser-check" data-receipt="\#(fixture.receipt.code)" \#(attributes)>"#))
             }
             try await client.execute(uri: "/verify?lang=en&r=\(fixture.receipt.code)", method: .get) { response in
                 let html = String(buffer: response.body)

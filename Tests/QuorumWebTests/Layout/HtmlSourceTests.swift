@@ -17,6 +17,10 @@ import Testing
             ("Plot's text (passes entities through)", try! Regex(#"(^|[^\w)\]])\.text\(|named: "[^"]*", text:"#)),
             ("Plot's own components by name", try! Regex(#"\bPlot\."#)),
             ("an attribute value written as it is", try! Regex(#"\.(attribute|data)\(named: "[^"]*", value: (?!"# + literal + ")")),
+            (
+                "Plot's attribute nodes (values written as they are)",
+                try! Regex(#"[(,]\s*\.(class|id|href|src|name|for|action|content|title|value)\("#)
+            ),
         ]
     }
 
@@ -44,11 +48,15 @@ import Testing
             Plot.Paragraph(name)
             Div {}.attribute(named: "data-name", value: name)
             .data(named: "receipt", value: "\\(code)")
+            .div(.class(kind), .id(name))
+            .a(.href(url.path), .plain(name))
             """
-        #expect(Self.violations(in: planted).count == 5)
+        #expect(Self.violations(in: planted).count == 7)
         let allowed = """
             Input(type: .radio).attribute(named: "checked", value: on ? "checked" : nil)
             Div {}.attribute(named: "hidden", value: "hidden").attr("data-name", name)
+            Span(name).class(kind).id(name)
+            .div(.attr("class", kind), .attr("id", name))
             """
         #expect(Self.violations(in: allowed).isEmpty)
     }

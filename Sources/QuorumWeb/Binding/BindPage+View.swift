@@ -1,25 +1,20 @@
-import Hummingbird
 import Plot
-import QuorumStore
 
-/// Screens of binding: the name and ID number, then the code.
-enum BindPages {
-    /// The site's front door, for whoever is not signed in as an owner.
-    static func home(chrome: PageChrome) -> Page {
-        Layout.page(S.siteName, chrome: chrome, path: .home) {
-            Paragraph(S.tagline(chrome.lang))
-            Link(S.startBinding(chrome.lang), url: SiteURL.bind).class("button").id("start")
-            Link(S.staffEntrance(chrome.lang), url: SiteURL.staffLogin).class("button secondary").id("staff-entrance")
+extension HomePage {
+    func render(chrome: PageChrome) -> Page {
+        Layout.page(S.siteName, chrome: chrome) { lang in
+            Paragraph(S.tagline(lang))
+            Link(S.startBinding(lang), url: SiteURL.bind).class("button").id("start")
+            Link(S.staffEntrance(lang), url: SiteURL.staffLogin).class("button secondary").id("staff-entrance")
         }
     }
+}
 
-    static func form(
-        estates: [Division], pre: String, error: String?, name: String = "", credentials: Bool, chrome: PageChrome
-    ) -> Page {
-        let lang = chrome.lang
-        return Layout.page(S.bindTitle, chrome: chrome, path: .bind) {
+extension BindPage {
+    func render(chrome: PageChrome) -> Page {
+        Layout.page(S.bindTitle, chrome: chrome) { lang in
             Paragraph(S.bindIntro(lang))
-            if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert") }
+            Layout.flash(error)
             Form(url: SiteURL.bind, method: .post) {
                 Input(type: .hidden, name: "pre", value: pre)
                 if estates.count == 1 {
@@ -27,17 +22,11 @@ enum BindPages {
                     Paragraph("\(S.estate(lang))：\(estates[0].name)").class("meta")
                 } else {
                     Label(S.estate(lang)) {
-                        Node<HTML.BodyContext>.element(
-                            named: "select",
-                            nodes: [.attribute(named: "name", value: "estate"), .attribute(named: "id", value: "estate")]
-                                + estates.map {
-                                    .element(named: "option", nodes: [.attr("value", String($0.id)), .plain($0.name)])
-                                })
+                        Select { for estate in estates { Option(estate.name, value: String(estate.id)) } }.attr("name", "estate").id("estate")
                     }
                 }
                 Label(S.name(lang)) {
-                    Input(type: .text, name: "name", value: name, isRequired: true).id("name").attribute(
-                        named: "autocomplete", value: "name")
+                    Input(type: .text, name: "name", value: name, isRequired: true).id("name").attribute(named: "autocomplete", value: "name")
                 }
                 Label(S.idNumber(lang)) {
                     Input(type: .text, name: "id_number", isRequired: true).id("id_number")
@@ -51,28 +40,24 @@ enum BindPages {
                 Form(url: SiteURL.bindCredential, method: .post) {
                     Input(type: .hidden, name: "pre", value: pre)
                     Input(type: .hidden, name: "estate", value: String(estate.id))
-                    Label(S.credential(lang)) {
-                        TextArea(name: "credential", isRequired: true).id("credential")
-                    }
+                    Label(S.credential(lang)) { TextArea(name: "credential", isRequired: true).id("credential") }
                     SubmitButton(S.bindWithCredential(lang)).id("bind-credential").class("secondary")
                 }
             }
         }
     }
+}
 
-    static func code(
-        attempt: String, phoneMasked: String, pre: String, error: String?, demoMessage: String?, chrome: PageChrome
-    ) -> Page {
-        let lang = chrome.lang
-        return Layout.page(S.codeTitle, chrome: chrome, path: .bind) {
+extension BindCodePage {
+    func render(chrome: PageChrome) -> Page {
+        Layout.page(S.codeTitle, chrome: chrome) { lang in
             Paragraph(S.codeSent(phoneMasked)(lang))
-            if let error { Paragraph(error).class("alert").attribute(named: "role", value: "alert") }
+            Layout.flash(error)
             if let demoMessage {
                 Div {
                     Paragraph(S.demoCode(lang)).class("note")
                     Paragraph(demoMessage).id("demo-message")
-                }
-                .class("card")
+                }.class("card")
             }
             Form(url: SiteURL.bindCode, method: .post) {
                 Input(type: .hidden, name: "pre", value: pre)

@@ -1,38 +1,24 @@
 import Foundation
-import Hummingbird
 import Plot
 import QuorumCore
 import QuorumStore
 
-/// The organisers' pages of delivering a notice and following a vote: the delivery
-/// records, the dashboard by building and channel, and the lists of rooms.
-extension StaffPages {
-    static func delivery(
-        _ vote: StoredVote, persons: [PersonRow], building: String?, staff: StaffSession, message: String?, chrome: PageChrome
-    ) -> Page {
-        let lang = chrome.lang
+extension DeliveryPage {
+    func render(chrome: PageChrome) -> Page {
         let buildings = Array(Set(persons.map(\.building))).sorted { $0.localizedStandardCompare($1) == .orderedAscending }
         let shown = building.map { name in persons.filter { $0.building == name } } ?? persons
         let delivered = persons.filter { !$0.deliveries.isEmpty }.count
-        return Layout.page(S.deliveryTitle, chrome: chrome, path: .manageVote(vote.id, .delivery())) {
+        return Layout.page(S.deliveryTitle, chrome: chrome) { lang in
             Paragraph(vote.title).class("meta")
-            if let message { Paragraph(message).class("ok").attribute(named: "role", value: "status").id("message") }
+            Layout.flash(message, "ok", id: "message")
             Paragraph(S.deliveredCount(delivered, persons.count)(lang)).class("meta").id("delivered-count")
             if staff.account.role.permissions.contains(.organise) {
-                Form(url: SiteURL.manageVote(vote.id, .posting), method: .post) {
-                    Input(type: .hidden, name: "csrf", value: staff.csrf)
+                Form(post: SiteURL.manageVote(vote.id, .posting), csrf: staff.csrf) {
                     Paragraph(S.postingExplain(lang)).class("note")
                     SubmitButton(S.recordPosting(lang)).class("secondary").id("record-posting")
                 }
             }
-            Paragraph {
-                for name in buildings {
-                    Link(
-                        name,
-                        url: SiteURL.manageVote(vote.id, .delivery(building: name))
-                    ).class("chip")
-                }
-            }
+            Paragraph { for name in buildings { Link(name, url: SiteURL.manageVote(vote.id, .delivery(building: name))).class("chip") } }
             Table {
                 HeaderRow([S.rooms(lang), S.deliveryState(lang), ""])
                 for person in shown {
@@ -41,42 +27,36 @@ extension StaffPages {
                         TableCell(person.deliveries.map { methodName($0, lang) }.sorted().joined(separator: "、"))
                         TableCell {
                             if !person.deliveries.contains(.hand) {
-                                Form(url: SiteURL.manageVote(vote.id, .delivery()), method: .post) {
-                                    Input(type: .hidden, name: "csrf", value: staff.csrf)
+                                Form(post: SiteURL.manageVote(vote.id, .delivery()), csrf: staff.csrf) {
                                     Input(type: .hidden, name: "person", value: String(person.person))
                                     if let building { Input(type: .hidden, name: "building", value: building) }
                                     SubmitButton(S.markHanded(lang)).class("small").id("hand-\(person.person)")
                                 }
                             }
                         }
-                    }
-                    .id("p\(person.person)")
+                    }.id("p\(person.person)")
                 }
-            }
-            .class("table")
+            }.class("table")
         }
     }
 
-    static func methodName(_ method: DeliveryMethod, _ lang: Lang) -> String {
+    func methodName(_ method: DeliveryMethod, _ lang: Lang) -> String {
         switch method {
         case .online: S.seenOnline(lang)
         case .hand: S.handed(lang)
         case .posting: S.posted(lang)
         }
     }
+}
 
-    static func dashboard(
-        _ vote: StoredVote, progress: VoteProgress, buildings: [BuildingProgress], staff: StaffSession, now: Timestamp, message: String?,
-        chrome: PageChrome
-    ) -> Page {
-        let lang = chrome.lang
+extension DashboardPage {
+    func render(chrome: PageChrome) -> Page {
         let permissions = staff.account.role.permissions
         let online = buildings.reduce(Weight.zero) { $0 + $1.online }
         let paper = buildings.reduce(Weight.zero) { $0 + $1.paper }
-        let listFrom = vote.calendar.thirdLastDay
-        return Layout.page(S.dashboard, chrome: chrome, path: .manageVote(vote.id, .dashboard)) {
+        return Layout.page(S.dashboard, chrome: chrome) { lang in
             Paragraph(vote.title).class("meta")
-            if let message { Paragraph(message).class("ok").attribute(named: "role", value: "status").id("message") }
+            Layout.flash(message, "ok", id: "message")
             ProgressView(progress: progress, lang: lang, source: nil)
             Paragraph("\(S.onlineBallots(lang))：\(online.heads)（\(online.area) m²） · \(S.paperBallots(lang))：\(paper.heads)（\(paper.area) m²）")
                 .class("meta").id("channels")
@@ -96,31 +76,27 @@ extension StaffPages {
                         }
                     }
                 }
-            }
-            .class("table")
+            }.class("table")
             if permissions.contains(.lists) {
                 H2(S.lists(lang))
-                Paragraph(S.listsExplain(LocalTime.format(vote.opensAt), LocalTime.format(listFrom))(lang)).class("note")
-                Link(S.unboundList(lang), url: SiteURL.manageVote(vote.id, .list(NonVoterList.unbound.rawValue))).class("button secondary").id(
-                    "list-unbound")
-                Link(S.notVotedList(lang), url: SiteURL.manageVote(vote.id, .list(NonVoterList.notVoted.rawValue))).class("button secondary").id(
-                    "list-not-voted")
+                Paragraph(S.listsExplain(LocalTime.format(vote.opensAt), LocalTime.format(vote.calendar.thirdLastDay))(lang)).class("note")
+                for (list, title, id) in [(NonVoterList.unbound, S.unboundList, "list-unbound"), (.notVoted, S.notVotedList, "list-not-voted")] {
+                    Link(title(lang), url: SiteURL.manageVote(vote.id, .list(list.rawValue))).class("button secondary").id(id)
+                }
             }
             if permissions.contains(.organise) && vote.calendar.isOpen(at: now) {
-                Form(url: SiteURL.manageVote(vote.id, .reminders), method: .post) {
-                    Input(type: .hidden, name: "csrf", value: staff.csrf)
+                Form(post: SiteURL.manageVote(vote.id, .reminders), csrf: staff.csrf) {
                     SubmitButton(S.sendReminders(lang)).class("secondary").id("send-reminders")
                 }
             }
             Link(S.back(lang), url: SiteURL.manageVote(vote.id)).class("button secondary")
         }
     }
+}
 
-    static func roomList(_ vote: StoredVote, list: NonVoterList, rooms: [String], chrome: PageChrome) -> Page {
-        let lang = chrome.lang
-        return Layout.page(
-            list == .unbound ? S.unboundList : S.notVotedList, chrome: chrome, path: .manageVote(vote.id, .list(list.rawValue))
-        ) {
+extension RoomListPage {
+    func render(chrome: PageChrome) -> Page {
+        Layout.page(list == .unbound ? S.unboundList : S.notVotedList, chrome: chrome) { lang in
             Paragraph(S.listLogged(lang)).class("note")
             Paragraph(S.roomCount(rooms.count)(lang)).class("meta").id("room-count")
             List(rooms) { ListItem($0) }.class("rooms").id("rooms")

@@ -1,0 +1,40 @@
+import QuorumCore
+import QuorumStore
+
+/// The notice's delivery (`/manage/votes/:vote/delivery?building=`): each voting person's
+/// rooms and how the notice reached them, one building at a time or all.
+struct DeliveryPage {
+    var vote: StoredVote
+    var persons: [PersonRow]
+    var building: String?
+    var staff: StaffSession
+    var message: String?
+
+    static func load(_ vote: StoredVote, building: String?, staff: StaffSession, message: String? = nil, store: Store) async throws -> DeliveryPage {
+        DeliveryPage(vote: vote, persons: try await store.organising.persons(of: vote.id), building: building, staff: staff, message: message)
+    }
+}
+
+/// The dashboard of a vote under way (`/manage/votes/:vote/dashboard`): progress by building
+/// and by channel, the lists of rooms and the reminders.
+struct DashboardPage {
+    var vote: StoredVote
+    var progress: VoteProgress
+    var buildings: [BuildingProgress]
+    var staff: StaffSession
+    var now: Timestamp
+    var message: String?
+
+    static func load(_ vote: StoredVote, staff: StaffSession, message: String?, store: Store) async throws -> DashboardPage {
+        DashboardPage(
+            vote: vote, progress: try await store.voting.progress(of: vote), buildings: try await store.organising.buildingProgress(of: vote.id),
+            staff: staff, now: store.now(), message: message)
+    }
+}
+
+/// A list of rooms (`/manage/votes/:vote/lists/:list`): not bound, or not voted.
+struct RoomListPage {
+    var list: NonVoterList
+    var vote: StoredVote
+    var rooms: [String]
+}

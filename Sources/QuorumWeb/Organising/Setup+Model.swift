@@ -1,0 +1,43 @@
+import QuorumCore
+import QuorumStore
+
+/// The set-up form of a vote (`…/votes/new`, a draft's `…/edit`): one form, usable on a phone
+/// and without JavaScript, filled in again when it is refused.
+struct SetupPage {
+    var estate: Division
+    var buildings: [String]
+    var values: VoteForm.Values
+    /// Where the form is sent: the estate's new vote, or the draft.
+    var action: SiteURL
+    var error: String?
+    var csrf: String
+
+    static func load(_ estate: Division, values: VoteForm.Values, action: SiteURL, error: String? = nil, csrf: String, store: Store) async throws
+        -> SetupPage
+    {
+        let buildings = try await store.register.stored(of: estate.id)?.register.buildings ?? []
+        return SetupPage(estate: estate, buildings: buildings, values: values, action: action, error: error, csrf: csrf)
+    }
+}
+
+/// A vote's overview for the organisers (`/manage/votes/:vote`): the vote, its documents, the
+/// draft's actions or, once the notice is out, the progress and the work.
+struct OverviewPage {
+    var vote: StoredVote
+    var estate: String
+    var documents: [AttachedDocument]
+    /// Nil while a draft.
+    var progress: VoteProgress?
+    var staff: StaffSession
+    var now: Timestamp
+    var message: String?
+    /// Demo mode: the buttons that move the clock on.
+    var demo: Bool
+
+    static func load(_ vote: StoredVote, staff: StaffSession, message: String?, demo: Bool, store: Store) async throws -> OverviewPage {
+        OverviewPage(
+            vote: vote, estate: try await store.register.estate(vote.estateID)?.name ?? "",
+            documents: try await store.documents.list(of: vote.subject),
+            progress: vote.isDraft ? nil : try await store.voting.progress(of: vote), staff: staff, now: store.now(), message: message, demo: demo)
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import Plot
+import QuorumCore
+
+extension SetupPage {
+    func render(chrome: PageChrome) -> Page {
+        Layout.page(S.setUpVote, chrome: chrome) { lang in
+            Paragraph(estate.name).class("meta")
+            Layout.flash(error, id: "form-error")
+            Form(post: action, csrf: csrf) {
+                Label(S.voteTitle(lang)) { Input(type: .text, name: "title", value: values.title, isRequired: true).id("title") }
+                FieldSet {
+                    Legend(S.scope(lang))
+                    Label(S.wholeEstate(lang)) { Input(type: .radio, name: "scope", value: "all").checked(values.buildings.isEmpty).id("scope-all") }
+                    Label(S.chosenBuildings(lang)) {
+                        Input(type: .radio, name: "scope", value: "buildings").checked(!values.buildings.isEmpty).id("scope-buildings")
+                    }
+                    Div {
+                        for building in buildings {
+                            Label(building) {
+                                Input(type: .checkbox, name: "building", value: building).checked(values.buildings.contains(building))
+                            }.class("chip")
+                        }
+                    }.class("chips")
+                }
+                for (index, matter) in values.matters.enumerated() { slot(index + 1, matter, lang) }
+                FieldSet {
+                    Legend(S.window(lang))
+                    Paragraph(S.windowExplain(lang)).class("note")
+                    Label(S.opens(lang)) { Input(type: .datetimeLocal, name: "opens", value: values.opens).id("opens") }
+                    Label(S.deadline(lang)) { Input(type: .datetimeLocal, name: "closes", value: values.closes).id("closes") }
+                }
+                FieldSet {
+                    Legend(S.settings(lang))
+                    checkbox("ballot_change", S.allowBallotChange(lang), values.ballotChange)
+                    checkbox("parking_votes", S.parkingVotes(lang), values.parkingVotes)
+                    checkbox("silent_majority", S.silentMajority(lang), values.silentMajority)
+                    Paragraph(S.silentMajorityWarning(lang)).class("alert small")
+                    Label(S.objectionDaysLabel(lang)) {
+                        Input(type: .number, name: "objection_days", value: values.objectionDays).attribute(named: "min", value: "0")
+                            .attribute(named: "max", value: "60").id("objection-days")
+                    }
+                }
+                SubmitButton(S.saveDraft(lang)).id("save-draft")
+            }
+        }
+    }
+
+    func checkbox(_ name: String, _ label: String, _ on: Bool) -> Component {
+        Label(label) {
+            Input(type: .checkbox, name: name, value: "1").checked(on).id(name.replacingOccurrences(of: "_", with: "-"))
+        }.class("check")
+    }
+
+    /// One matter's fields; the slots after the first stay folded while blank.
+    func slot(_ number: Int, _ matter: VoteForm.Matter, _ lang: Lang) -> Component {
+        let prefix = "m\(number)."
+        return FieldSet {
+            Legend(S.matterNumber(number)(lang))
+            Label(S.matterTitle(lang)) {
+                Input(type: .text, name: prefix + "title", value: matter.title, isRequired: number == 1).id("m\(number)-title")
+            }
+            Label(S.art278Item(lang)) {
+                Select {
+                    for item in 1...9 {
+                        Option(S.itemLong(item)(lang), value: String(item)).attribute(
+                            named: "selected", value: matter.item == item ? "selected" : nil)
+                    }
+                }.attr("name", prefix + "item").id("m\(number)-item")
+            }
+            Paragraph(S.itemThresholdNote(lang)).class("note")
+            Label(S.isElection(lang)) {
+                Input(type: .checkbox, name: prefix + "kind", value: "election").checked(matter.election).id("m\(number)-election")
+            }.class("check")
+            Label(S.seats(lang)) {
+                Input(type: .number, name: prefix + "seats", value: String(matter.seats)).attribute(named: "min", value: "1").id("m\(number)-seats")
+            }
+            Label(S.candidatesOnePerLine(lang)) {
+                TextArea(text: matter.candidates, name: prefix + "candidates", numberOfRows: 4).id("m\(number)-candidates")
+            }
+        }.class(number == 1 || !matter.title.isEmpty ? "matter" : "matter spare")
+    }
+}
+
+extension OverviewPage {
+    func render(chrome: PageChrome) -> Page {
+        let phase = vote.phase(at: now)
+        let permissions = staff.account.role.permissions
+        return Layout.page(S.voteOverview, chrome: chrome) { lang in
+            H2(vote.title)
+            Paragraph(estate).class("meta")
+            Paragraph(StaffPages.phaseName(phase, lang)).class("tag phase").id("phase")
+            Layout.flash(message, id: "message")
+            Paragraph(VotePages.window(vote, lang)).class("meta")
+            if let noticedAt = vote.noticedAt { Paragraph("\(S.noticedAt(lang))：\(LocalTime.format(noticedAt))").class("meta") }
+            if vote.isDraft {
+                Paragraph(S.earliestIfNow(LocalTime.format(VoteCalendar.earliestOpening(noticedAt: now)))(lang)).class("note").id("earliest")
+            }
+            H2(S.matters(lang))
+            VotePages.matters(vote, lang, items: true)
+            Paragraph(settingsLine(lang)).class("meta")
+            H2(S.documents(lang))
+            if documents.isEmpty { Paragraph(S.noDocuments(lang)).class("meta") }
+            List(documents) { document in
+                Div {
+                    Link("\(document.name)（\(document.size / 1024) KB）", url: SiteURL.manageVote(vote.id, .document(String(document.number))))
+                    Paragraph("SHA-256 \(document.sha256)").class("hash")
+                }
+            }.class("plain")
+            if vote.isDraft && permissions.contains(.organise) {
+                Form(post: SiteURL.manageVote(vote.id, .documents), csrf: staff.csrf, contentType: .multipartData) {
+                    Label(S.attachDocument(lang)) {
+                        Input(type: .file, name: "document").attribute(named: "accept", value: "application/pdf,image/png,image/jpeg").id("document")
+                    }
+                    SubmitButton(S.upload(lang)).class("secondary").id("upload")
+                }
+                Link(S.editVote(lang), url: SiteURL.manageVote(vote.id, .edit)).class("button secondary").id("edit")
+                Form(post: SiteURL.manageVote(vote.id, .notice), csrf: staff.csrf) {
+                    Paragraph(S.noticeFreezes(lang)).class("note")
+                    SubmitButton(S.publishNotice(lang)).id("publish-notice")
+                }
+            }
+            if let progress { ProgressView(progress: progress, lang: lang, source: nil) }
+            if !vote.isDraft {
+                H2(S.work(lang))
+                List {
+                    for (shown, title, page, id) in work(phase, permissions) {
+                        if shown { ListItem { Link(title(lang), url: SiteURL.manageVote(vote.id, page)).id(id) } }
+                    }
+                }.class("actions")
+            }
+            if demo { demoClock(lang) }
+        }
+    }
+
+    /// The vote's pages of work, and whether the staff member may open each.
+    func work(_ phase: VotePhase, _ permissions: Set<Permission>) -> [(Bool, L10n, SiteURL.Manage, String)] {
+        [
+            (permissions.contains(.view), S.dashboard, .dashboard, "to-dashboard"),
+            (permissions.contains(.deliver), S.deliveryTitle, .delivery(), "to-delivery"),
+            (permissions.contains(.print), S.printBallots, .paper, "to-print"),
+            (permissions.contains(.enter), S.paperEntry, .entry(), "to-entry"),
+            (permissions.contains(.resolve), S.mismatchQueue, .mismatches, "to-mismatches"),
+            (permissions.contains(.view), S.reconciliationTitle, .reconciliation, "to-reconciliation"),
+            (permissions.contains(.view) && phase != .noticed && phase != .open, S.resultTitle, .result, "to-result"),
+        ]
+    }
+
+    func settingsLine(_ lang: Lang) -> String {
+        var scope = S.wholeEstate(lang)
+        if case .buildings(let buildings) = vote.definition.scope { scope = buildings.joined(separator: "、") }
+        var parts = ["\(S.scope(lang))：\(scope)", vote.ballotChange ? S.ballotChangeOn(lang) : S.ballotChangeOff(lang)]
+        if vote.definition.settings.silentMajority { parts.append(S.silentMajorityOn(lang)) }
+        if vote.definition.settings.parkingVotes { parts.append(S.parkingVotesOn(lang)) }
+        parts.append(S.objectionDays(vote.objectionDays)(lang))
+        return parts.joined(separator: " · ")
+    }
+
+    /// Demo mode only: move the clock on, to run a vote from notice to result in minutes.
+    func demoClock(_ lang: Lang) -> Component {
+        Div {
+            H2(S.demoClockTitle(lang))
+            Paragraph(S.demoClockIntro(lang)).class("note")
+            for (hours, label) in [(24, S.plusDay(lang)), (16 * 24, S.plusSixteenDays(lang)), (12 * 24, S.plusTwelveDays(lang))] {
+                Form(post: SiteURL.demoClock, csrf: staff.csrf) {
+                    Input(type: .hidden, name: "hours", value: String(hours))
+                    Input(type: .hidden, name: "back", value: SiteURL.manageVote(vote.id).path)
+                    SubmitButton(label).class("secondary").id("clock-\(hours)")
+                }.class("inline")
+            }
+        }.class("card demo")
+    }
+}

@@ -1,0 +1,52 @@
+import QuorumCore
+import QuorumStore
+
+/// The print run (`/manage/votes/:vote/paper`): one A4 page per voting person.
+struct PrintPage {
+    var vote: StoredVote
+    var estate: String
+    var ballots: [PaperBallot]
+}
+
+/// What was printed, returned, entered and counted (`/manage/votes/:vote/reconciliation`),
+/// by building, and the persons who voted both ways.
+struct ReconciliationPage {
+    var vote: StoredVote
+    var lines: [PaperReconciliation]
+    var conflicts: [(rooms: String, counted: Channel, ignored: Channel, ignoredAt: Timestamp)]
+
+    static func load(_ vote: StoredVote, store: Store) async throws -> ReconciliationPage {
+        ReconciliationPage(
+            vote: vote, lines: try await store.paper.reconciliation(of: vote.id), conflicts: try await store.paper.conflicts(of: vote.id))
+    }
+}
+
+/// The clerks' entry (`/manage/votes/:vote/entry`): a ballot's code scanned or typed, with
+/// the outcome of the last entry or what was wrong.
+struct ScanPage {
+    var vote: StoredVote
+    var flash: String?
+    var error: String?
+}
+
+/// The marks of one paper ballot (`…/entry?code=`), as the clerk reads them off the paper.
+/// It does not show what any other clerk entered: the second entry is blind.
+struct EntryPage {
+    var vote: StoredVote
+    var ballot: PaperBallot
+    var csrf: String
+    var error: String?
+}
+
+/// The ballots whose two entries differ (`/manage/votes/:vote/mismatches`), each with both
+/// entries and a form for the resolver's reading.
+struct MismatchPage {
+    var vote: StoredVote
+    var queue: [PaperMismatch]
+    var csrf: String
+    var message: String?
+
+    static func load(_ vote: StoredVote, csrf: String, message: String? = nil, store: Store) async throws -> MismatchPage {
+        MismatchPage(vote: vote, queue: try await store.paper.mismatches(of: vote.id), csrf: csrf, message: message)
+    }
+}

@@ -1,0 +1,29 @@
+import QuorumCore
+import QuorumStore
+
+/// The result (`/votes/:vote/result` once published; the organisers' from the count on, and
+/// their printable report): the tally recounted from the vote's own export, and its
+/// breakdown by building and by channel.
+struct ResultPage {
+    var vote: StoredVote
+    var tally: TallyResult
+    /// Whether the recount now gives the very bytes stored at the close.
+    var matchesStored: Bool
+    var buildings: [BuildingProgress]
+    /// The organisers' page: the staff member, for the publish buttons and the exports.
+    var staff: StaffSession?
+    /// The printable report: no buttons, the tally's hash at the foot.
+    var printable = false
+
+    /// Nil before the count.
+    static func load(_ vote: StoredVote, staff: StaffSession? = nil, printable: Bool = false, store: Store) async throws -> ResultPage? {
+        guard let stored = vote.tallyJSON else { return nil }
+        let tally = try await store.results.exportFiles(of: vote).tally()
+        return ResultPage(
+            vote: vote, tally: tally, matchesStored: tally.json.rendered() == stored,
+            buildings: try await store.organising.buildingProgress(of: vote.id), staff: staff, printable: printable)
+    }
+
+    var online: Weight { buildings.reduce(.zero) { $0 + $1.online } }
+    var paper: Weight { buildings.reduce(.zero) { $0 + $1.paper } }
+}

@@ -1,0 +1,127 @@
+import Plot
+import QuorumCore
+import QuorumStore
+
+extension ResultPage {
+    func render(chrome: PageChrome) -> Page {
+        Layout.page(S.resultTitle, chrome: chrome) { lang in
+            H2(vote.title)
+            Paragraph(stage(lang)).class(vote.finalAt != nil ? "ok" : "meta").id("result-stage")
+            if !matchesStored { Paragraph(S.recountDiffers(lang)).class("alert") }
+            Paragraph(
+                "\(S.totals(lang))：\(tally.totals.heads) \(S.persons(lang)) · \(tally.totals.area) m² · "
+                    + "\(S.onlineBallots(lang)) \(online.heads) · \(S.paperBallots(lang)) \(paper.heads)"
+            ).class("meta")
+            for (matter, result) in zip(vote.definition.matters, tally.matters) {
+                Div {
+                    H2(matter.title)
+                    VotePages.tagSpan(matter, lang)
+                    participation(result, lang)
+                    switch result.outcome {
+                    case .resolution(let agree, let oppose, let abstain, let invalid, let passed):
+                        Paragraph(passed ? S.passed(lang) : S.notPassed(lang)).class(passed ? "verdict ok" : "verdict alert").id(
+                            "verdict-\(matter.id)")
+                        let parts = [
+                            (S.agree, agree, "agree"), (S.oppose, oppose, "oppose"), (S.abstain, abstain, "abstain"), (S.spoiled, invalid, "invalid"),
+                        ]
+                        for (label, pick) in [(S.byHeads(lang), true), (S.byArea(lang), false)] {
+                            let value: (Weight) -> Int64 = { pick ? Int64($0.heads) : $0.area.centiSquareMetres }
+                            let total = value(result.participating)
+                            Paragraph("\(label)：" + parts.map { "\($0.0(lang)) \(Charts.percent(value($0.1), of: total))" }.joined(separator: " · "))
+                                .class("meta")
+                            Charts.bar(
+                                parts.map { (value($0.1), $0.2) }, total: total, line: matter.threshold == .special ? (3, 4) : (1, 2),
+                                label: "\(label) \(S.agree(lang))")
+                        }
+                        Paragraph(matter.threshold == .special ? S.specialRule(lang) : S.ordinaryRule(lang)).class("note")
+                    case .election(let candidates, let elected):
+                        Table {
+                            HeaderRow([S.candidate(lang), S.byHeads(lang), S.byArea(lang), ""])
+                            for candidate in candidates {
+                                TableRow {
+                                    TableCell(VotePages.name(of: candidate.id, in: matter))
+                                    TableCell(
+                                        "\(candidate.votes.heads)（\(Charts.percent(Int64(candidate.votes.heads), of: Int64(result.participating.heads)))）"
+                                    )
+                                    TableCell("\(candidate.votes.area) m²")
+                                    TableCell(
+                                        elected.contains(candidate.id)
+                                            ? S.elected(lang) : (candidate.passed ? S.passedNoSeat(lang) : S.notElected(lang)))
+                                }
+                            }
+                        }.class("table")
+                    }
+                }.class("card")
+            }
+            H2(S.byBuilding(lang))
+            Table {
+                HeaderRow([S.building(lang), S.votedHeads(lang), S.votedArea(lang), S.onlineBallots(lang), S.paperBallots(lang)])
+                for building in buildings {
+                    TableRow {
+                        TableCell(building.building)
+                        TableCell("\(building.voted.heads) / \(building.total.heads)")
+                        TableCell("\(building.voted.area) / \(building.total.area)")
+                        TableCell(String(building.online.heads))
+                        TableCell(String(building.paper.heads))
+                    }
+                }
+            }.class("table")
+            if let staff, !printable { actions(staff, lang) }
+            if printable { Paragraph(S.reportFooter(vote.tallySHA256 ?? "")(lang)).class("note") }
+        }
+    }
+
+    func participation(_ result: MatterResult, _ lang: Lang) -> Component {
+        let totals = tally.totals
+        return Div {
+            Paragraph(
+                "\(S.participating(lang))：\(result.participating.heads) / \(totals.heads) \(S.persons(lang))（\(Charts.percent(Int64(result.participating.heads), of: Int64(totals.heads)))） · "
+                    + "\(result.participating.area) / \(totals.area) m²（\(Charts.percent(result.participating.area.centiSquareMetres, of: totals.area.centiSquareMetres))） "
+                    + (result.participationMet ? S.participationMet(lang) : S.participationNotMet(lang))
+            ).class("meta")
+            Charts.bar([(Int64(result.participating.heads), "agree")], total: Int64(totals.heads), line: (2, 3), label: S.participating(lang))
+        }
+    }
+
+    func stage(_ lang: Lang) -> String {
+        if let final = vote.finalAt { return S.finalResult(final.localMinute)(lang) }
+        if let preliminary = vote.preliminaryAt {
+            return S.preliminaryResult(vote.calendar.objectionEnds(publishedAt: preliminary).localMinute)(lang)
+        }
+        return S.countedNotPublished(lang)
+    }
+
+    /// The organisers' buttons: publish (preliminary, then final), the report, the exports.
+    func actions(_ staff: StaffSession, _ lang: Lang) -> Component {
+        let permissions = staff.account.role.permissions
+        return Div {
+            if permissions.contains(.organise) && vote.preliminaryAt == nil {
+                Form(post: SiteURL.manageVote(vote.id, .publish), csrf: staff.csrf) {
+                    Input(type: .hidden, name: "final", value: "0")
+                    Paragraph(S.objectionExplain(vote.objectionDays)(lang)).class("note")
+                    SubmitButton(S.publishPreliminary(lang)).id("publish-preliminary")
+                }
+            }
+            if permissions.contains(.organise) && vote.preliminaryAt != nil && vote.finalAt == nil {
+                Form(post: SiteURL.manageVote(vote.id, .publish), csrf: staff.csrf) {
+                    Input(type: .hidden, name: "final", value: "1")
+                    SubmitButton(S.publishFinal(lang)).id("publish-final")
+                }
+            }
+            Link(S.printReport(lang), url: SiteURL.manageVote(vote.id, .report)).class("button secondary").id("report")
+            if permissions.contains(.export) {
+                H2(S.export(lang))
+                Paragraph(S.exportExplain(lang)).class("note")
+                List {
+                    for file in ["registry.csv", "matters.json", "ballots.csv"] + (vote.definition.settings.silentMajority ? ["deliveries.csv"] : [])
+                        + ["tally.json", "log.jsonl"]
+                    {
+                        ListItem {
+                            Link(file, url: SiteURL.manageVote(vote.id, .export(file))).id("export-\(file.replacingOccurrences(of: ".", with: "-"))")
+                        }
+                    }
+                }.class("plain")
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import QuorumCore
+import QuorumStore
+
+/// The organisers' sign-in (`/staff/login`), again with the username after a refusal.
+struct LoginPage {
+    var error: String?
+    var username = ""
+}
+
+/// The organisers' home (`/manage`): the estates the staff member covers and their votes.
+struct StaffHomePage {
+    var staff: StaffSession
+    var estates: [(Division, [StoredVote])]
+    var now: Timestamp
+
+    static func load(_ staff: StaffSession, store: Store) async throws -> StaffHomePage {
+        var estates: [(Division, [StoredVote])] = []
+        if staff.account.role != .admin {
+            for estate in try await store.staff.estates(coveredBy: staff.account) {
+                estates.append((estate, try await store.voting.votes(of: estate.id)))
+            }
+        }
+        return StaffHomePage(staff: staff, estates: estates, now: store.now())
+    }
+}
+
+/// The staff accounts (`/manage/staff`) the staff member may see, and the form for a new one.
+struct AccountsPage {
+    var accounts: [StaffAccount]
+    /// The divisions a new account may be given.
+    var divisions: [Division]
+    var staff: StaffSession
+    var error: String?
+}

@@ -1,0 +1,71 @@
+import QuorumCore
+import QuorumStore
+
+// The owner's five screens: (1) the votes, (2) the notice, (3) the ballot, (4) confirm and sign, (5) the receipt.
+
+/// The owner's votes (`/votes`): each vote of the estate in which they hold a voting person.
+struct VoteListPage {
+    struct Item {
+        var vote: StoredVote
+        var progress: VoteProgress
+        var voters: [VoterView]
+        /// The receipt codes of the ballots this owner cast, by person.
+        var receipts: [Int: String]
+    }
+
+    var items: [Item]
+    var owner: String
+    var now: Timestamp
+
+    static func load(_ session: OwnerSession, store: Store) async throws -> VoteListPage {
+        var items: [Item] = []
+        for vote in try await store.voting.votes(of: session.estateID) {
+            let voters = try await store.voting.voters(in: vote.id, owner: session.idHash)
+            guard !voters.isEmpty else { continue }
+            let receipts = try await store.voting.receipts(in: vote.id, persons: voters.map(\.person), castBy: session.idHash)
+            items.append(Item(vote: vote, progress: try await store.voting.progress(of: vote), voters: voters, receipts: receipts))
+        }
+        return VoteListPage(items: items, owner: session.ownerName, now: store.now())
+    }
+}
+
+/// A vote's notice (`/votes/:vote`): the matters, the documents, how it is decided, the
+/// progress, and the way to the ballot of each of the owner's persons who may vote.
+struct NoticePage {
+    var vote: StoredVote
+    var progress: VoteProgress
+    var voters: [VoterView]
+    var documents: [AttachedDocument]
+    var now: Timestamp
+
+    static func load(_ vote: StoredVote, voters: [VoterView], store: Store) async throws -> NoticePage {
+        NoticePage(
+            vote: vote, progress: try await store.voting.progress(of: vote), voters: voters,
+            documents: try await store.documents.list(of: vote.subject), now: store.now())
+    }
+}
+
+/// The ballot of one voting person (`/votes/:vote/ballot?person=`), with the choices made so
+/// far and what is wrong with them when the form came back.
+struct BallotPage {
+    var vote: StoredVote
+    var voter: VoterView
+    var chosen = BallotChoices([:])
+    var problems: [BallotProblem] = []
+    var csrf: String
+}
+
+/// The choices once more, and the signature, before the cast.
+struct ConfirmPage {
+    var vote: StoredVote
+    var voter: VoterView
+    var choices: BallotChoices
+    var csrf: String
+    var error: String?
+}
+
+/// The receipt of a ballot cast (`/receipts/:code`).
+struct ReceiptPage {
+    var receipt: Receipt
+    var vote: StoredVote
+}
