@@ -116,4 +116,11 @@ extension Response {
         headers[.cacheControl] = "no-store"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
+
+    /// A subject's document by its number (the route's `:number`) as a download; nil when it has none.
+    static func document(_ number: String?, of subject: Subject, store: Store) async throws -> Response? {
+        guard let number = number.flatMap(Int.init), let (document, bytes) = try await store.documents.read(subject, number: number)
+        else { return nil }
+        return download(bytes, type: document.mediaType, filename: document.name)
+    }
 }

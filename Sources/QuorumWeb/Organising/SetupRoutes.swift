@@ -92,10 +92,7 @@ struct SetupRoutes {
     }
 
     @Sendable func document(_ request: Request, context: StaffVoteContext) async throws -> Response {
-        guard let number = context.parameters.get("number").flatMap(Int.init),
-            let (document, bytes) = try await store.documents.read(context.vote.subject, number: number)
-        else { return StaffPages.notFound(context.chrome) }
-        return Response.download(bytes, type: document.mediaType, filename: document.name)
+        try await .document(context.parameters.get("number"), of: context.vote.subject, store: store) ?? StaffPages.notFound(context.chrome)
     }
 
     @Sendable func publishNotice(_ request: Request, context: StaffVoteContext) async throws -> Response {
