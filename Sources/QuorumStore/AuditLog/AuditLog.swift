@@ -8,29 +8,17 @@ import SQLKit
 /// begun by `transaction(on:)` holds from `BEGIN IMMEDIATE`). So appends from any number of
 /// requests, or of app instances on one PostgreSQL, queue there and the log comes out as
 /// one sequence without gaps or duplicate indexes; a rolled-back transaction leaves no trace.
-/// What a log entry is about, kept beside the entry (not in its canonical JSON, so no hash
-/// changes): the estate, and a record by kind and id. Nil: the entry's vote, in its estate.
-public struct LogSubject: Sendable, Hashable {
-    public var estate: Int64
-    public var kind: String
-    public var id: String
-
-    public init(estate: Int64, kind: String, id: String) {
-        self.estate = estate
-        self.kind = kind
-        self.id = id
-    }
-}
-
 extension LogStore {
     /// Appends entries, in order, as part of the transaction open on `db` (a ballot and its
     /// entry are written together or not at all). Returns their indexes. On SQLite the
     /// transaction must have been begun with `BEGIN IMMEDIATE` (`transaction(on:)` does).
+    /// `subject` is kept beside each entry, not in its canonical JSON (so no hash changes);
+    /// nil: the entry's vote, in its estate.
     ///
     /// The entries are not yet under a signed head: `appendAndSign(_:on:)` appends and
     /// signs at once, as the ballot cast path wants; or call `signTreeHead()` later.
     @discardableResult
-    public func append(_ entries: [LogEntry], subject: LogSubject? = nil, on db: any SQLDatabase) async throws -> Range<Int> {
+    public func append(_ entries: [LogEntry], subject: Subject? = nil, on db: any SQLDatabase) async throws -> Range<Int> {
         var state = try await lockLog(adding: entries.count, on: db)
         let indexes = try await insert(entries, subject: subject, state: &state, on: db)
         try await save(state, on: db)
@@ -39,7 +27,7 @@ extension LogStore {
 
     /// Appends entries and signs a head over the log with them, in the transaction open on
     /// `db`: the receipt's head, in the ballot's own transaction.
-    public func appendAndSign(_ entries: [LogEntry], subject: LogSubject? = nil, on db: any SQLDatabase) async throws -> (
+    public func appendAndSign(_ entries: [LogEntry], subject: Subject? = nil, on db: any SQLDatabase) async throws -> (
         indexes: Range<Int>, head: SignedTreeHead
     ) {
         guard !entries.isEmpty else {
@@ -55,13 +43,11 @@ extension LogStore {
 
     /// Appends entries in a transaction of their own and signs a head over them.
     @discardableResult
-    public func append(_ entries: [LogEntry], subject: LogSubject? = nil) async throws -> (indexes: Range<Int>, head: SignedTreeHead?) {
-        try await withConnection { db in
-            try await transaction(on: db) {
-                guard !entries.isEmpty else { return .commit((0..<0, try await signTreeHead(on: db))) }
-                let (indexes, head) = try await appendAndSign(entries, subject: subject, on: db)
-                return .commit((indexes, head))
-            }
+    public func append(_ entries: [LogEntry], subject: Subject? = nil) async throws -> (indexes: Range<Int>, head: SignedTreeHead?) {
+        try await writing { db in
+            guard !entries.isEmpty else { return (0..<0, try await signTreeHead(on: db)) }
+            let (indexes, head) = try await appendAndSign(entries, subject: subject, on: db)
+            return (indexes, head)
         }
     }
 
@@ -82,9 +68,7 @@ extension LogStore {
     /// Signs the log as it stands, in a transaction of its own (see `signTreeHead(on:)`).
     @discardableResult
     public func signTreeHead() async throws -> SignedTreeHead? {
-        try await withConnection { db in
-            try await transaction(on: db) { .commit(try await signTreeHead(on: db)) }
-        }
+        try await writing { db in try await signTreeHead(on: db) }
     }
 
     /// A head covering entry `index`: the latest if it does, else a new one. What a receipt
@@ -137,7 +121,7 @@ extension LogStore {
 
     /// Inserts the entries at the end of the log, and the subtrees they complete.
     private func insert(
-        _ entries: [LogEntry], subject: LogSubject?, state: inout LogState, on db: any SQLDatabase
+        _ entries: [LogEntry], subject: Subject?, state: inout LogState, on db: any SQLDatabase
     ) async throws -> Range<Int> {
         let start = state.frontier.size
         var entryRows: [[any SQLExpression]] = []

@@ -24,6 +24,7 @@ extension Store {
             try await createPaperTables($0)
         },
         Migration(id: "006-log-subject", run: addLogSubject),
+        Migration(id: "007-documents", run: moveVoteDocuments),
         Migration(id: "008-used-credentials", run: addUsedCredentials),
         Migration(id: "009-sign-in-failures", run: addSignInFailures),
     ]
@@ -33,16 +34,17 @@ extension Store {
 
     /// Applies the migrations this database lacks, each in its own transaction, and makes
     /// sure the key for personal data exists. Running it again changes nothing. Returns the
-    /// ids of the migrations it applied.
+    /// ids of the migrations it applied. `through`: the last to apply (a test builds a
+    /// database as an older version left it).
     @discardableResult
-    public func migrate() async throws -> [String] {
+    public func migrate(through last: String? = nil) async throws -> [String] {
         try await withConnection { db in
             try await db.create(table: "quorum_migrations").ifNotExists()
                 .column("id", type: .text, .primaryKey(autoIncrement: false))
                 .column("applied_at", type: .bigint, .notNull)
                 .run()
             var applied: [String] = []
-            for migration in Self.migrations {
+            for migration in Self.migrations.prefix(through: Self.migrations.firstIndex { $0.id == last } ?? Self.migrations.count - 1) {
                 let done = try await Self.appliedMigrations(db)
                 if done.contains(migration.id) { continue }
                 do {

@@ -115,11 +115,17 @@ extension StoreContext {
         try await database.transaction(on: db, writing: writing, body)
     }
 
+    /// Runs `body` in a writing transaction on a connection of its own, and commits.
+    func writing<T>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        try await withConnection { db in try await transaction(on: db) { .commit(try await body(db)) } }
+    }
+
     var register: RegisterStore { RegisterStore(database: database) }
     var voting: VotingStore { VotingStore(database: database) }
     var organising: OrganisingStore { OrganisingStore(database: database) }
     var paper: PaperStore { PaperStore(database: database) }
     var log: LogStore { LogStore(database: database) }
+    var documents: DocumentStore { DocumentStore(database: database) }
 }
 
 /// The store's contexts, one per feature folder: each groups that feature's operations.
@@ -131,3 +137,4 @@ public struct ResultsStore: StoreContext { let database: StoreDatabase }
 public struct LogStore: StoreContext { let database: StoreDatabase }
 public struct StaffStore: StoreContext { let database: StoreDatabase }
 public struct BindingStore: StoreContext { let database: StoreDatabase }
+public struct DocumentStore: StoreContext { let database: StoreDatabase }

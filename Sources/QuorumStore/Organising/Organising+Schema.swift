@@ -16,8 +16,8 @@ import SQLKit
     try await db.raw("ALTER TABLE votes ADD COLUMN preliminary_at BIGINT").run()
     try await db.raw("ALTER TABLE votes ADD COLUMN final_at BIGINT").run()
 
-    // Documents attached to a vote (PDF or image), kept with their SHA-256, base64 encoded
-    // so that one column type serves both databases.
+    // Documents attached to a vote (PDF or image), kept with their SHA-256, base64 encoded;
+    // migration 007 moves them into the one document store and drops this table.
     try await db.create(table: "vote_documents")
         .column("vote_id", type: .text, .notNull)
         .column("number", type: .int, .notNull)

@@ -168,12 +168,10 @@ extension OrganisingStore {
     /// transaction: no list without its entry.
     private func loggedList(_ list: NonVoterList, of vote: StoredVote, actor: String, _ rooms: SQLQueryString) async throws -> [String] {
         try vote.calendar.checkList(list, at: clock())
-        return try await withConnection { db in
-            try await transaction(on: db) {
-                let rooms = try await db.raw(rooms).all(decodingColumn: "rooms", as: String.self)
-                _ = try await log.appendAndSign([LogEntry(vote: vote.id, time: clock(), event: .listAccessed(list: list, actor: actor))], on: db)
-                return .commit(rooms)
-            }
+        return try await writing { db in
+            let rooms = try await db.raw(rooms).all(decodingColumn: "rooms", as: String.self)
+            _ = try await log.appendAndSign([LogEntry(vote: vote.id, time: clock(), event: .listAccessed(list: list, actor: actor))], on: db)
+            return rooms
         }
     }
 

@@ -1,17 +1,6 @@
 import Crypto
-import Foundation
 import QuorumCore
 import SQLKit
-
-/// A document attached to a vote's notice.
-public struct VoteDocument: Sendable, Hashable {
-    public var number: Int
-    public var name: String
-    public var mediaType: String
-    public var size: Int
-    /// 64 hex digits: what the audit log records when the notice is published.
-    public var sha256: String
-}
 
 extension OrganisingStore {
     /// Starts a vote as a draft: nothing is published, everything may still change.
@@ -23,27 +12,24 @@ extension OrganisingStore {
         guard let revision = try await register.stored(of: estate)?.revision else { throw SetupError.noRegister }
         var random = SystemRandomNumberGenerator()
         let id = CheckedCode.identifier(using: &random)
-        try await withConnection { db in
-            try await transaction(on: db) {
-                try await db.raw(
-                    """
-                    INSERT INTO votes (id, estate_id, title, definition, opens_at, closes_at, ballot_change, register_revision,
-                    total_area, total_heads, created_at, status, objection_days, created_by) VALUES (\(bind: id), \(bind: estate),
-                    \(bind: definition.name), \(bind: definition.mattersJSON), \(bind: opensAt.millisecondsSinceEpoch),
-                    \(bind: closesAt.millisecondsSinceEpoch), \(bind: ballotChange ? 1 : 0), \(bind: revision.number), 0, 0,
-                    \(bind: clock().millisecondsSinceEpoch), 'draft', \(bind: objectionDays), \(bind: actor))
-                    """
-                ).run()
-                // The log records the vote and the hash of its matters.json as first set up.
-                _ = try await log.appendAndSign(
-                    [
-                        LogEntry(
-                            vote: id, time: clock(),
-                            event: .voteCreated(title: definition.name, actor: actor, documents: [Self.mattersDocument(definition)]))
-                    ],
-                    on: db)
-                return .commit(())
-            }
+        try await writing { db in
+            try await db.raw(
+                """
+                INSERT INTO votes (id, estate_id, title, definition, opens_at, closes_at, ballot_change, register_revision,
+                total_area, total_heads, created_at, status, objection_days, created_by) VALUES (\(bind: id), \(bind: estate),
+                \(bind: definition.name), \(bind: definition.mattersJSON), \(bind: opensAt.millisecondsSinceEpoch),
+                \(bind: closesAt.millisecondsSinceEpoch), \(bind: ballotChange ? 1 : 0), \(bind: revision.number), 0, 0,
+                \(bind: clock().millisecondsSinceEpoch), 'draft', \(bind: objectionDays), \(bind: actor))
+                """
+            ).run()
+            // The log records the vote and the hash of its matters.json as first set up.
+            _ = try await log.appendAndSign(
+                [
+                    LogEntry(
+                        vote: id, time: clock(),
+                        event: .voteCreated(title: definition.name, actor: actor, documents: [Self.mattersDocument(definition)]))
+                ],
+                on: db)
         }
         guard let vote = try await voting.vote(id) else { throw CastError.noSuchVote }
         return vote
@@ -82,55 +68,15 @@ extension OrganisingStore {
 
     /// Attaches a PDF or image to a draft's notice.
     @discardableResult
-    public func addDocument(to vote: String, name: String, bytes: [UInt8], actor: String) async throws -> VoteDocument {
-        guard bytes.count <= DocumentLimits.maximumBytes else { throw SetupError.documentTooLarge(limit: DocumentLimits.maximumBytes) }
-        guard let type = DocumentLimits.mediaType(of: bytes) else { throw SetupError.documentType }
-        let document = VoteDocument(number: 0, name: name, mediaType: type, size: bytes.count, sha256: hex(SHA256.hash(data: bytes)))
-        return try await withConnection { db in
-            try await transaction(on: db) {
-                guard try await db.raw("SELECT id FROM votes WHERE id = \(bind: vote) AND status = 'draft'").first() != nil else {
-                    throw SetupError.notDraft
-                }
-                let count =
-                    try await db.raw("SELECT COUNT(*) AS n FROM vote_documents WHERE vote_id = \(bind: vote)")
-                    .first(decodingColumn: "n", as: Int.self) ?? 0
-                guard count < DocumentLimits.maximumCount else { throw SetupError.tooManyDocuments(limit: DocumentLimits.maximumCount) }
-                var stored = document
-                stored.number = count + 1
-                try await db.raw(
-                    """
-                    INSERT INTO vote_documents (vote_id, number, name, media_type, size, sha256, content, uploaded_at, uploaded_by)
-                    VALUES (\(bind: vote), \(bind: stored.number), \(bind: name), \(bind: type), \(bind: bytes.count),
-                    \(bind: stored.sha256), \(bind: Data(bytes).base64EncodedString()), \(bind: clock().millisecondsSinceEpoch), \(bind: actor))
-                    """
-                ).run()
-                return .commit(stored)
-            }
+    public func addDocument(to vote: String, name: String, bytes: [UInt8], actor: String) async throws -> AttachedDocument {
+        let file = try DocumentFile(bytes)
+        return try await writing { db in
+            guard
+                let estate = try await db.raw("SELECT estate_id FROM votes WHERE id = \(bind: vote) AND status = 'draft'")
+                    .first(decodingColumn: "estate_id", as: Int64.self)
+            else { throw SetupError.notDraft }
+            return try await documents.attach(file, named: name, to: .vote(vote, estate: estate), by: actor, on: db)
         }
-    }
-
-    public func documents(of vote: String) async throws -> [VoteDocument] {
-        try await withConnection { db in
-            try await db.raw(
-                "SELECT number, name, media_type, size, sha256 FROM vote_documents WHERE vote_id = \(bind: vote) ORDER BY number"
-            ).all().map { row in
-                VoteDocument(
-                    number: try row.decode(column: "number", as: Int.self), name: try row.decode(column: "name", as: String.self),
-                    mediaType: try row.decode(column: "media_type", as: String.self), size: try row.decode(column: "size", as: Int.self),
-                    sha256: try row.decode(column: "sha256", as: String.self))
-            }
-        }
-    }
-
-    /// A document's bytes.
-    public func documentContent(vote: String, number: Int) async throws -> (document: VoteDocument, bytes: [UInt8])? {
-        guard let document = try await documents(of: vote).first(where: { $0.number == number }) else { return nil }
-        let text = try await withConnection { db in
-            try await db.raw("SELECT content FROM vote_documents WHERE vote_id = \(bind: vote) AND number = \(bind: number)")
-                .first(decodingColumn: "content", as: String.self)
-        }
-        guard let text, let data = Data(base64Encoded: text) else { return nil }
-        return (document, Array(data))
     }
 
     /// Publishes the notice (公告): the matters freeze, the electorate is formed from the
@@ -143,11 +89,7 @@ extension OrganisingStore {
         let now = clock()
         let earliest = VoteCalendar.earliestOpening(noticedAt: now)
         guard vote.opensAt >= earliest else { throw SetupError.noticeTooShort(earliestOpening: earliest) }
-        return try await withConnection { db in
-            try await transaction(on: db) {
-                .commit(try await freeze(vote, noticedAt: now, actor: actor, on: db))
-            }
-        }
+        return try await writing { db in try await freeze(vote, noticedAt: now, actor: actor, on: db) }
     }
 
     /// Forms and stores the electorate of a draft, marks it noticed and logs the notice.
@@ -187,13 +129,11 @@ extension OrganisingStore {
             WHERE id = \(bind: id)
             """
         ).run()
-        let documents = try await db.raw("SELECT name, sha256 FROM vote_documents WHERE vote_id = \(bind: id) ORDER BY number").all().map {
-            LogDocument(name: try $0.decode(column: "name", as: String.self), sha256: try $0.decode(column: "sha256", as: String.self))
-        }
+        let attached = try await documents.list(of: draft.subject, on: db).map { LogDocument(name: $0.name, sha256: $0.sha256) }
         _ = try await log.appendAndSign(
             [
                 LogEntry(
-                    vote: id, time: clock(), event: .noticePublished(actor: actor, documents: [Self.mattersDocument(draft.definition)] + documents))
+                    vote: id, time: clock(), event: .noticePublished(actor: actor, documents: [Self.mattersDocument(draft.definition)] + attached))
             ],
             on: db)
         var vote = draft

@@ -10,30 +10,28 @@ extension PaperStore {
     /// Every entry and confirmation is in the audit log.
     public func enter(vote: StoredVote, code typed: String, clerk: String, choices: BallotChoices) async throws -> PaperState {
         let ballot = try await checkedPaper(vote: vote, code: typed, choices: choices)
-        return try await withConnection { db in
-            try await transaction(on: db) {
-                let now = clock()
-                let state = try await lockPaper(vote: vote.id, code: ballot.code, on: db)
-                let earlier = try await Self.entries(vote: vote.id, code: ballot.code, on: db)
-                let outcome = try DoubleEntry.enter(
-                    state: state, isOpen: vote.isOpen(at: now), earlier: earlier, clerk: clerk, choices: choices)
-                try await db.raw(
-                    """
-                    INSERT INTO paper_entries (vote_id, code, clerk, choices, spoiled, entered_at) VALUES (\(bind: vote.id),
-                    \(bind: ballot.code), \(bind: clerk), \(bind: choices.canonicalJSON), \(bind: choices.isSpoiled(vote.definition) ? 1 : 0),
-                    \(bind: now.millisecondsSinceEpoch))
-                    """
-                ).run()
-                let voter = try await log.voterPseudonym(vote: vote.id, person: String(ballot.person), on: db)
-                _ = try await log.appendAndSign(
-                    [LogEntry(vote: vote.id, time: now, event: .paperEntered(paper: ballot.code, voter: voter, actor: clerk))], on: db)
-                switch outcome {
-                case .entered, .mismatch:
-                    try await setPaperState(outcome, vote: vote.id, code: ballot.code, by: nil, on: db)
-                    return .commit(outcome)
-                case .confirmed, .conflict:
-                    return .commit(try await acceptPaper(vote: vote, ballot: ballot, choices: choices, actor: clerk, voter: voter, on: db))
-                }
+        return try await writing { db in
+            let now = clock()
+            let state = try await lockPaper(vote: vote.id, code: ballot.code, on: db)
+            let earlier = try await Self.entries(vote: vote.id, code: ballot.code, on: db)
+            let outcome = try DoubleEntry.enter(
+                state: state, isOpen: vote.isOpen(at: now), earlier: earlier, clerk: clerk, choices: choices)
+            try await db.raw(
+                """
+                INSERT INTO paper_entries (vote_id, code, clerk, choices, spoiled, entered_at) VALUES (\(bind: vote.id),
+                \(bind: ballot.code), \(bind: clerk), \(bind: choices.canonicalJSON), \(bind: choices.isSpoiled(vote.definition) ? 1 : 0),
+                \(bind: now.millisecondsSinceEpoch))
+                """
+            ).run()
+            let voter = try await log.voterPseudonym(vote: vote.id, person: String(ballot.person), on: db)
+            _ = try await log.appendAndSign(
+                [LogEntry(vote: vote.id, time: now, event: .paperEntered(paper: ballot.code, voter: voter, actor: clerk))], on: db)
+            switch outcome {
+            case .entered, .mismatch:
+                try await setPaperState(outcome, vote: vote.id, code: ballot.code, by: nil, on: db)
+                return outcome
+            case .confirmed, .conflict:
+                return try await acceptPaper(vote: vote, ballot: ballot, choices: choices, actor: clerk, voter: voter, on: db)
             }
         }
     }
@@ -42,14 +40,12 @@ extension PaperStore {
     /// entered neither version.
     public func resolve(vote: StoredVote, code typed: String, resolver: String, choices: BallotChoices) async throws -> PaperState {
         let ballot = try await checkedPaper(vote: vote, code: typed, choices: choices)
-        return try await withConnection { db in
-            try await transaction(on: db) {
-                let state = try await lockPaper(vote: vote.id, code: ballot.code, on: db)
-                let clerks = try await Self.entries(vote: vote.id, code: ballot.code, on: db).map(\.clerk)
-                try DoubleEntry.resolve(state: state, isOpen: vote.isOpen(at: clock()), clerks: clerks, resolver: resolver)
-                let voter = try await log.voterPseudonym(vote: vote.id, person: String(ballot.person), on: db)
-                return .commit(try await acceptPaper(vote: vote, ballot: ballot, choices: choices, actor: resolver, voter: voter, on: db))
-            }
+        return try await writing { db in
+            let state = try await lockPaper(vote: vote.id, code: ballot.code, on: db)
+            let clerks = try await Self.entries(vote: vote.id, code: ballot.code, on: db).map(\.clerk)
+            try DoubleEntry.resolve(state: state, isOpen: vote.isOpen(at: clock()), clerks: clerks, resolver: resolver)
+            let voter = try await log.voterPseudonym(vote: vote.id, person: String(ballot.person), on: db)
+            return try await acceptPaper(vote: vote, ballot: ballot, choices: choices, actor: resolver, voter: voter, on: db)
         }
     }
 

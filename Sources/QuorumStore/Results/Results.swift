@@ -80,16 +80,13 @@ extension ResultsStore {
     private func logOnce(
         _ flag: String, vote: String, entries: [LogEntry], also: (@Sendable (any SQLDatabase) async throws -> Void)? = nil
     ) async throws {
-        try await withConnection { db in
-            try await transaction(on: db) {
-                let claimed = try await db.raw(
-                    "UPDATE votes SET \(ident: flag) = 1 WHERE id = \(bind: vote) AND \(ident: flag) = 0 RETURNING id"
-                ).first()
-                guard claimed != nil else { return .commit(()) }
-                try await also?(db)
-                _ = try await log.appendAndSign(entries, on: db)
-                return .commit(())
-            }
+        try await writing { db in
+            let claimed = try await db.raw(
+                "UPDATE votes SET \(ident: flag) = 1 WHERE id = \(bind: vote) AND \(ident: flag) = 0 RETURNING id"
+            ).first()
+            guard claimed != nil else { return }
+            try await also?(db)
+            _ = try await log.appendAndSign(entries, on: db)
         }
     }
 
@@ -175,15 +172,12 @@ extension ResultsStore {
             column = "preliminary_at"
         }
         let document = LogDocument(name: final ? "tally.json (final)" : "tally.json (preliminary)", sha256: hex(SHA256.hash(data: Array(tally.utf8))))
-        try await withConnection { db in
-            try await transaction(on: db) {
-                let claimed = try await db.raw(
-                    "UPDATE votes SET \(ident: column) = \(bind: now.millisecondsSinceEpoch) WHERE id = \(bind: id) AND \(ident: column) IS NULL RETURNING id"
-                ).first()
-                guard claimed != nil else { throw ResultError.alreadyPublished }
-                _ = try await log.appendAndSign([LogEntry(vote: id, time: now, event: .published(actor: actor, documents: [document]))], on: db)
-                return .commit(())
-            }
+        try await writing { db in
+            let claimed = try await db.raw(
+                "UPDATE votes SET \(ident: column) = \(bind: now.millisecondsSinceEpoch) WHERE id = \(bind: id) AND \(ident: column) IS NULL RETURNING id"
+            ).first()
+            guard claimed != nil else { throw ResultError.alreadyPublished }
+            _ = try await log.appendAndSign([LogEntry(vote: id, time: now, event: .published(actor: actor, documents: [document]))], on: db)
         }
         guard let published = try await voting.vote(id) else { throw CastError.noSuchVote }
         return published

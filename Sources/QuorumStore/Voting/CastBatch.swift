@@ -5,9 +5,7 @@ extension VotingStore {
     /// Writes a batch of ballots in one transaction; one result per ballot, in order.
     func commitCasts(_ casts: [PendingCast]) async -> [Result<Receipt, any Error>] {
         do {
-            return try await withConnection { db in
-                try await transaction(on: db) { .commit(try await writeCasts(casts, on: db)) }
-            }
+            return try await writing { db in try await writeCasts(casts, on: db) }
         } catch {
             guard casts.count > 1 else { return [.failure(error)] }
             // Something failed the whole transaction: one ballot must not take the others

@@ -24,6 +24,8 @@ public struct StoredVote: Sendable, Hashable {
     public var finalAt: Timestamp?
 
     public var title: String { definition.name }
+    /// The vote as the subject of its documents and log entries.
+    public var subject: Subject { .vote(id, estate: estateID) }
 
     /// The vote's window, notice, lists and objection period (RULES.md §4).
     public var calendar: VoteCalendar { VoteCalendar(opensAt: opensAt, closesAt: closesAt, objectionDays: objectionDays) }
@@ -75,10 +77,8 @@ extension VotingStore {
         }
         let draft = try await organising.createDraft(
             estate: estate, definition: definition, opensAt: opensAt, closesAt: closesAt, ballotChange: ballotChange, actor: actor)
-        return try await withConnection { db in
-            try await transaction(on: db) {
-                .commit(try await organising.freeze(draft, noticedAt: noticedAt, actor: actor, on: db))
-            }
+        return try await writing { db in
+            try await organising.freeze(draft, noticedAt: noticedAt, actor: actor, on: db)
         }
     }
 

@@ -97,7 +97,7 @@ enum Guard {
         var form = FormData("")
         if request.method == .post {
             if let boundary = request.headers[.contentType].flatMap(Multipart.boundary(contentType:)) {
-                let body = try await request.body.collect(upTo: DocumentLimits.maximumBytes + 64 * 1024)
+                let body = try await request.body.collect(upTo: DocumentFile.maximumBytes + 64 * 1024)
                 let parsed = Multipart.parse(Array(buffer: body), boundary: boundary)
                 form = parsed.form
                 for file in parsed.files { form.attach(file) }

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import QuorumCore
 import QuorumStore
@@ -103,4 +104,23 @@ public func routeTable(dependencies: OwnerDependencies) -> [RouteSpec] {
     routes += ResultRoutes(store: store).routes
     routes += OperationsRoutes.routes(store: store, metrics: dependencies.metrics)
     return routes
+}
+
+extension Response {
+    /// A file to download, under the name given: the route's answer, never a page's.
+    static func download(_ bytes: [UInt8], type: String, filename: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.contentDisposition] =
+            "attachment; filename*=UTF-8''\(filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file")"
+        headers[.cacheControl] = "no-store"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// A subject's document by its number (the route's `:number`) as a download; nil when it has none.
+    static func document(_ number: String?, of subject: Subject, store: Store) async throws -> Response? {
+        guard let number = number.flatMap(Int.init), let (document, bytes) = try await store.documents.read(subject, number: number)
+        else { return nil }
+        return download(bytes, type: document.mediaType, filename: document.name)
+    }
 }

@@ -65,7 +65,7 @@ struct RequestSizeMiddleware: RouterMiddleware {
 
     /// The largest body of any route: an organiser's document upload (multipart, with its
     /// form fields). Each route reads no more than its own limit, most of them far less.
-    static let largestBody = DocumentLimits.maximumBytes + 64 * 1024
+    static let largestBody = DocumentFile.maximumBytes + 64 * 1024
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > Self.largestBody {

@@ -25,7 +25,7 @@ struct SetupPage {
 struct OverviewPage {
     var vote: StoredVote
     var estate: String
-    var documents: [VoteDocument]
+    var documents: [AttachedDocument]
     /// Nil while a draft.
     var progress: VoteProgress?
     var staff: StaffSession
@@ -37,7 +37,7 @@ struct OverviewPage {
     static func load(_ vote: StoredVote, staff: StaffSession, message: String?, demo: Bool, store: Store) async throws -> OverviewPage {
         OverviewPage(
             vote: vote, estate: try await store.register.estate(vote.estateID)?.name ?? "",
-            documents: try await store.organising.documents(of: vote.id),
+            documents: try await store.documents.list(of: vote.subject),
             progress: vote.isDraft ? nil : try await store.voting.progress(of: vote), staff: staff, now: store.now(), message: message, demo: demo)
     }
 }

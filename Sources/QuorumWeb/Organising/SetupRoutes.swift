@@ -86,16 +86,13 @@ struct SetupRoutes {
             try await store.organising.addDocument(
                 to: context.vote.id, name: String(name.prefix(120)), bytes: file.bytes, actor: context.staff.account.id)
             return Layout.redirect(.manageVote(context.vote.id))
-        } catch let error as SetupError {
-            return await overviewPage(context, message: S.say(error)(context.lang), status: .badRequest)
+        } catch let error where error is SetupError || error is DocumentError {
+            return await overviewPage(context, message: Self.say(error, context.lang), status: .badRequest)
         }
     }
 
     @Sendable func document(_ request: Request, context: StaffVoteContext) async throws -> Response {
-        guard let number = context.parameters.get("number").flatMap(Int.init),
-            let (document, bytes) = try await store.organising.documentContent(vote: context.vote.id, number: number)
-        else { return StaffPages.notFound(context.chrome) }
-        return StaffPages.download(bytes, type: document.mediaType, filename: document.name)
+        try await .document(context.parameters.get("number"), of: context.vote.subject, store: store) ?? StaffPages.notFound(context.chrome)
     }
 
     @Sendable func publishNotice(_ request: Request, context: StaffVoteContext) async throws -> Response {
@@ -124,6 +121,7 @@ struct SetupRoutes {
     static func say(_ error: any Error, _ lang: Lang) -> String {
         switch error {
         case let error as SetupError: S.say(error)(lang)
+        case let error as DocumentError: S.say(error)(lang)
         case let error as VoteForm.Problem: error.text(lang)
         default: "\(error)"
         }

@@ -23,11 +23,15 @@ extension S {
                 zh: errors.map { place($0) + $0.problem.chinese }.joined(separator: "; "),
                 en: errors.map { place($0) + $0.problem.english }.joined(separator: "; "))
         case .noMatters: L10n(zh: "至少需要一个表决事项", en: "a vote needs at least one matter")
-        case .documentTooLarge(let limit):
-            L10n(zh: "文件不能超过 \(limit / 1_048_576) MB", en: "a document may not exceed \(limit / 1_048_576) MB")
-        case .documentType: L10n(zh: "只接受 PDF、PNG 或 JPEG 文件", en: "only PDF, PNG or JPEG documents are accepted")
-        case .tooManyDocuments(let limit): L10n(zh: "每次表决最多 \(limit) 个文件", en: "at most \(limit) documents per vote")
         case .noRegister: L10n(zh: "本小区尚未导入业主名册", en: "the estate has no register yet")
+        }
+    }
+
+    static func say(_ error: DocumentError) -> L10n {
+        switch error {
+        case .tooLarge(let limit): L10n(zh: "文件不能超过 \(limit / 1_048_576) MB", en: "a document may not exceed \(limit / 1_048_576) MB")
+        case .unknownType: L10n(zh: "只接受 PDF、PNG 或 JPEG 文件", en: "only PDF, PNG or JPEG documents are accepted")
+        case .tooMany(let limit): L10n(zh: "每次表决最多 \(limit) 个文件", en: "at most \(limit) documents per vote")
         }
     }
 

@@ -70,14 +70,14 @@ struct ResultRoutes {
                 default: (files.deliveries, "text/csv; charset=utf-8")
                 }
             guard let text else { return StaffPages.notFound(context.chrome) }
-            return StaffPages.download(Array(text.utf8), type: type, filename: file)
+            return Response.download(Array(text.utf8), type: type, filename: file)
         case "tally.json":
             guard let tally = vote.tallyJSON else { return StaffPages.notFound(context.chrome) }
-            return StaffPages.download(Array(tally.utf8), type: "application/json", filename: file)
+            return Response.download(Array(tally.utf8), type: "application/json", filename: file)
         case "log.jsonl":
             var text = ""
             try await store.log.export { text += $0 }
-            return StaffPages.download(Array(text.utf8), type: "application/x-ndjson", filename: file)
+            return Response.download(Array(text.utf8), type: "application/x-ndjson", filename: file)
         default:
             return StaffPages.notFound(context.chrome)
         }

@@ -1,8 +1,7 @@
-import Foundation
 import Hummingbird
 import QuorumCore
 
-/// What the organisers' pages share: a vote's phase in words, the refusals, and downloads.
+/// What the organisers' pages share: a vote's phase in words, and the refusals.
 enum StaffPages {
     static func phaseName(_ phase: VotePhase, _ lang: Lang) -> String {
         switch phase {
@@ -19,14 +18,4 @@ enum StaffPages {
     static func notFound(_ chrome: PageChrome) -> Response { Layout.refuse(.notFound, S.notFound, S.notFound, chrome: chrome, back: .manage) }
 
     static func forbidden(_ chrome: PageChrome) -> Response { Layout.refuse(.forbidden, S.staffArea, S.noAccess, chrome: chrome, back: .manage) }
-
-    /// A file to download, under the name given.
-    static func download(_ bytes: [UInt8], type: String, filename: String) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = type
-        headers[.contentDisposition] =
-            "attachment; filename*=UTF-8''\(filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file")"
-        headers[.cacheControl] = "no-store"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
-    }
 }

@@ -35,12 +35,8 @@ struct OwnerRoutes {
     }
 
     @Sendable func document(_ request: Request, context: OwnerVoteContext) async throws -> Response {
-        guard let number = context.parameters.get("number").flatMap(Int.init),
-            let (document, bytes) = try await store.organising.documentContent(vote: context.vote.id, number: number)
-        else {
-            return Layout.refuse(.notFound, S.notFound, S.notFound, chrome: context.chrome, back: .vote(context.vote.id))
-        }
-        return StaffPages.download(bytes, type: document.mediaType, filename: document.name)
+        try await .document(context.parameters.get("number"), of: context.vote.subject, store: store)
+            ?? Layout.refuse(.notFound, S.notFound, S.notFound, chrome: context.chrome, back: .vote(context.vote.id))
     }
 
     @Sendable func ballot(_ request: Request, context: OwnerVoteContext) async throws -> Response {

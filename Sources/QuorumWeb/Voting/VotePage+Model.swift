@@ -35,13 +35,13 @@ struct NoticePage {
     var vote: StoredVote
     var progress: VoteProgress
     var voters: [VoterView]
-    var documents: [VoteDocument]
+    var documents: [AttachedDocument]
     var now: Timestamp
 
     static func load(_ vote: StoredVote, voters: [VoterView], store: Store) async throws -> NoticePage {
         NoticePage(
             vote: vote, progress: try await store.voting.progress(of: vote), voters: voters,
-            documents: try await store.organising.documents(of: vote.id), now: store.now())
+            documents: try await store.documents.list(of: vote.subject), now: store.now())
     }
 }
 

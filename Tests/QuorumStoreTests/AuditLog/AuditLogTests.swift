@@ -41,7 +41,7 @@ extension Store {
             // setup: one entry about its vote (the default), one about another record
             let plain = try await store.log.append([ballotEntry(0)])
             let other = try await store.log.append(
-                [ballotEntry(1, vote: "")], subject: LogSubject(estate: 7, kind: "document", id: "abc"))
+                [ballotEntry(1, vote: "")], subject: Subject(estate: 7, kind: "document", id: "abc"))
             // act
             let rows = try await store.withConnection { db in
                 try await db.raw("SELECT estate_id, subject_kind, subject_id FROM audit_entries ORDER BY entry_index").all()

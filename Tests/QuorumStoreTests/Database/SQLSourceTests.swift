@@ -17,6 +17,7 @@ import Testing
         "StoredRegister.swift: asOf",  // an SQLQueryString of binds a few lines above
         "CastBatch.swift: SQLList(asked)",  // rows of SQLBind only: (slot, vote, person, owner) of each ballot of the batch
         "CastBatch.swift: SQLList(values)",  // rows of SQLBind only: (vote, person, log index) of each accepted ballot
+        "Documents.swift: Self.matching(subject)",  // an SQLQueryString of three binds (the subject), in the same file
     ]
     static let safeLabels = ["bind:", "binds:", "ident:", "idents:", "literal:"]
 

@@ -55,7 +55,7 @@ import Testing
             #expect(draft.phase(at: clock.current) == .draft)
             let pdf = Array("%PDF-1.4 the rules of procedure".utf8)
             let document = try await store.organising.addDocument(to: draft.id, name: "议事规则.pdf", bytes: pdf, actor: "c1")
-            await #expect(throws: SetupError.documentType) {
+            await #expect(throws: DocumentError.unknownType) {
                 try await store.organising.addDocument(to: draft.id, name: "x.exe", bytes: Array("MZ...".utf8), actor: "c1")
             }
             // act and check: one second too early is refused, naming the earliest opening
