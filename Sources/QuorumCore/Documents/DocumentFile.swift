@@ -28,6 +28,20 @@ public struct DocumentFile: Sendable, Hashable {
         if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return "image/jpeg" }
         return nil
     }
+
+    /// The name a download of a subject's document `number` goes by (issue 13): ours, with
+    /// the extension of the type read from its bytes, never the name it was uploaded under
+    /// (`vote-k3j9…-2.pdf`).
+    public static func downloadName(of subject: Subject, number: Int, mediaType: String) -> String {
+        let ending =
+            switch mediaType {
+            case "application/pdf": "pdf"
+            case "image/png": "png"
+            case "image/jpeg": "jpg"
+            default: "bin"
+            }
+        return "\(subject.kind)-\(subject.id)-\(number).\(ending)"
+    }
 }
 
 /// Why a document was refused.

@@ -121,6 +121,7 @@ extension Response {
     static func document(_ number: String?, of subject: Subject, store: Store) async throws -> Response? {
         guard let number = number.flatMap(Int.init), let (document, bytes) = try await store.documents.read(subject, number: number)
         else { return nil }
-        return download(bytes, type: document.mediaType, filename: document.name)
+        return download(
+            bytes, type: document.mediaType, filename: DocumentFile.downloadName(of: subject, number: number, mediaType: document.mediaType))
     }
 }

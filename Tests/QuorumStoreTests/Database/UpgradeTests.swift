@@ -8,10 +8,15 @@ import Testing
 /// Migrations on databases as an older version left them, populated: what each moves or
 /// fills comes out as the new code reads it, and nothing the log committed to changes.
 @Suite struct UpgradeTests {
+    /// The migrations after `last`, which a database migrated through it still lacks.
+    static func after(_ last: String) -> [String] {
+        Array(Store.migrationIDs.drop { $0 != last }.dropFirst())
+    }
+
     /// Runs `body` on a store migrated through `last` only.
     func withStore(_ database: TestDatabase, through last: String, _ body: (Store) async throws -> Void) async throws {
         try await database.withEmptyDatabase { url in
-            let store = try await Store.open(url, secret: "test secret", clock: TestClock.fixed)
+            let store = try await Store.open(url, secret: "test secret", logKey: LogSigningKey.generate().base64, clock: TestClock.fixed)
             do {
                 #expect(try await store.migrate(through: last).last == last)
                 try await body(store)
@@ -75,7 +80,7 @@ import Testing
             ])
             let logBefore = try await exportedLog(store)
             // act
-            #expect(try await store.migrate() == ["007-documents"])
+            #expect(try await store.migrate() == Self.after("006-log-subject"))
             // check: the same numbers, names, types, sizes, hashes and bytes; shared bytes stored once
             let listed = try await store.documents.list(of: .vote("V1", estate: estate))
             #expect(listed.map(\.number) == [1, 2])
@@ -126,7 +131,7 @@ import Testing
                 return estate
             }
             // act
-            #expect(try await store.migrate() == ["006-log-subject", "007-documents"])
+            #expect(try await store.migrate() == Self.after("005-organisers"))
             // check: each subject filled; the entries themselves untouched
             let rows = try await store.withConnection {
                 try await $0.raw("SELECT estate_id, subject_kind, subject_id, entry FROM audit_entries ORDER BY entry_index").all()

@@ -23,7 +23,8 @@ import Testing
                     // check
                     #expect(response.status == .ok)
                     #expect(response.headers[.contentType] == "application/pdf")
-                    #expect(response.headers[.contentDisposition] == "attachment; filename*=UTF-8''plan%2Epdf")
+                    // Issue 13: the name is ours, with the extension of the type read from the bytes, never the uploader's.
+                    #expect(response.headers[.contentDisposition] == "attachment; filename*=UTF-8''vote%2D\(site.open.id)%2D1%2Epdf")
                     #expect(response.headers[.cacheControl] == "no-store")
                     #expect(Array(buffer: response.body) == Array("%PDF-1.4".utf8))
                 }
