@@ -25,6 +25,9 @@ enum Words {
         case .exposed(let path, let mode):
             "密钥文件可被他人读取（权限 \(String(mode, radix: 8))），请执行 chmod 600 / others may read the key file "
                 + "(mode \(String(mode, radix: 8))): chmod 600 \(path)"
+        case .lost(let path):
+            "数据库已在使用，但找不到它的密钥，请放回密钥文件 / the database is in use but its keys are nowhere: put its key file back at \(path) "
+                + "(or set QUORUM_SECRET and QUORUM_LOG_KEY)"
         case .required:
             "PostgreSQL 须给出密钥：--key-file、QUORUM_KEY_FILE，或 QUORUM_SECRET 与 QUORUM_LOG_KEY / PostgreSQL needs the keys, "
                 + "the same for every instance: --key-file, QUORUM_KEY_FILE, or QUORUM_SECRET and QUORUM_LOG_KEY"

@@ -30,6 +30,9 @@ public enum KeyFileError: Error, Equatable {
     case exposed(path: String, mode: Int)
     /// On PostgreSQL nothing sits beside the database: every instance must be given the same keys.
     case required
+    /// The database has data hashed and signed with keys that are nowhere to be found: its key
+    /// file (here `path`) must be put back; new keys would read none of it.
+    case lost(path: String)
 }
 
 /// The key file: `QUORUM_SECRET=…` and `QUORUM_LOG_KEY=…` lines (an environment file a
@@ -90,6 +93,8 @@ public enum KeyFile {
         if let secret, let logKey {
             keys = StoreKeys(secret: secret, logKey: logKey)
         } else if let path {
+            // New keys only for a database that has none yet: one in use needs its own back.
+            if legacy.inUse && (secret ?? legacy.secret) == nil { throw KeyFileError.lost(path: path) }
             keys = StoreKeys(
                 secret: secret ?? legacy.secret ?? PersonalDataKey.generateSecret(),
                 logKey: logKey ?? legacy.logKey ?? LogSigningKey.generate().base64)
@@ -103,15 +108,21 @@ public enum KeyFile {
 }
 
 extension Store {
-    /// The keys an earlier version of Quorum kept in the database's `settings`, if any.
-    static func legacyKeys(at url: DatabaseURL) async throws -> (secret: String?, logKey: String?) {
+    /// The keys an earlier version of Quorum kept in the database's `settings`, if any, and
+    /// whether the database is in use (it holds a key's fingerprint).
+    static func legacyKeys(at url: DatabaseURL) async throws -> (secret: String?, logKey: String?, inUse: Bool) {
         let rows = try await withBareConnection(to: url) { db in
             // A database not migrated yet has no settings table: nothing to move.
-            try? await db.raw("SELECT key, value FROM settings WHERE key IN ('personal_data_secret', 'audit_log_signing_key')").all()
+            try? await db.raw(
+                """
+                SELECT key, value FROM settings
+                WHERE key IN ('personal_data_secret', 'audit_log_signing_key', 'personal_data_key_fingerprint')
+                """
+            ).all()
         }
         var found: [String: String] = [:]
         for row in rows ?? [] { found[try row.decode(column: "key", as: String.self)] = try row.decode(column: "value", as: String.self) }
-        return (found["personal_data_secret"], found["audit_log_signing_key"])
+        return (found["personal_data_secret"], found["audit_log_signing_key"], found["personal_data_key_fingerprint"] != nil)
     }
 
     /// Removes the keys an earlier version kept in the database, those that `keys` now holds.

@@ -51,6 +51,14 @@ import Testing
         // the environment takes the place of the file's keys
         let secret = try await KeyFile.resolve(for: url, file: nil, environment: ["QUORUM_SECRET": "from the environment"])
         #expect(secret == StoreKeys(secret: "from the environment", logKey: first.logKey))
+        // a database in use whose key file went missing is not given new keys
+        let store = try await Store.open(url, secret: first.secret, logKey: first.logKey)
+        try await store.migrate()
+        try await store.close()
+        try FileManager.default.moveItem(atPath: path, toPath: path + ".away")
+        await #expect(throws: KeyFileError.lost(path: path)) { try await KeyFile.resolve(for: url, file: nil, environment: [:]) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        try FileManager.default.moveItem(atPath: path + ".away", toPath: path)
         // a file others may read is refused
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
         await #expect(throws: KeyFileError.exposed(path: path, mode: 0o644)) { try await KeyFile.resolve(for: url, file: nil, environment: [:]) }
