@@ -42,12 +42,35 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch let error as any HTTPResponseError {
-            // A 404, a 413: the error's own response, with the same headers.
-            response = try error.response(from: request, context: context)
+            // A 404, a 413: the error's own response, with the same headers; a browser asking
+            // for a page that is not there gets the site's own page, in its language (issue 13).
+            if error.status == .notFound, Self.wantsPage(request) {
+                response = Layout.refuse(.notFound, S.notFound, S.notFoundExplain, chrome: Self.chrome(request))
+            } else {
+                response = try error.response(from: request, context: context)
+            }
+        } catch {
+            // Anything else is our fault: logged in full, and a page that says so without detail.
+            context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
+            response = Layout.refuse(.internalServerError, S.serverError, S.serverErrorExplain, chrome: Self.chrome(request))
         }
         for (name, value) in Self.headers { response.headers[name] = value }
         if behindTLS { response.headers[.strictTransportSecurity] = "max-age=31536000" }
         return response
+    }
+}
+
+extension SecurityHeadersMiddleware {
+    /// A browser navigating (it accepts HTML), not a script or a client of the JSON routes.
+    static func wantsPage(_ request: Request) -> Bool {
+        (request.method == .get || request.method == .head) && request.headers[.accept]?.contains("text/html") == true
+    }
+
+    /// The chrome of a page shown before the session is read: the language the request asks
+    /// for (`?lang=` or its cookie), nobody signed in.
+    static func chrome(_ request: Request) -> PageChrome {
+        let asked = request.uri.queryParameters["lang"].flatMap { Lang(rawValue: String($0)) }
+        return PageChrome(lang: asked ?? request.cookies["lang"].flatMap { Lang(rawValue: $0.value) } ?? .zh)
     }
 }
 

@@ -128,6 +128,12 @@ enum S {
     static let backToVotes = L10n(zh: "返回表决列表", en: "Back to the votes")
 
     static let notFound = L10n(zh: "页面不存在", en: "Page not found")
+    static let notFoundExplain = L10n(
+        zh: "您要找的页面不存在，可能链接有误或已过期。请从首页重新进入。", en: "There is no page at this address: the link may be wrong or old. Start again from the home page.")
+    static let serverError = L10n(zh: "出错了", en: "Something went wrong")
+    static let serverErrorExplain = L10n(
+        zh: "服务器处理时出错。请稍后再试；如仍出错，请联系业委会或物业。",
+        en: "The server failed while handling this. Try again later; if it happens again, tell the committee or the property company.")
     static let formExpired = L10n(zh: "页面已过期，请返回重试", en: "This page has expired: go back and try again")
     static let noBallotHere = L10n(zh: "您在本次表决中没有可投的房屋", en: "You have no rooms to vote for in this vote")
 }
