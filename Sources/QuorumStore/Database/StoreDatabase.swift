@@ -15,11 +15,11 @@ final class StoreDatabase: Sendable {
     let logger: Logger
     let clock: @Sendable () -> Timestamp
     let sessionClock: @Sendable () -> Timestamp
-    /// `QUORUM_SECRET` when set; otherwise the key is generated on first start and kept in
-    /// the `settings` table (see docs/STORE.md).
+    /// The personal-data secret (`KeyFile`: the environment's or the key file's); never kept
+    /// in the database. Nil: operations that need it refuse with `StoreError.noKeys`.
     let configuredSecret: String?
-    /// `QUORUM_LOG_KEY` when set; otherwise the audit log's key is generated on first start
-    /// and kept in `settings` (docs/AUDIT-LOG.md).
+    /// The audit log's signing key (`KeyFile`), likewise never kept in the database; checking
+    /// the log needs only the public half the database keeps.
     let configuredLogKey: String?
     /// The log's signing key and the personal-data key once read (neither changes while the store is open).
     let logKeyCache = Mutex<LogSigningKey?>(nil)
