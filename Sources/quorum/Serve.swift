@@ -82,11 +82,13 @@ struct Serve: AsyncParsableCommand {
                 dependencies.demoClock = demoClock
                 try await DemoSetup.prepare(store)
             }
-            // Openings and closings are logged, and votes counted, when their time comes.
+            // Openings and closings are logged, and votes counted, when their time comes; so is
+            // each ticket left unanswered past its deadline, as it passes up its chain.
             let settlerLogger = logger
             let settler = Task {
                 while !Task.isCancelled {
                     do { try await store.results.settleDue() } catch { settlerLogger.error("settling votes failed: \(error)") }
+                    do { try await store.tickets.passDue() } catch { settlerLogger.error("passing tickets up failed: \(error)") }
                     try? await Task.sleep(for: .seconds(5))
                 }
             }

@@ -20,12 +20,13 @@ public enum StaffRole: String, CaseIterable, Sendable, Hashable {
     /// What the role may do, on the estates its account covers.
     public var permissions: Set<Permission> {
         switch self {
-        case .committee: [.view, .organise, .deliver, .lists, .print, .enter, .resolve, .export]
+        case .committee: [.view, .organise, .deliver, .lists, .print, .enter, .resolve, .export, .answer]
         case .property: [.view, .deliver]
         case .clerk: [.view, .deliver, .print, .enter]
         // Supervision: sees everything, may ask for the lists and the records, settles
-        // mismatched paper entries, opens accounts for the estates of its street.
-        case .street: [.view, .lists, .resolve, .export, .manageStaff]
+        // mismatched paper entries, sees every open objection and answers those left
+        // unanswered, opens accounts for the estates of its street.
+        case .street: [.view, .lists, .resolve, .export, .answer, .manageStaff]
         case .bureau: [.view, .export]
         case .admin: [.manageStaff]
         }
@@ -50,6 +51,8 @@ public enum Permission: String, CaseIterable, Sendable, Hashable {
     case resolve
     /// Download the vote's files and the audit log.
     case export
+    /// Read and answer owners' objections and other tickets (`Ticket`), with who asked.
+    case answer
     /// Open staff accounts.
     case manageStaff = "manage_staff"
 }

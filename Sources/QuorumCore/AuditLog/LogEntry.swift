@@ -42,6 +42,14 @@ public enum AuditEvent: Hashable, Sendable {
     case tallied(tallySHA256: String, actor: String)
     /// The result was published, with the hashes of what was published.
     case published(actor: String, documents: [LogDocument])
+    /// A ticket (`Ticket`: an objection, …) was filed on `item` of the entry's subject by
+    /// `asker` (for an owner, their pseudonymous voter id); the first desk answers by `due`.
+    /// The text is kept by the store; the log holds its SHA-256.
+    case ticketFiled(ticket: String, kind: TicketKind, item: String, asker: String, due: Timestamp, textSHA256: String)
+    /// The ticket passed unanswered to `desk`, which answers by `due`.
+    case ticketPassed(ticket: String, desk: TicketDesk, due: Timestamp)
+    /// The ticket was answered, by `actor` for `desk`.
+    case ticketAnswered(ticket: String, desk: TicketDesk, actor: String, textSHA256: String)
 
     /// The `kind` member of the entry's JSON.
     public var kind: String {
@@ -58,6 +66,9 @@ public enum AuditEvent: Hashable, Sendable {
         case .voteClosed: "vote_closed"
         case .tallied: "tally"
         case .published: "published"
+        case .ticketFiled: "ticket_filed"
+        case .ticketPassed: "ticket_passed"
+        case .ticketAnswered: "ticket_answered"
         }
     }
 }
@@ -127,6 +138,15 @@ extension LogEntry {
             members += [("file", .string(file.rawValue)), ("actor", .string(actor))]
         case .tallied(let sha256, let actor):
             members += [("tally_sha256", .string(sha256)), ("actor", .string(actor))]
+        case .ticketFiled(let ticket, let kind, let item, let asker, let due, let sha256):
+            members += [
+                ("ticket", .string(ticket)), ("ticket_kind", .string(kind.rawValue)), ("item", .string(item)), ("asker", .string(asker)),
+                ("due", .int(Int(due.millisecondsSinceEpoch))), ("text_sha256", .string(sha256)),
+            ]
+        case .ticketPassed(let ticket, let desk, let due):
+            members += [("ticket", .string(ticket)), ("desk", .string(desk.rawValue)), ("due", .int(Int(due.millisecondsSinceEpoch)))]
+        case .ticketAnswered(let ticket, let desk, let actor, let sha256):
+            members += [("ticket", .string(ticket)), ("desk", .string(desk.rawValue)), ("actor", .string(actor)), ("text_sha256", .string(sha256))]
         }
         return .object(members)
     }
@@ -181,6 +201,7 @@ extension LogEntry {
         case "exported":
             event = zip2(string("file").flatMap(VoteFile.init(rawValue:)), string("actor")).map { .exported(file: $0, actor: $1) }
         case "tally": event = zip2(hexText("tally_sha256", bytes: 32), string("actor")).map { .tallied(tallySHA256: $0, actor: $1) }
+        case "ticket_filed", "ticket_passed", "ticket_answered": event = ticketEvent(kind, json)
         default: event = nil
         }
         guard let event else { return nil }
@@ -188,6 +209,29 @@ extension LogEntry {
         // No member beyond those of the kind: the entry must be exactly what we would write.
         guard keys.count == entry.json(index: index).keys?.count else { return nil }
         return (index, entry)
+    }
+}
+
+extension LogEntry {
+    /// The ticket entries' events from their JSON (`read`), nil when one is malformed.
+    private static func ticketEvent(_ kind: String, _ json: JSONText) -> AuditEvent? {
+        let ticket = json["ticket"]?.stringValue
+        let due = json["due"]?.intValue.map { Timestamp(millisecondsSinceEpoch: Int64($0)) }
+        let desk = json["desk"]?.stringValue.flatMap(TicketDesk.init(rawValue:))
+        let sha256 = json["text_sha256"]?.stringValue.flatMap { ByteText.bytes(hex: $0, count: 32) != nil ? $0 : nil }
+        switch kind {
+        case "ticket_filed":
+            guard let ticket, let due, let sha256, let kind = json["ticket_kind"]?.stringValue.flatMap(TicketKind.init(rawValue:)),
+                let item = json["item"]?.stringValue, let asker = json["asker"]?.stringValue
+            else { return nil }
+            return .ticketFiled(ticket: ticket, kind: kind, item: item, asker: asker, due: due, textSHA256: sha256)
+        case "ticket_passed":
+            guard let ticket, let desk, let due else { return nil }
+            return .ticketPassed(ticket: ticket, desk: desk, due: due)
+        default:
+            guard let ticket, let desk, let sha256, let actor = json["actor"]?.stringValue else { return nil }
+            return .ticketAnswered(ticket: ticket, desk: desk, actor: actor, textSHA256: sha256)
+        }
     }
 }
 

@@ -15,6 +15,8 @@ public enum ResultError: Error, Hashable, Sendable {
     case alreadyPublished
     case objectionPeriod(until: Timestamp)
     case notPreliminary
+    /// The final result waits for an answer to each objection (RULES.md §6): this many are open.
+    case objectionsOpen(Int)
     /// A file naming units or owners, asked for before the count (`VoteFile`).
     case sealedUntilCounted(VoteFile)
 }

@@ -27,6 +27,7 @@ extension Store {
         Migration(id: "007-documents", run: moveVoteDocuments),
         Migration(id: "008-used-credentials", run: addUsedCredentials),
         Migration(id: "009-sign-in-failures", run: addSignInFailures),
+        Migration(id: "010-tickets", run: createTicketTables),
     ]
 
     /// The ids of every migration this program knows, in order.

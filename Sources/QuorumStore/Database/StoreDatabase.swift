@@ -126,6 +126,7 @@ extension StoreContext {
     var paper: PaperStore { PaperStore(database: database) }
     var log: LogStore { LogStore(database: database) }
     var documents: DocumentStore { DocumentStore(database: database) }
+    var tickets: TicketStore { TicketStore(database: database) }
 }
 
 /// The store's contexts, one per feature folder: each groups that feature's operations.
@@ -138,3 +139,4 @@ public struct LogStore: StoreContext { let database: StoreDatabase }
 public struct StaffStore: StoreContext { let database: StoreDatabase }
 public struct BindingStore: StoreContext { let database: StoreDatabase }
 public struct DocumentStore: StoreContext { let database: StoreDatabase }
+public struct TicketStore: StoreContext { let database: StoreDatabase }

@@ -166,6 +166,8 @@ extension ResultsStore {
             guard vote.finalAt == nil else { throw ResultError.alreadyPublished }
             let ends = vote.calendar.objectionEnds(publishedAt: preliminary)
             guard now >= ends else { throw ResultError.objectionPeriod(until: ends) }
+            let open = try await tickets.tickets(about: vote.subject).filter { $0.answer == nil }.count
+            guard open == 0 else { throw ResultError.objectionsOpen(open) }
             column = "final_at"
         } else {
             guard vote.preliminaryAt == nil else { throw ResultError.alreadyPublished }

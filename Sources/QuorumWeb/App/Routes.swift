@@ -102,6 +102,7 @@ public func routeTable(dependencies: OwnerDependencies) -> [RouteSpec] {
     routes += DeliveryRoutes(dependencies: dependencies).routes
     routes += PaperRoutes(store: store).routes
     routes += ResultRoutes(store: store).routes
+    routes += TicketRoutes(store: store).routes
     routes += OperationsRoutes.routes(store: store, metrics: dependencies.metrics)
     return routes
 }

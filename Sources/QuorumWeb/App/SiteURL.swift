@@ -19,13 +19,15 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
     // The organisers' side.
     case staffLogin, staffLogout
     case manage, manageStaff, demoClock
+    /// Every open objection (and later every open ticket) of the estates a desk covers.
+    case manageObjections
     case newVote(estate: String)
     case createVote(estate: String)
     case manageVote(String, Manage = .overview)
 
     /// An owner's pages of one vote, under `/votes/:vote`.
     public enum Vote: Sendable, Hashable {
-        case notice, confirm, cast, progress, result
+        case notice, confirm, cast, progress, result, objections
         case ballot(person: String? = nil)
         case document(String)
     }
@@ -40,6 +42,7 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
     /// The organisers' pages of one vote, under `/manage/votes/:vote`.
     public enum Manage: Sendable, Hashable {
         case overview, edit, documents, notice, posting, dashboard, reminders, paper, mismatches, reconciliation, result, publish, report
+        case objections
         case document(String)
         case delivery(building: String? = nil)
         case list(String)
@@ -71,6 +74,7 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
         case .manage: "/manage"
         case .manageStaff: "/manage/staff"
         case .demoClock: "/manage/demo/clock"
+        case .manageObjections: "/manage/objections"
         case .newVote(let estate): "/manage/estates/\(estate)/votes/new"
         case .createVote(let estate): "/manage/estates/\(estate)/votes"
         case .manageVote(let id, let page): "/manage/votes/\(id)" + page.suffix

@@ -74,6 +74,7 @@ typealias Paragraph = Escaped<ElementDefinitions.Paragraph>
 typealias Span = Escaped<ElementDefinitions.Span>
 typealias H1 = Escaped<ElementDefinitions.H1>
 typealias H2 = Escaped<ElementDefinitions.H2>
+typealias H3 = Escaped<ElementDefinitions.H3>
 typealias ListItem = Escaped<ElementDefinitions.ListItem>
 typealias TableCell = Escaped<ElementDefinitions.TableCell>
 typealias Button = Escaped<ElementDefinitions.Button>

@@ -141,6 +141,13 @@ enum StaticFiles {
             canvas.hidden = false;
           }
 
+          // A form that changes something for good asks first, in the words it carries.
+          document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+            form.addEventListener("submit", function (e) {
+              if (!window.confirm(form.getAttribute("data-confirm"))) { e.preventDefault(); }
+            });
+          });
+
           // Progress: refresh while the page is open.
           var box = document.querySelector("[data-progress]");
           if (box && window.fetch) {

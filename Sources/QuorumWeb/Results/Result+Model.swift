@@ -14,14 +14,24 @@ struct ResultPage {
     var staff: StaffSession?
     /// The printable report: no buttons, the tally's hash at the foot.
     var printable = false
+    /// The owner's page: their objections, and the form while objections are taken.
+    var objections: OwnerObjections?
+    /// The organisers' page: the vote's objections still without an answer.
+    var openObjections = 0
 
-    /// Nil before the count.
-    static func load(_ vote: StoredVote, staff: StaffSession? = nil, printable: Bool = false, store: Store) async throws -> ResultPage? {
+    /// Nil before the count. `owner`: the owner's page, with their objections.
+    static func load(
+        _ vote: StoredVote, staff: StaffSession? = nil, owner: (session: OwnerSession, voters: [VoterView])? = nil, printable: Bool = false,
+        store: Store
+    ) async throws -> ResultPage? {
         guard let stored = vote.tallyJSON else { return nil }
         let tally = try await store.results.exportFiles(of: vote).tally()
-        return ResultPage(
+        var page = ResultPage(
             vote: vote, tally: tally, matchesStored: tally.json.rendered() == stored,
             buildings: try await store.organising.buildingProgress(of: vote.id), staff: staff, printable: printable)
+        if let owner { page.objections = try await OwnerObjections.load(vote, owner: owner.session, voters: owner.voters, store: store) }
+        if staff != nil { page.openObjections = try await store.tickets.tickets(about: vote.subject).filter { $0.answer == nil }.count }
+        return page
     }
 
     var online: Weight { buildings.reduce(.zero) { $0 + $1.online } }

@@ -66,6 +66,7 @@ extension ResultPage {
                     }
                 }
             }.class("table")
+            if let objections { objections.render(vote, lang) }
             if let staff, !printable { actions(staff, lang) }
             if printable { Paragraph(S.reportFooter(vote.tallySHA256 ?? "")(lang)).class("note") }
         }
@@ -86,7 +87,7 @@ extension ResultPage {
     func stage(_ lang: Lang) -> String {
         if let final = vote.finalAt { return S.finalResult(final.localMinute)(lang) }
         if let preliminary = vote.preliminaryAt {
-            return S.preliminaryResult(vote.calendar.objectionEnds(publishedAt: preliminary).localMinute)(lang)
+            return S.preliminaryResult(LocalTime.deadline(vote.calendar.objectionEnds(publishedAt: preliminary)))(lang)
         }
         return S.countedNotPublished(lang)
     }
@@ -101,6 +102,10 @@ extension ResultPage {
                     Paragraph(S.objectionExplain(vote.objectionDays)(lang)).class("note")
                     SubmitButton(S.publishPreliminary(lang)).id("publish-preliminary")
                 }
+            }
+            if vote.preliminaryAt != nil && permissions.contains(.answer) {
+                if openObjections > 0 { Paragraph(S.objectionsOpen(openObjections)(lang)).class("alert").id("objections-open") }
+                Link(S.objectionsTitle(lang), url: SiteURL.manageVote(vote.id, .objections)).class("button secondary").id("to-objections")
             }
             if permissions.contains(.organise) && vote.preliminaryAt != nil && vote.finalAt == nil {
                 Form(post: SiteURL.manageVote(vote.id, .publish), csrf: staff.csrf) {

@@ -19,7 +19,7 @@ struct ResultRoutes {
 
     @Sendable func ownerResult(_ request: Request, context: OwnerVoteContext) async throws -> Response {
         guard let vote = try await store.results.settle(context.vote.id), vote.preliminaryAt != nil,
-            let page = try await ResultPage.load(vote, store: store)
+            let page = try await ResultPage.load(vote, owner: (context.session, context.voters), store: store)
         else {
             return Layout.refuse(.notFound, S.resultTitle, S.resultNotPublished, chrome: context.chrome, back: .votes)
         }

@@ -12,6 +12,8 @@ struct StaffHomePage {
     var staff: StaffSession
     var estates: [(Division, [StoredVote])]
     var now: Timestamp
+    /// Objections awaiting an answer in those estates, for a desk that answers them.
+    var openObjections = 0
 
     static func load(_ staff: StaffSession, store: Store) async throws -> StaffHomePage {
         var estates: [(Division, [StoredVote])] = []
@@ -20,7 +22,11 @@ struct StaffHomePage {
                 estates.append((estate, try await store.voting.votes(of: estate.id)))
             }
         }
-        return StaffHomePage(staff: staff, estates: estates, now: store.now())
+        var page = StaffHomePage(staff: staff, estates: estates, now: store.now())
+        if staff.account.role.permissions.contains(.answer) {
+            page.openObjections = try await store.tickets.open(in: estates.map(\.0.id)).filter { $0.kind == .objection }.count
+        }
+        return page
     }
 }
 

@@ -42,6 +42,10 @@ import Testing
         .voteClosed(actor: "system"),
         .tallied(tallySHA256: hash, actor: "organiser-1"),
         .published(actor: "organiser-1", documents: []),
+        .ticketFiled(
+            ticket: "T-1", kind: .objection, item: "m1", asker: voter, due: Timestamp(millisecondsSinceEpoch: 1_705_766_400_000), textSHA256: hash),
+        .ticketPassed(ticket: "T-1", desk: .street, due: Timestamp(millisecondsSinceEpoch: 1_706_371_200_000)),
+        .ticketAnswered(ticket: "T-1", desk: .committee, actor: "committee-1", textSHA256: hash),
     ]
 
     @Test(arguments: everyKind)

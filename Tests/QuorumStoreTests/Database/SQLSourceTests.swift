@@ -18,6 +18,10 @@ import Testing
         "CastBatch.swift: SQLList(asked)",  // rows of SQLBind only: (slot, vote, person, owner) of each ballot of the batch
         "CastBatch.swift: SQLList(values)",  // rows of SQLBind only: (vote, person, log index) of each accepted ballot
         "Documents.swift: Self.matching(subject)",  // an SQLQueryString of three binds (the subject), in the same file
+        "Tickets.swift: Self.matching(ticket.about)",  // an SQLQueryString of three binds (the subject), in the same file
+        "Tickets.swift: Self.matching(subject)",  // the same
+        "Tickets.swift: mine",  // one bind (the owner's hash) or nothing, a few lines above
+        "Tickets.swift: list",  // an SQLList of SQLBind only (the estates' ids)
     ]
     static let safeLabels = ["bind:", "binds:", "ident:", "idents:", "literal:"]
 

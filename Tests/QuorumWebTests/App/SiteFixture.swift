@@ -92,7 +92,10 @@ struct SiteFixture: Sendable {
         let receipt = try await store.voting.castOnline(
             vote: closed.id, person: person, owner: owner.idHash, choices: BallotChoices(["m1": .option(.agree)]), signature: .typed("甲"))
         clock.advance(days: 17)
-        _ = try await store.results.publishResult(closed.id, final: false, actor: "setup")
+        let preliminary = try await store.results.publishResult(closed.id, final: false, actor: "setup")
+        // An owner's objection to it, awaiting the committee's answer.
+        let voter = try #require(try await store.voting.voters(in: closed.id, owner: owner.idHash).first)
+        _ = try await store.tickets.fileObjection("第3栋的纸质票未计入", on: "m1", of: preliminary, voter: voter, owner: owner.idHash)
         let streetHere = try #require(try await store.register.findDivision(.street, named: "八大峡街道")).id
         let streetElsewhere = try #require(try await store.register.findDivision(.street, named: "云南路街道")).id
         let district = try #require(try await store.register.findDivision(.district, named: "市南区")).id
@@ -121,7 +124,7 @@ struct SiteFixture: Sendable {
 
     /// A route's path with its parameters filled in from the fixture.
     func uri(for path: String) -> String {
-        let onClosedVote = ["/result", "/report", "/publish", "/export/:file"].contains { path.hasSuffix($0) }
+        let onClosedVote = ["/result", "/report", "/publish", "/export/:file", "/objections"].contains { path.hasSuffix($0) }
         var uri =
             path
             .replacingOccurrences(of: ":vote", with: onClosedVote ? closed.id : open.id)

@@ -93,6 +93,10 @@ enum Snapshot {
             text = text.replacingOccurrences(of: code, with: "PAPER-CODE-\(number + 1)")
             text = text.replacingOccurrences(of: code.replacingOccurrences(of: "-", with: ""), with: "PAPERCODE\(number + 1)")
         }
+        // Tickets' random ids, numbered in the order they appear.
+        var tickets: [String] = []
+        for match in text.matches(of: /T[0-9A-F]{16}/) where !tickets.contains(String(match.output)) { tickets.append(String(match.output)) }
+        for (number, ticket) in tickets.enumerated() { text = text.replacingOccurrences(of: ticket, with: "TICKET-\(number + 1)") }
         text = text.replacingOccurrences(of: ##"<g fill="#000">.*?</g>"##, with: ##"<g fill="#000">BARS</g>"##, options: .regularExpression)
         // Random tokens, hashes and signatures.
         text = text.replacingOccurrences(of: #"[0-9a-f]{32,}"#, with: "HEX", options: .regularExpression)

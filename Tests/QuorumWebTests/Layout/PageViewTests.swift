@@ -50,7 +50,10 @@ import Testing
                 ),
                 (
                     "votes-vote-result", .owner(csrf: owner.csrf), .vote(closed.id, .result),
-                    try #require(try await ResultPage.load(closed, store: store)).render
+                    try #require(
+                        try await ResultPage.load(
+                            closed, owner: (owner, try await store.voting.voters(in: closed.id, owner: owner.idHash)), store: store)
+                    ).render
                 ),
                 ("receipts-code", .owner(csrf: owner.csrf), .receipt(site.receiptCode), ReceiptPage(receipt: receipt, vote: closed).render),
                 ("verify", .nobody, .verify(), try await VerifyController.page(code: nil, store: store).render),
@@ -108,6 +111,14 @@ import Testing
                 (
                     "manage-votes-vote-report", .staff(csrf: committee.csrf), .manageVote(closed.id, .report),
                     try #require(try await ResultPage.load(closed, printable: true, store: store)).render
+                ),
+                (
+                    "manage-votes-vote-objections", .staff(csrf: committee.csrf), .manageVote(closed.id, .objections),
+                    try await ObjectionsPage.load(closed, staff: committee, store: store).render
+                ),
+                (
+                    "manage-objections", .staff(csrf: committee.csrf), .manageObjections,
+                    try await OpenObjectionsPage.load(committee, store: store).render
                 ),
             ]
             let tokens = [

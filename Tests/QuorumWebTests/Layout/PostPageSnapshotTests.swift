@@ -64,6 +64,12 @@ import Testing
                 fields: [("csrf", "CSRF"), ("title", ""), ("m1.title", "事项 & <b>")]),
             Post(name: "manage-votes-vote-entry-unknown", role: .clerkHere, path: "\(vote)/entry", fields: [("csrf", "CSRF"), ("code", "NOPE")]),
             Post(name: "manage-staff-expired", role: .streetHere, path: "/manage/staff", fields: [("csrf", "wrong")]),
+            Post(
+                name: "votes-vote-objections-refused", role: .ownerHere, path: "/votes/\(site.closed.id)/objections",
+                fields: [("csrf", "CSRF"), ("person", String(site.person)), ("matter", "m1"), ("text", " ")]),
+            Post(
+                name: "manage-votes-vote-objections-refused", role: .committeeHere, path: "/manage/votes/\(site.closed.id)/objections",
+                fields: [("csrf", "CSRF"), ("ticket", "NOPE"), ("answer", "已复核")]),
         ]
     }
 
