@@ -199,6 +199,7 @@ enum DemoSetup {
           demo-committee (业主委员会: sets votes up, publishes)  demo-clerk1 / demo-clerk2 (录入员: paper ballots, two clerks)
           demo-property (物业)  demo-street (街道办)  demo-bureau (住建局)
         In demo mode the vote page has a clock to move time forward (15-day notice, the deadline, the objection period).
+        After the preliminary result an owner can object to a matter on the result page; demo-committee answers, demo-street sees every open one.
         """
     }
 }

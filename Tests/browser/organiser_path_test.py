@@ -6,7 +6,7 @@ notice that would stand less than 15 days, publishes it properly, moves the cloc
 opening; an owner votes online; two clerks print and enter paper ballots, one pair of
 entries disagreeing (the committee settles it) and one ballot of the owner who already
 voted online (kept as a conflict); the clock passes the deadline; the vote is counted,
-published as preliminary, then final; the export recounts with `quorum tally` to the very
+published as preliminary; the owner objects and the committee answers; then final; the export recounts with `quorum tally` to the very
 bytes of the published tally.json, and `quorum verify` checks the log against the ballots.
 Screenshots go to $QUORUM_SCREENSHOTS.
 """
@@ -20,6 +20,7 @@ import urllib.request
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 from harness import BINARY, SiteTest
@@ -189,6 +190,26 @@ class OrganiserPathTest(SiteTest):
         self.assertIn("初步结果", self.find("#result-stage").text)
         self.submit("#publish-final", "表决结果")
         self.assertIn("异议期", self.browser.page_source)
+
+        # 6b. An owner objects to a matter from the result page; the committee answers in
+        # writing, confirming first (RULES.md §6). The page after each is the same page, so
+        # each step waits for what it adds, not for a title.
+        self.bind_owner("王建国", "370202196505050011")
+        self.go(f"/votes/{self.vote}/result")
+        self.find("#objection-text").send_keys("第2栋的纸质票是否都已录入？")
+        self.click("#file-objection")
+        message = self.find("#objection-message")
+        self.assertIn("异议已提交", message.text)
+        self.shot("10b-objection")
+        self.sign_in("demo-committee")
+        self.assertIn("1 项异议待书面答复", self.find("#open-objections").text)
+        self.go(f"/manage/votes/{self.vote}/objections")
+        self.find("textarea[name=answer]").send_keys("已全部录入，见对账页。")
+        self.click("input[id^=send-answer-]")
+        WebDriverWait(self.browser, 10).until(EC.alert_is_present()).accept()
+        answer = WebDriverWait(self.browser, 10).until(lambda b: b.find_element(By.CSS_SELECTOR, ".ticket-text.answer"))
+        self.assertEqual(answer.text, "已全部录入，见对账页。")
+        self.shot("10c-answered")
         self.advance(288)
         self.go(f"/manage/votes/{self.vote}/result")
         self.submit("#publish-final", "表决结果")
@@ -238,6 +259,8 @@ class OrganiserPathTest(SiteTest):
         self.bind_owner("王建国", "370202196505050011")
         self.submit(f"#result-{self.vote}", "表决结果")
         self.assertIn("最终结果", self.find("#result-stage").text)
+        # the objection and its answer stay on the owner's page; no more are taken
+        self.assertIn("已全部录入，见对账页。", self.find("#objections").text)
         self.shot("12-owner-result")
 
 

@@ -90,6 +90,18 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
     }
 }
 
+extension SiteURL {
+    /// The URL with `#anchor`: a form posted there comes back scrolled to what it changed.
+    func anchored(_ anchor: String) -> AnchoredURL { AnchoredURL(url: self, anchor: anchor) }
+}
+
+/// A site URL and a fragment (an element's id on the page it leads to).
+struct AnchoredURL: URLRepresentable {
+    let url: SiteURL
+    let anchor: String
+    var description: String { url.path + "#" + anchor }
+}
+
 extension SiteURL.Vote {
     /// The path after `/votes/:vote`; a page without a value is named as its case.
     var suffix: String {

@@ -24,7 +24,7 @@ enum StaticFiles {
         body{margin:0;font-family:system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;line-height:1.6;color:#111;background:#f6f6f3}
         header{display:flex;justify-content:space-between;align-items:center;gap:.5rem;padding:.6rem 1rem;background:#0b5d3b;color:#fff}
         header a{color:#fff}
-        header nav{display:flex;gap:.8rem;align-items:center}
+        header nav{display:flex;flex-wrap:wrap;justify-content:flex-end;gap:.3rem .8rem;align-items:center;min-width:0}
         header form{margin:0}
         .brand{font-weight:700;text-decoration:none;font-size:1rem}
         main{max-width:40rem;margin:0 auto;padding:1rem 1rem 3rem}

@@ -14,7 +14,7 @@ extension OwnerObjections {
             }
             if let until {
                 Paragraph(S.objectionExplain(until: until, days: TicketKind.objection.defaultAnswerDays)(lang)).class("note")
-                Form(post: SiteURL.vote(vote.id, .objections), csrf: csrf) {
+                Form(post: SiteURL.vote(vote.id, .objections).anchored("objections"), csrf: csrf) {
                     if voters.count == 1 {
                         Input(type: .hidden, name: "person", value: String(voters[0].person))
                     } else {
@@ -59,7 +59,7 @@ struct ObjectionCard: Component {
             Paragraph(S.standing(ticket, at: now)(lang)).class(ticket.answer != nil ? "ok" : "meta").id("standing-\(ticket.id)")
             if let given = ticket.answer { Paragraph(given.text).class("ticket-text answer").id("answer-\(ticket.id)") }
             if let answer, ticket.answer == nil {
-                Form(post: answer.url, csrf: answer.csrf) {
+                Form(post: answer.url.anchored("ticket-\(ticket.id)"), csrf: answer.csrf) {
                     Input(type: .hidden, name: "ticket", value: ticket.id)
                     Label(S.answerLabel(lang)) {
                         TextArea(name: "answer", numberOfRows: 4, isRequired: true).attr("maxlength", String(TicketLimits.maximumCharacters)).id(
@@ -69,7 +69,7 @@ struct ObjectionCard: Component {
                     SubmitButton(S.sendAnswer(lang)).id("send-answer-\(ticket.id)")
                 }.attr("data-confirm", S.confirmAnswer(lang))
             }
-        }.class("card ticket")
+        }.class("card ticket").id("ticket-\(ticket.id)")
     }
 }
 
