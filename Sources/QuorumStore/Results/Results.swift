@@ -166,7 +166,7 @@ extension ResultsStore {
             guard vote.finalAt == nil else { throw ResultError.alreadyPublished }
             let ends = vote.calendar.objectionEnds(publishedAt: preliminary)
             guard now >= ends else { throw ResultError.objectionPeriod(until: ends) }
-            let open = try await tickets.tickets(about: vote.subject).filter { $0.answer == nil }.count
+            let open = try await tickets.openCount(about: vote.subject)
             guard open == 0 else { throw ResultError.objectionsOpen(open) }
             column = "final_at"
         } else {

@@ -93,6 +93,14 @@ extension TicketStore {
         }
     }
 
+    /// How many tickets about a record still wait for their answer.
+    public func openCount(about subject: Subject) async throws -> Int {
+        try await withConnection { db in
+            try await db.raw("SELECT COUNT(*) AS n FROM tickets WHERE \(Self.matching(subject)) AND answered_at IS NULL").first(
+                decodingColumn: "n", as: Int.self) ?? 0
+        }
+    }
+
     /// The unanswered tickets of the estates given, oldest first.
     public func open(in estates: [Int64]) async throws -> [Ticket] {
         guard !estates.isEmpty else { return [] }

@@ -30,7 +30,7 @@ struct ResultPage {
             vote: vote, tally: tally, matchesStored: tally.json.rendered() == stored,
             buildings: try await store.organising.buildingProgress(of: vote.id), staff: staff, printable: printable)
         if let owner { page.objections = try await OwnerObjections.load(vote, owner: owner.session, voters: owner.voters, store: store) }
-        if staff != nil { page.openObjections = try await store.tickets.tickets(about: vote.subject).filter { $0.answer == nil }.count }
+        if staff != nil { page.openObjections = try await store.tickets.openCount(about: vote.subject) }
         return page
     }
 

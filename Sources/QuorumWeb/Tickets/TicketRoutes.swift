@@ -62,8 +62,8 @@ struct TicketRoutes {
                 throw TicketError.noSuchTicket
             }
             guard let desk = staff.account.role.desk else { throw TicketError.notYourDesk(.committee) }
-            _ = try await store.tickets.answer(ticket.id, with: form["answer"] ?? "", as: desk, actor: staff.account.id)
-            message = S.standing(try await store.tickets.ticket(ticket.id) ?? ticket, at: store.now())(context.lang)
+            let answered = try await store.tickets.answer(ticket.id, with: form["answer"] ?? "", as: desk, actor: staff.account.id)
+            message = S.standing(answered, at: store.now())(context.lang)
         } catch let error as TicketError {
             message = S.say(error)(context.lang)
             status = .conflict

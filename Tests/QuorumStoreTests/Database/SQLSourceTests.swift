@@ -19,7 +19,7 @@ import Testing
         "CastBatch.swift: SQLList(values)",  // rows of SQLBind only: (vote, person, log index) of each accepted ballot
         "Documents.swift: Self.matching(subject)",  // an SQLQueryString of three binds (the subject), in the same file
         "Tickets.swift: Self.matching(ticket.about)",  // an SQLQueryString of three binds (the subject), in the same file
-        "Tickets.swift: Self.matching(subject)",  // the same
+        "Tickets.swift: Self.matching(subject)",  // the same (the readers and the open count)
         "Tickets.swift: mine",  // one bind (the owner's hash) or nothing, a few lines above
         "Tickets.swift: list",  // an SQLList of SQLBind only (the estates' ids)
     ]

@@ -44,6 +44,7 @@ import Testing
             #expect(try await store.tickets.tickets(about: vote.subject, owner: "someone else").isEmpty)
             #expect(ticket.standing(at: clock.current)?.desk == .committee)
             #expect(try await store.tickets.open(in: [vote.estateID]).map(\.id) == [ticket.id])
+            #expect(try await store.tickets.openCount(about: vote.subject) == 1)
             // refused: an unknown matter, an empty text
             await #expect(throws: TicketError.noSuchMatter) {
                 try await store.tickets.fileObjection("x", on: "m9", of: vote, voter: voter, owner: jia.idHash)
@@ -64,6 +65,7 @@ import Testing
             await #expect(throws: TicketError.alreadyAnswered) {
                 try await store.tickets.answer(ticket.id, with: "again", as: .street, actor: "s1")
             }
+            #expect(try await store.tickets.openCount(about: vote.subject) == 0)
             // check: the final result goes out; the log tells filed, passed, answered, in order
             _ = try await store.results.publishResult(vote.id, final: true, actor: "c1")
             let ticketKinds = try await kinds(store).filter { $0.hasPrefix("ticket_") }
