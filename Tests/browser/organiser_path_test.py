@@ -57,12 +57,23 @@ class OrganiserPathTest(SiteTest):
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.read()
 
-    def enter_paper(self, code, agree, candidate):
+    def collection(self, collected="min"):
+        self.click("#collection-hand")
+        self.find("#collected-by").send_keys("王芳")
+        at = self.find("#collected-at")
+        value = at.get_attribute("min") if collected == "min" else collected
+        self.browser.execute_script("arguments[0].value = arguments[1]", at, value)
+        self.click("#signed-yes")
+
+    def enter_paper(self, code, agree, candidate, collected="min"):
+        """Enters a paper ballot with its collection record (RULES.md §3): handed to 王芳 at
+        the earliest time the form allows (the opening) or at a given one."""
         self.go(f"/manage/votes/{self.vote}/entry")
         box = self.find("#code")
         box.send_keys(code.replace("-", "").lower())  # as a scanner types it, or a clerk loosely
         box.send_keys(Keys.ENTER)
         WebDriverWait(self.browser, 10).until(lambda b: b.find_elements(By.ID, "entry-rooms"))
+        self.collection(collected)
         self.click("#m-m1-agree" if agree else "#m-m1-oppose")
         self.click(f"#c-m2-{candidate}")
         self.click("#save-entry")
@@ -144,7 +155,8 @@ class OrganiserPathTest(SiteTest):
         self.sign_in("demo-clerk2")
         self.assertIn("一致", self.enter_paper(first, True, "c1"))
         self.assertIn("不一致", self.enter_paper(second, False, "c1"))
-        self.assertIn("保留但不计入", self.enter_paper(owner, False, "c2"))
+        # collected at the opening, before the owner's online ballot: the paper one counts (RULES.md §3)
+        self.assertIn("一致", self.enter_paper(owner, False, "c2"))
         self.shot("7-second-entry")
 
         # 5. The committee settles the mismatch from the paper.
@@ -152,18 +164,19 @@ class OrganiserPathTest(SiteTest):
         self.go(f"/manage/votes/{self.vote}/mismatches")
         self.assertEqual(len(self.browser.find_elements(By.CSS_SELECTOR, ".mismatch")), 1)
         self.shot("8-mismatch")
+        self.collection()
         self.click("#m-m1-agree")
         self.click("#c-m2-c1")
         self.click(".mismatch [id^=settle-]")
         WebDriverWait(self.browser, 10).until(lambda b: b.find_elements(By.ID, "no-mismatches"))
         self.go(f"/manage/votes/{self.vote}/reconciliation")
         total = [cell.text for cell in self.browser.find_elements(By.CSS_SELECTOR, "#reconciliation tr.total td")]
-        self.assertEqual(total[2:], ["3", "3", "2", "0", "1", "0"], total)
+        self.assertEqual(total[2:], ["3", "3", "3", "0", "0", "0"], total)
         self.assertIn("1-1-101", self.find("#conflicts").text)
         self.shot("9-reconciliation")
         self.go(f"/manage/votes/{self.vote}/dashboard")
-        self.assertIn("网上投票：1", self.find("#channels").text)
-        self.assertIn("纸质投票：2", self.find("#channels").text)
+        self.assertIn("网上投票：0", self.find("#channels").text)
+        self.assertIn("纸质投票：3", self.find("#channels").text)
         self.shot("9b-dashboard")
         # The rooms without a bound account: room numbers only; the view goes into the audit log.
         log_before = self.download("/log/head")
@@ -184,8 +197,14 @@ class OrganiserPathTest(SiteTest):
         self.shot("9d-delivery")
 
         # 6. Past the deadline: counted by itself, published as preliminary, then final.
+        # Past the deadline the paper ballots collected in time may still be typed in, until
+        # the committee declares the entry complete (RULES.md §3); then the vote is counted.
         for button in (288, 24, 24):
             self.advance(button)
+        self.assertIn("截止前收到的纸质票仍可录入", self.find("#paper-entry-runs").text)
+        self.shot("9e-paper-entry-runs")
+        self.confirm("#declare-complete", "表决结果", "监票人")
+        self.go(f"/manage/votes/{self.vote}")
         self.assertEqual(self.find("#phase").text, "已计票，未公布")
         self.submit("#to-result", "表决结果")
         self.assertIn("未通过", self.find("#verdict-m1").text)  # 3 voters of about a thousand: 2/3 not reached

@@ -30,6 +30,9 @@ public enum AuditEvent: Hashable, Sendable {
     case paperEntered(paper: String, voter: String, actor: String)
     /// A second clerk confirmed what was typed in for paper ballot `paper`.
     case paperConfirmed(paper: String, actor: String)
+    /// The organiser declared the paper entry complete (RULES.md §3): no paper ballot is
+    /// entered after it, and the vote is counted.
+    case paperComplete(actor: String)
     /// One voting person sent two ballots: the ballot entry `counted` counts, `ignored` not
     /// (RULES.md §3: the first valid one received).
     case conflict(voter: String, counted: Int, ignored: Int)
@@ -63,6 +66,7 @@ public enum AuditEvent: Hashable, Sendable {
         case .ballot: "ballot"
         case .paperEntered: "paper_entered"
         case .paperConfirmed: "paper_confirmed"
+        case .paperComplete: "paper_complete"
         case .conflict: "conflict"
         case .listAccessed: "list_accessed"
         case .exported: "exported"
@@ -123,7 +127,7 @@ extension LogEntry {
             members += [("title", .string(title)), ("actor", .string(actor)), ("documents", documents.json)]
         case .noticePublished(let actor, let documents), .published(let actor, let documents):
             members += [("actor", .string(actor)), ("documents", documents.json)]
-        case .voteOpened(let actor), .voteClosed(let actor):
+        case .voteOpened(let actor), .voteClosed(let actor), .paperComplete(let actor):
             members += [("actor", .string(actor))]
         case .ballot(let ballot):
             members += [
@@ -190,6 +194,7 @@ extension LogEntry {
             event = zip2(string("actor"), json["documents"].flatMap(LogDocument.list)).map { .published(actor: $0, documents: $1) }
         case "vote_opened": event = string("actor").map { .voteOpened(actor: $0) }
         case "vote_closed": event = string("actor").map { .voteClosed(actor: $0) }
+        case "paper_complete": event = string("actor").map { .paperComplete(actor: $0) }
         case "ballot":
             event = zip3(hexText("voter", bytes: 16), string("channel").flatMap(Channel.init(rawValue:)), hexText("commitment", bytes: 32))
                 .map { .ballot(LoggedBallot(voter: $0, channel: $1, commitment: $2)) }

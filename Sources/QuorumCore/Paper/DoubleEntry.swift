@@ -19,6 +19,25 @@ public enum PaperError: Error, Hashable, Sendable {
     case resolverEnteredIt
     case notOpen
     case invalid([BallotProblem])
+    /// The collection record is missing (who collected it, or which box) or too long.
+    case noCollection
+    case collectedBeforeOpening(Timestamp)
+    /// Collected at or after the deadline: it does not count (RULES.md §3).
+    case collectedLate(Timestamp)
+    case collectedInFuture
+    /// The paper entry was declared complete (or its counting period is over).
+    case entryComplete
+}
+
+extension PaperError {
+    /// Whether the error is about what was typed into the form (the marks, the collection
+    /// record), so the form is shown again, rather than about the ballot or the vote.
+    public var isAboutTheForm: Bool {
+        switch self {
+        case .invalid, .noCollection, .collectedBeforeOpening, .collectedLate, .collectedInFuture: true
+        default: false
+        }
+    }
 }
 
 /// The two-clerk double entry of paper ballots (RULES.md §3), as a pure rule: who may move a
@@ -30,11 +49,11 @@ public enum DoubleEntry {
     /// What a clerk's entry of a ballot in `state` leads to, given the entries before it:
     /// `entered`, `confirmed` or `mismatch` (`accepted` then tells a conflict).
     public static func enter(
-        state: PaperState?, isOpen: Bool, earlier: [(clerk: String, choices: BallotChoices)], clerk: String, choices: BallotChoices
+        state: PaperState?, isOpen: Bool, earlier: [(clerk: String, reading: PaperReading)], clerk: String, reading: PaperReading
     ) throws(PaperError) -> PaperState {
         try mayEnter(state: state, isOpen: isOpen, clerks: earlier.map(\.clerk), clerk: clerk)
         guard let first = earlier.first else { return .entered }
-        return first.choices == choices ? .confirmed : .mismatch
+        return first.reading == reading ? .confirmed : .mismatch
     }
 
     /// Whether `clerk` may enter a ballot in `state` that `clerks` have entered: asked before
@@ -54,6 +73,18 @@ public enum DoubleEntry {
 
     /// The state of an accepted ballot: confirmed if it is the person's first, else a conflict.
     public static func accepted(first: Bool) -> PaperState { first ? .confirmed : .conflict }
+
+    /// Whether a paper ballot collected at `collected` came before the person's ballot
+    /// received at `other` (RULES.md §3: the collection time against the online receipt
+    /// time). At the same instant the one already in counts, as `quorum tally` would refuse
+    /// to choose.
+    public static func comesFirst(collected: Timestamp, before other: Timestamp) -> Bool { collected < other }
+
+    /// The marks a paper ballot counts with: none without the owner's signature (指导规则 Art.
+    /// 22, RULES.md §3): an unsigned ballot is spoiled as a whole.
+    public static func marks(_ choices: BallotChoices, signed: Bool, vote: VoteDefinition) -> BallotChoices {
+        signed ? choices : .spoiled(vote)
+    }
 
     /// The marks a paper ballot may carry, or why not: checked less than online ones (a voter
     /// may tick too many candidates, the count spoils that matter) but every matter needs a

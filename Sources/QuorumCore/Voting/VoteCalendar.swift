@@ -11,12 +11,16 @@ public struct VoteCalendar: Sendable, Hashable {
     public var closesAt: Timestamp
     /// Full days owners may object to a preliminary result before it becomes final.
     public var objectionDays: Int
+    /// Local days after the deadline within which the paper entry must be declared complete
+    /// (RULES.md §3; default 3).
+    public var countingDays: Int
     public var days: LocalDays
 
-    public init(opensAt: Timestamp, closesAt: Timestamp, objectionDays: Int = 7, days: LocalDays = LocalDays()) {
+    public init(opensAt: Timestamp, closesAt: Timestamp, objectionDays: Int = 7, countingDays: Int = 3, days: LocalDays = LocalDays()) {
         self.opensAt = opensAt
         self.closesAt = closesAt
         self.objectionDays = objectionDays
+        self.countingDays = countingDays
         self.days = days
     }
 

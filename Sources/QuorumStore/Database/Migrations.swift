@@ -28,6 +28,7 @@ extension Store {
         Migration(id: "008-used-credentials", run: addUsedCredentials),
         Migration(id: "009-sign-in-failures", run: addSignInFailures),
         Migration(id: "010-tickets", run: createTicketTables),
+        Migration(id: "011-paper-collection", run: addPaperCollection),
     ]
 
     /// The ids of every migration this program knows, in order.

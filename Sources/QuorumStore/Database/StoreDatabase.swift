@@ -127,6 +127,7 @@ extension StoreContext {
     var log: LogStore { LogStore(database: database) }
     var documents: DocumentStore { DocumentStore(database: database) }
     var tickets: TicketStore { TicketStore(database: database) }
+    var results: ResultsStore { ResultsStore(database: database) }
 }
 
 /// The store's contexts, one per feature folder: each groups that feature's operations.

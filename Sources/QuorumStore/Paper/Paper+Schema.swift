@@ -46,3 +46,18 @@ import SQLKit
         .primaryKey("vote_id", "person", "channel")
         .run()
 }
+
+/// Paper ballots take effect when collected (RULES.md §3; migration 011): each entry keeps
+/// the collection record the clerk read off it; a vote keeps its counting period and when its
+/// paper entry was declared complete; an online ballot a paper one collected before it sets
+/// aside keeps its receipt and signature.
+@Sendable func addPaperCollection(_ db: any SQLDatabase) async throws {
+    try await db.raw("ALTER TABLE paper_entries ADD COLUMN collection_kind TEXT NOT NULL DEFAULT 'hand'").run()
+    try await db.raw("ALTER TABLE paper_entries ADD COLUMN collected_by TEXT NOT NULL DEFAULT ''").run()
+    try await db.raw("ALTER TABLE paper_entries ADD COLUMN collected_at BIGINT NOT NULL DEFAULT 0").run()
+    try await db.raw("ALTER TABLE votes ADD COLUMN counting_days INT NOT NULL DEFAULT 3").run()
+    try await db.raw("ALTER TABLE votes ADD COLUMN paper_complete_at BIGINT").run()
+    try await db.raw("ALTER TABLE ballot_conflicts ADD COLUMN receipt_code TEXT NOT NULL DEFAULT ''").run()
+    try await db.raw("ALTER TABLE ballot_conflicts ADD COLUMN signature_kind TEXT NOT NULL DEFAULT ''").run()
+    try await db.raw("ALTER TABLE ballot_conflicts ADD COLUMN signature TEXT NOT NULL DEFAULT ''").run()
+}

@@ -30,11 +30,11 @@ public struct PaperReconciliation: Sendable, Hashable {
 /// A mismatched ballot, with both entries, for whoever settles it.
 public struct PaperMismatch: Sendable, Hashable {
     public var ballot: PaperBallot
-    public var entries: [(clerk: String, choices: BallotChoices)]
+    public var entries: [(clerk: String, reading: PaperReading)]
 
     public static func == (lhs: PaperMismatch, rhs: PaperMismatch) -> Bool {
         lhs.ballot == rhs.ballot && lhs.entries.map(\.clerk) == rhs.entries.map(\.clerk)
-            && lhs.entries.map(\.choices) == rhs.entries.map(\.choices)
+            && lhs.entries.map(\.reading) == rhs.entries.map(\.reading)
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(ballot) }
@@ -59,7 +59,8 @@ extension PaperStore {
     public func entryRefusal(vote: StoredVote, ballot: PaperBallot, clerk: String) async throws -> PaperError? {
         let clerks = try await withConnection { db in try await Self.entries(vote: vote.id, code: ballot.code, on: db).map(\.clerk) }
         do {
-            try DoubleEntry.mayEnter(state: ballot.state, isOpen: vote.isOpen(at: clock()), clerks: clerks, clerk: clerk)
+            if vote.paperCompleteAt != nil && vote.tallyJSON == nil { return .entryComplete }
+            try DoubleEntry.mayEnter(state: ballot.state, isOpen: vote.paperEntryOpen(at: clock()), clerks: clerks, clerk: clerk)
             return nil
         } catch { return error }
     }
@@ -84,14 +85,19 @@ extension PaperStore {
     }
 
     /// The clerks' entries of a paper ballot, in the order they were made.
-    static func entries(vote: String, code: String, on db: any SQLDatabase) async throws -> [(clerk: String, choices: BallotChoices)] {
+    static func entries(vote: String, code: String, on db: any SQLDatabase) async throws -> [(clerk: String, reading: PaperReading)] {
         try await db.raw(
-            "SELECT clerk, choices FROM paper_entries WHERE vote_id = \(bind: vote) AND code = \(bind: code) ORDER BY entered_at, clerk"
+            """
+            SELECT clerk, choices, collection_kind, collected_by, collected_at FROM paper_entries
+            WHERE vote_id = \(bind: vote) AND code = \(bind: code) ORDER BY entered_at, clerk
+            """
         ).all().map { row in
-            (
-                clerk: try row.decode(column: "clerk", as: String.self),
-                choices: try BallotChoices(canonicalJSON: try row.decode(column: "choices", as: String.self))
-            )
+            let collection = PaperCollection(
+                kind: PaperCollection.Kind(rawValue: try row.decode(column: "collection_kind", as: String.self)) ?? .hand,
+                by: try row.decode(column: "collected_by", as: String.self),
+                at: Timestamp(millisecondsSinceEpoch: try row.decode(column: "collected_at", as: Int64.self)))
+            let choices = try BallotChoices(canonicalJSON: try row.decode(column: "choices", as: String.self))
+            return (clerk: try row.decode(column: "clerk", as: String.self), reading: PaperReading(choices: choices, collection: collection))
         }
     }
 

@@ -43,8 +43,8 @@ extension ResultsStore {
         if opened == 0 && vote.window(at: now) != .notOpenYet {
             try await logOnce("opened_logged", vote: id, entries: [LogEntry(vote: id, time: vote.opensAt, event: .voteOpened(actor: "system"))])
         }
-        if closed == 0 && vote.window(at: now) == .closed {
-            // Nothing can be added after the close, so the count can be taken before the write.
+        if closed == 0 && vote.window(at: now) == .closed, try await !paper.countWaitsForPaper(vote, at: now) {
+            // Nothing can be added once the paper entry is over, so the count can be taken before the write.
             let tally = try await exportFiles(of: vote).tally().json.rendered()
             let sha = hex(SHA256.hash(data: Array(tally.utf8)))
             try await logOnce(

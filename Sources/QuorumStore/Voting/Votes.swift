@@ -22,16 +22,27 @@ public struct StoredVote: Sendable, Hashable {
     public var tallyJSON: String?
     public var preliminaryAt: Timestamp?
     public var finalAt: Timestamp?
+    /// When the organiser declared the paper entry complete.
+    public var paperCompleteAt: Timestamp?
+    /// Local days after the deadline for the paper entry (RULES.md §3).
+    public var countingDays: Int = 3
 
     public var title: String { definition.name }
     /// The vote as the subject of its documents and log entries.
     public var subject: Subject { .vote(id, estate: estateID) }
 
     /// The vote's window, notice, lists and objection period (RULES.md §4).
-    public var calendar: VoteCalendar { VoteCalendar(opensAt: opensAt, closesAt: closesAt, objectionDays: objectionDays) }
+    public var calendar: VoteCalendar {
+        VoteCalendar(opensAt: opensAt, closesAt: closesAt, objectionDays: objectionDays, countingDays: countingDays)
+    }
     /// Whether ballots are taken at `time`: the calendar's window, closed for good once counted.
     public func window(at time: Timestamp) -> VoteCalendar.Window { calendar.window(at: time, counted: tallyJSON != nil) }
     public func isOpen(at time: Timestamp) -> Bool { window(at: time) == .open }
+    /// Whether paper ballots collected in time may be typed in at `time` (after the deadline
+    /// too, until the entry is declared complete or the counting period ends).
+    public func paperEntryOpen(at time: Timestamp) -> Bool {
+        calendar.paperEntry(at: time, completed: paperCompleteAt != nil, counted: tallyJSON != nil) == .open
+    }
 
     /// Where the vote stands at `time`.
     public func phase(at time: Timestamp) -> VotePhase {
@@ -60,6 +71,8 @@ public struct Receipt: Sendable, Hashable {
     public var salt: String
     /// The ballot's entry in the audit log, under a signed head: what `/verify?r=` checks.
     public var log: LogReceipt?
+    /// Received but not counted: the person's paper ballot was collected before it (RULES.md §3).
+    public var setAside = false
 }
 
 extension VotingStore {
@@ -130,7 +143,9 @@ extension VotingStore {
             objectionDays: try row.decode(column: "objection_days", as: Int.self),
             tallyJSON: try row.decode(column: "tally_json", as: String?.self),
             preliminaryAt: try row.decode(column: "preliminary_at", as: Int64?.self).map(Timestamp.init(millisecondsSinceEpoch:)),
-            finalAt: try row.decode(column: "final_at", as: Int64?.self).map(Timestamp.init(millisecondsSinceEpoch:)))
+            finalAt: try row.decode(column: "final_at", as: Int64?.self).map(Timestamp.init(millisecondsSinceEpoch:)),
+            paperCompleteAt: try row.decode(column: "paper_complete_at", as: Int64?.self).map(Timestamp.init(millisecondsSinceEpoch:)),
+            countingDays: try row.decode(column: "counting_days", as: Int.self))
     }
 
     /// The voting persons an owner may cast a ballot for in a vote: usually one; an owner who
@@ -188,22 +203,29 @@ extension VotingStore {
     }
 
     /// A receipt by its code, for the owner who holds it.
+    /// An online ballot a paper ballot collected before it set aside keeps its receipt, which
+    /// then says so (`setAside`).
     public func receipt(code: String) async throws -> Receipt? {
+        guard !code.isEmpty else { return nil }
         let found = try await withConnection { db -> (receipt: Receipt, index: Int, channel: String)? in
-            guard
-                let row = try await db.raw(
+            var setAside = false
+            var found: (any SQLRow)?
+            for table in ["ballots", "ballot_conflicts"] where found == nil {
+                found = try await db.raw(
                     """
-                    SELECT b.*, p.rooms FROM ballots b JOIN vote_persons p ON p.vote_id = b.vote_id AND p.person = b.person
-                    WHERE b.receipt_code = \(bind: code)
+                    SELECT b.vote_id, b.person, b.received_at, b.choices, b.salt, b.log_index, b.channel, p.rooms FROM \(ident: table) b
+                    JOIN vote_persons p ON p.vote_id = b.vote_id AND p.person = b.person WHERE b.receipt_code = \(bind: code)
                     """
                 ).first()
-            else { return nil }
+                setAside = found != nil && table == "ballot_conflicts"
+            }
+            guard let row = found else { return nil }
             let receipt = Receipt(
                 code: code, voteID: try row.decode(column: "vote_id", as: String.self), person: try row.decode(column: "person", as: Int.self),
                 rooms: try row.decode(column: "rooms", as: String.self),
                 receivedAt: Timestamp(millisecondsSinceEpoch: try row.decode(column: "received_at", as: Int64.self)),
                 choices: try BallotChoices(canonicalJSON: try row.decode(column: "choices", as: String.self)),
-                salt: try row.decode(column: "salt", as: String.self))
+                salt: try row.decode(column: "salt", as: String.self), setAside: setAside)
             let index = try row.decode(column: "log_index", as: Int.self)
             return (receipt: receipt, index: index, channel: try row.decode(column: "channel", as: String.self))
         }

@@ -43,6 +43,8 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
     public enum Manage: Sendable, Hashable {
         case overview, edit, documents, notice, posting, dashboard, reminders, mismatches, reconciliation, result, publish, report
         case objections
+        /// The organiser declares the paper entry complete (RULES.md §3).
+        case paperComplete
         case document(String)
         case delivery(building: String? = nil)
         /// The paper ballots to print: of one building or one voting person (a household), or all.
@@ -122,6 +124,7 @@ extension SiteURL.Manage {
     var suffix: String {
         switch self {
         case .overview: ""
+        case .paperComplete: "/paper-complete"
         case .document(let number): "/documents/\(number)"
         case .delivery(let building): "/delivery" + SiteURL.query(["building": building])
         case .paper(let building, let person): "/paper" + SiteURL.query(["building": building, "person": person])

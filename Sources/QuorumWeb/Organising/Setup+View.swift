@@ -91,6 +91,14 @@ extension OverviewPage {
             Paragraph(estate).class("meta")
             Paragraph(StaffPages.phaseName(phase, lang)).class("tag phase").id("phase")
             Layout.flash(message, id: "message")
+            if phase == .closed && vote.paperEntryOpen(at: now) {
+                Paragraph(S.paperEntryRuns(LocalTime.deadline(vote.calendar.countingEnds))(lang)).class("alert").id("paper-entry-runs")
+                if permissions.contains(.organise) {
+                    Form(post: SiteURL.manageVote(vote.id, .paperComplete), csrf: staff.csrf) {
+                        SubmitButton(S.declareComplete(lang)).id("declare-complete")
+                    }.attr("data-confirm", S.confirmComplete(lang))
+                }
+            }
             Paragraph(VotePages.window(vote, lang)).class("meta")
             if let noticedAt = vote.noticedAt { Paragraph("\(S.noticedAt(lang))：\(LocalTime.format(noticedAt))").class("meta") }
             if vote.isDraft {

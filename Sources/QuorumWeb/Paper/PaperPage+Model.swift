@@ -52,6 +52,8 @@ struct EntryPage {
     var error: String?
     /// Why this clerk cannot enter the ballot now: shown instead of the form.
     var refusal: String?
+    /// The server's time: the latest a ballot can have been collected.
+    var now: Timestamp
 }
 
 /// The ballots whose two entries differ (`/manage/votes/:vote/mismatches`), each with both
@@ -61,8 +63,9 @@ struct MismatchPage {
     var queue: [PaperMismatch]
     var csrf: String
     var message: String?
+    var now: Timestamp
 
     static func load(_ vote: StoredVote, csrf: String, message: String? = nil, store: Store) async throws -> MismatchPage {
-        MismatchPage(vote: vote, queue: try await store.paper.mismatches(of: vote.id), csrf: csrf, message: message)
+        MismatchPage(vote: vote, queue: try await store.paper.mismatches(of: vote.id), csrf: csrf, message: message, now: store.now())
     }
 }

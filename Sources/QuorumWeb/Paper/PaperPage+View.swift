@@ -111,7 +111,7 @@ extension EntryPage {
                 if ballot.voted == .online { Paragraph(S.votedOnlineAlready(lang)).class("alert").id("voted-online") }
                 Form(post: SiteURL.manageVote(vote.id, .entry()), csrf: csrf) {
                     Input(type: .hidden, name: "code", value: ballot.code)
-                    PaperPages.marks(vote.definition, lang)
+                    PaperPages.marks(vote, now: now, lang)
                     SubmitButton(S.saveEntry(lang)).id("save-entry")
                     SubmitButton(S.wholeSpoiled(lang)).class("secondary").attribute(named: "name", value: "spoiled").attribute(
                         named: "value", value: "1"
@@ -134,12 +134,12 @@ extension MismatchPage {
                 Div {
                     H2("\(item.ballot.code) · \(item.ballot.rooms)")
                     for (number, entry) in item.entries.enumerated() {
-                        Paragraph("\(S.entryNumber(number + 1)(lang))：\(PaperPages.summary(entry.choices, vote: vote.definition, lang))").class(
+                        Paragraph("\(S.entryNumber(number + 1)(lang))：\(PaperPages.summary(entry.reading, vote: vote.definition, lang))").class(
                             "meta")
                     }
                     Form(post: SiteURL.manageVote(vote.id, .mismatches), csrf: csrf) {
                         Input(type: .hidden, name: "code", value: item.ballot.code)
-                        PaperPages.marks(vote.definition, lang)
+                        PaperPages.marks(vote, now: now, lang)
                         SubmitButton(S.settle(lang)).id("settle-\(item.ballot.person)")
                     }
                 }.class("card mismatch")
@@ -151,9 +151,34 @@ extension MismatchPage {
 
 /// What the paper pages share: the marks a clerk enters, and the words of an entry's outcome.
 enum PaperPages {
-    /// Radio buttons per resolution (同意/反对/弃权/废), checkboxes per election plus "spoiled".
-    static func marks(_ vote: VoteDefinition, _ lang: Lang) -> Component {
+    /// The collection record and the signature (RULES.md §3), then radio buttons per
+    /// resolution (同意/反对/弃权/废), checkboxes per election plus "spoiled".
+    static func marks(_ stored: StoredVote, now: Timestamp, _ lang: Lang) -> Component {
+        // A ballot counts if collected from the opening to the last minute before the deadline, and not later than now.
+        marks(
+            stored.definition, from: stored.opensAt, to: min(now, Timestamp(millisecondsSinceEpoch: stored.closesAt.millisecondsSinceEpoch - 60_000)),
+            lang)
+    }
+
+    static func marks(_ vote: VoteDefinition, from earliest: Timestamp, to latest: Timestamp, _ lang: Lang) -> Component {
         ComponentGroup {
+            FieldSet {
+                Legend(S.collectionRecord(lang))
+                VotePages.choice(S.collectedByHand(lang), .radio, "collection_kind", "hand", id: "collection-hand")
+                VotePages.choice(S.collectedFromBox(lang), .radio, "collection_kind", "box", id: "collection-box")
+                Label(S.collectedBy(lang)) {
+                    Input(type: .text, name: "collected_by", isRequired: true).id("collected-by").attribute(named: "maxlength", value: "100")
+                }
+                Label(S.collectedAt(lang)) {
+                    Input(type: .datetimeLocal, name: "collected_at", isRequired: true).id("collected-at")
+                        .attr("min", VoteForm.local(earliest)).attr("max", VoteForm.local(latest))
+                }
+            }
+            FieldSet {
+                Legend(S.signedQuestion(lang))
+                VotePages.choice(S.signedYes(lang), .radio, "signed", "yes", id: "signed-yes")
+                VotePages.choice(S.signedNo(lang), .radio, "signed", "no", id: "signed-no")
+            }
             for matter in vote.matters {
                 FieldSet {
                     Legend(matter.title)
@@ -193,15 +218,21 @@ enum PaperPages {
         }
     }
 
-    static func summary(_ choices: BallotChoices, vote: VoteDefinition, _ lang: Lang) -> String {
-        vote.matters.map { matter in
-            let text: String
-            switch choices.marks[matter.id] {
-            case .option(let choice)?: text = lang == .zh ? choice.chinese : choice.rawValue
-            case .candidates(let ids)?: text = ids.isEmpty ? S.nobody(lang) : ids.map { VotePages.name(of: $0, in: matter) }.joined(separator: "、")
-            case nil: text = "—"
-            }
-            return "\(matter.title)：\(text)"
-        }.joined(separator: "；")
+    /// An entry as the mismatch queue shows it: where and when the ballot was collected, then its marks.
+    static func summary(_ reading: PaperReading, vote: VoteDefinition, _ lang: Lang) -> String {
+        let collection = reading.collection
+        let source = collection.kind == .box ? S.collectedFromBox(lang) : S.collectedByHand(lang)
+        let choices = reading.choices
+        return "\(source) \(collection.by) \(LocalTime.format(collection.at))；"
+            + vote.matters.map { matter in
+                let text: String
+                switch choices.marks[matter.id] {
+                case .option(let choice)?: text = lang == .zh ? choice.chinese : choice.rawValue
+                case .candidates(let ids)?:
+                    text = ids.isEmpty ? S.nobody(lang) : ids.map { VotePages.name(of: $0, in: matter) }.joined(separator: "、")
+                case nil: text = "—"
+                }
+                return "\(matter.title)：\(text)"
+            }.joined(separator: "；")
     }
 }

@@ -15,6 +15,7 @@ struct PaperRoutes {
             .staffVote(.get, .manageVote(":vote", .mismatches), .resolve, noticed: true, mismatches),
             .staffVote(.post, .manageVote(":vote", .mismatches), .resolve, noticed: true, resolve),
             .staffVote(.get, .manageVote(":vote", .reconciliation), .view, noticed: true, reconciliation),
+            .staffVote(.post, .manageVote(":vote", .paperComplete), .organise, noticed: true, declareComplete),
         ]
     }
 
@@ -39,7 +40,8 @@ struct PaperRoutes {
                     ScanPage(vote: vote, error: S.unknownPaperCode(context.lang)).render(chrome: context.chrome), status: .notFound)
             }
             let refusal = try await store.paper.entryRefusal(vote: vote, ballot: ballot, clerk: staff.account.id)
-            let page = EntryPage(vote: vote, ballot: ballot, csrf: staff.csrf, refusal: refusal.map { S.say($0)(context.lang) })
+            let page = EntryPage(
+                vote: vote, ballot: ballot, csrf: staff.csrf, refusal: refusal.map { S.say($0)(context.lang) }, now: store.now())
             return Self.entry(page, context, status: refusal == nil ? .ok : .conflict)
         }
         return Layout.response(ScanPage(vote: vote, flash: flash).render(chrome: context.chrome))
@@ -49,12 +51,14 @@ struct PaperRoutes {
         let (vote, staff, form) = (context.vote, context.staff, context.form)
         let code = form["code"] ?? ""
         do {
-            let outcome = try await store.paper.enter(vote: vote, code: code, clerk: staff.account.id, choices: Self.choices(form, vote))
+            guard try await store.paper.ballot(vote: vote.id, code: code) != nil else { throw PaperError.unknownCode }
+            let outcome = try await store.paper.enter(vote: vote, code: code, clerk: staff.account.id, reading: try Self.reading(form, vote))
             return Layout.redirect(.manageVote(vote.id, .entry(done: PaperPages.outcomeKey(outcome))))
         } catch let error as PaperError {
             let text = S.say(error)(context.lang)
-            if let ballot = try await store.paper.ballot(vote: vote.id, code: code), case .invalid = error {
-                return Self.entry(EntryPage(vote: vote, ballot: ballot, csrf: staff.csrf, error: text), context, status: .unprocessableContent)
+            if let ballot = try await store.paper.ballot(vote: vote.id, code: code), error.isAboutTheForm {
+                return Self.entry(
+                    EntryPage(vote: vote, ballot: ballot, csrf: staff.csrf, error: text, now: store.now()), context, status: .unprocessableContent)
             }
             return Layout.response(ScanPage(vote: vote, error: text).render(chrome: context.chrome), status: .conflict)
         }
@@ -70,7 +74,7 @@ struct PaperRoutes {
         var status = HTTPResponse.Status.ok
         do {
             let outcome = try await store.paper.resolve(
-                vote: vote, code: form["code"] ?? "", resolver: staff.account.id, choices: Self.choices(form, vote))
+                vote: vote, code: form["code"] ?? "", resolver: staff.account.id, reading: try Self.reading(form, vote))
             message = PaperPages.stateName(outcome, context.lang)
         } catch let error as PaperError {
             message = S.say(error)(context.lang)
@@ -89,8 +93,24 @@ struct PaperRoutes {
         Layout.response(page.render(chrome: context.chrome.at(.manageVote(page.vote.id, .entry(code: page.ballot.code)))), status: status)
     }
 
-    /// A clerk's marks: the whole ballot spoiled, or the choices as on an owner's ballot.
-    static func choices(_ form: FormData, _ vote: StoredVote) -> BallotChoices {
-        form["spoiled"] != nil ? BallotChoices.spoiled(vote.definition) : OwnerRoutes.choices(from: form, vote: vote.definition)
+    /// What a clerk read off a ballot: the collection record, and the marks (the whole ballot
+    /// spoiled, or unsigned and so spoiled, or the choices as on an owner's ballot).
+    static func reading(_ form: FormData, _ vote: StoredVote) throws(PaperError) -> PaperReading {
+        guard let at = form["collected_at"].flatMap(VoteForm.instant) else { throw .noCollection }
+        let collection = PaperCollection(
+            kind: form["collection_kind"].flatMap(PaperCollection.Kind.init(rawValue:)) ?? .hand,
+            by: (form["collected_by"] ?? "").trimmingCharacters(in: .whitespaces), at: at)
+        let marks = form["spoiled"] != nil ? BallotChoices.spoiled(vote.definition) : OwnerRoutes.choices(from: form, vote: vote.definition)
+        return PaperReading(choices: DoubleEntry.marks(marks, signed: form["signed"] != "no", vote: vote.definition), collection: collection)
+    }
+
+    /// The organiser declares the paper entry complete; the vote is counted at once.
+    @Sendable func declareComplete(_ request: Request, context: StaffVoteContext) async throws -> Response {
+        do {
+            try await store.paper.declareComplete(vote: context.vote, actor: context.staff.account.id)
+            return Layout.redirect(.manageVote(context.vote.id, .result))
+        } catch let error as PaperError {
+            return Layout.refuse(.conflict, S.paperEntry, S.say(error), chrome: context.chrome, back: .manageVote(context.vote.id))
+        }
     }
 }

@@ -9,8 +9,19 @@ extension S {
             L10n(zh: "这张票已处理完毕（\(PaperPages.stateName(state, .zh))）", en: "this ballot is already settled (\(PaperPages.stateName(state, .en)))")
         case .notMismatch: L10n(zh: "这张票不在待核对队列中", en: "this ballot is not waiting for a resolution")
         case .resolverEnteredIt: L10n(zh: "录入过这张票的人不能裁定它", en: "who entered a ballot cannot settle it")
-        case .notOpen: L10n(zh: "不在投票期内，纸质票不能录入", en: "paper ballots are entered only while the vote is open")
+        case .notOpen:
+            L10n(
+                zh: "纸质票自投票开始起录入，截止后可继续录入至宣布录入完成（最长计票期内）",
+                en: "paper ballots are entered from the opening until the entry is declared complete, within the counting period")
         case .invalid(let problems): say(problems)
+        case .noCollection: L10n(zh: "请填写收票记录：收票人或票箱，以及时间", en: "fill in the collection record: the collector or the box, and when")
+        case .collectedBeforeOpening(let at):
+            L10n(zh: "收票时间早于投票开始（\(at.localMinute)）", en: "collected before the vote opened (\(at.localMinute))")
+        case .collectedLate(let deadline):
+            L10n(
+                zh: "这张票在截止时间（\(deadline.localMinute)）之后收到，不计入", en: "collected after the deadline (\(deadline.localMinute)): it does not count")
+        case .collectedInFuture: L10n(zh: "收票时间不能晚于现在", en: "the collection time cannot be later than now")
+        case .entryComplete: L10n(zh: "纸质票录入已宣布完成，不能再录入", en: "the paper entry was declared complete: no more ballots can be entered")
         }
     }
 }
@@ -35,4 +46,35 @@ extension S {
     static func cannotEnter(_ why: String) -> L10n { L10n(zh: "这张票现在不能录入：\(why)", en: "This ballot cannot be entered now: \(why)") }
     static let votedOnlineAlready = L10n(
         zh: "此表决人已在网上投票：这张纸质票录入后将保留，但不计入。", en: "This voting person has voted online: once entered, this paper ballot is kept but not counted.")
+}
+
+/// The collection record and the signature on the entry form, and the end of the paper entry
+/// (issue 13, item 14; RULES.md §3).
+extension S {
+    static let collectionRecord = L10n(zh: "收票记录", en: "Collection record")
+    static let collectedByHand = L10n(zh: "由收票人收取", en: "Handed to a collector")
+    static let collectedFromBox = L10n(zh: "来自密封票箱（时间为封箱时间）", en: "From a sealed box (the time it was sealed)")
+    static let collectedBy = L10n(zh: "收票人姓名或票箱编号", en: "The collector's name or the box's label")
+    static let collectedAt = L10n(zh: "收票（封箱）时间", en: "Collected (or sealed) at")
+    static let signedQuestion = L10n(zh: "业主是否亲笔签名？", en: "Did the owner sign it?")
+    static let signedYes = L10n(zh: "已签名", en: "Signed")
+    static let signedNo = L10n(zh: "未签名（整张废票）", en: "Not signed (the whole ballot is spoiled)")
+    static func paperEntryRuns(_ until: String) -> L10n {
+        L10n(
+            zh: "投票已截止。截止前收到的纸质票仍可录入，至宣布录入完成为止，最迟 \(until)；之后计票。",
+            en:
+                "Voting has closed. Paper ballots collected before the deadline can still be entered until the entry is declared complete, \(until) at the latest; then the vote is counted."
+        )
+    }
+    static let receiptSetAside = L10n(
+        zh: "这张网上投票已收到，但不计入：您的纸质票收票时间更早，按先收到的计票（民法典第137条）。如纸质票不是您填写的，请向业委会或街道办提出。",
+        en:
+            "This online ballot was received but does not count: your paper ballot was collected earlier, and the first received counts (Civil Code Art. 137). If you did not fill in that paper ballot, tell the committee or the street office."
+    )
+    static let declareComplete = L10n(zh: "宣布纸质票录入完成并计票", en: "Declare the paper entry complete and count")
+    static let confirmComplete = L10n(
+        zh: "宣布纸质票录入完成？之后不能再录入任何纸质票，随即计票。应在监票人在场时公开进行。",
+        en:
+            "Declare the paper entry complete? No paper ballot can be entered after it, and the vote is counted at once. Do it in public, with the scrutineers."
+    )
 }

@@ -150,6 +150,7 @@ extension ReceiptPage {
     func render(chrome: PageChrome) -> Page {
         Layout.page(S.receipt, chrome: chrome) { lang in
             Paragraph(S.receiptIntro(lang)).class("ok").attribute(named: "role", value: "status")
+            if receipt.setAside { Paragraph(S.receiptSetAside(lang)).class("alert").attribute(named: "role", value: "alert").id("set-aside") }
             Node<HTML.BodyContext>.dl(
                 .dt(.plain(S.receiptCode(lang))), .dd(.attr("class", "code"), .attr("id", "receipt-code"), .plain(receipt.code)),
                 .dt(.plain(S.receivedAt(lang))), .dd(.attr("id", "received-at"), .plain(LocalTime.format(receipt.receivedAt))),

@@ -26,7 +26,7 @@ import Testing
                     vote: vote.id, person: jiaPerson, owner: jia.idHash, choices: VotingTests.choices, signature: .typed("甲"))
             }
             await #expect(throws: PaperError.notOpen) {
-                try await store.paper.enter(vote: counted, code: paper.code, clerk: "A", choices: VotingTests.choices)
+                try await store.enterPaper(vote: counted, code: paper.code, clerk: "A", choices: VotingTests.choices)
             }
             let reread = try #require(try await store.voting.vote(vote.id))
             #expect(reread.phase(at: clock.current) == .counted)

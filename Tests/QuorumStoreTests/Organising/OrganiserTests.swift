@@ -136,35 +136,35 @@ import Testing
             let agree = VotingTests.choices
             let oppose = BallotChoices(["m1": .option(.oppose), "e": .candidates(["c1"])])
             // One ballot: the two entries agree.
-            #expect(try await store.paper.enter(vote: vote, code: ballots[0].code, clerk: "A", choices: agree) == .entered)
+            #expect(try await store.enterPaper(vote: vote, code: ballots[0].code, clerk: "A", choices: agree) == .entered)
             await #expect(throws: PaperError.alreadyEnteredByYou) {
-                try await store.paper.enter(vote: vote, code: ballots[0].code, clerk: "A", choices: agree)
+                try await store.enterPaper(vote: vote, code: ballots[0].code, clerk: "A", choices: agree)
             }
             #expect(try await store.voting.progress(of: vote).voted.heads == 0)
             // The code is typed loosely (lower case, no dashes): the check character still holds.
             let typed = ballots[0].code.replacingOccurrences(of: "-", with: "").lowercased()
-            #expect(try await store.paper.enter(vote: vote, code: typed, clerk: "B", choices: agree) == .confirmed)
+            #expect(try await store.enterPaper(vote: vote, code: typed, clerk: "B", choices: agree) == .confirmed)
             #expect(try await store.voting.progress(of: vote).voted.heads == 1)
             // Another: they disagree; neither clerk may settle it; a third person does.
-            #expect(try await store.paper.enter(vote: vote, code: ballots[1].code, clerk: "A", choices: agree) == .entered)
-            #expect(try await store.paper.enter(vote: vote, code: ballots[1].code, clerk: "B", choices: oppose) == .mismatch)
+            #expect(try await store.enterPaper(vote: vote, code: ballots[1].code, clerk: "A", choices: agree) == .entered)
+            #expect(try await store.enterPaper(vote: vote, code: ballots[1].code, clerk: "B", choices: oppose) == .mismatch)
             await #expect(throws: PaperError.finished(.mismatch)) {
-                try await store.paper.enter(vote: vote, code: ballots[1].code, clerk: "C", choices: agree)
+                try await store.enterPaper(vote: vote, code: ballots[1].code, clerk: "C", choices: agree)
             }
             #expect(try await store.paper.mismatches(of: vote.id).map(\.ballot.code) == [ballots[1].code])
             await #expect(throws: PaperError.resolverEnteredIt) {
-                try await store.paper.resolve(vote: vote, code: ballots[1].code, resolver: "B", choices: oppose)
+                try await store.resolvePaper(vote: vote, code: ballots[1].code, resolver: "B", choices: oppose)
             }
-            #expect(try await store.paper.resolve(vote: vote, code: ballots[1].code, resolver: "S", choices: oppose) == .confirmed)
+            #expect(try await store.resolvePaper(vote: vote, code: ballots[1].code, resolver: "S", choices: oppose) == .confirmed)
             #expect(try await store.paper.mismatches(of: vote.id).isEmpty)
             // A third: spoiled whole, entered twice.
             let spoiled = BallotChoices.spoiled(vote.definition)
-            _ = try await store.paper.enter(vote: vote, code: ballots[2].code, clerk: "A", choices: spoiled)
-            #expect(try await store.paper.enter(vote: vote, code: ballots[2].code, clerk: "B", choices: spoiled) == .confirmed)
+            _ = try await store.enterPaper(vote: vote, code: ballots[2].code, clerk: "A", choices: spoiled)
+            #expect(try await store.enterPaper(vote: vote, code: ballots[2].code, clerk: "B", choices: spoiled) == .confirmed)
             // A wrong check character is refused before any lookup.
             await #expect(throws: PaperError.unknownCode) {
                 let wrongCheck: Character = ballots[0].code.last == "0" ? "1" : "0"
-                return try await store.paper.enter(
+                return try await store.enterPaper(
                     vote: vote, code: String(ballots[0].code.dropLast()) + String(wrongCheck), clerk: "D", choices: agree)
             }
             // check: the reconciliation, and the log of every entry and confirmation
@@ -193,12 +193,12 @@ import Testing
             let receipt = try await store.voting.castOnline(
                 vote: vote.id, person: jiaPerson, owner: jia.idHash, choices: VotingTests.choices, signature: .typed("甲"))
             let jiaCode = try #require(ballots.first { $0.person == jiaPerson }?.code)
-            _ = try await store.paper.enter(vote: vote, code: jiaCode, clerk: "A", choices: paper)
-            #expect(try await store.paper.enter(vote: vote, code: jiaCode, clerk: "B", choices: paper) == .conflict)
+            _ = try await store.enterPaper(vote: vote, code: jiaCode, clerk: "A", choices: paper)
+            #expect(try await store.enterPaper(vote: vote, code: jiaCode, clerk: "B", choices: paper) == .conflict)
             // 乙's paper ballot comes first; then 乙 tries online: kept, not counted, and told so.
             let yiCode = try #require(ballots.first { $0.person == yiPerson }?.code)
-            _ = try await store.paper.enter(vote: vote, code: yiCode, clerk: "A", choices: paper)
-            #expect(try await store.paper.enter(vote: vote, code: yiCode, clerk: "B", choices: paper) == .confirmed)
+            _ = try await store.enterPaper(vote: vote, code: yiCode, clerk: "A", choices: paper)
+            #expect(try await store.enterPaper(vote: vote, code: yiCode, clerk: "B", choices: paper) == .confirmed)
             let paperAt = clock.current
             await #expect(throws: CastError.paperCameFirst(at: paperAt)) {
                 try await store.voting.castOnline(
@@ -233,8 +233,8 @@ import Testing
                 vote: vote.id, person: jiaPerson, owner: jia.idHash, choices: VotingTests.choices, signature: .typed("甲"))
             let other = try #require(try await store.paper.ballots(of: vote.id).first { $0.person != jiaPerson })
             let paper = BallotChoices(["m1": .option(.agree), "e": .candidates(["c1", "c2"])])  // over-selected: that matter spoiled
-            _ = try await store.paper.enter(vote: vote, code: other.code, clerk: "A", choices: paper)
-            _ = try await store.paper.enter(vote: vote, code: other.code, clerk: "B", choices: paper)
+            _ = try await store.enterPaper(vote: vote, code: other.code, clerk: "A", choices: paper)
+            _ = try await store.enterPaper(vote: vote, code: other.code, clerk: "B", choices: paper)
             try await store.organising.recordDelivery(vote: vote.id, person: jiaPerson, method: .hand, actor: "A")
             #expect(try await store.organising.recordPublicPosting(vote: vote.id, actor: "c1") == 2)
             // nothing is counted before the close
@@ -242,10 +242,11 @@ import Testing
             await #expect(throws: ResultError.notCounted) { try await store.results.publishResult(vote.id, final: false, actor: "c1") }
             // act: past the deadline
             clock.advance(minutes: 2 * 24 * 60)
-            await #expect(throws: PaperError.notOpen) {
-                try await store.paper.enter(vote: vote, code: other.code, clerk: "C", choices: paper)
-            }
+            // (no paper ballot was printed, so there is no paper entry to wait for: counted at the close)
             let closed = try #require(try await store.results.settle(vote.id))
+            await #expect(throws: PaperError.notOpen) {
+                try await store.enterPaper(vote: closed, code: other.code, clerk: "C", choices: paper)
+            }
             try await store.results.settleDue()
             // check: the stored tally is exactly the recount of the export; the log agrees with the ballots
             let tally = try #require(closed.tallyJSON)
@@ -284,8 +285,8 @@ import Testing
                     vote: vote.id, person: person, owner: session.idHash, choices: VotingTests.choices, signature: .typed(name))
             }
             let paper = try #require(try await store.paper.ballots(of: vote.id).last)
-            _ = try await store.paper.enter(vote: vote, code: paper.code, clerk: "A", choices: VotingTests.choices)
-            _ = try await store.paper.enter(vote: vote, code: paper.code, clerk: "B", choices: VotingTests.choices)
+            _ = try await store.enterPaper(vote: vote, code: paper.code, clerk: "A", choices: VotingTests.choices)
+            _ = try await store.enterPaper(vote: vote, code: paper.code, clerk: "B", choices: VotingTests.choices)
             func check() async throws -> Result<Int, LogProblem> {
                 let (_, verifier) = try await store.log.verify(collectingBallots: true)
                 return LogBallots.check(csv: Array(try await store.results.exportFiles(of: vote).ballots.utf8), log: verifier, vote: vote.id)
@@ -364,11 +365,11 @@ import Testing
         try await withEstate(database) { store, estate, clock in
             let vote = try await openVote(store, estate: estate, clock: clock)
             let code = try #require(try await store.paper.ballots(of: vote.id).first?.code)
-            _ = try await store.paper.enter(vote: vote, code: code, clerk: "first", choices: VotingTests.choices)
+            _ = try await store.enterPaper(vote: vote, code: code, clerk: "first", choices: VotingTests.choices)
             // Eight clerks enter the same ballot at once.
             let outcomes = await withTaskGroup(of: PaperState?.self) { group in
                 for clerk in 0..<8 {
-                    group.addTask { try? await store.paper.enter(vote: vote, code: code, clerk: "clerk\(clerk)", choices: VotingTests.choices) }
+                    group.addTask { try? await store.enterPaper(vote: vote, code: code, clerk: "clerk\(clerk)", choices: VotingTests.choices) }
                 }
                 return await group.reduce(into: [PaperState?]()) { $0.append($1) }
             }

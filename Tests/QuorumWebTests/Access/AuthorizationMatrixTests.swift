@@ -50,6 +50,7 @@ import Testing
         "GET /manage/votes/:vote/paper": paper, "GET /manage/votes/:vote/entry": paper, "POST /manage/votes/:vote/entry": paper,
         "GET /manage/votes/:vote/mismatches": resolve, "POST /manage/votes/:vote/mismatches": resolve,
         "GET /manage/votes/:vote/reconciliation": view, "GET /manage/votes/:vote/result": view, "POST /manage/votes/:vote/publish": organise,
+        "POST /manage/votes/:vote/paper-complete": organise,
         "GET /manage/votes/:vote/report": view, "GET /manage/votes/:vote/export/:file": export,
         "GET /manage/votes/:vote/objections": answer, "POST /manage/votes/:vote/objections": answer,
         // Each desk's own estates' objections: any committee or street office.

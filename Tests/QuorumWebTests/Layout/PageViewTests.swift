@@ -167,8 +167,9 @@ import Testing
     @Test func idsAreEscapedToo() {
         // setup: a matter id from matters.json, which the clerk's form puts in ids
         let vote = VoteDefinition(name: "v", matters: [Matter(id: #"m"><b>"#, title: "t", item: 5)])
+        let at = Timestamp(millisecondsSinceEpoch: 0)
         // act
-        let html = PaperPages.marks(vote, .en).render()
+        let html = PaperPages.marks(vote, from: at, to: at, .en).render()
         // check
         #expect(html.contains(#"id="m-m&quot;&gt;&lt;b&gt;-agree""#) && !html.contains("<b>"))
     }

@@ -66,7 +66,11 @@ import Testing
                 vote: site.open.id, person: person, owner: owner.idHash, choices: BallotChoices(["m1": .option(.agree)]), signature: .typed("甲"))
             let other = try #require(ballots.first { $0.person != voted.person })
             _ = try await clerk.post(
-                "/manage/votes/\(site.open.id)/entry", [("csrf", csrf), ("code", other.code), ("m.m1", "agree")])
+                "/manage/votes/\(site.open.id)/entry",
+                [
+                    ("csrf", csrf), ("code", other.code), ("m.m1", "agree"), ("signed", "yes"), ("collection_kind", "hand"),
+                    ("collected_by", "王芳"), ("collected_at", VoteForm.local(site.store.voting.now())),
+                ])
             // act: print every ballot; open the one this clerk entered
             let print = try await clerk.get("/manage/votes/\(site.open.id)/paper")
             let again = try await clerk.get("/manage/votes/\(site.open.id)/entry?code=\(other.code)")
