@@ -136,6 +136,15 @@ extension StaffStore {
         return visible
     }
 
+    /// The accounts of these ids (those that exist), by id.
+    public func accounts(ids: Set<String>) async throws -> [String: StaffAccount] {
+        guard !ids.isEmpty else { return [:] }
+        let found = try await withConnection { db in
+            try await db.raw("SELECT * FROM staff WHERE id IN (\(binds: Array(ids)))").all().map(Self.staffAccount(from:))
+        }
+        return Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Whether an account's division is, or lies above, `division`.
     public func covers(_ account: StaffAccount, division: Int64) async throws -> Bool {
         if account.role == .admin { return true }
