@@ -136,13 +136,14 @@ extension StaffStore {
         return visible
     }
 
-    /// The accounts of these ids (those that exist), by id.
+    /// The accounts with these ids (an audit-log entry's actors), by id; ids of no account
+    /// (`owner`, `system`) are left out.
     public func accounts(ids: Set<String>) async throws -> [String: StaffAccount] {
         guard !ids.isEmpty else { return [:] }
-        let found = try await withConnection { db in
-            try await db.raw("SELECT * FROM staff WHERE id IN (\(binds: Array(ids)))").all().map(Self.staffAccount(from:))
+        let rows = try await withConnection { db in
+            try await db.select().column("*").from("staff").where("id", .in, Array(ids)).all().map(Self.staffAccount(from:))
         }
-        return Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Whether an account's division is, or lies above, `division`.
