@@ -40,6 +40,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Send one-time codes through this SMS gateway (token from $QUORUM_SMS_TOKEN); default: the outbox.", valueName: "url"))
     var smsGateway: String?
 
+    @Option(help: ArgumentHelp("Close a connection whose request head (line and headers) is not in within this many seconds.", valueName: "seconds"))
+    var requestHeadTimeout = 10
+
+    @Option(help: ArgumentHelp("Close a connection whose request body is not in within this many seconds of its head.", valueName: "seconds"))
+    var requestBodyTimeout = 60
+
     @Option(help: "Log lines as `text` (key=value) or `json` (one object a line); each request's lines carry its hb.request.id.")
     var logFormat: LogFormat = .text
 
@@ -47,6 +53,10 @@ struct Serve: AsyncParsableCommand {
     var logLevel: Logger.Level = .info
 
     @OptionGroup var options: DatabaseOptions
+
+    func validate() throws {
+        guard requestHeadTimeout > 0, requestBodyTimeout > 0 else { throw ValidationError("the request timeouts must be at least 1 second") }
+    }
 
     func run() async throws {
         let format = logFormat
@@ -94,7 +104,9 @@ struct Serve: AsyncParsableCommand {
             }
             defer { settler.cancel() }
             dependencies.metrics = WebMetrics()
-            let app = buildApplication(configuration: WebConfiguration(host: host, port: port), dependencies: dependencies, logger: logger)
+            let timeouts = RequestTimeouts(head: .seconds(requestHeadTimeout), body: .seconds(requestBodyTimeout))
+            let app = buildApplication(
+                configuration: WebConfiguration(host: host, port: port, timeouts: timeouts), dependencies: dependencies, logger: logger)
             Terminal.standardError("Quorum is running at http://\(host):\(port)/ — 网站已启动 (\(store.url))")
             if demo { Terminal.standardError(DemoSetup.instructions(host: host, port: port)) }
             // SIGTERM or SIGINT: stop accepting connections, finish the requests in flight — a

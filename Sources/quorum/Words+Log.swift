@@ -12,6 +12,11 @@ extension Words {
         var text =
             "日志完好：\(summary.entries) 条条目，\(summary.heads) 个签名树头，哈希、签名与一致性全部核验通过 / the log is intact: \(summary.entries) entries, "
             + "\(summary.heads) signed heads; every hash, signature and consistency proof checks out"
+        if summary.withheld > 0 {
+            text +=
+                "\n其中 \(summary.withheld) 条是其他小区的条目，只给出叶哈希（已计入树与签名核验）/ of them, \(summary.withheld) are other estates' entries, "
+                + "given by their leaf hash only (counted in the tree and the signatures)"
+        }
         if let latest = summary.latest { text += "\n最新树头 / latest head: size \(latest.size), root \(ByteText.base64(latest.root)), \(latest.time)" }
         if summary.unsignedEntries > 0 {
             text +=

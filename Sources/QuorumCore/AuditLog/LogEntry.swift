@@ -36,7 +36,8 @@ public enum AuditEvent: Hashable, Sendable {
     /// One voting person sent two ballots: the ballot entry `counted` counts, `ignored` not
     /// (RULES.md §3: the first valid one received).
     case conflict(voter: String, counted: Int, ignored: Int)
-    /// Someone read a list of owners who have not bound an account or not voted (personal data).
+    /// Someone read a list of rooms that is personal data: those not bound or not voted, or
+    /// which have seen the notice online (the delivery record).
     case listAccessed(list: NonVoterList, actor: String)
     /// A staff member downloaded a file of the vote that names units or owners (`VoteFile`).
     case exported(file: VoteFile, actor: String)
@@ -107,12 +108,16 @@ public struct LogDocument: Hashable, Sendable {
     }
 }
 
-/// The lists of owners still to be asked (RULES.md §4: each access is logged).
+/// The lists of rooms that are personal data, each access logged: the owners still to be
+/// asked (RULES.md §4), and the delivery record's "seen online" (issue 13).
 public enum NonVoterList: String, Hashable, Sendable, CaseIterable {
     /// Owners who have not bound an account, from the start of the vote.
     case unbound
     /// Owners who have not voted, in the last three days.
     case notVoted = "not_voted"
+    /// Which rooms' owners have opened the notice online, from the notice on: the delivery
+    /// page's column, for the committee and the street office.
+    case delivery
 }
 
 extension LogEntry {

@@ -7,7 +7,9 @@
 ///     …
 ///
 /// An entry line is exactly the entry's canonical bytes, so its leaf hash is the SHA-256 of
-/// a zero byte and the line. Each head follows the last entry it covers.
+/// a zero byte and the line; or, for an entry withheld from whoever exported the log (another
+/// estate's, issue 13), `{"index":I,"leaf_hash":"<64 hex>"}`, which the tree needs and
+/// nothing more. Each head follows the last entry it covers.
 public enum LogExport {
     public static let format = "quorum-audit-log/v1"
     static let headPrefix = Array(#"{"tree_head":"#.utf8)
@@ -20,6 +22,19 @@ public enum LogExport {
 
     public static func headLine(_ head: SignedTreeHead) -> String {
         JSONText.object([("tree_head", head.json)]).canonical + "\n"
+    }
+
+    /// The line standing for entry `index`, withheld: its index and leaf hash only.
+    public static func withheldLine(index: Int, leaf: MerkleHash) -> String {
+        JSONText.object([("index", .int(index)), ("leaf_hash", .string(ByteText.hex(leaf)))]).canonical + "\n"
+    }
+
+    /// The index and leaf of a withheld entry's line, nil for any other line.
+    static func withheld(_ json: JSONText) -> (index: Int, leaf: MerkleHash)? {
+        guard json.keys == ["index", "leaf_hash"], let index = json["index"]?.intValue, index >= 0,
+            let leaf = json["leaf_hash"]?.stringValue.flatMap({ ByteText.bytes(hex: $0, count: 32) })
+        else { return nil }
+        return (index, leaf)
     }
 
     /// Verifies an exported log. `expectedKey`, when given (`--public-key`), must be the key

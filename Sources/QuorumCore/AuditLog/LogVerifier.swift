@@ -29,6 +29,8 @@ public struct LogVerifier: Sendable {
 
     /// Entries read so far.
     public var entries: Int { frontier.size }
+    /// Of them, those the export withheld, given by their leaf hash only (`LogExport.withheldLine`).
+    public private(set) var withheld = 0
     public var hasFailed: Bool { problem != nil }
 
     /// The next entry, as the bytes of its canonical JSON; `line` for messages (0: none);
@@ -37,9 +39,16 @@ public struct LogVerifier: Sendable {
         guard problem == nil else { return }
         position += 1
         let expected = frontier.size
-        guard let json = CanonicalJSONReader.parse(bytes, in: range), let (index, entry) = LogEntry.read(json) else {
-            return fail(.entry(expected), .unreadable(line: line))
+        guard let json = CanonicalJSONReader.parse(bytes, in: range) else { return fail(.entry(expected), .unreadable(line: line)) }
+        // A withheld entry (an export's, never the database's): its leaf as given.
+        if storedLeaf == nil, let (index, leaf) = LogExport.withheld(json) {
+            if index != expected { return fail(.entry(expected), .outOfPlace(found: index)) }
+            withheld += 1
+            frontier.append(leaf)
+            leavesSinceHead.append(leaf)
+            return
         }
+        guard let (index, entry) = LogEntry.read(json) else { return fail(.entry(expected), .unreadable(line: line)) }
         // A deleted, repeated or moved entry: which of them, only the rest of the log could tell.
         if index != expected { return fail(.entry(expected), .outOfPlace(found: index)) }
         let leaf = range.map { Merkle.leafHash(bytes[$0]) } ?? Merkle.leafHash(bytes)
@@ -116,7 +125,7 @@ public struct LogVerifier: Sendable {
             }
         }
         if let problem { return .failure(problem.problem) }
-        return .success(LogSummary(entries: frontier.size, heads: heads.count, latest: previous?.head))
+        return .success(LogSummary(entries: frontier.size, heads: heads.count, latest: previous?.head, withheld: withheld))
     }
 
     /// The position of the first head whose signature fails, checked in chunks on every core.
@@ -144,6 +153,8 @@ public struct LogSummary: Sendable, Equatable {
     public var heads: Int
     /// The last signed head; entries after it are not signed yet.
     public var latest: SignedTreeHead?
+    /// Entries given by their leaf hash only (another estate's, in a staff member's export).
+    public var withheld = 0
 
     public var unsignedEntries: Int { entries - (latest?.size ?? 0) }
 }

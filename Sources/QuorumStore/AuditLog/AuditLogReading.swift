@@ -68,7 +68,9 @@ extension LogStore {
     /// Writes the log in the export format (`LogExport`): the header, then every entry as
     /// stored and every head after the entries it covers, in pages, so memory stays small.
     /// A head is signed first if the newest entries have none, so that the export proves them.
-    public func export(_ write: (String) async throws -> Void) async throws {
+    /// With `estates` (a staff member's download, issue 13), an entry of any other estate, or
+    /// of none, is withheld: its line carries its leaf hash only, and every head still verifies.
+    public func export(showing estates: Set<Int64>? = nil, _ write: (String) async throws -> Void) async throws {
         try await signTreeHead()
         try await withConnection { db in
             let key = try await keptPublicKey(on: db)
@@ -76,7 +78,12 @@ extension LogStore {
             var page = ""
             try await forEachLogItem(on: db, key: key) { item in
                 switch item {
-                case .entry(_, let text, _): page += text + "\n"
+                case .entry(let index, let text, let leaf, let estate):
+                    if let estates, !estates.contains(estate) {
+                        page += LogExport.withheldLine(index: index, leaf: ByteText.bytes(hex: leaf) ?? [])
+                    } else {
+                        page += text + "\n"
+                    }
                 case .head(let head): page += LogExport.headLine(head)
                 }
                 if page.utf8.count > 1 << 20 {
@@ -103,7 +110,7 @@ extension LogStore {
             }
             try await forEachLogItem(on: db, key: key) { item in
                 switch item {
-                case .entry(_, let text, let leaf): verifier.entry(Array(text.utf8), storedLeaf: ByteText.bytes(hex: leaf) ?? [])
+                case .entry(_, let text, let leaf, _): verifier.entry(Array(text.utf8), storedLeaf: ByteText.bytes(hex: leaf) ?? [])
                 case .head(let head): verifier.head(head)
                 }
                 return !verifier.hasFailed
@@ -113,7 +120,7 @@ extension LogStore {
     }
 
     enum LogItem {
-        case entry(index: Int, text: String, leafHash: String)
+        case entry(index: Int, text: String, leafHash: String, estate: Int64)
         case head(SignedTreeHead)
     }
 
@@ -140,7 +147,7 @@ extension LogStore {
         while true {
             let rows = try await db.raw(
                 """
-                SELECT entry_index, entry, leaf_hash FROM audit_entries WHERE entry_index >= \(bind: nextIndex)
+                SELECT entry_index, entry, leaf_hash, estate_id FROM audit_entries WHERE entry_index >= \(bind: nextIndex)
                 ORDER BY entry_index LIMIT 10000
                 """
             ).all()
@@ -149,7 +156,8 @@ extension LogStore {
                 let index = try row.decode(column: "entry_index", as: Int64.self)
                 let item = LogItem.entry(
                     index: Int(index), text: try row.decode(column: "entry", as: String.self),
-                    leafHash: try row.decode(column: "leaf_hash", as: String.self))
+                    leafHash: try row.decode(column: "leaf_hash", as: String.self),
+                    estate: try row.decode(column: "estate_id", as: Int64.self))
                 guard try await body(item) else { return }
                 rowsSeen += 1
                 nextIndex = index + 1

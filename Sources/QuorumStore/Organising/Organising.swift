@@ -34,27 +34,56 @@ extension OrganisingStore {
     /// Every voting person of a vote with their delivery records and whether (and how) they
     /// voted, by person number.
     public func persons(of vote: String) async throws -> [PersonRow] {
-        try await withConnection { db in
-            var deliveries: [Int: Set<DeliveryMethod>] = [:]
-            for row in try await db.raw("SELECT person, method FROM deliveries WHERE vote_id = \(bind: vote)").all() {
-                if let method = DeliveryMethod(rawValue: try row.decode(column: "method", as: String.self)) {
-                    deliveries[try row.decode(column: "person", as: Int.self), default: []].insert(method)
-                }
+        try await withConnection { db in try await persons(of: vote, on: db) }
+    }
+
+    /// The delivery page's rows, and how many persons the notice has reached by any means.
+    /// Which rooms have seen the notice online is personal data (issue 13): with `actor` it
+    /// is read in one transaction with a `list_accessed` entry (list `delivery`) naming
+    /// them; without, no row carries `.online`.
+    public func deliveryRecord(of vote: String, seenOnlineBy actor: String?) async throws -> (persons: [PersonRow], reached: Int) {
+        let rows: [PersonRow]
+        if let actor {
+            rows = try await writing { db in
+                let rows = try await persons(of: vote, on: db)
+                let entry = LogEntry(vote: vote, time: clock(), event: .listAccessed(list: .delivery, actor: actor))
+                _ = try await log.appendAndSign([entry], on: db)
+                return rows
             }
-            return try await db.raw(
-                """
-                SELECT p.person, p.rooms, p.area, b.channel FROM vote_persons p
-                LEFT JOIN ballots b ON b.vote_id = p.vote_id AND b.person = p.person
-                WHERE p.vote_id = \(bind: vote) ORDER BY p.person
-                """
-            ).all().map { row in
-                let person = try row.decode(column: "person", as: Int.self)
-                let rooms = try row.decode(column: "rooms", as: String.self)
-                return PersonRow(
-                    person: person, rooms: rooms, building: Self.building(ofRooms: rooms),
-                    area: Area(centiSquareMetres: try row.decode(column: "area", as: Int64.self)), deliveries: deliveries[person] ?? [],
-                    voted: try row.decode(column: "channel", as: String?.self).flatMap(Channel.init(rawValue:)))
+        } else {
+            rows = try await persons(of: vote)
+        }
+        let reached = rows.filter { !$0.deliveries.isEmpty }.count
+        return (
+            actor == nil
+                ? rows.map {
+                    var row = $0
+                    row.deliveries.remove(.online)
+                    return row
+                } : rows, reached
+        )
+    }
+
+    private func persons(of vote: String, on db: any SQLDatabase) async throws -> [PersonRow] {
+        var deliveries: [Int: Set<DeliveryMethod>] = [:]
+        for row in try await db.raw("SELECT person, method FROM deliveries WHERE vote_id = \(bind: vote)").all() {
+            if let method = DeliveryMethod(rawValue: try row.decode(column: "method", as: String.self)) {
+                deliveries[try row.decode(column: "person", as: Int.self), default: []].insert(method)
             }
+        }
+        return try await db.raw(
+            """
+            SELECT p.person, p.rooms, p.area, b.channel FROM vote_persons p
+            LEFT JOIN ballots b ON b.vote_id = p.vote_id AND b.person = p.person
+            WHERE p.vote_id = \(bind: vote) ORDER BY p.person
+            """
+        ).all().map { row in
+            let person = try row.decode(column: "person", as: Int.self)
+            let rooms = try row.decode(column: "rooms", as: String.self)
+            return PersonRow(
+                person: person, rooms: rooms, building: Self.building(ofRooms: rooms),
+                area: Area(centiSquareMetres: try row.decode(column: "area", as: Int64.self)), deliveries: deliveries[person] ?? [],
+                voted: try row.decode(column: "channel", as: String?.self).flatMap(Channel.init(rawValue:)))
         }
     }
 

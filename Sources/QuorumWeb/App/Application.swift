@@ -6,10 +6,13 @@ import QuorumStore
 public struct WebConfiguration: Sendable {
     public var host: String
     public var port: Int
+    /// How long a client may take to send a request's head and its body.
+    public var timeouts: RequestTimeouts
 
-    public init(host: String = "127.0.0.1", port: Int = 8080) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, timeouts: RequestTimeouts = RequestTimeouts()) {
         self.host = host
         self.port = port
+        self.timeouts = timeouts
     }
 }
 
@@ -30,8 +33,11 @@ public func buildApplication(
     for route in routeTable(dependencies: dependencies) {
         router.on(RouterPath(route.path), method: route.method) { request, context in try await route.guarded(request, context, store) }
     }
+    let timeouts = configuration.timeouts
     return Application(
         router: router,
+        // A new timeout handler for each connection (an autoclosure, called per channel).
+        server: .http1(configuration: .init(additionalChannelHandlers: [RequestTimeoutHandler(timeouts)])),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Quorum"),
         logger: logger
     )

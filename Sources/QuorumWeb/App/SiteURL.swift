@@ -21,6 +21,7 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
     case manage, manageStaff, demoClock
     /// Every open objection (and later every open ticket) of the estates a desk covers.
     case manageObjections
+    case manageAccess(before: String? = nil)
     case newVote(estate: String)
     case createVote(estate: String)
     case manageVote(String, Manage = .overview)
@@ -79,6 +80,7 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
         case .manageStaff: "/manage/staff"
         case .demoClock: "/manage/demo/clock"
         case .manageObjections: "/manage/objections"
+        case .manageAccess(let before): "/manage/access" + Self.query(["before": before])
         case .newVote(let estate): "/manage/estates/\(estate)/votes/new"
         case .createVote(let estate): "/manage/estates/\(estate)/votes"
         case .manageVote(let id, let page): "/manage/votes/\(id)" + page.suffix

@@ -61,4 +61,20 @@ extension S {
             en: "The receipt shows your choices: keep it to yourself. The audit log holds only commitments and shows no one's choices.")
         static let noChoice = L10n(zh: "（未选）", en: "(none)")
     }
+
+    /// The page of who opened which personal data (`AccessPage`).
+    enum Access {
+        static let title = L10n(zh: "个人信息查阅记录", en: "Who saw personal data")
+        static let intro = L10n(
+            zh: "谁在何时查看了哪份含个人信息的名单或下载了哪个文件：摘自审计日志，最新的在前，限于您负责的小区。",
+            en:
+                "Who opened which list or downloaded which file naming flats or owners, and when: from the audit log, newest first, for the estates you cover."
+        )
+        static let none = L10n(zh: "还没有人查看过个人信息。", en: "Nobody has opened any personal data yet.")
+        static let when = L10n(zh: "时间", en: "When")
+        static let who = L10n(zh: "查看人", en: "Who")
+        static let what = L10n(zh: "内容", en: "What")
+        static let older = L10n(zh: "更早的记录", en: "Older entries")
+        static let deliveryRecord = L10n(zh: "送达记录（网上已阅）", en: "Delivery records (seen online)")
+    }
 }

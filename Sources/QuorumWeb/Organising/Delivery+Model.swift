@@ -2,18 +2,26 @@ import QuorumCore
 import QuorumStore
 
 /// The notice's delivery (`/manage/votes/:vote/delivery?building=`): each voting person's
-/// rooms and how the notice reached them, one building at a time or all.
+/// rooms and how the notice reached them, one building at a time or all. Which rooms have
+/// seen it online is personal data (issue 13): its column is shown, and each view logged,
+/// only to those who may see the lists of rooms (the committee, the street office).
 struct DeliveryPage {
     var vote: StoredVote
     var persons: [PersonRow]
+    /// Persons the notice has reached by any means, online included.
+    var reached: Int
     var building: String?
     var staff: StaffSession
     var message: String?
     /// The voting persons nothing has reached yet: whom a public posting would cover.
-    var unreached: Int { persons.filter { $0.deliveries.isEmpty }.count }
+    var unreached: Int { persons.count - reached }
+
+    var showsOnline: Bool { staff.account.role.permissions.contains(.lists) }
 
     static func load(_ vote: StoredVote, building: String?, staff: StaffSession, message: String? = nil, store: Store) async throws -> DeliveryPage {
-        DeliveryPage(vote: vote, persons: try await store.organising.persons(of: vote.id), building: building, staff: staff, message: message)
+        let lists = staff.account.role.permissions.contains(.lists)
+        let (persons, reached) = try await store.organising.deliveryRecord(of: vote.id, seenOnlineBy: lists ? staff.account.id : nil)
+        return DeliveryPage(vote: vote, persons: persons, reached: reached, building: building, staff: staff, message: message)
     }
 }
 

@@ -7,12 +7,13 @@ extension DeliveryPage {
     func render(chrome: PageChrome) -> Page {
         let buildings = Array(Set(persons.map(\.building))).sorted { $0.localizedStandardCompare($1) == .orderedAscending }
         let shown = building.map { name in persons.filter { $0.building == name } } ?? persons
-        let delivered = persons.filter { !$0.deliveries.isEmpty }.count
+        let permissions = staff.account.role.permissions
         return Layout.page(S.deliveryTitle, chrome: chrome) { lang in
             Paragraph(vote.title).class("meta")
             Layout.flash(message, "ok", id: "message")
-            Paragraph(S.deliveredCount(delivered, persons.count)(lang)).class("meta").id("delivered-count")
-            if staff.account.role.permissions.contains(.organise) {
+            Paragraph(S.deliveredCount(reached, persons.count)(lang)).class("meta").id("delivered-count")
+            Paragraph(showsOnline ? S.seenOnlineLogged(lang) : S.seenOnlineHidden(lang)).class("note").id("seen-online-note")
+            if permissions.contains(.organise) {
                 Form(post: SiteURL.manageVote(vote.id, .posting), csrf: staff.csrf) {
                     Paragraph(S.postingExplain(lang)).class("note")
                     SubmitButton(S.recordPosting(lang)).class("secondary").id("record-posting")
@@ -20,13 +21,14 @@ extension DeliveryPage {
             }
             Paragraph { for name in buildings { Link(name, url: SiteURL.manageVote(vote.id, .delivery(building: name))).class("chip") } }
             Table {
-                HeaderRow([S.rooms(lang), S.deliveryState(lang), ""])
+                HeaderRow([S.rooms(lang)] + (showsOnline ? [S.seenOnline(lang)] : []) + [S.deliveryState(lang), ""])
                 for person in shown {
                     TableRow {
                         TableCell(person.rooms).class("rooms")
-                        TableCell(person.deliveries.map { methodName($0, lang) }.sorted().joined(separator: "、"))
+                        if showsOnline { TableCell(person.deliveries.contains(.online) ? "✓" : "").class("seen-online") }
+                        TableCell(person.deliveries.subtracting([.online]).map { methodName($0, lang) }.sorted().joined(separator: "、"))
                         TableCell {
-                            if !person.deliveries.contains(.hand) {
+                            if permissions.contains(.deliver) && !person.deliveries.contains(.hand) {
                                 Form(post: SiteURL.manageVote(vote.id, .delivery()), csrf: staff.csrf) {
                                     Input(type: .hidden, name: "person", value: String(person.person))
                                     if let building { Input(type: .hidden, name: "building", value: building) }

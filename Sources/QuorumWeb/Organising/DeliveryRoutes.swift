@@ -10,7 +10,9 @@ struct DeliveryRoutes {
 
     var routes: [RouteSpec] {
         [
-            .staffVote(.get, .manageVote(":vote", .delivery()), .deliver, noticed: true, delivery),
+            // Anyone who sees the vote sees how far delivery has got; the per-room "seen
+            // online" only those who may see the lists (`DeliveryPage`).
+            .staffVote(.get, .manageVote(":vote", .delivery()), .view, noticed: true, delivery),
             .staffVote(.post, .manageVote(":vote", .delivery()), .deliver, noticed: true, recordDelivery),
             .staffVote(.post, .manageVote(":vote", .posting), .organise, noticed: true, posting),
             .staffVote(.get, .manageVote(":vote", .dashboard), .view, noticed: true, dashboard),
@@ -65,7 +67,10 @@ struct DeliveryRoutes {
 
     @Sendable func roomList(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let (vote, actor) = (context.vote, context.staff.account.id)
-        guard let list = context.parameters.get("list").flatMap(NonVoterList.init(rawValue:)) else { return StaffPages.notFound(context.chrome) }
+        // (The delivery record is a list of its own page, not of this one.)
+        guard let list = context.parameters.get("list").flatMap(NonVoterList.init(rawValue:)), list != .delivery else {
+            return StaffPages.notFound(context.chrome)
+        }
         do {
             let rooms =
                 list == .unbound

@@ -145,7 +145,7 @@ extension OverviewPage {
     func work(_ phase: VotePhase, _ permissions: Set<Permission>) -> [(Bool, L10n, SiteURL.Manage, String)] {
         [
             (permissions.contains(.view), S.dashboard, .dashboard, "to-dashboard"),
-            (permissions.contains(.deliver), S.deliveryTitle, .delivery(), "to-delivery"),
+            (permissions.contains(.view), S.deliveryTitle, .delivery(), "to-delivery"),
             (permissions.contains(.print), S.printBallots, .paper(), "to-print"),
             (permissions.contains(.enter), S.paperEntry, .entry(), "to-entry"),
             (permissions.contains(.resolve), S.mismatchQueue, .mismatches, "to-mismatches"),

@@ -28,6 +28,7 @@ extension StaffHomePage {
         return Layout.page(S.staffArea, chrome: chrome) { lang in
             Paragraph("\(staff.account.displayName) · \(S.roleName(staff.account.role)(lang))").class("meta").id("who")
             if permissions.contains(.manageStaff) { Link(S.accounts(lang), url: SiteURL.manageStaff).class("button secondary").id("accounts") }
+            if permissions.contains(.lists) { Link(S.Access.title(lang), url: SiteURL.manageAccess()).class("button secondary").id("access-log") }
             if permissions.contains(.answer) {
                 Link(openObjections > 0 ? S.objectionsOpen(openObjections)(lang) : S.openObjectionsTitle(lang), url: SiteURL.manageObjections)
                     .class(openObjections > 0 ? "button" : "button secondary").id("open-objections")

@@ -123,7 +123,15 @@ extension S {
     }
     static let deliveryState = L10n(zh: "送达方式", en: "Delivered")
     static let markHanded = L10n(zh: "已当面送达", en: "Handed over")
-    static let seenOnline = L10n(zh: "网上已阅", en: "seen online")
+    static let seenOnline = L10n(zh: "网上已阅", en: "Seen online")
+    static let seenOnlineLogged = L10n(
+        zh: "哪些房号已在网上阅读公告属于个人信息：每次查看本页都记入审计日志，写明查看人。",
+        en: "Which flats have read the notice online is personal data: each view of this page is in the audit log with who viewed it.")
+    static let seenOnlineHidden = L10n(
+        zh: "哪些房号已在网上阅读公告属于个人信息，仅业主委员会和街道办事处可见；上面的人数已计入。",
+        en:
+            "Which flats have read the notice online is personal data, shown only to the committee and the street office; the count above includes them."
+    )
     static let handed = L10n(zh: "当面送达", en: "by hand")
     static let posted = L10n(zh: "公告送达", en: "public posting")
 

@@ -63,6 +63,31 @@ extension Result {
         }
     }
 
+    @Test func aWithheldEntryVerifiesByItsLeafHashAlone() async throws {
+        // setup: entries 2 and 7 withheld, as a staff member's export carries another estate's
+        var log = try TestLog(ballots: 10, batch: 3)
+        let entries = log.entries
+        func withheld(_ index: Int, leafOf entry: Int) -> String {
+            LogExport.withheldLine(index: index, leaf: entries[entry].leafHash(index: entry)).dropLast().description
+        }
+        for index in [2, 7] { log.lines[log.line(ofEntry: index)] = withheld(index, leafOf: index) }
+        // act and check: every head verifies, and the summary says how many were withheld
+        let summary = try (await log.verify()).get()
+        #expect(summary.entries == 10 && summary.withheld == 2 && summary.heads == 4)
+        #expect(log.lines[log.line(ofEntry: 7)] == #"{"index":7,"leaf_hash":""# + ByteText.hex(log.entries[7].leafHash(index: 7)) + #""}"#)
+        // A wrong hash, or a withheld line out of its place, is still named.
+        var wrong = log
+        wrong.lines[wrong.line(ofEntry: 7)] = withheld(7, leafOf: 6)
+        #expect(await wrong.verify().failure == LogProblem(.head(number: 3, size: 9), .rootMismatch(entries: 6..<9)))
+        var moved = log
+        moved.lines[moved.line(ofEntry: 7)] = withheld(8, leafOf: 7)
+        #expect(await moved.verify().failure == LogProblem(.entry(7), .outOfPlace(found: 8)))
+        // The database holds every entry: a withheld line from it is refused.
+        var stored = LogVerifier(key: log.key.publicKey)
+        stored.entry(Array(withheld(0, leafOf: 0).utf8), storedLeaf: log.entries[0].leafHash(index: 0))
+        #expect(stored.hasFailed)
+    }
+
     @Test func anEditedEntryIsNamed() async throws {
         var log = try TestLog(ballots: 10)
         let line = log.line(ofEntry: 4)

@@ -45,7 +45,7 @@ import Testing
         "GET /manage/votes/:vote": view, "GET /manage/votes/:vote/edit": organise, "POST /manage/votes/:vote/edit": organise,
         "POST /manage/votes/:vote/documents": organise, "GET /manage/votes/:vote/documents/:number": view,
         "POST /manage/votes/:vote/notice": organise,
-        "GET /manage/votes/:vote/delivery": deliver, "POST /manage/votes/:vote/delivery": deliver, "POST /manage/votes/:vote/posting": organise,
+        "GET /manage/votes/:vote/delivery": view, "POST /manage/votes/:vote/delivery": deliver, "POST /manage/votes/:vote/posting": organise,
         "GET /manage/votes/:vote/dashboard": view, "POST /manage/votes/:vote/reminders": organise, "GET /manage/votes/:vote/lists/:list": lists,
         "GET /manage/votes/:vote/paper": paper, "GET /manage/votes/:vote/entry": paper, "POST /manage/votes/:vote/entry": paper,
         "GET /manage/votes/:vote/mismatches": resolve, "POST /manage/votes/:vote/mismatches": resolve,
@@ -55,6 +55,8 @@ import Testing
         "GET /manage/votes/:vote/objections": answer, "POST /manage/votes/:vote/objections": answer,
         // Each desk's own estates' objections: any committee or street office.
         "GET /manage/objections": [.committeeHere, .committeeElsewhere, .streetHere, .streetElsewhere],
+        // Who opened personal data, of one's own estates: those who may open it themselves.
+        "GET /manage/access": [.committeeHere, .committeeElsewhere, .streetHere, .streetElsewhere],
     ]
 
     @Test func everyRouteAnswersEveryRoleAsTheTableSays() async throws {

@@ -22,6 +22,8 @@ import Testing
     static let extraPages: [(name: String, path: String, role: Role)] = [
         ("manage-votes-vote-lists-not_voted", "/manage/votes/:vote/lists/not_voted", .committeeHere),
         ("home-staff", "/", .committeeHere),
+        // The delivery page without the per-room "seen online" (personal data, issue 13).
+        ("manage-votes-vote-delivery-property", "/manage/votes/:vote/delivery", .propertyHere),
     ]
 
     @Test func everyPageMatchesItsSnapshotInBothLanguages() async throws {

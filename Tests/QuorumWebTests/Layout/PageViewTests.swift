@@ -37,6 +37,16 @@ import Testing
             try await store.organising.recordSeenOnline(vote: open.id, owner: owner.idHash)
             // The print run marks what it shows as printed, as the route does (the reconciliation counts it).
             try await store.paper.markPrinted(try await store.paper.ballots(of: open.id).map(\.code), of: open.id)
+            let property = try #require(try await store.staff.session(token: try await token(.propertyHere)))
+            // The snapshots' walk opens each page in both languages: what logs an access, twice.
+            func twice<T>(_ load: () async throws -> T) async throws -> T {
+                _ = try await load()
+                return try await load()
+            }
+            func accessPage() async throws -> AccessPage {
+                for _ in 0..<2 { try await store.results.recordExport(.ballots, of: closed, actor: committee.account.id) }
+                return try await AccessPage.load(committee, before: nil, store: store)
+            }
             let pages: [(String, PageChrome.SignedIn, SiteURL, (PageChrome) async throws -> Page)] = [
                 ("home", .nobody, .home, HomePage().render),
                 (
@@ -82,7 +92,7 @@ import Testing
                 ),
                 (
                     "manage-votes-vote-delivery", .staff(csrf: committee.csrf), .manageVote(open.id, .delivery()),
-                    try await DeliveryPage.load(open, building: nil, staff: committee, store: store).render
+                    try await twice { try await DeliveryPage.load(open, building: nil, staff: committee, store: store) }.render
                 ),
                 (
                     "manage-votes-vote-dashboard", .staff(csrf: committee.csrf), .manageVote(open.id, .dashboard),
@@ -90,8 +100,10 @@ import Testing
                 ),
                 (
                     "manage-votes-vote-lists-list", .staff(csrf: committee.csrf), .manageVote(open.id, .list("unbound")),
-                    RoomListPage(list: .unbound, vote: open, rooms: try await store.organising.unboundRooms(of: open, actor: committee.account.id))
-                        .render
+                    RoomListPage(
+                        list: .unbound, vote: open,
+                        rooms: try await twice { try await store.organising.unboundRooms(of: open, actor: committee.account.id) }
+                    ).render
                 ),
                 (
                     "manage-votes-vote-paper", .staff(csrf: committee.csrf), .manageVote(open.id, .paper()),
@@ -122,10 +134,19 @@ import Testing
                     "manage-objections", .staff(csrf: committee.csrf), .manageObjections,
                     try await OpenObjectionsPage.load(committee, store: store).render
                 ),
+                (
+                    // After the walk's two downloads of ballots.csv (a download is no page).
+                    "manage-access", .staff(csrf: committee.csrf), .manageAccess(),
+                    try await accessPage().render
+                ),
+                (
+                    "manage-votes-vote-delivery-property", .staff(csrf: property.csrf), .manageVote(open.id, .delivery()),
+                    try await DeliveryPage.load(open, building: nil, staff: property, store: store).render
+                ),
             ]
             let tokens = [
                 open.id: "VOTE-OPEN", closed.id: "VOTE-CLOSED", site.receiptCode: "RECEIPT-CODE", owner.csrf: "CSRF", committee.csrf: "CSRF",
-                street.csrf: "CSRF",
+                street.csrf: "CSRF", property.csrf: "CSRF",
             ]
             for (name, signedIn, here, render) in pages {
                 for lang in [Lang.zh, .en] {
