@@ -37,6 +37,9 @@ import Testing
             #expect(notice.contains(#"<dd class="head-key">\#(noticeHead.keyID)</dd>"#))
             #expect(notice.contains("公告发布时签名的树头"))
             #expect(notice.contains("/verify?size=\(noticeHead.size)"))
+            // The organisers' page of the vote, where they print the notice from, shows the same head.
+            let (_, overview) = try await get(client, "/manage/votes/\(site.open.id)", as: committee)
+            #expect(overview.contains(#"<dd class="head-root">\#(CopiedHead.grouped(noticeHead.root))</dd>"#))
             for (uri, who) in [("/votes/\(site.closed.id)/result", owner), ("/manage/votes/\(site.closed.id)/result", committee)] {
                 let (status, page) = try await get(client, uri, as: who, lang: "en")
                 #expect(status == .ok, "\(uri)")
