@@ -31,6 +31,7 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -142,6 +143,15 @@ class SiteTest(unittest.TestCase):
     def submit(self, selector, then_title):
         """Clicks a submit button and waits for the next page, known by its title."""
         self.click(selector)
+        WebDriverWait(self.browser, 10).until(lambda b: then_title in b.title)
+
+    def confirm(self, selector, then_title, says):
+        """Clicks a button whose form asks first: the question must name `says`; accepts it
+        and waits for the next page, known by its title."""
+        self.click(selector)
+        alert = WebDriverWait(self.browser, 10).until(EC.alert_is_present())
+        assert says in alert.text, alert.text
+        alert.accept()
         WebDriverWait(self.browser, 10).until(lambda b: then_title in b.title)
 
     def signed_out(self):

@@ -101,27 +101,28 @@ class OrganiserPathTest(SiteTest):
         opens = self.find("#opens").get_attribute("value")
         self.browser.execute_script("document.getElementById('opens').value = arguments[0]", self.tomorrow(opens))
         self.submit("#save-draft", "表决管理")
-        self.submit("#publish-notice", "表决管理")
+        self.confirm("#publish-notice", "表决管理", "不能撤销")
         self.assertIn("15 日", self.find("#message").text)
         self.shot("3-too-early")
         self.submit("#edit", "设置表决")
         self.browser.execute_script("document.getElementById('opens').value = arguments[0]", opens)
         self.submit("#save-draft", "表决管理")
-        self.submit("#publish-notice", "表决管理")
+        self.confirm("#publish-notice", "表决管理", "不能撤销")
         self.assertEqual(self.find("#phase").text, "已公告，未开始")
         self.shot("4-noticed")
 
         # 3. The clock moves to the opening; an owner votes online.
         self.advance(384)
         self.assertEqual(self.find("#phase").text, "进行中")
-        self.owner_votes_online()
 
-        # 4. Clerks print and enter paper ballots, each entered twice.
+        # 4. A clerk prints the paper ballots, one per voting person who has not voted yet;
+        # an owner then votes online, and a second print run leaves the owner out.
         self.sign_in("demo-clerk1")
         self.go(f"/manage/votes/{self.vote}/paper")
         ballots = self.browser.find_elements(By.CSS_SELECTOR, ".paper-ballot")
         self.assertGreater(len(ballots), 900)
         self.assertEqual(len(self.browser.find_elements(By.CSS_SELECTOR, ".paper-ballot svg.barcode")), len(ballots))
+        self.assertIn("前交回", ballots[0].find_element(By.CSS_SELECTOR, ".hand-back").text)
         codes = {}
         for ballot in ballots[:40]:
             rooms = ballot.find_element(By.CSS_SELECTOR, ".paper-rooms").text
@@ -130,6 +131,11 @@ class OrganiserPathTest(SiteTest):
         self.assertEqual(len(owners), 1, codes)
         others = [rooms for rooms in codes if "1-1-101" not in rooms][:2]
         self.shot("5-print")
+        self.owner_votes_online()
+        self.sign_in("demo-clerk1")
+        self.go(f"/manage/votes/{self.vote}/paper?building=1")
+        self.assertIn("已投票的 1 位不印", self.find("#print-count").text)
+        self.assertNotIn(codes[owners[0]], self.browser.page_source)
         first, second, owner = codes[others[0]], codes[others[1]], codes[owners[0]]
         self.assertIn("另一位录入员", self.enter_paper(first, True, "c1"))
         self.assertIn("另一位录入员", self.enter_paper(second, True, "c1"))
@@ -173,7 +179,7 @@ class OrganiserPathTest(SiteTest):
         self.go(f"/manage/votes/{self.vote}/delivery?building=2")
         self.click("[id^=hand-]")
         WebDriverWait(self.browser, 10).until(lambda b: "当面送达" in b.find_element(By.CSS_SELECTOR, ".table").text)
-        self.submit("#record-posting", "送达记录")
+        self.confirm("#record-posting", "送达记录", "公告送达")
         self.assertIn("公告送达", self.find("#message").text)
         self.shot("9d-delivery")
 
@@ -186,9 +192,9 @@ class OrganiserPathTest(SiteTest):
         # participation and the two approval bars of the resolution; participation of the election
         self.assertEqual(len(self.browser.find_elements(By.CSS_SELECTOR, "svg.chart")), 4)
         self.shot("10-result")
-        self.submit("#publish-preliminary", "表决结果")
+        self.confirm("#publish-preliminary", "表决结果", "异议期")
         self.assertIn("初步结果", self.find("#result-stage").text)
-        self.submit("#publish-final", "表决结果")
+        self.confirm("#publish-final", "表决结果", "不再变更")
         self.assertIn("异议期", self.browser.page_source)
 
         # 6b. An owner objects to a matter from the result page; the committee answers in
@@ -212,7 +218,7 @@ class OrganiserPathTest(SiteTest):
         self.shot("10c-answered")
         self.advance(288)
         self.go(f"/manage/votes/{self.vote}/result")
-        self.submit("#publish-final", "表决结果")
+        self.confirm("#publish-final", "表决结果", "不再变更")
         self.assertIn("最终结果", self.find("#result-stage").text)
         self.shot("11-final")
 

@@ -37,6 +37,9 @@ public enum AuditEvent: Hashable, Sendable {
     case listAccessed(list: NonVoterList, actor: String)
     /// A staff member downloaded a file of the vote that names units or owners (`VoteFile`).
     case exported(file: VoteFile, actor: String)
+    /// A staff member sent `count` reminder texts to owners who had not voted (the phones
+    /// never in the log).
+    case remindersSent(count: Int, actor: String)
     case voteClosed(actor: String)
     /// The count: the SHA-256 of the `tally.json` it produced.
     case tallied(tallySHA256: String, actor: String)
@@ -63,6 +66,7 @@ public enum AuditEvent: Hashable, Sendable {
         case .conflict: "conflict"
         case .listAccessed: "list_accessed"
         case .exported: "exported"
+        case .remindersSent: "reminders_sent"
         case .voteClosed: "vote_closed"
         case .tallied: "tally"
         case .published: "published"
@@ -136,6 +140,8 @@ extension LogEntry {
             members += [("list", .string(list.rawValue)), ("actor", .string(actor))]
         case .exported(let file, let actor):
             members += [("file", .string(file.rawValue)), ("actor", .string(actor))]
+        case .remindersSent(let count, let actor):
+            members += [("count", .int(count)), ("actor", .string(actor))]
         case .tallied(let sha256, let actor):
             members += [("tally_sha256", .string(sha256)), ("actor", .string(actor))]
         case .ticketFiled(let ticket, let kind, let item, let asker, let due, let sha256):
@@ -200,6 +206,7 @@ extension LogEntry {
             event = zip2(string("list").flatMap(NonVoterList.init(rawValue:)), string("actor")).map { .listAccessed(list: $0, actor: $1) }
         case "exported":
             event = zip2(string("file").flatMap(VoteFile.init(rawValue:)), string("actor")).map { .exported(file: $0, actor: $1) }
+        case "reminders_sent": event = zip2(json["count"]?.intValue, string("actor")).map { .remindersSent(count: $0, actor: $1) }
         case "tally": event = zip2(hexText("tally_sha256", bytes: 32), string("actor")).map { .tallied(tallySHA256: $0, actor: $1) }
         case "ticket_filed", "ticket_passed", "ticket_answered": event = ticketEvent(kind, json)
         default: event = nil

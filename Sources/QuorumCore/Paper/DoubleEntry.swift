@@ -32,11 +32,17 @@ public enum DoubleEntry {
     public static func enter(
         state: PaperState?, isOpen: Bool, earlier: [(clerk: String, choices: BallotChoices)], clerk: String, choices: BallotChoices
     ) throws(PaperError) -> PaperState {
-        guard isOpen else { throw .notOpen }
-        if let state, state != .entered { throw .finished(state) }
-        guard !earlier.contains(where: { $0.clerk == clerk }) else { throw .alreadyEnteredByYou }
+        try mayEnter(state: state, isOpen: isOpen, clerks: earlier.map(\.clerk), clerk: clerk)
         guard let first = earlier.first else { return .entered }
         return first.choices == choices ? .confirmed : .mismatch
+    }
+
+    /// Whether `clerk` may enter a ballot in `state` that `clerks` have entered: asked before
+    /// the form is shown, so a clerk learns before typing a whole ballot that it cannot be entered.
+    public static func mayEnter(state: PaperState?, isOpen: Bool, clerks: [String], clerk: String) throws(PaperError) {
+        guard isOpen else { throw .notOpen }
+        if let state, state != .entered { throw .finished(state) }
+        guard !clerks.contains(clerk) else { throw .alreadyEnteredByYou }
     }
 
     /// Whether `resolver` may settle a ballot in `state` entered by `clerks`.

@@ -174,27 +174,4 @@ extension OrganisingStore {
             return rooms
         }
     }
-
-    /// Sends a reminder to each owner (with a phone on file) of each voting person who has
-    /// not voted, while the vote is open. Returns how many messages went out.
-    @discardableResult
-    public func remindNonVoters(of vote: StoredVote, sender: any MessageSender) async throws -> Int {
-        guard vote.isOpen(at: clock()) else { throw ListError.closed }
-        let phones = try await withConnection { db -> [String] in
-            let key = try await personalDataKey(on: db, creating: false)
-            let sealed = try await db.raw(
-                """
-                SELECT DISTINCT o.phone_sealed FROM vote_members m
-                JOIN owners o ON o.id_hash = m.id_hash AND o.estate_id = \(bind: vote.estateID) AND o.valid_to IS NULL
-                WHERE m.vote_id = \(bind: vote.id) AND o.phone_sealed <> '' AND NOT EXISTS (
-                  SELECT 1 FROM ballots b WHERE b.vote_id = m.vote_id AND b.person = m.person)
-                """
-            ).all(decodingColumn: "phone_sealed", as: String.self)
-            return Array(Set(sealed.compactMap(key.open))).sorted()
-        }
-        for phone in phones {
-            try await sender.send(.reminder(title: vote.title, closesAt: vote.closesAt), to: phone)
-        }
-        return phones.count
-    }
 }

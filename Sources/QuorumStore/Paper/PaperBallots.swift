@@ -9,6 +9,8 @@ public struct PaperBallot: Sendable, Hashable {
     public var building: String
     public var area: Area
     public var state: PaperState?
+    /// The channel of the person's counted ballot, if they have one.
+    public var voted: Channel?
 }
 
 /// One building's line of the reconciliation report (对账).
@@ -39,17 +41,27 @@ public struct PaperMismatch: Sendable, Hashable {
 }
 
 extension PaperStore {
-    /// The paper ballots of a vote, one per voting person; with `markPrinted`, records that
-    /// they were printed now (the first time only).
-    public func ballots(of vote: String, markPrinted: Bool = false) async throws -> [PaperBallot] {
+    /// The paper ballots of a vote, one per voting person.
+    public func ballots(of vote: String) async throws -> [PaperBallot] {
+        try await withConnection { db in try await Self.ballots(of: vote, code: nil, on: db) }
+    }
+
+    /// Records that these ballots were printed now (the first time only).
+    public func markPrinted(_ codes: [String], of vote: String) async throws {
+        guard !codes.isEmpty else { return }
         try await withConnection { db in
-            if markPrinted {
-                try await db.raw(
-                    "UPDATE paper_codes SET printed_at = \(bind: clock().millisecondsSinceEpoch) WHERE vote_id = \(bind: vote) AND printed_at IS NULL"
-                ).run()
-            }
-            return try await Self.ballots(of: vote, code: nil, on: db)
+            try await db.update("paper_codes").set("printed_at", to: clock().millisecondsSinceEpoch).where("vote_id", .equal, vote)
+                .where("code", .in, codes).where("printed_at", .is, SQLLiteral.null).run()
         }
+    }
+
+    /// Whether `clerk` may enter the ballot now, or why not (`DoubleEntry.mayEnter`).
+    public func entryRefusal(vote: StoredVote, ballot: PaperBallot, clerk: String) async throws -> PaperError? {
+        let clerks = try await withConnection { db in try await Self.entries(vote: vote.id, code: ballot.code, on: db).map(\.clerk) }
+        do {
+            try DoubleEntry.mayEnter(state: ballot.state, isOpen: vote.isOpen(at: clock()), clerks: clerks, clerk: clerk)
+            return nil
+        } catch { return error }
     }
 
     /// The paper ballot with a (typed or scanned) code, if it is this vote's.
@@ -62,9 +74,10 @@ extension PaperStore {
     private static func ballots(of vote: String, code: String?, on db: any SQLDatabase) async throws -> [PaperBallot] {
         try await db.raw(
             """
-            SELECT c.code, c.person, p.rooms, p.area, s.state FROM paper_codes c
+            SELECT c.code, c.person, p.rooms, p.area, s.state, b.channel FROM paper_codes c
             JOIN vote_persons p ON p.vote_id = c.vote_id AND p.person = c.person
             LEFT JOIN paper_states s ON s.vote_id = c.vote_id AND s.code = c.code
+            LEFT JOIN ballots b ON b.vote_id = c.vote_id AND b.person = c.person
             WHERE c.vote_id = \(bind: vote) AND c.code = COALESCE(\(bind: code), c.code) ORDER BY c.person
             """
         ).all().map(paperBallot(from:))
@@ -87,7 +100,8 @@ extension PaperStore {
         return PaperBallot(
             code: try row.decode(column: "code", as: String.self), person: try row.decode(column: "person", as: Int.self), rooms: rooms,
             building: OrganisingStore.building(ofRooms: rooms), area: Area(centiSquareMetres: try row.decode(column: "area", as: Int64.self)),
-            state: try row.decode(column: "state", as: String?.self).flatMap(PaperState.init(rawValue:)))
+            state: try row.decode(column: "state", as: String?.self).flatMap(PaperState.init(rawValue:)),
+            voted: try row.decode(column: "channel", as: String?.self).flatMap(Channel.init(rawValue:)))
     }
 
     /// The resolution queue: mismatched ballots with both entries.

@@ -136,6 +136,16 @@ extension StaffStore {
         return visible
     }
 
+    /// The accounts with these ids (an audit-log entry's actors), by id; ids of no account
+    /// (`owner`, `system`) are left out.
+    public func accounts(ids: Set<String>) async throws -> [String: StaffAccount] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await withConnection { db in
+            try await db.select().column("*").from("staff").where("id", .in, Array(ids)).all().map(Self.staffAccount(from:))
+        }
+        return Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Whether an account's division is, or lies above, `division`.
     public func covers(_ account: StaffAccount, division: Int64) async throws -> Bool {
         if account.role == .admin { return true }

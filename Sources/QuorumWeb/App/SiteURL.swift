@@ -45,11 +45,13 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
 
     /// The organisers' pages of one vote, under `/manage/votes/:vote`.
     public enum Manage: Sendable, Hashable {
-        case overview, edit, documents, notice, posting, dashboard, reminders, paper, mismatches, reconciliation, result, publish, report
+        case overview, edit, documents, notice, posting, dashboard, reminders, mismatches, reconciliation, result, publish, report
         case resultNotice
         case objections
         case document(String)
         case delivery(building: String? = nil)
+        /// The paper ballots to print: of one building or one voting person (a household), or all.
+        case paper(building: String? = nil, person: String? = nil)
         case list(String)
         case entry(code: String? = nil, done: String? = nil)
         case export(String)
@@ -129,6 +131,7 @@ extension SiteURL.Manage {
         case .overview: ""
         case .document(let number): "/documents/\(number)"
         case .delivery(let building): "/delivery" + SiteURL.query(["building": building])
+        case .paper(let building, let person): "/paper" + SiteURL.query(["building": building, "person": person])
         case .list(let list): "/lists/\(list)"
         case .entry(let code, let done): "/entry" + SiteURL.query(["code": code, "done": done])
         case .export(let file): "/export/\(file)"

@@ -42,6 +42,7 @@ enum StaticFiles {
         .alert{background:#fff3f3;border:2px solid #b00020;color:#7a0016;border-radius:.5rem;padding:.7rem}
         .ok{background:#eef8f1;border:2px solid #0b5d3b;border-radius:.5rem;padding:.7rem}
         .note{color:#555;font-size:.85rem}
+        .quote{border-left:4px solid #888;background:#f4f4f4;padding:.5rem .7rem;overflow-wrap:anywhere}
         .tag{display:inline-block;padding:0 .4rem;border-radius:.3rem;background:#e8efe9;color:#0b5d3b;font-size:.85rem}
         .tag.special{background:#fff0d9;color:#7a4a00}
         fieldset{border:2px solid #ccc;border-radius:.6rem;margin:1rem 0;padding:.5rem 1rem 1rem;background:#fff}
@@ -67,6 +68,8 @@ enum StaticFiles {
         label.check input,label.choice input{width:1.4rem;height:1.4rem}
         .chips{display:flex;flex-wrap:wrap;gap:.4rem}
         .chip{display:inline-flex;gap:.3rem;align-items:center;margin:.2rem .3rem .2rem 0;padding:.2rem .6rem;border:1px solid #0b5d3b;border-radius:1rem;font-weight:400}
+        .chip.current{background:#0b5d3b;color:#fff}
+        .hand-back{font-weight:600}
         .note{color:#555;font-size:.85rem}
         .small{font-size:.85rem}
         .hash{font-family:ui-monospace,monospace;font-size:.7rem;word-break:break-all;color:#555}
@@ -147,10 +150,12 @@ enum StaticFiles {
             canvas.hidden = false;
           }
 
-          // A form that changes something for good asks first, in the words it carries.
-          document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+          // A form (or the button that sends it) that changes something for good asks first,
+          // in the words it carries.
+          document.querySelectorAll("form").forEach(function (form) {
             form.addEventListener("submit", function (e) {
-              if (!window.confirm(form.getAttribute("data-confirm"))) { e.preventDefault(); }
+              var text = (e.submitter && e.submitter.getAttribute("data-confirm")) || form.getAttribute("data-confirm");
+              if (text && !window.confirm(text)) { e.preventDefault(); }
             });
           });
 

@@ -16,7 +16,7 @@ extension DeliveryPage {
                 Form(post: SiteURL.manageVote(vote.id, .posting), csrf: staff.csrf) {
                     Paragraph(S.postingExplain(lang)).class("note")
                     SubmitButton(S.recordPosting(lang)).class("secondary").id("record-posting")
-                }
+                }.attr("data-confirm", S.confirmPosting(unreached)(lang))
             }
             Paragraph { for name in buildings { Link(name, url: SiteURL.manageVote(vote.id, .delivery(building: name))).class("chip") } }
             Table {
@@ -56,7 +56,7 @@ extension DashboardPage {
         let paper = buildings.reduce(Weight.zero) { $0 + $1.paper }
         return Layout.page(S.dashboard, chrome: chrome) { lang in
             Paragraph(vote.title).class("meta")
-            Layout.flash(message, "ok", id: "message")
+            Layout.flash(message, refused ? "alert" : "ok", id: "message")
             ProgressView(progress: progress, lang: lang, source: nil)
             Paragraph("\(S.onlineBallots(lang))：\(online.heads)（\(online.area) m²） · \(S.paperBallots(lang))：\(paper.heads)（\(paper.area) m²）")
                 .class("meta").id("channels")
@@ -84,12 +84,33 @@ extension DashboardPage {
                     Link(title(lang), url: SiteURL.manageVote(vote.id, .list(list.rawValue))).class("button secondary").id(id)
                 }
             }
-            if permissions.contains(.organise) && vote.isOpen(at: now) {
-                Form(post: SiteURL.manageVote(vote.id, .reminders), csrf: staff.csrf) {
-                    SubmitButton(S.sendReminders(lang)).class("secondary").id("send-reminders")
-                }
-            }
+            if let reminders { reminderForm(reminders, lang) }
             Link(S.back(lang), url: SiteURL.manageVote(vote.id)).class("button secondary")
+        }
+    }
+}
+
+extension DashboardPage {
+    /// Reminders, a mass action: the text as the phones get it, how many, the rounds before
+    /// and who sent them, a confirmation, and within the quiet hours a box to say it is meant.
+    func reminderForm(_ reminders: ReminderPreview, _ lang: Lang) -> Component {
+        let recent = reminders.rounds.first.flatMap { now < ReminderRule.quietUntil($0) ? $0 : nil }
+        return Div {
+            H2(S.sendReminders(lang))
+            Paragraph(S.reminderPreview(reminders.recipients)(lang)).class("note").id("reminder-count")
+            Paragraph(S.text(.reminder(title: vote.title, closesAt: vote.closesAt))).class("quote").id("reminder-text")
+            if !reminders.rounds.isEmpty {
+                H3(S.earlierRounds(lang))
+                List(reminders.rounds) { round in ListItem(S.reminderRound(round, by: senders[round.actor]?.displayName ?? round.actor)(lang)) }
+                    .class("plain").id("reminder-rounds")
+            }
+            Form(post: SiteURL.manageVote(vote.id, .reminders), csrf: staff.csrf) {
+                if let recent {
+                    Paragraph(S.say(ReminderError.sentRecently(recent))(lang)).class("alert").id("sent-recently")
+                    Label(S.sendAgain(lang)) { Input(type: .checkbox, name: "again", value: "1").id("again") }
+                }
+                SubmitButton(S.sendReminders(lang)).class("secondary").id("send-reminders")
+            }.attr("data-confirm", S.confirmReminders(reminders.recipients)(lang))
         }
     }
 }

@@ -46,16 +46,20 @@ struct DeliveryRoutes {
 
     @Sendable func remind(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let message: String
+        var refused = false
         do {
-            message = S.remindersSent(try await store.organising.remindNonVoters(of: context.vote, sender: dependencies.sender))(context.lang)
-        } catch let error as ListError {
-            message = S.say(error)(context.lang)
+            let sent = try await store.organising.remindNonVoters(
+                of: context.vote, actor: context.staff.account.id, again: context.form["again"] == "1", sender: dependencies.sender)
+            message = S.remindersSent(sent)(context.lang)
+        } catch let error as ReminderError {
+            (message, refused) = (S.say(error)(context.lang), true)
         }
-        return try await dashboardPage(context, message: message)
+        return try await dashboardPage(context, message: message, refused: refused)
     }
 
-    func dashboardPage(_ context: StaffVoteContext, message: String?) async throws -> Response {
-        let page = try await DashboardPage.load(context.vote, staff: context.staff, message: message, store: store)
+    func dashboardPage(_ context: StaffVoteContext, message: String?, refused: Bool = false) async throws -> Response {
+        var page = try await DashboardPage.load(context.vote, staff: context.staff, message: message, store: store)
+        page.refused = refused
         return Layout.response(page.render(chrome: context.chrome.at(.manageVote(context.vote.id, .dashboard))))
     }
 

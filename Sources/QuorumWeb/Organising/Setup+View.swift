@@ -118,7 +118,7 @@ extension OverviewPage {
                 Form(post: SiteURL.manageVote(vote.id, .notice), csrf: staff.csrf) {
                     Paragraph(S.noticeFreezes(lang)).class("note")
                     SubmitButton(S.publishNotice(lang)).id("publish-notice")
-                }
+                }.attr("data-confirm", S.confirmNotice(vote.title)(lang))
             }
             if let progress { ProgressView(progress: progress, lang: lang, source: nil) }
             if let head { HeadBlock(head: head, moment: S.Head.atNotice, lang: lang) }
@@ -139,7 +139,7 @@ extension OverviewPage {
         [
             (permissions.contains(.view), S.dashboard, .dashboard, "to-dashboard"),
             (permissions.contains(.deliver), S.deliveryTitle, .delivery(), "to-delivery"),
-            (permissions.contains(.print), S.printBallots, .paper, "to-print"),
+            (permissions.contains(.print), S.printBallots, .paper(), "to-print"),
             (permissions.contains(.enter), S.paperEntry, .entry(), "to-entry"),
             (permissions.contains(.resolve), S.mismatchQueue, .mismatches, "to-mismatches"),
             (permissions.contains(.view), S.reconciliationTitle, .reconciliation, "to-reconciliation"),

@@ -40,3 +40,56 @@ extension S {
         error.file + (error.line.map { ":\($0)" } ?? "") + ": " + (error.field.map { "\($0): " } ?? "")
     }
 }
+
+/// The confirmations of mass actions and the reminders' preview and history (issue 13, item 11).
+extension S {
+    static func confirmNotice(_ title: String) -> L10n {
+        L10n(
+            zh: "发布《\(title)》的公告？发布后表决事项和附件不能再修改，表决人名单即时确定，全体业主都能看到。此操作不能撤销。",
+            en:
+                "Publish the notice of \"\(title)\"? Its matters and documents are then frozen, the voters fixed, and every owner can read it. This cannot be undone."
+        )
+    }
+    static func confirmPosting(_ count: Int) -> L10n {
+        L10n(
+            zh: "记录公告张贴？尚无送达记录的 \(count) 位表决人将记为“公告送达”。此操作不能撤销。",
+            en:
+                "Record the public posting? The voting persons without a delivery record (\(count)) will be marked as covered by it. This cannot be undone."
+        )
+    }
+    static func confirmReminders(_ count: Int) -> L10n {
+        L10n(zh: "现在向 \(count) 个手机号发送提醒短信？", en: "Send the reminder now? Phones to text: \(count).")
+    }
+    static func confirmPreliminary(_ days: Int) -> L10n {
+        L10n(
+            zh: "公布初步结果？全体业主将看到结果，\(days) 天异议期随即开始。公布后不能撤回。",
+            en: "Publish the preliminary result? Every owner will see it and the \(days)-day objection period starts. It cannot be withdrawn.")
+    }
+    static let confirmFinal = L10n(
+        zh: "公布最终结果？公布后结果不再变更。", en: "Publish the final result? It cannot change afterwards.")
+    static let confirmSpoiled = L10n(
+        zh: "把这张选票整张记为废票？它计入参与表决，但所有事项都不计同意。", en: "Record this whole ballot as spoiled? It counts as taking part, but as agreeing to nothing.")
+    static func reminderPreview(_ count: Int) -> L10n {
+        L10n(
+            zh: "将向尚未投票的表决人的 \(count) 个手机号发送以下短信（不含已投票者和未留手机号者）：",
+            en: "Phones to text: \(count), of owners who have not voted (none to those who voted or left no phone). The text:")
+    }
+    static func reminderRound(_ round: ReminderRound, by name: String) -> L10n {
+        L10n(
+            zh: "\(round.time.localMinute) 由 \(name) 发送 \(round.count) 条", en: "\(round.time.localMinute): sent by \(name), texts: \(round.count)")
+    }
+    static let earlierRounds = L10n(zh: "发送记录", en: "Sent before")
+    static let sendAgain = L10n(zh: "我确认要再次发送", en: "Yes, send it again")
+
+    static func say(_ error: ReminderError) -> L10n {
+        switch error {
+        case .closed: L10n(zh: "投票未在进行中，不能发送提醒", en: "the vote is not open: no reminders can be sent")
+        case .sentRecently(let last):
+            L10n(
+                zh: "\(last.time.localMinute) 刚发送过 \(last.count) 条提醒；\(ReminderRule.quietUntil(last).localMinute) 前再次发送须勾选确认。",
+                en:
+                    "A round of reminders (\(last.count)) went out at \(last.time.localMinute): to send again before \(ReminderRule.quietUntil(last).localMinute), tick the box to confirm."
+            )
+        }
+    }
+}

@@ -1,11 +1,25 @@
 import QuorumCore
 import QuorumStore
 
-/// The print run (`/manage/votes/:vote/paper`): one A4 page per voting person.
+/// The print run (`/manage/votes/:vote/paper?building=&person=`): one A4 page per voting
+/// person who has not voted, of one building, one household or all; those who voted are
+/// left out and counted.
 struct PrintPage {
     var vote: StoredVote
     var estate: String
     var ballots: [PaperBallot]
+    var buildings: [String] = []
+    var building: String?
+    var voted = 0
+
+    /// The ballots of `building` or `person` (or all), without those who have voted.
+    init(vote: StoredVote, estate: String, all: [PaperBallot], building: String? = nil, person: Int? = nil) {
+        let chosen = all.filter { (building == nil || $0.building == building) && (person == nil || $0.person == person) }
+        (self.vote, self.estate, self.building) = (vote, estate, building)
+        ballots = chosen.filter { $0.voted == nil }
+        voted = chosen.count - ballots.count
+        buildings = Set(all.map(\.building)).sorted { $0.localizedStandardCompare($1) == .orderedAscending }
+    }
 }
 
 /// What was printed, returned, entered and counted (`/manage/votes/:vote/reconciliation`),
@@ -36,6 +50,8 @@ struct EntryPage {
     var ballot: PaperBallot
     var csrf: String
     var error: String?
+    /// Why this clerk cannot enter the ballot now: shown instead of the form.
+    var refusal: String?
 }
 
 /// The ballots whose two entries differ (`/manage/votes/:vote/mismatches`), each with both

@@ -6,7 +6,15 @@ extension PrintPage {
     /// Estate, vote, rooms, boxes, signature line and barcode on each ballot.
     func render(chrome: PageChrome) -> Page {
         Layout.page(S.printBallots, chrome: chrome) { lang in
-            Paragraph(S.printExplain(ballots.count)(lang)).class("note no-print")
+            Div {
+                Paragraph(S.printExplain(ballots.count, voted: voted)(lang)).class("note").id("print-count")
+                Paragraph {
+                    Link(S.allBuildings(lang), url: SiteURL.manageVote(vote.id, .paper())).class(building == nil ? "chip current" : "chip")
+                    for name in buildings {
+                        Link(name, url: SiteURL.manageVote(vote.id, .paper(building: name))).class(name == building ? "chip current" : "chip")
+                    }
+                }
+            }.class("no-print")
             for ballot in ballots {
                 Div {
                     H2("\(estate) · \(S.paperBallotTitle(lang))")
@@ -26,6 +34,7 @@ extension PrintPage {
                         }
                     }
                     Paragraph(S.paperInstructions(lang)).class("note")
+                    Paragraph(S.handBack(LocalTime.format(vote.closesAt))(lang)).class("hand-back")
                     Paragraph("\(S.signatureLine(lang))：________________________    \(S.date(lang))：____________").class("signature-line")
                     Div {
                         Barcode(code: ballot.code.replacingOccurrences(of: "-", with: ""))
@@ -96,12 +105,19 @@ extension EntryPage {
             Paragraph("\(S.ballotCode(lang))：\(ballot.code) · \(S.rooms(lang))：\(ballot.rooms)").class("meta").id("entry-rooms")
             if let state = ballot.state { Paragraph(PaperPages.stateName(state, lang)).class("tag") }
             Layout.flash(error, id: "entry-error")
-            Form(post: SiteURL.manageVote(vote.id, .entry()), csrf: csrf) {
-                Input(type: .hidden, name: "code", value: ballot.code)
-                PaperPages.marks(vote.definition, lang)
-                SubmitButton(S.saveEntry(lang)).id("save-entry")
-                SubmitButton(S.wholeSpoiled(lang)).class("secondary").attribute(named: "name", value: "spoiled").attribute(named: "value", value: "1")
-                    .attribute(named: "formnovalidate", value: "formnovalidate").id("spoiled")
+            if let refusal {
+                Paragraph(S.cannotEnter(refusal)(lang)).class("alert").attribute(named: "role", value: "alert").id("entry-refused")
+            } else {
+                if ballot.voted == .online { Paragraph(S.votedOnlineAlready(lang)).class("alert").id("voted-online") }
+                Form(post: SiteURL.manageVote(vote.id, .entry()), csrf: csrf) {
+                    Input(type: .hidden, name: "code", value: ballot.code)
+                    PaperPages.marks(vote.definition, lang)
+                    SubmitButton(S.saveEntry(lang)).id("save-entry")
+                    SubmitButton(S.wholeSpoiled(lang)).class("secondary").attribute(named: "name", value: "spoiled").attribute(
+                        named: "value", value: "1"
+                    )
+                    .attribute(named: "formnovalidate", value: "formnovalidate").attr("data-confirm", S.confirmSpoiled(lang)).id("spoiled")
+                }
             }
             Link(S.back(lang), url: SiteURL.manageVote(vote.id, .entry())).class("button secondary")
         }

@@ -9,7 +9,7 @@ struct PaperRoutes {
 
     var routes: [RouteSpec] {
         [
-            .staffVote(.get, .manageVote(":vote", .paper), .print, noticed: true, printBallots),
+            .staffVote(.get, .manageVote(":vote", .paper()), .print, noticed: true, printBallots),
             .staffVote(.get, .manageVote(":vote", .entry()), .enter, noticed: true, entry),
             .staffVote(.post, .manageVote(":vote", .entry()), .enter, noticed: true, enter),
             .staffVote(.get, .manageVote(":vote", .mismatches), .resolve, noticed: true, mismatches),
@@ -21,10 +21,12 @@ struct PaperRoutes {
     @Sendable func printBallots(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let vote = context.vote
         guard let estate = try await store.register.estate(vote.estateID) else { return StaffPages.notFound(context.chrome) }
-        let building = request.uri.queryParameters["building"].map(String.init)
-        var ballots = try await store.paper.ballots(of: vote.id, markPrinted: building == nil)
-        if let building { ballots = ballots.filter { $0.building == building } }
-        return Layout.response(PrintPage(vote: vote, estate: estate.name, ballots: ballots).render(chrome: context.chrome))
+        let query = request.uri.queryParameters
+        let page = PrintPage(
+            vote: vote, estate: estate.name, all: try await store.paper.ballots(of: vote.id), building: query["building"].map(String.init),
+            person: query["person"].flatMap { Int(String($0)) })
+        try await store.paper.markPrinted(page.ballots.map(\.code), of: vote.id)
+        return Layout.response(page.render(chrome: context.chrome))
     }
 
     @Sendable func entry(_ request: Request, context: StaffVoteContext) async throws -> Response {
@@ -36,7 +38,9 @@ struct PaperRoutes {
                 return Layout.response(
                     ScanPage(vote: vote, error: S.unknownPaperCode(context.lang)).render(chrome: context.chrome), status: .notFound)
             }
-            return Self.entry(EntryPage(vote: vote, ballot: ballot, csrf: staff.csrf), context)
+            let refusal = try await store.paper.entryRefusal(vote: vote, ballot: ballot, clerk: staff.account.id)
+            let page = EntryPage(vote: vote, ballot: ballot, csrf: staff.csrf, refusal: refusal.map { S.say($0)(context.lang) })
+            return Self.entry(page, context, status: refusal == nil ? .ok : .conflict)
         }
         return Layout.response(ScanPage(vote: vote, flash: flash).render(chrome: context.chrome))
     }

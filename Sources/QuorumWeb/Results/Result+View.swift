@@ -106,7 +106,7 @@ extension ResultPage {
                     Input(type: .hidden, name: "final", value: "0")
                     Paragraph(S.objectionExplain(vote.objectionDays)(lang)).class("note")
                     SubmitButton(S.publishPreliminary(lang)).id("publish-preliminary")
-                }
+                }.attr("data-confirm", S.confirmPreliminary(vote.objectionDays)(lang))
             }
             if vote.preliminaryAt != nil && permissions.contains(.answer) {
                 if openObjections > 0 { Paragraph(S.objectionsOpen(openObjections)(lang)).class("alert").id("objections-open") }
@@ -116,7 +116,7 @@ extension ResultPage {
                 Form(post: SiteURL.manageVote(vote.id, .publish), csrf: staff.csrf) {
                     Input(type: .hidden, name: "final", value: "1")
                     SubmitButton(S.publishFinal(lang)).id("publish-final")
-                }
+                }.attr("data-confirm", S.confirmFinal(lang))
             }
             Link(S.printReport(lang), url: SiteURL.manageVote(vote.id, .report)).class("button secondary").id("report")
             if permissions.contains(.export) {

@@ -147,9 +147,7 @@ extension S {
     static func remindersSent(_ count: Int) -> L10n { L10n(zh: "已发送 \(count) 条提醒", en: "\(count) reminders sent") }
 
     static let printBallots = L10n(zh: "打印纸质表决票", en: "Print the paper ballots")
-    static func printExplain(_ count: Int) -> L10n {
-        L10n(zh: "共 \(count) 张，每张一页 A4。请用浏览器的打印功能。", en: "\(count) ballots, one A4 page each. Use the browser's print command.")
-    }
+
     static let paperBallotTitle = L10n(zh: "业主表决票", en: "Owner's ballot")
     static let area = L10n(zh: "面积", en: "Area")
     static let paperInstructions = L10n(

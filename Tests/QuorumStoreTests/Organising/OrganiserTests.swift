@@ -131,7 +131,8 @@ import Testing
     func twoClerksMustAgreeAndMismatchesWaitForSomeoneElse(_ database: TestDatabase) async throws {
         try await withEstate(database) { store, estate, clock in
             let vote = try await openVote(store, estate: estate, clock: clock)
-            let ballots = try await store.paper.ballots(of: vote.id, markPrinted: true)
+            let ballots = try await store.paper.ballots(of: vote.id)
+            try await store.paper.markPrinted(ballots.map(\.code), of: vote.id)
             let agree = VotingTests.choices
             let oppose = BallotChoices(["m1": .option(.oppose), "e": .candidates(["c1"])])
             // One ballot: the two entries agree.
@@ -336,7 +337,7 @@ import Testing
             let others = try await store.organising.persons(of: vote.id).filter { $0.person != person }
             try await store.organising.recordDelivery(vote: vote.id, person: others[0].person, method: .hand, actor: "clerk")
             let sender = RecordingSender()
-            let sent = try await store.organising.remindNonVoters(of: vote, sender: sender)
+            let sent = try await store.organising.remindNonVoters(of: vote, actor: "organiser", sender: sender)
             // check: who was reached, and how; reminders only to the owners (with a phone) who did not vote
             let persons = try await store.organising.persons(of: vote.id)
             #expect(persons.first { $0.person == person }?.deliveries == [.online])

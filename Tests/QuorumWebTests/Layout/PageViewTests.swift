@@ -35,6 +35,8 @@ import Testing
             let receipt = try #require(try await store.voting.receipt(code: site.receiptCode))
             let opens = VoteCalendar.earliestOpening(noticedAt: store.now())
             try await store.organising.recordSeenOnline(vote: open.id, owner: owner.idHash)
+            // The print run marks what it shows as printed, as the route does (the reconciliation counts it).
+            try await store.paper.markPrinted(try await store.paper.ballots(of: open.id).map(\.code), of: open.id)
             let pages: [(String, PageChrome.SignedIn, SiteURL, (PageChrome) async throws -> Page)] = [
                 ("home", .nobody, .home, HomePage().render),
                 (
@@ -96,8 +98,8 @@ import Testing
                         .render
                 ),
                 (
-                    "manage-votes-vote-paper", .staff(csrf: committee.csrf), .manageVote(open.id, .paper),
-                    PrintPage(vote: open, estate: estate.name, ballots: try await store.paper.ballots(of: open.id, markPrinted: true)).render
+                    "manage-votes-vote-paper", .staff(csrf: committee.csrf), .manageVote(open.id, .paper()),
+                    PrintPage(vote: open, estate: estate.name, all: try await store.paper.ballots(of: open.id)).render
                 ),
                 ("manage-votes-vote-entry", .staff(csrf: committee.csrf), .manageVote(open.id, .entry()), ScanPage(vote: open).render),
                 (
