@@ -33,6 +33,7 @@ extension Words {
             case .head(let number, let size): "第 \(number) 个签名树头（\(size) 条）"
             case .line(let line): "第 \(line) 行"
             case .ballotRow(let line): "表决票文件第 \(line) 行"
+            case .copiedHead(let size): "公告上的树头（\(size) 条）"
             }
         let why =
             switch problem.reason {
@@ -57,6 +58,9 @@ extension Words {
             case .setAside(let index): "日志条目 \(index) 因冲突不计入，却在计票的表决票中"
             case .uncounted: "日志中的这张表决票不在计票的表决票中"
             case .ballotsUnreadable(let detail): "无法读取：\(detail)"
+            case .copiedBeyondLog(let present): "日志只有 \(present) 条，比树头的条目少：这不是那份日志，或抄写的条目数有误"
+            case .copiedInconsistent(let head):
+                "与日志（\(head) 条的树头）不一致：日志的前面部分在公告之后被改写过，或抄写的根哈希有误"
             }
         return "\(at)：\(why)"
     }
@@ -69,6 +73,7 @@ extension Words {
             case .head(let number, let size): "signed head \(number) (size \(size))"
             case .line(let line): "line \(line)"
             case .ballotRow(let line): "ballots file line \(line)"
+            case .copiedHead(let size): "the head from the notice (size \(size))"
             }
         let why =
             switch problem.reason {
@@ -94,6 +99,10 @@ extension Words {
             case .setAside(let index): "entry \(index) of the log was set aside by a conflict, yet it is counted"
             case .uncounted: "this ballot of the log is not among the counted ballots"
             case .ballotsUnreadable(let detail): "cannot be read: \(detail)"
+            case .copiedBeyondLog(let present):
+                "the log has only \(present) entries, fewer than the head: this is not that log, or the size was copied wrong"
+            case .copiedInconsistent(let head):
+                "the log (its head of size \(head)) is not consistent with it: the log's earlier entries were rewritten after the notice, or the root was copied wrong"
             }
         return "\(at): \(why)"
     }
@@ -106,6 +115,12 @@ extension Words {
         case "choices": "表决意见（承诺值）"
         default: field
         }
+    }
+
+    /// What `quorum verify --head` adds when the log is consistent with the copied head.
+    static func copiedHolds(_ head: CopiedHead) -> String {
+        "公告上的树头（\(head.size) 条，根哈希 \(CopiedHead.grouped(head.root))）与日志一致：此后的日志完整保留了公告时的全部条目 / "
+            + "the head from the notice (size \(head.size), root \(CopiedHead.grouped(head.root))) is consistent with the log: it still holds every entry of that moment"
     }
 
     static func unsignedTail(_ file: String, entries: Int) -> String {

@@ -160,4 +160,44 @@ import Testing
             #expect(String(decoding: run.standardOutput, as: UTF8.self).contains("9 条条目，9 个签名树头"))
         }
     }
+
+    /// `--head SIZE:ROOT`, as a person copies it from a notice (issue 13, item 5): the log must
+    /// begin with exactly the entries under it; a wrong root or a size beyond the log fails, and says why.
+    @Test func aHeadCopiedFromANoticeHoldsOnlyIfTheLogIsConsistentWithIt() async throws {
+        try await withSetup { setup in
+            // setup: the root of the first 5 entries, in the groups the notice prints
+            let log = setup.file("log.jsonl")
+            try export(setup).write(toFile: log, atomically: true, encoding: .utf8)
+            var frontier = MerkleFrontier()
+            for (index, ballot) in Self.ballots().prefix(5).enumerated() { frontier.append(ballot.entry.leafHash(index: index)) }
+            let grouped = CopiedHead.grouped(frontier.root)
+            // act, check: consistent, from the export and from the database
+            let good = try TallyCommandTests.run(["verify", log, "--head", "5:\(grouped)"])
+            #expect(good.status == 0, "\(good.standardError)")
+            let output = String(decoding: good.standardOutput, as: UTF8.self)
+            #expect(output.contains("公告上的树头（5 条，根哈希 \(grouped)）与日志一致"))
+            #expect(output.contains("the head from the notice (size 5, root \(grouped)) is consistent with the log"))
+            #expect(try TallyCommandTests.run(["verify", "--database", setup.database, "--head", "5:\(grouped)"]).status == 0)
+            // a root one bit off: not consistent
+            var wrong = frontier.root
+            wrong[31] ^= 1
+            let bad = try TallyCommandTests.run(["verify", log, "--head", "5:\(ByteText.hex(wrong))"])
+            #expect(bad.status == 65)
+            #expect(
+                bad.standardError
+                    == "\(log): 公告上的树头（5 条）：与日志（5 条的树头）不一致：日志的前面部分在公告之后被改写过，或抄写的根哈希有误\n"
+                    + "\(log): the head from the notice (size 5): the log (its head of size 5) is not consistent with it: "
+                    + "the log's earlier entries were rewritten after the notice, or the root was copied wrong\n")
+            #expect(try TallyCommandTests.run(["verify", "--database", setup.database, "--head", "5:\(ByteText.hex(wrong))"]).status == 65)
+            // a size beyond the log
+            let beyond = try TallyCommandTests.run(["verify", log, "--head", "9:\(grouped)"])
+            #expect(beyond.status == 65)
+            #expect(beyond.standardError.contains("日志只有 8 条，比树头的条目少"))
+            #expect(beyond.standardError.contains("the log has only 8 entries, fewer than the head"))
+            // not a head at all
+            let malformed = try TallyCommandTests.run(["verify", log, "--head", "5"])
+            #expect(malformed.status == 64)
+            #expect(malformed.standardError.contains("expected SIZE:ROOT"))
+        }
+    }
 }

@@ -258,8 +258,8 @@ class OrganiserPathTest(SiteTest):
         self.go(f"/manage/votes/{self.vote}/report")
         self.assertIn("SHA-256", self.browser.page_source)
 
-        # 8. The owner sees the published result.
-        self.owner_sees_the_result()
+        # 8. The owner sees the published result, its notice with the head, and the outcome in the list.
+        self.owner_sees_the_result(folder)
 
     @staticmethod
     def tomorrow(value):
@@ -269,10 +269,27 @@ class OrganiserPathTest(SiteTest):
         earlier = datetime.date(year, month, day) - datetime.timedelta(days=15)
         return earlier.isoformat() + "T" + time
 
+    def shot_at(self, selector, name):
+        """A screenshot at 375×667 with the element scrolled to the top."""
+        self.browser.execute_script("arguments[0].scrollIntoView(true)", self.find(selector))
+        self.shot(name)
+
+    def head(self):
+        """The size and root a person copies from the page's head."""
+        return self.find("#log-head .head-size").text, self.find("#log-head .head-root").text
+
     def owner_votes_online(self):
         self.bind_owner("王建国", "370202196505050011")
         self.submit(f"#open-{self.vote}", "表决公告")
         self.assertIn("加装电梯方案.pdf", self.browser.page_source)
+        # The notice shows the head signed when it was published (issue 13, item 5), in both languages.
+        size, root = self.head()
+        self.assertEqual(len(root.split(" ")), 16)
+        self.shot_at("#log-head", "3a-notice-head")
+        self.go(f"/votes/{self.vote}?lang=en")
+        self.shot_at("#log-head", "3a-notice-head-en")
+        self.go(f"/votes/{self.vote}?lang=zh")
+        self.assertEqual(self.head(), (size, root))
         self.submit("a[id^=to-ballot-]", "表决票")
         self.click("#m-m1-agree")
         self.click("#c-m2-c2")
@@ -280,13 +297,57 @@ class OrganiserPathTest(SiteTest):
         self.find("#signature-typed").send_keys("王建国")
         self.submit("#submit-ballot", "投票回执")
 
-    def owner_sees_the_result(self):
+    def owner_sees_the_result(self, folder):
         self.bind_owner("王建国", "370202196505050011")
+        # The list says how each matter came out.
+        outcome = self.find(f"#outcome-{self.vote}").text
+        self.assertIn("2 项事项中 0 项通过", outcome)
+        self.assertIn("✗ 未通过", outcome)
+        self.shot_at(f"#outcome-{self.vote}", "12a-owner-list-outcome")
+        self.go("/votes?lang=en")
+        self.shot_at(f"#outcome-{self.vote}", "12a-owner-list-outcome-en")
+        self.go("/votes?lang=zh")
         self.submit(f"#result-{self.vote}", "表决结果")
         self.assertIn("最终结果", self.find("#result-stage").text)
         # the objection and its answer stay on the owner's page; no more are taken
         self.assertIn("已全部录入，见对账页。", self.find("#objections").text)
         self.shot("12-owner-result")
+        # The printable result notice: each verdict with its reason, the head, the seal.
+        size, root = self.head()
+        self.submit("#to-result-notice", "表决结果公告")
+        self.assertIn("最终结果，公布日期", self.find("#published-on").text)
+        self.assertIn("参与表决的人数不足三分之二", self.find("#verdict-m1").text)
+        self.assertEqual(self.head(), (size, root))
+        self.shot("13-result-notice")
+        self.shot_at(".notice-matter", "13a-result-notice-matters")
+        self.shot_at("#log-head", "13b-result-notice-head")
+        self.shot_at("#seal", "13c-result-notice-seal")
+        # As printed: the print stylesheet on a page of A4's width (210 mm at 96 dpi), no header or buttons.
+        self.browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        self.browser.set_window_size(794, 1123)
+        self.browser.execute_script("window.scrollTo(0, 0)")
+        self.assertFalse(self.find("#print").is_displayed())
+        self.shot("13d-result-notice-print")
+        self.browser.set_window_size(375, 667)
+        self.browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        self.go(f"/votes/{self.vote}/result/notice?lang=en")
+        self.assertIn("participation below 2/3", self.find("#verdict-m1").text)
+        self.shot("13-result-notice-en")
+        self.shot_at(".notice-matter", "13a-result-notice-matters-en")
+        self.shot_at("#log-head", "13b-result-notice-head-en")
+        self.go(f"/votes/{self.vote}/result/notice?lang=zh")
+        # The head copied from the paper holds: on /verify, and against the exported log.
+        self.submit("#check-head", "核验")
+        self.assertEqual(self.find("#head-result").get_attribute("data-outcome"), "pass")
+        self.shot("14-verify-head")
+        verify = subprocess.run(
+            [BINARY, "verify", os.path.join(folder, "log.jsonl"), "--head", f"{size}:{root}"], capture_output=True, text=True, timeout=60)
+        self.assertEqual(verify.returncode, 0, verify.stdout + verify.stderr)
+        self.assertIn("与日志一致", verify.stdout)
+        wrong = ("0" if root[0] != "0" else "1") + root[1:]
+        refused = subprocess.run(
+            [BINARY, "verify", os.path.join(folder, "log.jsonl"), "--head", f"{size}:{wrong}"], capture_output=True, text=True, timeout=60)
+        self.assertEqual(refused.returncode, 65, refused.stdout + refused.stderr)
 
 
 if __name__ == "__main__":

@@ -37,10 +37,10 @@ public enum LogExport {
         return (index, leaf)
     }
 
-    /// Verifies an exported log. `expectedKey`, when given (`--public-key`), must be the key
+    /// Verifies an exported log (against a head copied from a notice, when given). `expectedKey`, when given (`--public-key`), must be the key
     /// the file names; otherwise the file's own key is used and the summary names it.
     public static func verify(
-        _ bytes: [UInt8], expectedKey: LogPublicKey? = nil, collectingBallots: Bool = false
+        _ bytes: [UInt8], expectedKey: LogPublicKey? = nil, collectingBallots: Bool = false, copied: CopiedHead? = nil
     ) async -> (result: Result<LogSummary, LogProblem>, verifier: LogVerifier?) {
         var lines = LineSplitter(bytes)
         guard let first = lines.next(), let header = CanonicalJSONReader.parse(bytes, in: first.range),
@@ -50,7 +50,7 @@ public enum LogExport {
         if let expectedKey, expectedKey != key {
             return (.failure(LogProblem(.header, .otherKey(expected: expectedKey.keyID, found: key.keyID))), nil)
         }
-        var verifier = LogVerifier(key: key, collectsBallots: collectingBallots)
+        var verifier = LogVerifier(key: key, collectsBallots: collectingBallots, copied: copied)
         while let line = lines.next(), !verifier.hasFailed {
             if line.range.isEmpty { continue }
             if bytes[line.range].starts(with: headPrefix) {

@@ -11,6 +11,8 @@ public struct LogProblem: Error, Hashable, Sendable {
         case line(Int)
         /// A row of the exported ballots.
         case ballotRow(line: Int)
+        /// The head copied from a notice (`--head`), of `size` entries.
+        case copiedHead(size: Int)
     }
 
     public enum Reason: Hashable, Sendable {
@@ -43,6 +45,11 @@ public struct LogProblem: Error, Hashable, Sendable {
         /// A ballot entry of the vote that no counted ballot row carries.
         case uncounted
         case ballotsUnreadable(String)
+        /// The log has only `present` entries: fewer than the copied head's.
+        case copiedBeyondLog(present: Int)
+        /// The consistency proof from the copied head to the log's tree of `head` entries fails:
+        /// the log's first entries are not those the copy was taken of (or the copy is wrong).
+        case copiedInconsistent(head: Int)
     }
 
     public var place: Place

@@ -11,20 +11,25 @@ public struct LogVerifier: Sendable {
     public let key: LogPublicKey
     /// Keep every ballot and conflict entry, for `LogBallots.check`.
     public let collectsBallots: Bool
+    /// A head copied from a notice (`--head`): the log must be consistent with it.
+    public let copied: CopiedHead?
 
     private var frontier = MerkleFrontier()
     private var previous: (head: SignedTreeHead, number: Int, frontier: [MerkleNode: MerkleHash])?
     private var leavesSinceHead: [MerkleHash] = []
     private var heads: [(head: SignedTreeHead, number: Int, position: Int)] = []
     private var position = 0
+    /// The edge of the tree at the copied head's size, once the log has reached it; nil again once checked.
+    private var copiedEdge: [MerkleNode: MerkleHash]?
     private var problem: (position: Int, problem: LogProblem)?
     public private(set) var ballots: [Int: (vote: String, time: Timestamp, ballot: LoggedBallot)] = [:]
     /// Ballot entries that a conflict entry says do not count.
     public private(set) var ignoredBallots: Set<Int> = []
 
-    public init(key: LogPublicKey, collectsBallots: Bool = false) {
+    public init(key: LogPublicKey, collectsBallots: Bool = false, copied: CopiedHead? = nil) {
         self.key = key
         self.collectsBallots = collectsBallots
+        self.copied = copied
     }
 
     /// Entries read so far.
@@ -67,6 +72,7 @@ public struct LogVerifier: Sendable {
         }
         frontier.append(leaf)
         leavesSinceHead.append(leaf)
+        if frontier.size == copied?.size { copiedEdge = Dictionary(uniqueKeysWithValues: frontier.nodes.map { ($0.node, $0.hash) }) }
     }
 
     /// The next signed head.
@@ -90,6 +96,13 @@ public struct LogVerifier: Sendable {
             if !head.isSigned(by: key) { return fail(place, .badSignature) }
             return fail(head.size - oldSize == 1 ? .entry(oldSize) : place, .rootMismatch(entries: oldSize..<head.size))
         }
+        // The first signed head at or beyond the copied one must extend it.
+        if let copied, copiedEdge != nil, head.size >= copied.size {
+            guard copiedConsistent(to: head.size, root: head.root) else {
+                return fail(.copiedHead(size: copied.size), .copiedInconsistent(head: head.size))
+            }
+            copiedEdge = nil
+        }
         if let previous {
             // The RFC 9162 proof between the two heads, from the edge of the old tree and the
             // leaves since: what a witness holding only the heads would be shown.
@@ -105,6 +118,21 @@ public struct LogVerifier: Sendable {
         }
         previous = (head, number, Dictionary(uniqueKeysWithValues: frontier.nodes.map { ($0.node, $0.hash) }))
         leavesSinceHead.removeAll(keepingCapacity: true)
+    }
+
+    /// The RFC 9162 consistency proof from the copied head to the tree of `size` entries with
+    /// `root`, built from the log as a witness holding the copy would be shown it, and checked.
+    /// The entries between the two are all since the last head before the copied one.
+    private func copiedConsistent(to size: Int, root: MerkleHash) -> Bool {
+        guard let copied, let edge = copiedEdge else { return false }
+        let base = frontier.size - leavesSinceHead.count
+        let proof = Merkle.consistencyProof(oldSize: copied.size, newSize: size) { node in
+            if let old = edge[node] { return old }
+            let leaves = node.leaves
+            guard leaves.lowerBound >= base, leaves.upperBound <= frontier.size else { return [] }
+            return Merkle.root(leavesSinceHead[(leaves.lowerBound - base)..<(leaves.upperBound - base)])
+        }
+        return Merkle.verifyConsistency(oldSize: copied.size, newSize: size, oldRoot: copied.root, newRoot: root, proof: proof)
     }
 
     /// A problem found outside the verifier (a row of the database that could not be read).
@@ -125,6 +153,13 @@ public struct LogVerifier: Sendable {
             }
         }
         if let problem { return .failure(problem.problem) }
+        if let copied {
+            // Not reached: the log is shorter. Reached, no signed head since: the entries themselves must extend it.
+            if frontier.size < copied.size { return .failure(LogProblem(.copiedHead(size: copied.size), .copiedBeyondLog(present: frontier.size))) }
+            if copiedEdge != nil, !copiedConsistent(to: frontier.size, root: frontier.root) {
+                return .failure(LogProblem(.copiedHead(size: copied.size), .copiedInconsistent(head: frontier.size)))
+            }
+        }
         return .success(LogSummary(entries: frontier.size, heads: heads.count, latest: previous?.head, withheld: withheld))
     }
 

@@ -12,21 +12,34 @@ public enum Art278 {
 
     /// Owners holding at least 2/3 of the area AND at least 2/3 of the heads took part.
     public static func participationMet(participating: Weight, total: Weight) -> Bool {
-        3 * participating.area.centiSquareMetres >= 2 * total.area.centiSquareMetres
-            && 3 * participating.heads >= 2 * total.heads
+        participationShortfalls(participating: participating, total: total).isEmpty
+    }
+
+    /// Where participation falls short of 2/3: by area, by heads, both or neither.
+    public static func participationShortfalls(participating: Weight, total: Weight) -> [Shortfall] {
+        var short: [Shortfall] = []
+        if 3 * participating.area.centiSquareMetres < 2 * total.area.centiSquareMetres { short.append(.participationArea) }
+        if 3 * participating.heads < 2 * total.heads { short.append(.participationHeads) }
+        return short
     }
 
     /// Whether those agreeing carry the matter among those who took part:
     /// ordinary, more than 1/2 by area AND by heads; special, at least 3/4 by both.
     public static func approved(agreeing: Weight, participating: Weight, threshold: Threshold) -> Bool {
-        let yesArea = agreeing.area.centiSquareMetres
-        let partArea = participating.area.centiSquareMetres
-        switch threshold {
-        case .ordinary:
-            return 2 * yesArea > partArea && 2 * agreeing.heads > participating.heads
-        case .special:
-            return 4 * yesArea >= 3 * partArea && 4 * agreeing.heads >= 3 * participating.heads
-        }
+        approvalShortfalls(agreeing: agreeing, participating: participating, threshold: threshold).isEmpty
+    }
+
+    /// Where those agreeing fall short of the threshold: by area, by heads, both or neither.
+    public static func approvalShortfalls(agreeing: Weight, participating: Weight, threshold: Threshold) -> [Shortfall] {
+        let carries: (Int64, Int64) -> Bool =
+            switch threshold {
+            case .ordinary: { yes, part in 2 * yes > part }
+            case .special: { yes, part in 4 * yes >= 3 * part }
+            }
+        var short: [Shortfall] = []
+        if !carries(agreeing.area.centiSquareMetres, participating.area.centiSquareMetres) { short.append(.approvalArea(threshold)) }
+        if !carries(Int64(agreeing.heads), Int64(participating.heads)) { short.append(.approvalHeads(threshold)) }
+        return short
     }
 
     /// A strict majority by both area and heads, as the silent-majority rule (RULES.md §4)

@@ -65,6 +65,19 @@ extension LogStore {
         return (found, size)
     }
 
+    /// The first signed head covering the vote's first entry of this kind (`last`: its last):
+    /// for a publication, the head its own transaction signed (`appendAndSign`), which the
+    /// notice and the result show so that the paper posted is a witness (docs/DECISIONS.md).
+    /// Nil when there is no such entry or no head covers it yet.
+    public func head(covering kind: String, of vote: String, last: Bool = false) async throws -> SignedTreeHead? {
+        try await withConnection { db in
+            let entry = db.select().column("entry_index").from("audit_entries").where("vote", .equal, vote).where("kind", .equal, kind)
+                .orderBy("entry_index", last ? .descending : .ascending).limit(1)
+            guard let index = try await entry.first(decodingColumn: "entry_index", as: Int64.self) else { return nil }
+            return try await heads(on: db, key: try await keptPublicKey(on: db), after: Int(index), upTo: nil, latestOnly: false).first
+        }
+    }
+
     /// Writes the log in the export format (`LogExport`): the header, then every entry as
     /// stored and every head after the entries it covers, in pages, so memory stays small.
     /// A head is signed first if the newest entries have none, so that the export proves them.
@@ -98,12 +111,12 @@ extension LogStore {
 
     /// Checks the log as stored, end to end (`LogVerifier`), stored leaf hashes included.
     /// `expectedKey` (a key published elsewhere) guards against a replaced key.
-    public func verify(expectedKey: LogPublicKey? = nil, collectingBallots: Bool = false) async throws -> (
+    public func verify(expectedKey: LogPublicKey? = nil, collectingBallots: Bool = false, copied: CopiedHead? = nil) async throws -> (
         result: Result<LogSummary, LogProblem>, verifier: LogVerifier
     ) {
         try await withConnection { db in
             let key = try await keptPublicKey(on: db)
-            var verifier = LogVerifier(key: key, collectsBallots: collectingBallots)
+            var verifier = LogVerifier(key: key, collectsBallots: collectingBallots, copied: copied)
             if let expectedKey, expectedKey != key {
                 verifier.fail(.header, .otherKey(expected: expectedKey.keyID, found: key.keyID))
                 return (await verifier.finish(), verifier)

@@ -1,5 +1,6 @@
 import Foundation
 import Plot
+import QuorumCore
 
 /// Every URL of the site, and the only place a path is written: the route table registers
 /// each route from its case (with `:vote`-style names for the parameters) and every page,
@@ -15,7 +16,8 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
     case receipt(String)
     // The audit log, public.
     case log(Log)
-    case verify(receipt: String? = nil)
+    /// The verify page: a receipt checked, or a head copied from a notice (`head`).
+    case verify(receipt: String? = nil, head: CopiedHead? = nil)
     // The organisers' side.
     case staffLogin, staffLogout
     case manage, manageStaff, demoClock
@@ -29,6 +31,8 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
     /// An owner's pages of one vote, under `/votes/:vote`.
     public enum Vote: Sendable, Hashable {
         case notice, confirm, cast, progress, result, objections
+        /// The printable result notice (表决结果公告).
+        case resultNotice
         case ballot(person: String? = nil)
         case document(String)
     }
@@ -43,6 +47,7 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
     /// The organisers' pages of one vote, under `/manage/votes/:vote`.
     public enum Manage: Sendable, Hashable {
         case overview, edit, documents, notice, posting, dashboard, reminders, mismatches, reconciliation, result, publish, report
+        case resultNotice
         case objections
         /// The organiser declares the paper entry complete (RULES.md §3).
         case paperComplete
@@ -73,7 +78,8 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
         case .vote(let id, let page): "/votes/\(id)" + page.suffix
         case .receipt(let code): "/receipts/\(code)"
         case .log(let log): "/log/" + log.rawValue
-        case .verify(let receipt): "/verify" + Self.query(["r": receipt])
+        case .verify(let receipt, let head):
+            "/verify" + Self.query(["r": receipt, "size": head.map { String($0.size) }, "root": head.map { ByteText.hex($0.root) }])
         case .staffLogin: "/staff/login"
         case .staffLogout: "/staff/logout"
         case .manage: "/manage"
@@ -116,6 +122,7 @@ extension SiteURL.Vote {
         case .ballot(let person): "/ballot" + SiteURL.query(["person": person])
         case .progress: "/progress.json"
         case .document(let number): "/documents/\(number)"
+        case .resultNotice: "/result/notice"
         default: "/\(self)"
         }
     }
@@ -133,6 +140,7 @@ extension SiteURL.Manage {
         case .list(let list): "/lists/\(list)"
         case .entry(let code, let done): "/entry" + SiteURL.query(["code": code, "done": done])
         case .export(let file): "/export/\(file)"
+        case .resultNotice: "/result/notice"
         default: "/\(self)"
         }
     }

@@ -55,19 +55,25 @@ enum LogRoutes {
 
         routes.append(
             .anyone(.get, .verify()) { request, context in
-                verify(try await VerifyController.page(code: request.uri.queryParameters.get("r"), owner: context.session, store: store), context)
+                let query = request.uri.queryParameters
+                return verify(
+                    try await VerifyController.page(
+                        code: query.get("r"), head: (query.get("size"), query.get("root")), owner: context.session, store: store), context)
             })
         routes.append(
             .anyone(.post, .verify()) { request, context in
                 let form = try await FormData.read(request, context: context, limit: 64 * 1024)
-                return verify(try await VerifyController.page(code: form["r"], owner: context.session, store: store), context)
+                return verify(
+                    try await VerifyController.page(code: form["r"], head: (form["size"], form["root"]), owner: context.session, store: store),
+                    context)
             })
         return routes
     }
 
     /// The verify page, named by the code it checks (`?r=`).
     static func verify(_ page: VerifyPage, _ context: QuorumRequestContext) -> Response {
-        Layout.response(page.render(chrome: context.chrome.at(.verify(receipt: page.code.isEmpty ? nil : page.code))))
+        let copied = page.head.flatMap { CopiedHead(size: $0.size, root: $0.root) }
+        return Layout.response(page.render(chrome: context.chrome.at(.verify(receipt: page.code.isEmpty ? nil : page.code, head: copied))))
     }
 
     static func proofJSON(_ proof: [MerkleHash]) -> JSONText {

@@ -78,3 +78,59 @@ extension S {
         static let deliveryRecord = L10n(zh: "送达记录（网上已阅）", en: "Delivery records (seen online)")
     }
 }
+
+extension S {
+    /// The signed head a notice or a result shows (issue 13, item 5), and its check on /verify.
+    enum Head {
+        static let title = L10n(zh: "审计日志签名树头（见证用）", en: "The audit log's signed head (a witness)")
+        static let atNotice = L10n(zh: "公告发布时签名的树头：", en: "The head signed when this notice was published:")
+        static let atResult = L10n(zh: "结果公布时签名的树头：", en: "The head signed when this result was published:")
+        static let size = L10n(zh: "条目数", en: "Size")
+        static let root = L10n(zh: "根哈希", en: "Root")
+        static let keyID = L10n(zh: "公钥指纹", en: "Key id")
+        static let signedAt = L10n(zh: "签名时间", en: "Signed at")
+        static func purpose(_ verify: String) -> L10n {
+            L10n(
+                zh:
+                    "这几项是审计日志此刻的“指纹”。请抄下或拍下条目数和根哈希：日后任何人都可以在本站“核验”页面（\(verify)）或用 quorum verify --head 条目数:根哈希 核对。如果此后有人改动或删除了此前的任何记录，核对就会失败。贴在公告栏上的这张纸就是见证。",
+                en:
+                    "These figures are the audit log's fingerprint at this moment. Copy or photograph the size and the root: anyone can later check them on this site's verify page (\(verify)) or with quorum verify --head SIZE:ROOT. If any earlier record is changed or removed afterwards, the check fails. This paper on the notice board is the witness."
+            )
+        }
+        static let check = L10n(zh: "用今天的日志核对这个树头", en: "Check this head against today's log")
+        // The verify page's form and verdicts.
+        static let formTitle = L10n(zh: "核对公告上的树头", en: "Check a head from a notice")
+        static let formIntro = L10n(
+            zh: "输入公告上印的条目数和根哈希（空格可有可无）。本页用一致性证明核对：今天的日志是否仍完整包含当时的全部记录。",
+            en:
+                "Enter the size and the root printed on a notice (spaces do not matter). This page checks with a consistency proof whether today's log still holds every record of that moment."
+        )
+        static let submit = L10n(zh: "核对树头", en: "Check the head")
+        static let unreadable = L10n(
+            zh: "无法识别：条目数应为正整数，根哈希应为 64 位十六进制（0-9、a-f）。",
+            en: "Cannot read this: the size is a whole number, the root 64 hex digits (0-9, a-f).")
+        static func consistent(_ size: Int, _ latest: Int) -> L10n {
+            L10n(
+                zh: "核对通过：今天的日志（\(latest) 条）以签名的一致性证明表明，它完整包含公告时的全部 \(size) 条记录，未被改动。",
+                en:
+                    "Verified: today's log (\(latest) entries) proves with a signed consistency proof that it still holds all \(size) records of that moment, unchanged."
+            )
+        }
+        static func beyond(_ size: Int, _ present: Int) -> L10n {
+            L10n(
+                zh: "核对未通过：树头有 \(size) 条，但本站日志只有 \(present) 条已签名的条目。请检查条目数是否抄错；若无误，说明日志被截短了，请联系街道办事处。",
+                en:
+                    "Not verified: the head has \(size) entries, but this site's log has only \(present) signed ones. Check the size you copied; if it is right, the log was cut short: tell the street office."
+            )
+        }
+        static func inconsistent(_ size: Int) -> L10n {
+            L10n(
+                zh: "核对未通过：今天的日志前 \(size) 条与这个根哈希不符。请检查根哈希是否抄错；若无误，说明公告之后有记录被改动或删除，请保存公告照片并联系街道办事处。",
+                en:
+                    "Not verified: the first \(size) entries of today's log do not match this root. Check the root you copied; if it is right, a record was changed or removed after the notice: keep a photo of the notice and tell the street office."
+            )
+        }
+        static let badSignature = L10n(
+            zh: "核对未通过：日志最新的树头签名无效。", en: "Not verified: the log's latest head is not validly signed.")
+    }
+}

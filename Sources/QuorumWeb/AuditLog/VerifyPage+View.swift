@@ -10,6 +10,7 @@ extension VerifyPage {
     /// and the form.
     func render(chrome: PageChrome) -> Page {
         Layout.page(T.title, chrome: chrome) { l in
+            headResult(l)
             result(l)
             Node<HTML.BodyContext>.form(
                 .attr("action", SiteURL.verify().path), .method(.post),
@@ -21,6 +22,7 @@ extension VerifyPage {
             )
             Node<HTML.BodyContext>.p(.attr("class", "note"), .plain(T.intro(l)))
             Node<HTML.BodyContext>.p(.attr("class", "note"), .plain(T.privacy(l)))
+            headForm(l)
             Node<HTML.BodyContext>.p(
                 .attr("class", "note"), .plain("\(T.keyID(l)): "), .strong(.attr("id", "key-id"), .plain(key.keyID)), .plain(" · \(T.keyNote(l))"),
                 .a(.attr("href", SiteURL.log(.publicKeyPEM).path), .plain("PEM")))
@@ -50,6 +52,39 @@ extension VerifyPage {
                 details(receipt, check: check, l)
             )
         }
+    }
+
+    /// The second form: a head copied from a notice (size and root), checked against the log.
+    private func headForm(_ l: Lang) -> Node<HTML.BodyContext> {
+        // A root that reads is shown again in groups, as the notice prints it.
+        let rootShown = head.flatMap { CopiedHead(size: $0.size, root: $0.root) }.map { CopiedHead.grouped($0.root) } ?? head?.root ?? ""
+        return .form(
+            .attr("action", SiteURL.verify().path), .method(.post), .attr("class", "card"), .attr("id", "head-form"),
+            .h2(.plain(S.Head.formTitle(l))), .p(.attr("class", "note"), .plain(S.Head.formIntro(l))),
+            .label(.attr("for", "head-size"), .plain(S.Head.size(l))),
+            .input(.attr("id", "head-size"), .attr("name", "size"), .type(.text), .attr("inputmode", "numeric"), .attr("value", head?.size ?? "")),
+            .label(.attr("for", "head-root"), .plain(S.Head.root(l))),
+            .textarea(
+                .attr("id", "head-root"), .attr("name", "root"), .attr("class", "receipt-code"), .rows(3),
+                .attribute(named: "autocomplete", value: "off"), .plain(rootShown)),
+            .button(.type(.submit), .attr("id", "check-head-submit"), .plain(S.Head.submit(l))))
+    }
+
+    /// The verdict on a copied head, first on the page.
+    private func headResult(_ l: Lang) -> Node<HTML.BodyContext> {
+        guard let head else { return .empty }
+        let size = Int(head.size.trimmingWhitespace()) ?? 0
+        let (passed, text): (Bool, String) =
+            switch head.check {
+            case nil: (false, S.Head.unreadable(l))
+            case .consistent(let latest): (true, S.Head.consistent(size, latest.size)(l))
+            case .beyondLog(let present): (false, S.Head.beyond(size, present)(l))
+            case .inconsistent: (false, S.Head.inconsistent(size)(l))
+            case .badSignature: (false, S.Head.badSignature(l))
+            }
+        return .div(
+            .attr("class", passed ? "verdict ok" : "verdict alert"), .attr("id", "head-result"), .attr("data-outcome", passed ? "pass" : "fail"),
+            .p(.attr("class", "big"), .plain(text)))
     }
 
     func stepText(_ step: ReceiptCheck.Step, _ l: Lang) -> String {

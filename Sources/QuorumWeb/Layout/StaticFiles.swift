@@ -105,7 +105,13 @@ enum StaticFiles {
         .barcode-block{text-align:center;margin-top:1rem}
         .barcode-block svg{max-width:100%;height:auto}
         .barcode-block .code{font-family:ui-monospace,monospace;font-size:1.1rem;letter-spacing:.1rem}
-        @media print{header,.no-print,form,.button{display:none}main{max-width:none;padding:0}.paper-ballot{border:0;margin:0;page-break-after:always;break-after:page}body{background:#fff}}
+        .head dd.head-root,.head dd.head-size,.head dd.head-key{font-family:ui-monospace,monospace;font-size:1.05rem;word-spacing:.25rem}
+        .result-notice .notice-matter{border-top:1px solid #ccc;padding:.4rem 0;break-inside:avoid}
+        .result-notice .notice-matter .verdict{font-size:1.05rem}
+        .result-notice .seal{margin-top:1.5rem;text-align:right}
+        .result-notice .seal .stamp{display:inline-block;width:4cm;height:4cm;line-height:4cm;border:1px dashed #999;border-radius:50%;text-align:center;color:#999}
+        @page{size:A4;margin:15mm}
+        @media print{header,.no-print,form,.button{display:none}main{max-width:none;padding:0}.paper-ballot{border:0;margin:0;page-break-after:always;break-after:page}body{background:#fff;font-size:11pt}.result-notice .card{border:1px solid #999;break-inside:avoid}}
         """
 
     static let js = """
@@ -171,6 +177,9 @@ enum StaticFiles {
               }).catch(function () {});
             }, 5000);
           }
+
+          // A printable page's button: the browser's print dialog (the result notice).
+          document.querySelectorAll("[data-print]").forEach(function (b) { b.addEventListener("click", function () { window.print(); }); });
         })();
         """
 }

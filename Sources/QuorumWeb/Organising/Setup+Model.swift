@@ -33,11 +33,14 @@ struct OverviewPage {
     var message: String?
     /// Demo mode: the buttons that move the clock on.
     var demo: Bool
+    /// The head signed when the notice was published, to print with it (issue 13, item 5).
+    var head: SignedTreeHead? = nil
 
     static func load(_ vote: StoredVote, staff: StaffSession, message: String?, demo: Bool, store: Store) async throws -> OverviewPage {
         OverviewPage(
             vote: vote, estate: try await store.register.estate(vote.estateID)?.name ?? "",
             documents: try await store.documents.list(of: vote.subject),
-            progress: vote.isDraft ? nil : try await store.voting.progress(of: vote), staff: staff, now: store.now(), message: message, demo: demo)
+            progress: vote.isDraft ? nil : try await store.voting.progress(of: vote), staff: staff, now: store.now(), message: message, demo: demo,
+            head: vote.isDraft ? nil : try await store.log.head(covering: "notice_published", of: vote.id))
     }
 }

@@ -129,6 +129,7 @@ extension OverviewPage {
                 }.attr("data-confirm", S.confirmNotice(vote.title)(lang))
             }
             if let progress { ProgressView(progress: progress, lang: lang, source: nil) }
+            if let head { HeadBlock(head: head, moment: S.Head.atNotice, lang: lang) }
             if !vote.isDraft {
                 H2(S.work(lang))
                 List {

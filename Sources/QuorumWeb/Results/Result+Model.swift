@@ -18,6 +18,8 @@ struct ResultPage {
     var objections: OwnerObjections?
     /// The organisers' page: the vote's objections still without an answer.
     var openObjections = 0
+    /// The head signed with the latest publication, once published (issue 13, item 5).
+    var head: SignedTreeHead?
 
     /// Nil before the count. `owner`: the owner's page, with their objections.
     static func load(
@@ -31,7 +33,15 @@ struct ResultPage {
             buildings: try await store.organising.buildingProgress(of: vote.id), staff: staff, printable: printable)
         if let owner { page.objections = try await OwnerObjections.load(vote, owner: owner.session, voters: owner.voters, store: store) }
         if staff != nil { page.openObjections = try await store.tickets.openCount(about: vote.subject) }
+        page.head = try await publishedHead(vote, store: store)
         return page
+    }
+
+    /// The head that pins the published result: the one signed in the transaction of its
+    /// latest publication (preliminary, then final). Nil before it is published.
+    static func publishedHead(_ vote: StoredVote, store: Store) async throws -> SignedTreeHead? {
+        guard vote.preliminaryAt != nil else { return nil }
+        return try await store.log.head(covering: "published", of: vote.id, last: true)
     }
 
     var online: Weight { buildings.reduce(.zero) { $0 + $1.online } }

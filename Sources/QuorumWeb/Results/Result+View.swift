@@ -66,6 +66,11 @@ extension ResultPage {
                     }
                 }
             }.class("table")
+            if vote.preliminaryAt != nil && !printable {
+                Link(S.ResultNotice.open(lang), url: staff == nil ? SiteURL.vote(vote.id, .resultNotice) : SiteURL.manageVote(vote.id, .resultNotice))
+                    .class("button").id("to-result-notice")
+            }
+            if let head { HeadBlock(head: head, moment: S.Head.atResult, lang: lang) }
             if let objections { objections.render(vote, lang) }
             if let staff, !printable { actions(staff, lang) }
             if printable { Paragraph(S.reportFooter(vote.tallySHA256 ?? "")(lang)).class("note") }

@@ -10,6 +10,8 @@ struct ResultRoutes {
     var routes: [RouteSpec] {
         [
             .ownerVote(.get, .vote(":vote", .result), ownerResult),
+            .ownerVote(.get, .vote(":vote", .resultNotice), ownerNotice),
+            .staffVote(.get, .manageVote(":vote", .resultNotice), .view, notice),
             .staffVote(.get, .manageVote(":vote", .result), .view, result),
             .staffVote(.post, .manageVote(":vote", .publish), .organise, publish),
             .staffVote(.get, .manageVote(":vote", .report), .view, report),
@@ -22,6 +24,23 @@ struct ResultRoutes {
             let page = try await ResultPage.load(vote, owner: (context.session, context.voters), store: store)
         else {
             return Layout.refuse(.notFound, S.resultTitle, S.resultNotPublished, chrome: context.chrome, back: .votes)
+        }
+        return Layout.response(page.render(chrome: context.chrome))
+    }
+
+    @Sendable func ownerNotice(_ request: Request, context: OwnerVoteContext) async throws -> Response {
+        guard let vote = try await store.results.settle(context.vote.id),
+            let page = try await ResultNoticePage.load(vote, back: .vote(vote.id, .result), store: store)
+        else {
+            return Layout.refuse(.notFound, S.ResultNotice.title, S.resultNotPublished, chrome: context.chrome, back: .votes)
+        }
+        return Layout.response(page.render(chrome: context.chrome))
+    }
+
+    @Sendable func notice(_ request: Request, context: StaffVoteContext) async throws -> Response {
+        let vote = context.vote
+        guard let page = try await ResultNoticePage.load(vote, back: .manageVote(vote.id, .result), store: store) else {
+            return Layout.refuse(.notFound, S.ResultNotice.title, S.resultNotPublished, chrome: context.chrome, back: .manageVote(vote.id, .result))
         }
         return Layout.response(page.render(chrome: context.chrome))
     }

@@ -11,6 +11,8 @@ struct VoteListPage {
         var voters: [VoterView]
         /// The receipt codes of the ballots this owner cast, by person.
         var receipts: [Int: String]
+        /// The count as published (nil before it is), for each matter's outcome.
+        var tally: TallyResult?
     }
 
     var items: [Item]
@@ -23,7 +25,9 @@ struct VoteListPage {
             let voters = try await store.voting.voters(in: vote.id, owner: session.idHash)
             guard !voters.isEmpty else { continue }
             let receipts = try await store.voting.receipts(in: vote.id, persons: voters.map(\.person), castBy: session.idHash)
-            items.append(Item(vote: vote, progress: try await store.voting.progress(of: vote), voters: voters, receipts: receipts))
+            let tally = vote.preliminaryAt == nil ? nil : vote.tallyJSON.flatMap(TallyResult.init(tallyJSON:))
+            items.append(
+                Item(vote: vote, progress: try await store.voting.progress(of: vote), voters: voters, receipts: receipts, tally: tally))
         }
         return VoteListPage(items: items, owner: session.ownerName, now: store.now())
     }
@@ -37,11 +41,14 @@ struct NoticePage {
     var voters: [VoterView]
     var documents: [AttachedDocument]
     var now: Timestamp
+    /// The head signed when the notice was published (issue 13, item 5).
+    var head: SignedTreeHead?
 
     static func load(_ vote: StoredVote, voters: [VoterView], store: Store) async throws -> NoticePage {
         NoticePage(
             vote: vote, progress: try await store.voting.progress(of: vote), voters: voters,
-            documents: try await store.documents.list(of: vote.subject), now: store.now())
+            documents: try await store.documents.list(of: vote.subject), now: store.now(),
+            head: try await store.log.head(covering: "notice_published", of: vote.id))
     }
 }
 

@@ -20,6 +20,8 @@ extension VoteListPage {
                         if item.receipts[voter.person] != nil || voter.votedAt != nil { Paragraph("✓ \(S.voted(lang))").class("ok") }
                         if let code = item.receipts[voter.person] { Link(S.viewReceipt(lang), url: SiteURL.receipt(code)).class("button secondary") }
                     }
+                    if let tally = item.tally { outcome(item.vote, tally, lang) }
+                    if item.vote.tallyJSON != nil && item.vote.preliminaryAt == nil { Paragraph(S.countedNotPublished(lang)).class("meta") }
                     if item.vote.preliminaryAt != nil {
                         Link(S.viewResult(lang), url: SiteURL.vote(item.vote.id, .result)).class("button").id("result-\(item.vote.id)")
                     }
@@ -32,6 +34,18 @@ extension VoteListPage {
                 }.class("card")
             }
         }
+    }
+
+    /// A published vote's outcome: how many matters passed, and each matter's verdict.
+    func outcome(_ vote: StoredVote, _ tally: TallyResult, _ lang: Lang) -> Component {
+        let verdicts = tally.matters.map(tally.verdict)
+        let passed = verdicts.filter { if case .failed = $0 { false } else { true } }.count
+        return Div {
+            if verdicts.count > 1 { Paragraph(S.ResultNotice.passedCount(passed, of: verdicts.count)(lang)).class("small") }
+            List(Array(zip(vote.definition.matters, verdicts))) { pair in
+                ListItem("\(S.ResultNotice.outcome(pair.1)(lang)) · \(pair.0.title)")
+            }.class("plain outcome")
+        }.id("outcome-\(vote.id)")
     }
 
     func status(_ vote: StoredVote, _ lang: Lang) -> String {
@@ -68,6 +82,7 @@ extension NoticePage {
                         "to-ballot-\(voter.person)")
                 }
             }
+            if let head { HeadBlock(head: head, moment: S.Head.atNotice, lang: lang) }
             Link(S.back(lang), url: SiteURL.votes).class("button secondary")
         }
     }

@@ -36,6 +36,7 @@ import Testing
         "GET /votes/:vote": [.ownerHere], "GET /votes/:vote/ballot": [.ownerHere], "POST /votes/:vote/confirm": [.ownerHere],
         "POST /votes/:vote/cast": [.ownerHere], "GET /votes/:vote/progress.json": [.ownerHere],
         "GET /votes/:vote/documents/:number": [.ownerHere], "GET /votes/:vote/result": [.ownerHere], "GET /receipts/:code": [.ownerHere],
+        "GET /votes/:vote/result/notice": [.ownerHere],
         "POST /votes/:vote/objections": [.ownerHere],
         "GET /log/head": everyone, "GET /log/proof": everyone, "GET /log/consistency": everyone, "GET /log/public-key": everyone,
         "GET /log/public-key.pem": everyone, "GET /verify": everyone, "POST /verify": everyone,
@@ -51,7 +52,7 @@ import Testing
         "GET /manage/votes/:vote/mismatches": resolve, "POST /manage/votes/:vote/mismatches": resolve,
         "GET /manage/votes/:vote/reconciliation": view, "GET /manage/votes/:vote/result": view, "POST /manage/votes/:vote/publish": organise,
         "POST /manage/votes/:vote/paper-complete": organise,
-        "GET /manage/votes/:vote/report": view, "GET /manage/votes/:vote/export/:file": export,
+        "GET /manage/votes/:vote/report": view, "GET /manage/votes/:vote/result/notice": view, "GET /manage/votes/:vote/export/:file": export,
         "GET /manage/votes/:vote/objections": answer, "POST /manage/votes/:vote/objections": answer,
         // Each desk's own estates' objections: any committee or street office.
         "GET /manage/objections": [.committeeHere, .committeeElsewhere, .streetHere, .streetElsewhere],

@@ -43,12 +43,14 @@ struct SiteFixture: Sendable {
     }
 
     /// Builds the site on a fresh SQLite database and runs `body` with it and the app on it.
-    static func with(_ body: @escaping @Sendable (SiteFixture, any TestClientProtocol) async throws -> Void) async throws {
+    static func with(
+        on database: TestDatabase = .sqlite, _ body: @escaping @Sendable (SiteFixture, any TestClientProtocol) async throws -> Void
+    ) async throws {
         let clock = TestClock()
         // A fixed log key, so that the pages showing its fingerprint are the same every run.
         let logKey = Data(repeating: 7, count: 32).base64EncodedString()
         try await withQuorumApp(
-            secret: "matrix secret", logKey: logKey, clock: clock.read,
+            on: database, secret: "matrix secret", logKey: logKey, clock: clock.read,
             setUp: { store, phone in try await build(store: store, phone: phone, clock: clock) },
             body)
     }
@@ -124,7 +126,7 @@ struct SiteFixture: Sendable {
 
     /// A route's path with its parameters filled in from the fixture.
     func uri(for path: String) -> String {
-        let onClosedVote = ["/result", "/report", "/publish", "/export/:file", "/objections"].contains { path.hasSuffix($0) }
+        let onClosedVote = ["/result", "/result/notice", "/report", "/publish", "/export/:file", "/objections"].contains { path.hasSuffix($0) }
         var uri =
             path
             .replacingOccurrences(of: ":vote", with: onClosedVote ? closed.id : open.id)

@@ -100,6 +100,8 @@ enum Snapshot {
         for match in text.matches(of: /T[0-9A-F]{16}/) where !tickets.contains(String(match.output)) { tickets.append(String(match.output)) }
         for (number, ticket) in tickets.enumerated() { text = text.replacingOccurrences(of: ticket, with: "TICKET-\(number + 1)") }
         text = text.replacingOccurrences(of: ##"<g fill="#000">.*?</g>"##, with: ##"<g fill="#000">BARS</g>"##, options: .regularExpression)
+        // A log head's root in the groups a notice prints (it depends on the ballots' random salts).
+        text = text.replacingOccurrences(of: #"[0-9a-f]{4}( [0-9a-f]{4}){15}"#, with: "ROOT", options: .regularExpression)
         // Random tokens, hashes and signatures.
         text = text.replacingOccurrences(of: #"[0-9a-f]{32,}"#, with: "HEX", options: .regularExpression)
         text = text.replacingOccurrences(of: #"[A-Za-z0-9+/_-]{43,}={0,2}"#, with: "BASE64", options: .regularExpression)

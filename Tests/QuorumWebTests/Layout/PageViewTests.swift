@@ -67,6 +67,10 @@ import Testing
                             closed, owner: (owner, try await store.voting.voters(in: closed.id, owner: owner.idHash)), store: store)
                     ).render
                 ),
+                (
+                    "votes-vote-result-notice", .owner(csrf: owner.csrf), .vote(closed.id, .resultNotice),
+                    try #require(try await ResultNoticePage.load(closed, back: .vote(closed.id, .result), store: store)).render
+                ),
                 ("receipts-code", .owner(csrf: owner.csrf), .receipt(site.receiptCode), ReceiptPage(receipt: receipt, vote: closed).render),
                 ("verify", .nobody, .verify(), try await VerifyController.page(code: nil, store: store).render),
                 ("staff-login", .nobody, .staffLogin, LoginPage().render),
@@ -125,6 +129,10 @@ import Testing
                 (
                     "manage-votes-vote-report", .staff(csrf: committee.csrf), .manageVote(closed.id, .report),
                     try #require(try await ResultPage.load(closed, printable: true, store: store)).render
+                ),
+                (
+                    "manage-votes-vote-result-notice", .staff(csrf: committee.csrf), .manageVote(closed.id, .resultNotice),
+                    try #require(try await ResultNoticePage.load(closed, back: .manageVote(closed.id, .result), store: store)).render
                 ),
                 (
                     "manage-votes-vote-objections", .staff(csrf: committee.csrf), .manageVote(closed.id, .objections),
