@@ -95,10 +95,14 @@ struct Serve: AsyncParsableCommand {
             // Openings and closings are logged, and votes counted, when their time comes; so is
             // each ticket left unanswered past its deadline, as it passes up its chain.
             let settlerLogger = logger
+            let noticeSender = dependencies.sender
             let settler = Task {
                 while !Task.isCancelled {
                     do { try await store.results.settleDue() } catch { settlerLogger.error("settling votes failed: \(error)") }
                     do { try await store.tickets.passDue() } catch { settlerLogger.error("passing tickets up failed: \(error)") }
+                    do { try await store.voting.noticeBallots(sender: noticeSender) } catch {
+                        settlerLogger.error("texting owners of their ballots failed: \(error)")
+                    }
                     try? await Task.sleep(for: .seconds(5))
                 }
             }

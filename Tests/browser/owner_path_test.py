@@ -110,7 +110,7 @@ class OwnerPathTest(unittest.TestCase):
         self.go("/votes")
         heads_after = self.find("[data-field=heads]").text
         self.assertEqual(int(heads_after.split("/")[0]), int(heads_before.split("/")[0]) + 1)
-        self.assertIn("已投票", self.browser.page_source)
+        self.assertIn("网上投票", self.find("[id^=received-]").text)
         self.shot("8-voted")
 
     def test_the_server_refuses_a_second_ballot_and_over_selection(self):
@@ -136,7 +136,8 @@ class OwnerPathTest(unittest.TestCase):
         self.submit("#submit-ballot", "投票回执")
         self.browser.delete_all_cookies()
         self.bind("张伟", "370202196801010033")
-        self.assertIn("已投票", self.browser.page_source, "the co-owner sees the shared vote is cast")
+        self.assertIn("已由共有人 李梅 于", self.find("[id^=received-]").text, "the co-owner sees who cast the shared vote")
+        self.shot("9b-co-owner")
         self.assertEqual(self.browser.find_elements(By.CSS_SELECTOR, "a[id^=open-]"), [])
         self.shot("10-co-owner")
 

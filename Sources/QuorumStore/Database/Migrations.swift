@@ -29,6 +29,7 @@ extension Store {
         Migration(id: "009-sign-in-failures", run: addSignInFailures),
         Migration(id: "010-tickets", run: createTicketTables),
         Migration(id: "011-paper-collection", run: addPaperCollection),
+        Migration(id: "012-ballot-notices", run: addBallotNotices),
     ]
 
     /// The ids of every migration this program knows, in order.

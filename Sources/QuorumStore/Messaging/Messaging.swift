@@ -13,13 +13,17 @@ public enum Message: Sendable, Hashable {
     case bindingCode(String)
     /// A reminder to an owner whose voting person has not voted.
     case reminder(title: String, closesAt: Timestamp)
+    /// A ballot was received for the owner's rooms (online, by them or a co-owner, or on
+    /// paper once two clerks agreed; `spoiled` when the paper one counts as spoiled), so a
+    /// forged one is noticed in time (issue 13, item 22).
+    case ballotReceived(rooms: String, at: Timestamp, channel: Channel, spoiled: Bool)
 
     /// The message as the outbox keeps it: a one-time code never in clear (issue 13), so
     /// whoever reads the database cannot bind in an owner's name with it.
     public var kept: Message {
         switch self {
         case .bindingCode: .bindingCode("******")
-        case .reminder: self
+        case .reminder, .ballotReceived: self
         }
     }
 
@@ -28,6 +32,7 @@ public enum Message: Sendable, Hashable {
         switch self {
         case .bindingCode: "binding"
         case .reminder: "reminder"
+        case .ballotReceived: "ballot"
         }
     }
 }

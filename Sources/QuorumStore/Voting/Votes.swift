@@ -57,6 +57,10 @@ public struct VoterView: Sendable, Hashable {
     public var area: Area
     /// When this person's ballot was received, if it was.
     public var votedAt: Timestamp?
+    /// How it was received.
+    public var channel: Channel?
+    /// Online, by a co-owner rather than the owner asking: the co-owner's name.
+    public var coOwner: String?
 }
 
 /// What an owner keeps after casting: the receipt (回执).
@@ -158,7 +162,8 @@ extension VotingStore {
         try await withConnection { db in
             try await db.raw(
                 """
-                SELECT p.person, p.rooms, p.area, b.received_at FROM vote_members m
+                SELECT p.person, p.rooms, p.area, b.received_at, b.channel,
+                (SELECT MIN(o.name) FROM owners o WHERE o.id_hash = b.cast_by AND b.cast_by <> m.id_hash) AS co_owner FROM vote_members m
                 CROSS JOIN vote_persons p
                 LEFT JOIN ballots b ON b.vote_id = m.vote_id AND b.person = m.person
                 WHERE m.vote_id = \(bind: vote) AND m.id_hash = \(bind: idHash) AND p.vote_id = m.vote_id AND p.person = m.person
@@ -168,7 +173,9 @@ extension VotingStore {
                 VoterView(
                     person: try row.decode(column: "person", as: Int.self), rooms: try row.decode(column: "rooms", as: String.self),
                     area: Area(centiSquareMetres: try row.decode(column: "area", as: Int64.self)),
-                    votedAt: try row.decode(column: "received_at", as: Int64?.self).map(Timestamp.init(millisecondsSinceEpoch:)))
+                    votedAt: try row.decode(column: "received_at", as: Int64?.self).map(Timestamp.init(millisecondsSinceEpoch:)),
+                    channel: try row.decode(column: "channel", as: String?.self).flatMap(Channel.init(rawValue:)),
+                    coOwner: try row.decode(column: "co_owner", as: String?.self))
             }
         }
     }

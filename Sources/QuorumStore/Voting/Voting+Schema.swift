@@ -73,3 +73,14 @@ import SQLKit
 @Sendable func addBallotLogIndex(_ db: any SQLDatabase) async throws {
     try await db.raw("ALTER TABLE ballots ADD COLUMN log_index BIGINT NOT NULL DEFAULT -1").run()
 }
+
+/// How far the owners have been told of the ballots received in their name (issue 13, item
+/// 22; migration 012): the next log index to look at. It starts at the log's size, so an
+/// upgraded database texts nobody about ballots from before.
+@Sendable func addBallotNotices(_ db: any SQLDatabase) async throws {
+    try await db.create(table: "ballot_notices")
+        .column("id", type: .int, .primaryKey(autoIncrement: false))
+        .column("next_index", type: .bigint, .notNull)
+        .run()
+    try await db.raw("INSERT INTO ballot_notices (id, next_index) SELECT 1, size FROM audit_state WHERE id = 1").run()
+}

@@ -145,6 +145,9 @@ extension S {
         case .bindingCode(let code): "【Quorum】您的业主身份验证码是 \(code)，5 分钟内有效。Your code: \(code)"
         case .reminder(let title, let closesAt):
             "【Quorum】\(title) 将于 \(closesAt.localMinute) 截止，您尚未投票。/ Voting closes \(closesAt.localMinute); you have not voted yet."
+        case .ballotReceived(let rooms, let at, let channel, let spoiled):
+            "【Quorum】\(rooms) 的表决票已于 \(at.localMinute) 收到（\(channel.chinese)\(spoiled ? "，整张记为废票：未签名或填写无效" : "")）。如非您或共有人所投，请即联系业委会或街道办。"
+                + "/ A ballot for \(rooms) was received at \(at.localMinute) (\(channel.rawValue)\(spoiled ? ", spoiled as a whole: unsigned or not filled in validly" : "")). Not you or a co-owner? Tell the committee or the street office now."
         }
     }
 }

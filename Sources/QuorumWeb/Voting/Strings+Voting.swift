@@ -1,4 +1,5 @@
 import QuorumCore
+import QuorumStore
 
 extension S {
     static func say(_ problem: BallotProblem) -> L10n {
@@ -35,4 +36,20 @@ extension S {
                     + "but not counted, and the organisers see the conflict")
         }
     }
+}
+
+/// Each ballot received in an owner's name, as their list shows it (issue 13, items 20 and 22).
+extension S {
+    static func ballotReceived(_ voter: VoterView, at: Timestamp) -> L10n {
+        let time = LocalTime.format(at)
+        if let coOwner = voter.coOwner {
+            return L10n(zh: "已由共有人 \(coOwner) 于 \(time) 网上投票", en: "Voted online by the co-owner \(coOwner) at \(time)")
+        }
+        return voter.channel == .paper
+            ? L10n(zh: "已于 \(time) 收到纸质票", en: "A paper ballot was received at \(time)")
+            : L10n(zh: "已于 \(time) 网上投票", en: "Voted online at \(time)")
+    }
+    static let notYou = L10n(
+        zh: "每张以您房屋名义收到的票都会短信通知您。如非您或共有人所投，请即联系业委会或街道办。",
+        en: "You get a text for every ballot received in your rooms' name. Not you or a co-owner? Tell the committee or the street office now.")
 }

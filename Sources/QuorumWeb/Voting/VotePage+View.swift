@@ -17,7 +17,12 @@ extension VoteListPage {
                     ProgressView(progress: item.progress, lang: lang, source: .vote(item.vote.id, .progress))
                     for voter in item.voters {
                         Paragraph("\(S.rooms(lang))：\(voter.rooms)").class("meta")
-                        if item.receipts[voter.person] != nil || voter.votedAt != nil { Paragraph("✓ \(S.voted(lang))").class("ok") }
+                        if let at = voter.votedAt {
+                            Paragraph("✓ " + S.ballotReceived(voter, at: at)(lang)).class("ok").id("received-\(voter.person)")
+                            Paragraph(S.notYou(lang)).class("note")
+                        } else if item.receipts[voter.person] != nil {
+                            Paragraph("✓ \(S.voted(lang))").class("ok")
+                        }
                         if let code = item.receipts[voter.person] { Link(S.viewReceipt(lang), url: SiteURL.receipt(code)).class("button secondary") }
                     }
                     if let tally = item.tally { outcome(item.vote, tally, lang) }

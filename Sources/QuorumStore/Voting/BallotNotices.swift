@@ -1,0 +1,67 @@
+import QuorumCore
+import SQLKit
+
+extension VotingStore {
+    /// Texts the owners of each voting person for whom a ballot was received since the last
+    /// call (issue 13, item 22): online, by them or a co-owner, or on paper once two clerks
+    /// agreed, and a paper one spoiled, so an owner learns of a ballot cast in their name
+    /// while there is time to object. Found from the log's ballot entries after a cursor,
+    /// which the transaction moves before any text is sent: each ballot is told at most
+    /// once, whichever instance runs it. A ballot set aside (the person's other ballot came
+    /// first) is told too: it was received in their name. Returns how many texts went out.
+    @discardableResult
+    public func noticeBallots(sender: any MessageSender, batch: Int = 500) async throws -> Int {
+        let texts = try await writing { db -> [(Message, String)] in
+            guard
+                let next = try await db.raw("UPDATE ballot_notices SET next_index = next_index WHERE id = 1 RETURNING next_index")
+                    .first(decodingColumn: "next_index", as: Int.self)
+            else { return [] }
+            let indexes = try await db.raw(
+                """
+                SELECT entry_index FROM audit_entries WHERE entry_index >= \(bind: next) AND kind = 'ballot'
+                ORDER BY entry_index LIMIT \(bind: batch)
+                """
+            ).all(decodingColumn: "entry_index", as: Int.self)
+            guard let last = indexes.last else { return [] }
+            try await db.raw("UPDATE ballot_notices SET next_index = \(bind: last + 1) WHERE id = 1").run()
+            return try await ballotTexts(indexes, on: db)
+        }
+        for (message, phone) in texts { try await sender.send(message, to: phone) }
+        return texts.count
+    }
+
+    /// For the ballots at these log indexes (counted or set aside), a text to each phone of
+    /// their voting person's owners.
+    private func ballotTexts(_ indexes: [Int], on db: any SQLDatabase) async throws -> [(Message, String)] {
+        let key = try await personalDataKey(on: db, creating: false)
+        var texts: [(Message, String)] = []
+        for table in ["ballots", "ballot_conflicts"] {
+            let rows = try await db.raw(
+                """
+                SELECT b.vote_id, b.person, b.channel, b.received_at, b.choices, p.rooms, v.definition FROM \(ident: table) b
+                JOIN vote_persons p ON p.vote_id = b.vote_id AND p.person = b.person JOIN votes v ON v.id = b.vote_id
+                WHERE b.log_index IN (\(binds: indexes))
+                """
+            ).all()
+            for row in rows {
+                let (vote, person) = (try row.decode(column: "vote_id", as: String.self), try row.decode(column: "person", as: Int.self))
+                let channel = Channel(rawValue: try row.decode(column: "channel", as: String.self)) ?? .online
+                let definition = try DefinitionCache.shared.definition(try row.decode(column: "definition", as: String.self))
+                let choices = try BallotChoices(canonicalJSON: try row.decode(column: "choices", as: String.self))
+                let spoiled = channel == .paper && choices.isSpoiled(definition)
+                let message = Message.ballotReceived(
+                    rooms: try row.decode(column: "rooms", as: String.self),
+                    at: Timestamp(millisecondsSinceEpoch: try row.decode(column: "received_at", as: Int64.self)), channel: channel, spoiled: spoiled)
+                let sealed = try await db.raw(
+                    """
+                    SELECT DISTINCT o.phone_sealed FROM vote_members m JOIN votes v ON v.id = m.vote_id
+                    JOIN owners o ON o.id_hash = m.id_hash AND o.estate_id = v.estate_id AND o.valid_to IS NULL
+                    WHERE m.vote_id = \(bind: vote) AND m.person = \(bind: person) AND o.phone_sealed <> ''
+                    """
+                ).all(decodingColumn: "phone_sealed", as: String.self)
+                for phone in Set(sealed.compactMap(key.open)).sorted() { texts.append((message, phone)) }
+            }
+        }
+        return texts
+    }
+}
