@@ -19,7 +19,7 @@ extension BindPage {
                 Input(type: .hidden, name: "pre", value: pre)
                 if estates.count == 1 {
                     Input(type: .hidden, name: "estate", value: String(estates[0].id))
-                    Paragraph("\(S.estate(lang))：\(estates[0].name)").class("meta")
+                    Paragraph("\(S.estate(lang))\(lang.colon)\(estates[0].name)").class("meta")
                 } else {
                     Label(S.estate(lang)) {
                         Select { for estate in estates { Option(estate.name, value: String(estate.id)) } }.attr("name", "estate").id("estate")

@@ -6,6 +6,12 @@ public enum Lang: String, Sendable {
 
     /// The other language, for the switch at the top of every page.
     var other: Lang { self == .zh ? .en : .zh }
+
+    /// The punctuation a page puts between its own words: full-width in Chinese, ASCII in
+    /// English (issue 13, item 20).
+    var colon: String { self == .zh ? "：" : ": " }
+    var comma: String { self == .zh ? "，" : ", " }
+    func parenthesised(_ text: String) -> String { self == .zh ? "（\(text)）" : " (\(text))" }
 }
 
 /// One text of the site in both languages. Every word a page shows comes from `S` below,

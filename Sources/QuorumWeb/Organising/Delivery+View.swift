@@ -60,8 +60,10 @@ extension DashboardPage {
             Paragraph(vote.title).class("meta")
             Layout.flash(message, refused ? "alert" : "ok", id: "message")
             ProgressView(progress: progress, lang: lang, source: nil)
-            Paragraph("\(S.onlineBallots(lang))：\(online.heads)（\(online.area) m²） · \(S.paperBallots(lang))：\(paper.heads)（\(paper.area) m²）")
-                .class("meta").id("channels")
+            Paragraph(
+                "\(S.onlineBallots(lang))\(lang.colon)\(online.heads)\(lang.parenthesised("\(online.area) m²")) · \(S.paperBallots(lang))\(lang.colon)\(paper.heads)\(lang.parenthesised("\(paper.area) m²"))"
+            )
+            .class("meta").id("channels")
             H2(S.byBuilding(lang))
             Table {
                 HeaderRow([S.building(lang), S.votedHeads(lang), S.votedArea(lang), ""])

@@ -100,7 +100,7 @@ extension OverviewPage {
                 }
             }
             Paragraph(VotePages.window(vote, lang)).class("meta")
-            if let noticedAt = vote.noticedAt { Paragraph("\(S.noticedAt(lang))：\(LocalTime.format(noticedAt))").class("meta") }
+            if let noticedAt = vote.noticedAt { Paragraph("\(S.noticedAt(lang))\(lang.colon)\(LocalTime.format(noticedAt))").class("meta") }
             if vote.isDraft {
                 Paragraph(S.earliestIfNow(LocalTime.format(VoteCalendar.earliestOpening(noticedAt: now)))(lang)).class("note").id("earliest")
             }
@@ -111,7 +111,9 @@ extension OverviewPage {
             if documents.isEmpty { Paragraph(S.noDocuments(lang)).class("meta") }
             List(documents) { document in
                 Div {
-                    Link("\(document.name)（\(document.size / 1024) KB）", url: SiteURL.manageVote(vote.id, .document(String(document.number))))
+                    Link(
+                        "\(document.name)\(lang.parenthesised("\(document.size / 1024) KB"))",
+                        url: SiteURL.manageVote(vote.id, .document(String(document.number))))
                     Paragraph("SHA-256 \(document.sha256)").class("hash")
                 }
             }.class("plain")
@@ -158,7 +160,7 @@ extension OverviewPage {
     func settingsLine(_ lang: Lang) -> String {
         var scope = S.wholeEstate(lang)
         if case .buildings(let buildings) = vote.definition.scope { scope = buildings.joined(separator: "、") }
-        var parts = ["\(S.scope(lang))：\(scope)", vote.ballotChange ? S.ballotChangeOn(lang) : S.ballotChangeOff(lang)]
+        var parts = ["\(S.scope(lang))\(lang.colon)\(scope)", vote.ballotChange ? S.ballotChangeOn(lang) : S.ballotChangeOff(lang)]
         if vote.definition.settings.silentMajority { parts.append(S.silentMajorityOn(lang)) }
         if vote.definition.settings.parkingVotes { parts.append(S.parkingVotesOn(lang)) }
         parts.append(S.objectionDays(vote.objectionDays)(lang))

@@ -19,11 +19,11 @@ extension PrintPage {
                 Div {
                     H2("\(estate) · \(S.paperBallotTitle(lang))")
                     Paragraph(vote.title).class("paper-vote")
-                    Paragraph("\(S.rooms(lang))：\(ballot.rooms) · \(S.area(lang))：\(ballot.area) m²").class("paper-rooms")
+                    Paragraph("\(S.rooms(lang))\(lang.colon)\(ballot.rooms) · \(S.area(lang))\(lang.colon)\(ballot.area) m²").class("paper-rooms")
                     Paragraph(VotePages.window(vote, lang)).class("meta")
                     for (index, matter) in vote.definition.matters.enumerated() {
                         Div {
-                            Paragraph("\(index + 1). \(matter.title)（\(VotePages.tag(matter, lang))）").class("paper-matter")
+                            Paragraph("\(index + 1). \(matter.title)\(lang.parenthesised("\(VotePages.tag(matter, lang))"))").class("paper-matter")
                             switch matter.kind {
                             case .resolution:
                                 Paragraph("☐ \(S.agree(.zh))    ☐ \(S.oppose(.zh))    ☐ \(S.abstain(.zh))").class("boxes")
@@ -35,7 +35,8 @@ extension PrintPage {
                     }
                     Paragraph(S.paperInstructions(lang)).class("note")
                     Paragraph(S.handBack(LocalTime.format(vote.closesAt))(lang)).class("hand-back")
-                    Paragraph("\(S.signatureLine(lang))：________________________    \(S.date(lang))：____________").class("signature-line")
+                    Paragraph("\(S.signatureLine(lang))\(lang.colon)________________________    \(S.date(lang))\(lang.colon)____________").class(
+                        "signature-line")
                     Div {
                         Barcode(code: ballot.code.replacingOccurrences(of: "-", with: ""))
                         Paragraph(ballot.code).class("code")
@@ -70,7 +71,7 @@ extension ReconciliationPage {
             if conflicts.isEmpty { Paragraph(S.noConflicts(lang)).id("no-conflicts") }
             List(
                 conflicts.map {
-                    "\($0.rooms)：\(S.counted(lang)) \(lang == .zh ? $0.counted.chinese : $0.counted.rawValue)，\(S.keptAside(lang)) \(lang == .zh ? $0.ignored.chinese : $0.ignored.rawValue)（\(LocalTime.format($0.ignoredAt))）"
+                    "\($0.rooms)\(lang.colon)\(S.counted(lang)) \(lang == .zh ? $0.counted.chinese : $0.counted.rawValue)\(lang.comma)\(S.keptAside(lang)) \(lang == .zh ? $0.ignored.chinese : $0.ignored.rawValue)\(lang.parenthesised("\(LocalTime.format($0.ignoredAt))"))"
                 }
             ) {
                 ListItem($0)
@@ -102,7 +103,8 @@ extension ScanPage {
 extension EntryPage {
     func render(chrome: PageChrome) -> Page {
         Layout.page(S.paperEntry, chrome: chrome) { lang in
-            Paragraph("\(S.ballotCode(lang))：\(ballot.code) · \(S.rooms(lang))：\(ballot.rooms)").class("meta").id("entry-rooms")
+            Paragraph("\(S.ballotCode(lang))\(lang.colon)\(ballot.code) · \(S.rooms(lang))\(lang.colon)\(ballot.rooms)").class("meta").id(
+                "entry-rooms")
             if let state = ballot.state { Paragraph(PaperPages.stateName(state, lang)).class("tag") }
             Layout.flash(error, id: "entry-error")
             if let refusal {
@@ -134,8 +136,9 @@ extension MismatchPage {
                 Div {
                     H2("\(item.ballot.code) · \(item.ballot.rooms)")
                     for (number, entry) in item.entries.enumerated() {
-                        Paragraph("\(S.entryNumber(number + 1)(lang))：\(PaperPages.summary(entry.reading, vote: vote.definition, lang))").class(
-                            "meta")
+                        Paragraph("\(S.entryNumber(number + 1)(lang))\(lang.colon)\(PaperPages.summary(entry.reading, vote: vote.definition, lang))")
+                            .class(
+                                "meta")
                     }
                     Form(post: SiteURL.manageVote(vote.id, .mismatches), csrf: csrf) {
                         Input(type: .hidden, name: "code", value: item.ballot.code)
@@ -232,7 +235,7 @@ enum PaperPages {
                     text = ids.isEmpty ? S.nobody(lang) : ids.map { VotePages.name(of: $0, in: matter) }.joined(separator: "、")
                 case nil: text = "—"
                 }
-                return "\(matter.title)：\(text)"
+                return "\(matter.title)\(lang.colon)\(text)"
             }.joined(separator: "；")
     }
 }

@@ -9,7 +9,7 @@ extension ResultPage {
             Paragraph(stage(lang)).class(vote.finalAt != nil ? "ok" : "meta").id("result-stage")
             if !matchesStored { Paragraph(S.recountDiffers(lang)).class("alert") }
             Paragraph(
-                "\(S.totals(lang))：\(tally.totals.heads) \(S.persons(lang)) · \(tally.totals.area) m² · "
+                "\(S.totals(lang))\(lang.colon)\(tally.totals.heads) \(S.persons(lang)) · \(tally.totals.area) m² · "
                     + "\(S.onlineBallots(lang)) \(online.heads) · \(S.paperBallots(lang)) \(paper.heads)"
             ).class("meta")
             for (matter, result) in zip(vote.definition.matters, tally.matters) {
@@ -27,8 +27,11 @@ extension ResultPage {
                         for (label, pick) in [(S.byHeads(lang), true), (S.byArea(lang), false)] {
                             let value: (Weight) -> Int64 = { pick ? Int64($0.heads) : $0.area.centiSquareMetres }
                             let total = value(result.participating)
-                            Paragraph("\(label)：" + parts.map { "\($0.0(lang)) \(Charts.percent(value($0.1), of: total))" }.joined(separator: " · "))
-                                .class("meta")
+                            Paragraph(
+                                "\(label)\(lang.colon)"
+                                    + parts.map { "\($0.0(lang)) \(Charts.percent(value($0.1), of: total))" }.joined(separator: " · ")
+                            )
+                            .class("meta")
                             Charts.bar(
                                 parts.map { (value($0.1), $0.2) }, total: total, line: matter.threshold == .special ? (3, 4) : (1, 2),
                                 label: "\(label) \(S.agree(lang))")
@@ -41,7 +44,7 @@ extension ResultPage {
                                 TableRow {
                                     TableCell(VotePages.name(of: candidate.id, in: matter))
                                     TableCell(
-                                        "\(candidate.votes.heads)（\(Charts.percent(Int64(candidate.votes.heads), of: Int64(result.participating.heads)))）"
+                                        "\(candidate.votes.heads)\(lang.parenthesised("\(Charts.percent(Int64(candidate.votes.heads), of: Int64(result.participating.heads)))"))"
                                     )
                                     TableCell("\(candidate.votes.area) m²")
                                     TableCell(
@@ -81,8 +84,8 @@ extension ResultPage {
         let totals = tally.totals
         return Div {
             Paragraph(
-                "\(S.participating(lang))：\(result.participating.heads) / \(totals.heads) \(S.persons(lang))（\(Charts.percent(Int64(result.participating.heads), of: Int64(totals.heads)))） · "
-                    + "\(result.participating.area) / \(totals.area) m²（\(Charts.percent(result.participating.area.centiSquareMetres, of: totals.area.centiSquareMetres))） "
+                "\(S.participating(lang))\(lang.colon)\(result.participating.heads) / \(totals.heads) \(S.persons(lang))\(lang.parenthesised("\(Charts.percent(Int64(result.participating.heads), of: Int64(totals.heads)))")) · "
+                    + "\(result.participating.area) / \(totals.area) m²\(lang.parenthesised("\(Charts.percent(result.participating.area.centiSquareMetres, of: totals.area.centiSquareMetres))")) "
                     + (result.participationMet ? S.participationMet(lang) : S.participationNotMet(lang))
             ).class("meta")
             Charts.bar([(Int64(result.participating.heads), "agree")], total: Int64(totals.heads), line: (2, 3), label: S.participating(lang))

@@ -12,11 +12,12 @@ extension VoteListPage {
                     H2(item.vote.title)
                     let notYetOpen = item.vote.window(at: now) == .notOpenYet
                     // Announced, not open yet: when it opens, and its notice to read meanwhile (issue 13).
-                    let opens = notYetOpen ? " · \(S.opens(lang))：\(LocalTime.format(item.vote.opensAt))" : ""
-                    Paragraph("\(status(item.vote, lang))\(opens) · \(S.deadline(lang))：\(LocalTime.format(item.vote.closesAt))").class("meta")
+                    let opens = notYetOpen ? " · \(S.opens(lang))\(lang.colon)\(LocalTime.format(item.vote.opensAt))" : ""
+                    Paragraph("\(status(item.vote, lang))\(opens) · \(S.deadline(lang))\(lang.colon)\(LocalTime.format(item.vote.closesAt))").class(
+                        "meta")
                     ProgressView(progress: item.progress, lang: lang, source: .vote(item.vote.id, .progress))
                     for voter in item.voters {
-                        Paragraph("\(S.rooms(lang))：\(voter.rooms)").class("meta")
+                        Paragraph("\(S.rooms(lang))\(lang.colon)\(voter.rooms)").class("meta")
                         if let at = voter.votedAt {
                             Paragraph("✓ " + S.ballotReceived(voter, at: at)(lang)).class("ok").id("received-\(voter.person)")
                             Paragraph(S.notYou(lang)).class("note")
@@ -71,7 +72,9 @@ extension NoticePage {
             VotePages.matters(vote, lang)
             if !documents.isEmpty {
                 H2(S.documents(lang))
-                List(documents) { Link("\($0.name)（\($0.size / 1024) KB）", url: SiteURL.vote(vote.id, .document(String($0.number)))) }
+                List(documents) {
+                    Link("\($0.name)\(lang.parenthesised("\($0.size / 1024) KB"))", url: SiteURL.vote(vote.id, .document(String($0.number))))
+                }
             }
             if vote.preliminaryAt != nil { Link(S.viewResult(lang), url: SiteURL.vote(vote.id, .result)).class("button").id("view-result") }
             H2(S.howDecided(lang))
@@ -82,7 +85,7 @@ extension NoticePage {
             ProgressView(progress: progress, lang: lang, source: .vote(vote.id, .progress))
             if vote.isOpen(at: now) {
                 for voter in voters where voter.votedAt == nil || vote.ballotChange {
-                    Paragraph("\(S.rooms(lang))：\(voter.rooms)").class("meta")
+                    Paragraph("\(S.rooms(lang))\(lang.colon)\(voter.rooms)").class("meta")
                     Link(S.toBallot(lang), url: SiteURL.vote(vote.id, .ballot(person: String(voter.person)))).class("button").id(
                         "to-ballot-\(voter.person)")
                 }
@@ -96,7 +99,7 @@ extension NoticePage {
 extension BallotPage {
     func render(chrome: PageChrome) -> Page {
         Layout.page(S.ballot, chrome: chrome) { lang in
-            Paragraph("\(vote.title) · \(S.rooms(lang))：\(voter.rooms)").class("meta")
+            Paragraph("\(vote.title) · \(S.rooms(lang))\(lang.colon)\(voter.rooms)").class("meta")
             if !problems.isEmpty {
                 Div { for problem in problems { Paragraph(S.say(problem)(lang)) } }.class("alert").attribute(named: "role", value: "alert")
             }

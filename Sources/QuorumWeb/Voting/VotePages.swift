@@ -21,7 +21,7 @@ enum VotePages {
 
     /// When the vote opens and its deadline.
     static func window(_ vote: StoredVote, _ lang: Lang) -> String {
-        "\(S.opens(lang))：\(LocalTime.format(vote.opensAt)) · \(S.deadline(lang))：\(LocalTime.format(vote.closesAt))"
+        "\(S.opens(lang))\(lang.colon)\(LocalTime.format(vote.opensAt)) · \(S.deadline(lang))\(lang.colon)\(LocalTime.format(vote.closesAt))"
     }
 
     /// The matters in order, each with its tag and an election's candidates.
