@@ -143,7 +143,11 @@ struct Option: Component {
     let text: String
     let value: String
     init(_ text: String, value: String) { (self.text, self.value) = (text, value) }
-    var body: Component { Node<HTML.BodyContext>.element(named: "option", nodes: [.attr("value", value), .plain(text)]) }
+    /// An empty value is written (`value=""`): a required select's first, placeholder option.
+    var body: Component {
+        Node<HTML.BodyContext>.element(
+            named: "option", nodes: [.attribute(named: "value", value: value.attribute, ignoreIfValueIsEmpty: false), .plain(text)])
+    }
 }
 
 /// A table's heading row: `<tr><th>…</th>…</tr>` (Plot's `TableRow` would wrap each `th`

@@ -62,11 +62,12 @@ extension SetupPage {
             }
             Label(S.art278Item(lang)) {
                 Select {
+                    Option(S.chooseItem(lang), value: "").attribute(named: "selected", value: matter.item == 0 ? "selected" : nil)
                     for item in 1...9 {
                         Option(S.itemLong(item)(lang), value: String(item)).attribute(
                             named: "selected", value: matter.item == item ? "selected" : nil)
                     }
-                }.attr("name", prefix + "item").id("m\(number)-item")
+                }.attr("name", prefix + "item").attr("required", number == 1 ? "required" : nil).id("m\(number)-item")
             }
             Paragraph(S.itemThresholdNote(lang)).class("note")
             Label(S.isElection(lang)) {

@@ -78,6 +78,7 @@ extension S {
     static let needTitle = L10n(zh: "请填写表决名称", en: "Give the vote a title")
     static let needTimes = L10n(zh: "请填写开始和截止时间", en: "Give the opening and the closing time")
     static let badObjectionDays = L10n(zh: "异议期须为 0 到 60 天", en: "The objection period must be 0 to 60 days")
+    static let chooseItem = L10n(zh: "请选择（决定表决通过的门槛）", en: "Choose (it decides the threshold)")
     static let badItem = L10n(zh: "请选择第二百七十八条的事项", en: "Choose an Art. 278 item")
     static func needCandidates(_ matter: String) -> L10n { L10n(zh: "“\(matter)”是选举，请填写候选人", en: "“\(matter)” is an election: list its candidates") }
 

@@ -10,7 +10,9 @@ enum VoteForm {
 
     struct Matter {
         var title = ""
-        var item = 9
+        /// The Art. 278 item, 1-9; 0 until the organiser chooses one (no silent default: the
+        /// item decides the threshold; `matters.json` keeps its own default of 9).
+        var item = 0
         var election = false
         var seats = 5
         /// One candidate per line.
@@ -44,7 +46,7 @@ enum VoteForm {
             for index in 0..<VoteForm.slots {
                 let prefix = "m\(index + 1)."
                 matters[index] = Matter(
-                    title: (form[prefix + "title"] ?? "").trimmingCharacters(in: .whitespaces), item: form[prefix + "item"].flatMap(Int.init) ?? 9,
+                    title: (form[prefix + "title"] ?? "").trimmingCharacters(in: .whitespaces), item: form[prefix + "item"].flatMap(Int.init) ?? 0,
                     election: form[prefix + "kind"] == "election", seats: form[prefix + "seats"].flatMap(Int.init) ?? 5,
                     candidates: form[prefix + "candidates"] ?? "")
             }
