@@ -42,6 +42,16 @@ public enum Message: Sendable, Hashable {
 /// are given the words of each message (`words`), which the store never holds.
 public protocol MessageSender: Sendable {
     func send(_ message: Message, to phone: String) async throws
+    /// Many messages at once (a sweep's ballot texts): a sender that can queue them in one
+    /// write does, so a backlog of thousands does not become thousands of writes beside the
+    /// ballots being cast.
+    func send(_ messages: [(Message, String)]) async throws
+}
+
+extension MessageSender {
+    public func send(_ messages: [(Message, String)]) async throws {
+        for (message, phone) in messages { try await send(message, to: phone) }
+    }
 }
 
 /// The default sender: keeps each message in the outbox table; in development mode it also
@@ -61,18 +71,32 @@ public struct OutboxSender: MessageSender {
 
     public func send(_ message: Message, to phone: String) async throws {
         let (body, purpose) = (words(message), message.purpose)
-        try await store.withConnection { db in
-            try await db.raw(
-                """
-                INSERT INTO outbox (created_at, recipient_masked, purpose, body) VALUES
-                (\(bind: store.sessionClock().millisecondsSinceEpoch), \(bind: Masking.phone(phone)), \(bind: purpose), \(bind: words(message.kept)))
-                """
-            ).run()
-        }
+        try await send([(message, phone)], logging: false)
         if development {
             logger.notice("development outbox: message to \(Masking.phone(phone)): \(body)")
         } else {
             logger.info("message queued", metadata: ["to": "\(Masking.phone(phone))", "purpose": "\(purpose)"])
+        }
+    }
+
+    /// Queues many messages in one insert per 200 (each a single statement, all or nothing).
+    public func send(_ messages: [(Message, String)]) async throws {
+        try await send(messages, logging: true)
+    }
+
+    private func send(_ messages: [(Message, String)], logging: Bool) async throws {
+        let now = store.sessionClock().millisecondsSinceEpoch
+        for chunk in stride(from: 0, to: messages.count, by: 200).map({ messages[$0..<min($0 + 200, messages.count)] }) {
+            try await store.withConnection { db in
+                var insert = db.insert(into: "outbox").columns("created_at", "recipient_masked", "purpose", "body")
+                for (message, phone) in chunk {
+                    insert = insert.values(SQLBind(now), SQLBind(Masking.phone(phone)), SQLBind(message.purpose), SQLBind(words(message.kept)))
+                }
+                try await insert.run()
+            }
+        }
+        if logging && !messages.isEmpty {
+            logger.info("messages queued", metadata: ["count": "\(messages.count)", "purpose": "\(messages[0].0.purpose)"])
         }
     }
 }

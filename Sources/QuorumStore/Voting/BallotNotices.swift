@@ -6,12 +6,14 @@ extension VotingStore {
     /// call (issue 13, item 22): online, by them or a co-owner, or on paper once two clerks
     /// agreed, and a paper one spoiled, so an owner learns of a ballot cast in their name
     /// while there is time to object. Found from the log's ballot entries after a cursor,
-    /// which the transaction moves before any text is sent: each ballot is told at most
-    /// once, whichever instance runs it. A ballot set aside (the person's other ballot came
+    /// which a short transaction moves before the texts are made and sent (outside it, so a
+    /// backlog never holds the write lock that ballots are cast under): each ballot is told
+    /// at most once, whichever instance runs it. A ballot set aside (the person's other ballot came
     /// first) is told too: it was received in their name. Returns how many texts went out.
     @discardableResult
     public func noticeBallots(sender: any MessageSender, batch: Int = 500) async throws -> Int {
-        let texts = try await writing { db -> [(Message, String)] in
+        // Only the cursor's move holds the write lock; the texts are made after it commits.
+        let indexes = try await writing { db -> [Int] in
             guard
                 let next = try await db.raw("UPDATE ballot_notices SET next_index = next_index WHERE id = 1 RETURNING next_index")
                     .first(decodingColumn: "next_index", as: Int.self)
@@ -22,11 +24,12 @@ extension VotingStore {
                 ORDER BY entry_index LIMIT \(bind: batch)
                 """
             ).all(decodingColumn: "entry_index", as: Int.self)
-            guard let last = indexes.last else { return [] }
-            try await db.raw("UPDATE ballot_notices SET next_index = \(bind: last + 1) WHERE id = 1").run()
-            return try await ballotTexts(indexes, on: db)
+            if let last = indexes.last { try await db.raw("UPDATE ballot_notices SET next_index = \(bind: last + 1) WHERE id = 1").run() }
+            return indexes
         }
-        for (message, phone) in texts { try await sender.send(message, to: phone) }
+        guard !indexes.isEmpty else { return 0 }
+        let texts = try await withConnection { db in try await ballotTexts(indexes, on: db) }
+        try await sender.send(texts)
         return texts.count
     }
 

@@ -47,6 +47,11 @@ public final class DevelopmentMessages: MessageSender {
         last.withLock { $0[Masking.phone(phone)] = message.text }
     }
 
+    public func send(_ messages: [(Message, String)]) async throws {
+        try await next.send(messages)
+        last.withLock { last in for (message, phone) in messages { last[Masking.phone(phone)] = message.text } }
+    }
+
     func message(to maskedPhone: String) -> String? {
         last.withLock { $0[maskedPhone] }
     }
