@@ -27,6 +27,8 @@ public enum PaperError: Error, Hashable, Sendable {
     case collectedInFuture
     /// The paper entry was declared complete (or its counting period is over).
     case entryComplete
+    /// The entry cannot be declared complete before the deadline: ballots are still collected.
+    case stillCollecting(until: Timestamp)
 }
 
 extension PaperError {

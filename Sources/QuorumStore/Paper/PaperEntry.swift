@@ -62,7 +62,7 @@ extension PaperStore {
     @discardableResult
     public func declareComplete(vote: StoredVote, actor: String) async throws -> StoredVote? {
         let now = clock()
-        guard vote.window(at: now) == .closed else { throw PaperError.notOpen }
+        guard vote.window(at: now) == .closed else { throw PaperError.stillCollecting(until: vote.closesAt) }
         try await writing { db in
             let claimed = try await db.raw(
                 """

@@ -21,6 +21,10 @@ extension S {
             L10n(
                 zh: "这张票在截止时间（\(deadline.localMinute)）之后收到，不计入", en: "collected after the deadline (\(deadline.localMinute)): it does not count")
         case .collectedInFuture: L10n(zh: "收票时间不能晚于现在", en: "the collection time cannot be later than now")
+        case .stillCollecting(let until):
+            L10n(
+                zh: "投票截止（\(until.localMinute)）前还在收票，不能宣布录入完成",
+                en: "ballots are collected until the deadline (\(until.localMinute)): the entry cannot be declared complete before it")
         case .entryComplete: L10n(zh: "纸质票录入已宣布完成，不能再录入", en: "the paper entry was declared complete: no more ballots can be entered")
         }
     }

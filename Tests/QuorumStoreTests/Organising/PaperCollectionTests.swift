@@ -80,7 +80,9 @@ extension OrganiserTests {
             let vote = try await openVote(store, estate: estate, clock: clock, closingIn: 1)
             let ballots = try await store.paper.ballots(of: vote.id)
             try await store.paper.markPrinted(ballots.map(\.code), of: vote.id)
-            await #expect(throws: PaperError.notOpen) { try await store.paper.declareComplete(vote: vote, actor: "committee") }
+            await #expect(throws: PaperError.stillCollecting(until: vote.closesAt)) {
+                try await store.paper.declareComplete(vote: vote, actor: "committee")
+            }
             // 24:00 of the third local day after the deadline
             clock.advance(minutes: Int64((vote.calendar.countingEnds.millisecondsSinceEpoch - clock.current.millisecondsSinceEpoch) / 60_000) - 1)
             try await store.results.settleDue()
