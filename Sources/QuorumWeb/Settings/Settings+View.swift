@@ -14,7 +14,7 @@ extension SettingsPage {
                 Paragraph(revision == 0 ? S.Settings.defaults(lang) : S.Settings.revision(revision)(lang)).class("meta").id("revision")
                 List(EstateSettings.Key.allCases) { key in
                     ListItem {
-                        Span(S.Settings.label(key)(lang))
+                        Span(S.Settings.short(key)(lang))
                         Span(S.Settings.value(key, current)(lang)).class("value").id("now-\(key.rawValue)")
                     }
                 }.class("plain settings")
@@ -25,7 +25,9 @@ extension SettingsPage {
             List(history) { revision in
                 ListItem {
                     Span("\(S.Settings.revision(revision.number)(lang)) · \(LocalTime.format(revision.changedAt))").class("meta")
-                    Span("\(S.Settings.who(lang))\(lang.colon)\(names[revision.changedBy] ?? revision.changedBy)")
+                    Span(
+                        "\(S.Settings.who(lang))\(lang.colon)\(names[revision.changedBy] ?? (revision.changedBy == "system" ? S.Settings.system(lang) : revision.changedBy))"
+                    )
                     Span(changes(revision)(lang)).class("changes")
                     basis(revision, lang)
                 }.id("revision-\(revision.number)")

@@ -11,7 +11,7 @@ extension S {
         )
         static let inForce = L10n(zh: "现行设置", en: "In force")
         static let defaults = L10n(zh: "默认设置（尚未变更）", en: "The defaults (never changed)")
-        static func revision(_ number: Int) -> L10n { L10n(zh: "第 \(number) 版", en: "revision \(number)") }
+        static func revision(_ number: Int) -> L10n { L10n(zh: "第 \(number) 版", en: "Revision \(number)") }
         static let change = L10n(zh: "变更设置", en: "Change the settings")
         static let basis = L10n(zh: "变更依据", en: "What decided the change")
         static let byVote = L10n(zh: "一次已公布最终结果的表决", en: "A vote with a final result")
@@ -30,6 +30,7 @@ extension S {
         static let who = L10n(zh: "记录人", en: "Recorded by")
         static let decidedBy = L10n(zh: "依据", en: "Decided by")
         static let what = L10n(zh: "变更内容", en: "What changed")
+        static let system = L10n(zh: "系统", en: "the system")
         static let none = L10n(zh: "不限", en: "no cap")
         static let yes = L10n(zh: "是", en: "yes")
         static let no = L10n(zh: "否", en: "no")
@@ -71,12 +72,12 @@ extension S {
 
         static func short(_ key: EstateSettings.Key) -> L10n {
             switch key {
-            case .objectionDays: L10n(zh: "异议期", en: "objection period")
-            case .answerDays: L10n(zh: "答复期限", en: "answer within")
-            case .countingDays: L10n(zh: "纸质票录入期", en: "paper entry")
-            case .ballotChange: L10n(zh: "可修改网上投票", en: "ballot change")
-            case .silentMajority: L10n(zh: "沉默从众", en: "silent majority")
-            case .proxyCap: L10n(zh: "代理上限", en: "proxy cap")
+            case .objectionDays: L10n(zh: "异议期", en: "Objection period")
+            case .answerDays: L10n(zh: "答复异议期限", en: "Answer an objection within")
+            case .countingDays: L10n(zh: "截止后纸质票录入期", en: "Paper entry after the deadline")
+            case .ballotChange: L10n(zh: "可修改网上投票", en: "Online ballot may be changed")
+            case .silentMajority: L10n(zh: "沉默从众", en: "Silent majority")
+            case .proxyCap: L10n(zh: "一名受托人最多代理", en: "Most persons one proxy holds")
             }
         }
 
