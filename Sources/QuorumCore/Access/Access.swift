@@ -25,8 +25,9 @@ public enum StaffRole: String, CaseIterable, Sendable, Hashable {
         case .clerk: [.view, .deliver, .print, .enter]
         // Supervision: sees everything, may ask for the lists and the records, settles
         // mismatched paper entries, sees every open objection and answers those left
-        // unanswered, opens accounts for the estates of its street.
-        case .street: [.view, .lists, .resolve, .export, .answer, .manageStaff]
+        // unanswered, opens accounts for the estates of its street, puts an owner's new phone
+        // on file (two of its staff).
+        case .street: [.view, .lists, .resolve, .export, .answer, .manageStaff, .rebind]
         case .bureau: [.view, .export]
         case .admin: [.manageStaff]
         }
@@ -55,6 +56,8 @@ public enum Permission: String, CaseIterable, Sendable, Hashable {
     case answer
     /// Open staff accounts.
     case manageStaff = "manage_staff"
+    /// Put an owner's new phone on file, two people (issue 13, item 21).
+    case rebind
 }
 
 /// Why a staff sign-in or account change failed.

@@ -60,6 +60,9 @@ public enum AuditEvent: Hashable, Sendable {
     /// An estate's settings (`EstateSettings`) became `settings`, as revision `revision`,
     /// decided by the vote `decidedBy` or by the documents named (entry's vote: empty).
     case settingsChanged(estate: Int64, revision: Int, settings: EstateSettings, decidedBy: String, documents: [LogDocument], actor: String)
+    /// An owner's phone on file was changed by the street office (`PhoneChangeRule`): the
+    /// request `change` recorded by `requestedBy`, confirmed by `actor` (entry's vote: empty).
+    case phoneChanged(change: String, requestedBy: String, actor: String)
 
     /// The `kind` member of the entry's JSON.
     public var kind: String {
@@ -82,6 +85,7 @@ public enum AuditEvent: Hashable, Sendable {
         case .ticketPassed: "ticket_passed"
         case .ticketAnswered: "ticket_answered"
         case .settingsChanged: "settings_changed"
+        case .phoneChanged: "phone_changed"
         }
     }
 }
@@ -171,6 +175,8 @@ extension LogEntry {
                 ("estate", .int(Int(estate))), ("revision", .int(revision)), ("settings", settings.json), ("decided_by", .string(decidedBy)),
                 ("documents", documents.json), ("actor", .string(actor)),
             ]
+        case .phoneChanged(let change, let requestedBy, let actor):
+            members += [("change", .string(change)), ("requested_by", .string(requestedBy)), ("actor", .string(actor))]
         }
         return .object(members)
     }
@@ -233,6 +239,10 @@ extension LogEntry {
                 zip3(string("decided_by"), json["documents"].flatMap(LogDocument.list), string("actor")).map {
                     .settingsChanged(estate: Int64(head.0), revision: head.1, settings: head.2, decidedBy: $0, documents: $1, actor: $2)
                 }
+            }
+        case "phone_changed":
+            event = zip3(string("change"), string("requested_by"), string("actor")).map {
+                .phoneChanged(change: $0, requestedBy: $1, actor: $2)
             }
         default: event = nil
         }

@@ -47,3 +47,25 @@ import SQLKit
         .primaryKey("issuer", "jti")
         .run()
 }
+
+/// Migration 015 (issue 13, item 21): the street office's changes of an owner's phone, each
+/// recorded by one staff member and confirmed by another; the new phone sealed, hashed and
+/// masked as the register keeps phones.
+@Sendable func addPhoneChanges(_ db: any SQLDatabase) async throws {
+    try await db.create(table: "phone_changes")
+        .column("id", type: .text, .primaryKey(autoIncrement: false))
+        .column("estate_id", type: .bigint, .notNull)
+        .column("id_hash", type: .text, .notNull)
+        .column("owner_name", type: .text, .notNull)
+        .column("id_masked", type: .text, .notNull)
+        .column("phone_hash", type: .text, .notNull)
+        .column("phone_masked", type: .text, .notNull)
+        .column("phone_sealed", type: .text, .notNull)
+        .column("reason", type: .text, .notNull)
+        .column("requested_by", type: .text, .notNull)
+        .column("requested_at", type: .bigint, .notNull)
+        .column("confirmed_by", type: .text)
+        .column("confirmed_at", type: .bigint)
+        .run()
+    try await db.create(index: "phone_changes_estate").on("phone_changes").column("estate_id").column("requested_at").run()
+}

@@ -164,14 +164,16 @@ extension BindingStore {
         return OwnerSession(token: token, estateID: estate, idHash: idHash, ownerName: name, csrf: csrf)
     }
 
-    /// The live session of a token, if any.
+    /// The live session of a token, if any: none once its owner has left the estate's
+    /// register (an import without them), whatever the session's lifetime (issue 13, item 21).
     public func session(token: String) async throws -> OwnerSession? {
         try await withConnection { db in
             guard
                 let row = try await db.raw(
                     """
                     SELECT * FROM sessions WHERE token_hash = \(bind: Self.tokenHash(token)) AND revoked = 0
-                    AND expires_at > \(bind: sessionClock().millisecondsSinceEpoch)
+                    AND expires_at > \(bind: sessionClock().millisecondsSinceEpoch) AND EXISTS (SELECT 1 FROM owners o
+                    WHERE o.id_hash = sessions.id_hash AND o.estate_id = sessions.estate_id AND o.valid_to IS NULL)
                     """
                 ).first()
             else { return nil }

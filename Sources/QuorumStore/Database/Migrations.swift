@@ -31,6 +31,7 @@ extension Store {
         Migration(id: "011-paper-collection", run: addPaperCollection),
         Migration(id: "012-ballot-notices", run: addBallotNotices),
         Migration(id: "014-estate-settings", run: addEstateSettings),
+        Migration(id: "015-phone-changes", run: addPhoneChanges),
     ]
 
     /// The ids of every migration this program knows, in order.

@@ -105,6 +105,7 @@ public func routeTable(dependencies: OwnerDependencies) -> [RouteSpec] {
     routes += TicketRoutes(store: store).routes
     routes += AccessRoutes(store: store).routes
     routes += SettingsRoutes(store: store).routes
+    routes += PhoneChangeRoutes(store: store).routes
     routes += OperationsRoutes.routes(store: store, metrics: dependencies.metrics)
     return routes
 }

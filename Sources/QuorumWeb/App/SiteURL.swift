@@ -29,6 +29,9 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
     /// An estate's settings (its rules of procedure), and a revision's deciding document.
     case estateSettings(estate: String, saved: Bool = false)
     case estateSettingsDocument(estate: String, revision: String)
+    /// The street office's changes of an owner's phone on file, and the confirmation of one.
+    case phoneChanges(estate: String)
+    case confirmPhoneChange(estate: String)
     case manageVote(String, Manage = .overview)
 
     /// An owner's pages of one vote, under `/votes/:vote`.
@@ -96,6 +99,8 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
         case .createVote(let estate): "/manage/estates/\(estate)/votes"
         case .estateSettings(let estate, let saved): "/manage/estates/\(estate)/settings" + Self.query(["saved": saved ? "1" : nil])
         case .estateSettingsDocument(let estate, let revision): "/manage/estates/\(estate)/settings/\(revision)/document"
+        case .phoneChanges(let estate): "/manage/estates/\(estate)/phones"
+        case .confirmPhoneChange(let estate): "/manage/estates/\(estate)/phones/confirm"
         case .manageVote(let id, let page): "/manage/votes/\(id)" + page.suffix
         }
     }

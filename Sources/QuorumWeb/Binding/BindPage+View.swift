@@ -34,6 +34,11 @@ extension BindPage {
                 }
                 SubmitButton(S.sendCode(lang)).id("send-code")
             }
+            // What is kept, why and for how long, before anything is typed in (issue 13, item 21).
+            Div {
+                H2(S.Privacy.title(lang))
+                List(S.Privacy.points) { point in ListItem(point(lang)) }.class("privacy")
+            }.class("note").id("privacy")
             if credentials, let estate = estates.first {
                 H2(S.credentialTitle(lang))
                 Paragraph(S.credentialIntro(lang)).class("meta")

@@ -48,6 +48,10 @@ extension StaffHomePage {
                     }
                     Link(S.Settings.title(lang), url: SiteURL.estateSettings(estate: String(estate.id))).class("button secondary")
                         .id("settings-\(estate.id)")
+                    if permissions.contains(.rebind) {
+                        Link(S.Phones.title(lang), url: SiteURL.phoneChanges(estate: String(estate.id))).class("button secondary")
+                            .id("phones-\(estate.id)")
+                    }
                 }.class("card")
             }
         }

@@ -62,6 +62,9 @@ import Testing
         // An estate's settings: read by all who see its votes, changed by its committee.
         "GET /manage/estates/:estate/settings": view, "POST /manage/estates/:estate/settings": organise,
         "GET /manage/estates/:estate/settings/:revision/document": view,
+        // An owner's new phone on file: the street office of the estate only.
+        "GET /manage/estates/:estate/phones": [.streetHere], "POST /manage/estates/:estate/phones": [.streetHere],
+        "POST /manage/estates/:estate/phones/confirm": [.streetHere],
     ]
 
     @Test func everyRouteAnswersEveryRoleAsTheTableSays() async throws {

@@ -98,6 +98,10 @@ import Testing
                     ).render
                 ),
                 (
+                    "manage-estates-estate-phones", .staff(csrf: street.csrf), .phoneChanges(estate: String(estate.id)),
+                    try await PhoneChangesPage.load(estate, staff: street, store: store).render
+                ),
+                (
                     "manage-estates-estate-settings", .staff(csrf: committee.csrf), .estateSettings(estate: String(estate.id)),
                     try await SettingsPage.load(estate, staff: committee, store: store).render
                 ),
