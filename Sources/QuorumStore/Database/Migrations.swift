@@ -30,6 +30,7 @@ extension Store {
         Migration(id: "010-tickets", run: createTicketTables),
         Migration(id: "011-paper-collection", run: addPaperCollection),
         Migration(id: "012-ballot-notices", run: addBallotNotices),
+        Migration(id: "013-vote-staff", run: addVoteStaff),
     ]
 
     /// The ids of every migration this program knows, in order.

@@ -128,6 +128,7 @@ extension StoreContext {
     var documents: DocumentStore { DocumentStore(database: database) }
     var tickets: TicketStore { TicketStore(database: database) }
     var results: ResultsStore { ResultsStore(database: database) }
+    var staff: StaffStore { StaffStore(database: database) }
 }
 
 /// The store's contexts, one per feature folder: each groups that feature's operations.

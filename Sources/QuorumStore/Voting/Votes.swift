@@ -84,9 +84,10 @@ extension VotingStore {
     /// its electorate is formed from the estate's current register and frozen with it, so
     /// later imports do not change the count. `noticedAt`, when given, must respect the
     /// 15-day rule (RULES.md §4); organisers go through `createDraft` and `publishNotice`.
+    /// `clerks` and `scrutineers` (account ids) are named before the notice, as the committee would.
     public func createVote(
         estate: Int64, definition: VoteDefinition, opensAt: Timestamp, closesAt: Timestamp, ballotChange: Bool = false,
-        noticedAt: Timestamp? = nil, actor: String = "system"
+        noticedAt: Timestamp? = nil, clerks: [String] = [], scrutineers: [String] = [], actor: String = "system"
     ) async throws -> StoredVote {
         if let noticedAt {
             let earliest = VoteCalendar.earliestOpening(noticedAt: noticedAt)
@@ -95,7 +96,10 @@ extension VotingStore {
         let draft = try await organising.createDraft(
             estate: estate, definition: definition, opensAt: opensAt, closesAt: closesAt, ballotChange: ballotChange, actor: actor)
         return try await writing { db in
-            try await organising.freeze(draft, noticedAt: noticedAt, actor: actor, on: db)
+            if !clerks.isEmpty || !scrutineers.isEmpty {
+                try await organising.name(draft, clerks: clerks, scrutineers: scrutineers, actor: actor, on: db)
+            }
+            return try await organising.freeze(draft, noticedAt: noticedAt, actor: actor, on: db)
         }
     }
 
