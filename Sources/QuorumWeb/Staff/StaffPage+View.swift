@@ -138,7 +138,7 @@ extension PasswordPage {
             Layout.flash(done ? S.Account.changed(lang) : nil, "ok")
             Layout.flash(error)
             Form(post: SiteURL.changePassword, csrf: csrf) {
-                Label(S.Account.current(lang)) {
+                Label((forced ? S.Account.temporaryCurrent : S.Account.current)(lang)) {
                     Input(type: .password, name: "current", isRequired: true).id("current").attribute(
                         named: "autocomplete", value: "current-password")
                 }

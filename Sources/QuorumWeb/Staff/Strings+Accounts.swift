@@ -22,6 +22,7 @@ extension S {
         static let passwordForced = L10n(
             zh: "您的密码已被重置。请先设置新密码，才能使用其他页面。", en: "Your password was reset. Set a new one before any other page.")
         static let current = L10n(zh: "当前密码", en: "Current password")
+        static let temporaryCurrent = L10n(zh: "收到的临时密码", en: "The temporary password you were given")
         static let new = L10n(zh: "新密码（至少 10 个字符，不同于当前密码）", en: "New password (at least 10 characters, not the current one)")
         static let save = L10n(zh: "保存新密码", en: "Save the new password")
         static let changed = L10n(zh: "密码已修改", en: "Your password was changed")
