@@ -66,6 +66,9 @@ public enum AuditEvent: Hashable, Sendable {
     /// A staff account was opened or changed (`AccountChange`, never a password), with the
     /// role and division (0: none) it has after the change. The entry's vote is empty.
     case staffAccount(account: String, change: AccountChange, role: StaffRole, division: Int, actor: String)
+    /// An estate's settings (`EstateSettings`) became `settings`, as revision `revision`,
+    /// decided by the vote `decidedBy` or by the documents named (entry's vote: empty).
+    case settingsChanged(estate: Int64, revision: Int, settings: EstateSettings, decidedBy: String, documents: [LogDocument], actor: String)
 
     /// The `kind` member of the entry's JSON.
     public var kind: String {
@@ -90,6 +93,7 @@ public enum AuditEvent: Hashable, Sendable {
         case .staffNamed: "staff_named"
         case .staffReplaced: "staff_replaced"
         case .staffAccount: "staff_account"
+        case .settingsChanged: "settings_changed"
         }
     }
 }
@@ -188,6 +192,11 @@ extension LogEntry {
                 ("account", .string(account)), ("change", .string(change.rawValue)), ("role", .string(role.rawValue)), ("division", .int(division)),
                 ("actor", .string(actor)),
             ]
+        case .settingsChanged(let estate, let revision, let settings, let decidedBy, let documents, let actor):
+            members += [
+                ("estate", .int(Int(estate))), ("revision", .int(revision)), ("settings", settings.json), ("decided_by", .string(decidedBy)),
+                ("documents", documents.json), ("actor", .string(actor)),
+            ]
         }
         return .object(members)
     }
@@ -246,6 +255,12 @@ extension LogEntry {
         case "tally": event = zip2(hexText("tally_sha256", bytes: 32), string("actor")).map { .tallied(tallySHA256: $0, actor: $1) }
         case "ticket_filed", "ticket_passed", "ticket_answered": event = ticketEvent(kind, json)
         case "staff_named", "staff_replaced", "staff_account": event = staffEvent(kind, json)
+        case "settings_changed":
+            event = zip3(json["estate"]?.intValue, json["revision"]?.intValue, EstateSettings(json: json["settings"])).flatMap { head in
+                zip3(string("decided_by"), json["documents"].flatMap(LogDocument.list), string("actor")).map {
+                    .settingsChanged(estate: Int64(head.0), revision: head.1, settings: head.2, decidedBy: $0, documents: $1, actor: $2)
+                }
+            }
         default: event = nil
         }
         guard let event else { return nil }

@@ -129,6 +129,7 @@ extension StoreContext {
     var tickets: TicketStore { TicketStore(database: database) }
     var results: ResultsStore { ResultsStore(database: database) }
     var staff: StaffStore { StaffStore(database: database) }
+    var settings: SettingsStore { SettingsStore(database: database) }
 }
 
 /// The store's contexts, one per feature folder: each groups that feature's operations.
@@ -142,3 +143,4 @@ public struct StaffStore: StoreContext { let database: StoreDatabase }
 public struct BindingStore: StoreContext { let database: StoreDatabase }
 public struct DocumentStore: StoreContext { let database: StoreDatabase }
 public struct TicketStore: StoreContext { let database: StoreDatabase }
+public struct SettingsStore: StoreContext { let database: StoreDatabase }

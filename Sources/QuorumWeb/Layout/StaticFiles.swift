@@ -82,9 +82,9 @@ enum StaticFiles {
         form.inline button,form.inline input[type=submit]{display:inline-block;width:auto;max-width:100%;white-space:normal}
         .table td.rooms{white-space:normal;min-width:10rem;max-width:16rem}
         ul.plain,ul.actions{list-style:none;padding:0}
-        ul.access li{padding:.5rem 0;border-bottom:1px solid #ddd}
-        ul.access li span{display:block}
-        ul.access li span.who{font-weight:600}
+        ul.access li,ul.settings li,ul.history li{padding:.5rem 0;border-bottom:1px solid #ddd}
+        ul.access li span,ul.settings li span,ul.history li span,ul.history li a{display:block}
+        ul.access li span.who,ul.settings li span.value{font-weight:600}
         ul.actions li a{display:block;padding:.7rem .2rem;border-bottom:1px solid #ddd;font-weight:600}
         ul.rooms{columns:2;font-family:ui-monospace,monospace}
         .phase{display:inline-block}
