@@ -179,10 +179,14 @@ enum DemoSetup {
                             Candidate(id: "c\($0.offset + 1)", name: $0.element)
                         })),
             ])
+        // Named before the notice, as the committee would: the two clerks, the street office watching.
+        var named: [String: String] = [:]
+        for name in ["demo-clerk1", "demo-clerk2", "demo-street"] { named[name] = try await store.staff.account(username: name)?.id }
         _ = try await store.voting.createVote(
             estate: estate, definition: definition, opensAt: Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch - day),
             closesAt: Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch + 14 * day),
-            noticedAt: Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch - 17 * day))
+            noticedAt: Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch - 17 * day),
+            clerks: [named["demo-clerk1"], named["demo-clerk2"]].compactMap { $0 }, scrutineers: [named["demo-street"]].compactMap { $0 })
     }
 
     /// The demo's staff accounts, one per role, all with `password`.
@@ -220,7 +224,7 @@ enum DemoSetup {
         The one-time code is shown on the page in demo mode (and in this log).
 
         Organisers sign in at http://\(host):\(port)\(SiteURL.staffLogin) (password for all: \(password)):
-          demo-committee (业主委员会: sets votes up, publishes)  demo-clerk1 / demo-clerk2 (录入员: paper ballots, two clerks)
+          demo-committee (业主委员会: sets votes up, publishes)  demo-clerk1 / demo-clerk2 (计票人: the vote's two named clerks, paper ballots)
           demo-property (物业)  demo-street (街道办)  demo-bureau (住建局)
         In demo mode the vote page has a clock to move time forward (15-day notice, the deadline, the objection period).
         After the preliminary result an owner can object to a matter on the result page; demo-committee answers, demo-street sees every open one.

@@ -14,6 +14,11 @@ enum Words {
         case .weakPassword: "密码至少 10 个字符 / the password needs at least 10 characters"
         case .divisionRequired(let role): "\(role.rawValue) 账户必须指定所属区域 / a \(role.rawValue) account needs the division it covers"
         case .noSuchDivision: "没有这个区域 / no such division"
+        case .outOfScope(let role): "不能创建或管理此账户 / may not open or manage this \(role.rawValue) account"
+        case .committeeHasMembers: "该小区的业委会已有成员账户 / the estate's committee has members"
+        case .disabled: "该账户已停用 / this account is disabled"
+        case .noSuchAccount: "没有这个账户 / no such account"
+        case .nameRequired: "请填写姓名 / the name is required"
         }
     }
 

@@ -3,7 +3,8 @@
 `quorum serve --demo` (its demo clock lets time move forward): the owners' committee
 signs in, sets up a vote with a resolution and an election, attaches a PDF, is refused a
 notice that would stand less than 15 days, publishes it properly, moves the clock to the
-opening; an owner votes online; two clerks print and enter paper ballots, one pair of
+opening; an owner votes online; the two clerks the committee named before the notice print
+and enter paper ballots, one pair of
 entries disagreeing (the committee settles it) and one ballot of the owner who already
 voted online (kept as a conflict); the clock passes the deadline; the vote is counted,
 published as preliminary; the owner objects and the committee answers; then final; the export recounts with `quorum tally` to the very
@@ -118,8 +119,19 @@ class OrganiserPathTest(SiteTest):
         self.submit("#edit", "设置表决")
         self.browser.execute_script("document.getElementById('opens').value = arguments[0]", opens)
         self.submit("#save-draft", "表决管理")
+        # Two clerks are two people (issue 13): one named clerk is not enough for the notice.
+        self.click("#clerk-demo-clerk1")
+        self.submit("#save-clerks", "表决管理")
+        self.confirm("#publish-notice", "表决管理", "不能撤销")
+        self.assertIn("至少 2 名计票人", self.find("#message").text)
+        self.click("#clerk-demo-clerk2")
+        self.click("#scrutineer-demo-street")
+        self.submit("#save-clerks", "表决管理")
+        self.shot_at("#clerks", "3b-clerks")
         self.confirm("#publish-notice", "表决管理", "不能撤销")
         self.assertEqual(self.find("#phase").text, "已公告，未开始")
+        self.assertIn("录入员 张", self.find("#named-clerk").text)
+        self.assertIn("八大峡街道办事处", self.find("#named-scrutineer").text)
         self.shot("4-noticed")
 
         # 3. The clock moves to the opening; an owner votes online.
@@ -282,6 +294,13 @@ class OrganiserPathTest(SiteTest):
         self.bind_owner("王建国", "370202196505050011")
         self.submit(f"#open-{self.vote}", "表决公告")
         self.assertIn("加装电梯方案.pdf", self.browser.page_source)
+        # The owners' notice names the clerks and the scrutineer (issue 13).
+        self.assertIn("录入员 李", self.find("#named-clerk").text)
+        self.shot_at("#named-staff", "3a-notice-clerks")
+        self.go(f"/votes/{self.vote}?lang=en")
+        self.assertIn("Clerks", self.find("#named-clerk").text)
+        self.shot_at("#named-staff", "3a-notice-clerks-en")
+        self.go(f"/votes/{self.vote}?lang=zh")
         # The notice shows the head signed when it was published (issue 13, item 5), in both languages.
         size, root = self.head()
         self.assertEqual(len(root.split(" ")), 16)

@@ -20,7 +20,8 @@ public enum StaffRole: String, CaseIterable, Sendable, Hashable {
     /// What the role may do, on the estates its account covers.
     public var permissions: Set<Permission> {
         switch self {
-        case .committee: [.view, .organise, .deliver, .lists, .print, .enter, .resolve, .export, .answer]
+        // Paper ballots are entered only by the clerks the committee names (`VoteDuty`), never by it.
+        case .committee: [.view, .organise, .deliver, .lists, .print, .resolve, .export, .answer]
         case .property: [.view, .deliver]
         case .clerk: [.view, .deliver, .print, .enter]
         // Supervision: sees everything, may ask for the lists and the records, settles
@@ -32,6 +33,34 @@ public enum StaffRole: String, CaseIterable, Sendable, Hashable {
         case .admin: [.manageStaff]
         }
     }
+
+    /// Whether an account of this role may open and manage (change, disable, reset) accounts of
+    /// `role`: only roles below its own scope (issue 13). A street office, its estates' roles;
+    /// an administrator, every role.
+    public func mayManage(_ role: StaffRole) -> Bool { self == .admin || (self == .street && role.isEstateRole) }
+}
+
+/// What the committee names a staff member to do in one vote, before its notice (issue 13).
+public enum VoteDuty: String, CaseIterable, Sendable, Hashable {
+    /// A clerk (计票人): enters and confirms the vote's paper ballots; at least two.
+    case clerk
+    /// A scrutineer (监票人): watches the entry and the count (RULES.md §3).
+    case scrutineer
+
+    /// The roles an account may hold to be named for the duty.
+    public var roles: Set<StaffRole> { self == .clerk ? [.clerk] : [.committee, .clerk, .street] }
+
+    /// Two clerks are two people: a notice is published only with this many named.
+    public static let minimumClerks = 2
+}
+
+/// A change of a staff account, as the audit log records it (never a password).
+public enum AccountChange: String, CaseIterable, Sendable, Hashable {
+    case created, changed, disabled, enabled
+    /// A manager set a temporary password, to be changed at the next sign-in.
+    case passwordReset = "password_reset"
+    /// The account's holder set a new password.
+    case passwordChanged = "password_changed"
 }
 
 /// One kind of action on an estate's votes.
@@ -71,6 +100,14 @@ public enum StaffError: Error, Hashable, Sendable {
     case weakPassword
     case divisionRequired(StaffRole)
     case noSuchDivision
+    /// The account may not open or manage accounts of this role, or of that division.
+    case outOfScope(StaffRole)
+    /// The estate's committee already has members: another account is opened by an administrator.
+    case committeeHasMembers
+    /// The account is disabled: it cannot sign in.
+    case disabled
+    case noSuchAccount
+    case nameRequired
 }
 
 /// Limits on signing in.

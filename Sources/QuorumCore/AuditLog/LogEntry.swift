@@ -57,6 +57,15 @@ public enum AuditEvent: Hashable, Sendable {
     case ticketPassed(ticket: String, desk: TicketDesk, due: Timestamp)
     /// The ticket was answered, by `actor` for `desk`.
     case ticketAnswered(ticket: String, desk: TicketDesk, actor: String, textSHA256: String)
+    /// Before the notice, the committee named the vote's clerks and scrutineers (`VoteDuty`):
+    /// the account ids of each, as the lists now stand.
+    case staffNamed(clerks: [String], scrutineers: [String], actor: String)
+    /// After the notice, the committee replaced the named `replaced` by `by`, for the written
+    /// reason the store keeps (the log holds its SHA-256).
+    case staffReplaced(duty: VoteDuty, replaced: String, by: String, reasonSHA256: String, actor: String)
+    /// A staff account was opened or changed (`AccountChange`, never a password), with the
+    /// role and division (0: none) it has after the change. The entry's vote is empty.
+    case staffAccount(account: String, change: AccountChange, role: StaffRole, division: Int, actor: String)
     /// An estate's settings (`EstateSettings`) became `settings`, as revision `revision`,
     /// decided by the vote `decidedBy` or by the documents named (entry's vote: empty).
     case settingsChanged(estate: Int64, revision: Int, settings: EstateSettings, decidedBy: String, documents: [LogDocument], actor: String)
@@ -84,6 +93,9 @@ public enum AuditEvent: Hashable, Sendable {
         case .ticketFiled: "ticket_filed"
         case .ticketPassed: "ticket_passed"
         case .ticketAnswered: "ticket_answered"
+        case .staffNamed: "staff_named"
+        case .staffReplaced: "staff_replaced"
+        case .staffAccount: "staff_account"
         case .settingsChanged: "settings_changed"
         case .phoneChanged: "phone_changed"
         }
@@ -170,6 +182,20 @@ extension LogEntry {
             members += [("ticket", .string(ticket)), ("desk", .string(desk.rawValue)), ("due", .int(Int(due.millisecondsSinceEpoch)))]
         case .ticketAnswered(let ticket, let desk, let actor, let sha256):
             members += [("ticket", .string(ticket)), ("desk", .string(desk.rawValue)), ("actor", .string(actor)), ("text_sha256", .string(sha256))]
+        case .staffNamed(let clerks, let scrutineers, let actor):
+            members += [
+                ("clerks", .array(clerks.map(JSONText.string))), ("scrutineers", .array(scrutineers.map(JSONText.string))), ("actor", .string(actor)),
+            ]
+        case .staffReplaced(let duty, let replaced, let by, let sha256, let actor):
+            members += [
+                ("duty", .string(duty.rawValue)), ("replaced", .string(replaced)), ("by", .string(by)), ("reason_sha256", .string(sha256)),
+                ("actor", .string(actor)),
+            ]
+        case .staffAccount(let account, let change, let role, let division, let actor):
+            members += [
+                ("account", .string(account)), ("change", .string(change.rawValue)), ("role", .string(role.rawValue)), ("division", .int(division)),
+                ("actor", .string(actor)),
+            ]
         case .settingsChanged(let estate, let revision, let settings, let decidedBy, let documents, let actor):
             members += [
                 ("estate", .int(Int(estate))), ("revision", .int(revision)), ("settings", settings.json), ("decided_by", .string(decidedBy)),
@@ -234,6 +260,7 @@ extension LogEntry {
         case "reminders_sent": event = zip2(json["count"]?.intValue, string("actor")).map { .remindersSent(count: $0, actor: $1) }
         case "tally": event = zip2(hexText("tally_sha256", bytes: 32), string("actor")).map { .tallied(tallySHA256: $0, actor: $1) }
         case "ticket_filed", "ticket_passed", "ticket_answered": event = ticketEvent(kind, json)
+        case "staff_named", "staff_replaced", "staff_account": event = staffEvent(kind, json)
         case "settings_changed":
             event = zip3(json["estate"]?.intValue, json["revision"]?.intValue, EstateSettings(json: json["settings"])).flatMap { head in
                 zip3(string("decided_by"), json["documents"].flatMap(LogDocument.list), string("actor")).map {
@@ -251,29 +278,6 @@ extension LogEntry {
         // No member beyond those of the kind: the entry must be exactly what we would write.
         guard keys.count == entry.json(index: index).keys?.count else { return nil }
         return (index, entry)
-    }
-}
-
-extension LogEntry {
-    /// The ticket entries' events from their JSON (`read`), nil when one is malformed.
-    private static func ticketEvent(_ kind: String, _ json: JSONText) -> AuditEvent? {
-        let ticket = json["ticket"]?.stringValue
-        let due = json["due"]?.intValue.map { Timestamp(millisecondsSinceEpoch: Int64($0)) }
-        let desk = json["desk"]?.stringValue.flatMap(TicketDesk.init(rawValue:))
-        let sha256 = json["text_sha256"]?.stringValue.flatMap { ByteText.bytes(hex: $0, count: 32) != nil ? $0 : nil }
-        switch kind {
-        case "ticket_filed":
-            guard let ticket, let due, let sha256, let kind = json["ticket_kind"]?.stringValue.flatMap(TicketKind.init(rawValue:)),
-                let item = json["item"]?.stringValue, let asker = json["asker"]?.stringValue
-            else { return nil }
-            return .ticketFiled(ticket: ticket, kind: kind, item: item, asker: asker, due: due, textSHA256: sha256)
-        case "ticket_passed":
-            guard let ticket, let desk, let due else { return nil }
-            return .ticketPassed(ticket: ticket, desk: desk, due: due)
-        default:
-            guard let ticket, let desk, let sha256, let actor = json["actor"]?.stringValue else { return nil }
-            return .ticketAnswered(ticket: ticket, desk: desk, actor: actor, textSHA256: sha256)
-        }
     }
 }
 

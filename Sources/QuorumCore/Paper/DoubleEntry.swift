@@ -13,6 +13,8 @@ public enum PaperState: String, Sendable, Hashable, CaseIterable {
 /// Why a paper entry was refused.
 public enum PaperError: Error, Hashable, Sendable {
     case unknownCode
+    /// Only the clerks the committee named for the vote enter its paper ballots (issue 13).
+    case notNamedClerk
     case alreadyEnteredByYou
     case finished(PaperState)
     case notMismatch

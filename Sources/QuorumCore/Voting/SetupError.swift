@@ -7,6 +7,16 @@ public enum SetupError: Error, Hashable, Sendable {
     case definition([InputError])
     case noMatters
     case noRegister
+    /// The notice needs `VoteDuty.minimumClerks` named clerks: this many are.
+    case tooFewClerks(Int)
+    /// Not an account that may be named for the duty: of another role or estate, or disabled,
+    /// or named for the other duty of the vote.
+    case notEligible(VoteDuty)
+    /// A replacement names someone not serving the vote, or no written reason.
+    case notServing
+    case noReason
+    /// The vote is counted: nobody is named or replaced any more.
+    case counted
 }
 
 /// Why a result cannot be published.

@@ -30,6 +30,7 @@ extension Store {
         Migration(id: "010-tickets", run: createTicketTables),
         Migration(id: "011-paper-collection", run: addPaperCollection),
         Migration(id: "012-ballot-notices", run: addBallotNotices),
+        Migration(id: "013-vote-staff", run: addVoteStaff),
         Migration(id: "014-estate-settings", run: addEstateSettings),
         Migration(id: "015-phone-changes", run: addPhoneChanges),
     ]

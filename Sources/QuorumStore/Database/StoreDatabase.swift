@@ -128,6 +128,7 @@ extension StoreContext {
     var documents: DocumentStore { DocumentStore(database: database) }
     var tickets: TicketStore { TicketStore(database: database) }
     var results: ResultsStore { ResultsStore(database: database) }
+    var staff: StaffStore { StaffStore(database: database) }
     var settings: SettingsStore { SettingsStore(database: database) }
 }
 

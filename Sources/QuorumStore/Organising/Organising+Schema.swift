@@ -42,3 +42,23 @@ import SQLKit
         .primaryKey("vote_id", "person", "method")
         .run()
 }
+
+/// Migration 013 (issue 13): the clerks (计票人) and scrutineers (监票人) the committee names for a
+/// vote before its notice; a replacement after it adds a row naming whom it `replaces` and why,
+/// and ends the replaced one's (`ended_at`). Its staff accounts can be disabled and can be made
+/// to change their password.
+@Sendable func addVoteStaff(_ db: any SQLDatabase) async throws {
+    try await db.create(table: "vote_staff")
+        .column("vote_id", type: .text, .notNull)
+        .column("staff_id", type: .text, .notNull)
+        .column("duty", type: .text, .notNull)
+        .column("named_at", type: .bigint, .notNull)
+        .column("named_by", type: .text, .notNull)
+        .column("replaces", type: .text)
+        .column("reason", type: .text)
+        .column("ended_at", type: .bigint)
+        .primaryKey("vote_id", "staff_id")
+        .run()
+    try await db.raw("ALTER TABLE staff ADD COLUMN disabled_at BIGINT").run()
+    try await db.raw("ALTER TABLE staff ADD COLUMN must_change_password INT NOT NULL DEFAULT 0").run()
+}

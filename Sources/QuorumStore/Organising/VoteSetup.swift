@@ -103,7 +103,8 @@ extension OrganisingStore {
     /// Publishes the notice (公告): the matters freeze, the electorate is formed from the
     /// estate's register now, every voting person gets a paper-ballot code, and the log
     /// records the notice with the hash of every document. Refused if the vote would open
-    /// before the notice has stood 15 full days (RULES.md §4).
+    /// before the notice has stood 15 full days (RULES.md §4), or with fewer than two named
+    /// clerks (`VoteDuty.minimumClerks`: two clerks are two people, issue 13).
     public func publishNotice(_ id: String, actor: String) async throws -> StoredVote {
         guard let vote = try await voting.vote(id) else { throw CastError.noSuchVote }
         guard vote.isDraft else { throw SetupError.notDraft }
@@ -111,6 +112,8 @@ extension OrganisingStore {
         let earliest = VoteCalendar.earliestOpening(noticedAt: now)
         guard vote.opensAt >= earliest else { throw SetupError.noticeTooShort(earliestOpening: earliest) }
         return try await writing { db in
+            let clerks = try await clerkCount(of: id, on: db)
+            guard clerks >= VoteDuty.minimumClerks else { throw SetupError.tooFewClerks(clerks) }
             // The vote keeps the estate's settings as they are at its notice, whatever changes later.
             var draft = vote
             (draft.settings, draft.settingsRevision) = try await settings.current(of: vote.estateID, on: db)

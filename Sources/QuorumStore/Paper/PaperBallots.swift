@@ -58,6 +58,7 @@ extension PaperStore {
     /// Whether `clerk` may enter the ballot now, or why not (`DoubleEntry.mayEnter`).
     public func entryRefusal(vote: StoredVote, ballot: PaperBallot, clerk: String) async throws -> PaperError? {
         let clerks = try await withConnection { db in try await Self.entries(vote: vote.id, code: ballot.code, on: db).map(\.clerk) }
+        guard try await organising.isClerk(clerk, of: vote.id) else { return .notNamedClerk }
         do {
             if vote.paperCompleteAt != nil && vote.tallyJSON == nil { return .entryComplete }
             try DoubleEntry.mayEnter(state: ballot.state, isOpen: vote.paperEntryOpen(at: clock()), clerks: clerks, clerk: clerk)

@@ -10,10 +10,11 @@ extension PaperStore {
     /// first, is kept as a conflict); when they disagree it waits for a resolution. Entry is
     /// open from the opening until the paper entry is declared complete or the counting
     /// period ends; a ballot collected after the deadline is refused. Every entry and
-    /// confirmation is in the audit log.
+    /// confirmation is in the audit log. Only the vote's named clerks enter (issue 13).
     public func enter(vote: StoredVote, code typed: String, clerk: String, reading: PaperReading) async throws -> PaperState {
         let ballot = try await checkedPaper(vote: vote, code: typed, choices: reading.choices)
         return try await writing { db in
+            guard try await organising.isClerk(clerk, of: vote.id, on: db) else { throw PaperError.notNamedClerk }
             let now = clock()
             let open = try await entryOpen(vote, at: now, on: db)
             let state = try await lockPaper(vote: vote.id, code: ballot.code, on: db)

@@ -11,6 +11,10 @@ public struct StaffAccount: Sendable, Hashable {
     public var role: StaffRole
     /// The estate, street, district or city the account covers; nil for an administrator.
     public var divisionID: Int64?
+    /// Disabled accounts cannot sign in (issue 13).
+    public var disabled = false
+    /// After a reset: the holder sets a new password before any other page.
+    public var mustChangePassword = false
 }
 
 /// A signed-in staff member.
@@ -23,26 +27,39 @@ public struct StaffSession: Sendable, Hashable {
 
 extension StaffStore {
     /// Opens a staff account. Estate roles need an estate; street, bureau need a division
-    /// (a street, or a district or city); an administrator covers the installation.
+    /// (a street, or a district or city); an administrator covers the installation. `creator`
+    /// may open only roles below its own scope, in divisions it covers, and (unless an
+    /// administrator) no committee account for an estate whose committee has members; nil is
+    /// the installation's operator (the command line, the demo). The opening is in the log.
     @discardableResult
     public func add(
-        username: String, displayName: String, password: String, role: StaffRole, division: Int64?, passwordCost: UInt8 = StaffLimits.passwordCost
+        username: String, displayName: String, password: String, role: StaffRole, division: Int64?, by creator: StaffAccount? = nil,
+        passwordCost: UInt8 = StaffLimits.passwordCost
     ) async throws -> StaffAccount {
+        if let creator, !creator.role.mayManage(role) { throw StaffError.outOfScope(role) }
         guard password.count >= StaffLimits.minimumPasswordLength else { throw StaffError.weakPassword }
+        guard !displayName.trimmingCharacters(in: .whitespaces).isEmpty else { throw StaffError.nameRequired }
         if role != .admin {
             guard let division else { throw StaffError.divisionRequired(role) }
             guard let found = try await register.division(division) else { throw StaffError.noSuchDivision }
             if role.isEstateRole && found.level != .estate { throw StaffError.divisionRequired(role) }
         }
+        if let creator, let division, try await !covers(creator, division: division) { throw StaffError.outOfScope(role) }
         let name = username.trimmingCharacters(in: .whitespaces).lowercased()
         var random = SystemRandomNumberGenerator()
         let account = StaffAccount(
             id: CheckedCode.identifier(using: &random), username: name, displayName: displayName, role: role,
             divisionID: role == .admin ? nil : division)
         let hash = Bcrypt.hash(password, cost: passwordCost)
-        try await withConnection { db in
+        try await writing { db in
             let taken = try await db.raw("SELECT id FROM staff WHERE username = \(bind: name)").first() != nil
             guard !taken else { throw StaffError.usernameTaken(name) }
+            if role == .committee, creator.map({ $0.role != .admin }) ?? false {
+                let members = try await db.raw(
+                    "SELECT id FROM staff WHERE role = 'committee' AND division_id = \(bind: account.divisionID) AND disabled_at IS NULL"
+                ).first()
+                guard members == nil else { throw StaffError.committeeHasMembers }
+            }
             try await db.raw(
                 """
                 INSERT INTO staff (id, username, display_name, password_hash, role, division_id, created_at)
@@ -50,6 +67,7 @@ extension StaffStore {
                 \(bind: account.divisionID), \(bind: sessionClock().millisecondsSinceEpoch))
                 """
             ).run()
+            try await logChange(.created, of: account, by: creator?.id ?? "system", on: db)
         }
         return account
     }
@@ -88,6 +106,7 @@ extension StaffStore {
             }
             let account = try Self.staffAccount(from: row)
             try await db.raw("DELETE FROM sign_in_failures WHERE key = \(bind: pair)").run()
+            guard !account.disabled else { throw StaffError.disabled }
             let (token, csrf) = (randomHex(bytes: 32), randomHex(bytes: 16))
             try await db.raw(
                 """
@@ -107,7 +126,7 @@ extension StaffStore {
                 let row = try await db.raw(
                     """
                     SELECT s.csrf, a.* FROM staff_sessions s JOIN staff a ON a.id = s.staff_id
-                    WHERE s.token_hash = \(bind: BindingStore.tokenHash(token)) AND s.revoked = 0
+                    WHERE s.token_hash = \(bind: BindingStore.tokenHash(token)) AND s.revoked = 0 AND a.disabled_at IS NULL
                     AND s.expires_at > \(bind: sessionClock().millisecondsSinceEpoch)
                     """
                 ).first()
@@ -172,7 +191,9 @@ extension StaffStore {
             id: try row.decode(column: "id", as: String.self), username: try row.decode(column: "username", as: String.self),
             displayName: try row.decode(column: "display_name", as: String.self),
             role: try StaffRole.stored(try row.decode(column: "role", as: String.self)),
-            divisionID: try row.decode(column: "division_id", as: Int64?.self))
+            divisionID: try row.decode(column: "division_id", as: Int64?.self),
+            disabled: try row.decode(column: "disabled_at", as: Int64?.self) != nil,
+            mustChangePassword: try row.decode(column: "must_change_password", as: Int.self) != 0)
     }
 
     /// A bcrypt hash of nothing anyone knows, checked against when a user name is unknown.

@@ -89,9 +89,10 @@ extension VotingStore {
     /// its electorate is formed from the estate's current register and frozen with it, so
     /// later imports do not change the count. `noticedAt`, when given, must respect the
     /// 15-day rule (RULES.md §4); organisers go through `createDraft` and `publishNotice`.
+    /// `clerks` and `scrutineers` (account ids) are named before the notice, as the committee would.
     public func createVote(
         estate: Int64, definition: VoteDefinition, opensAt: Timestamp, closesAt: Timestamp, ballotChange: Bool? = nil,
-        noticedAt: Timestamp? = nil, actor: String = "system"
+        noticedAt: Timestamp? = nil, clerks: [String] = [], scrutineers: [String] = [], actor: String = "system"
     ) async throws -> StoredVote {
         if let noticedAt {
             let earliest = VoteCalendar.earliestOpening(noticedAt: noticedAt)
@@ -103,7 +104,10 @@ extension VotingStore {
             if let ballotChange { $0.ballotChange = ballotChange }
         }
         return try await writing { db in
-            try await organising.freeze(draft, noticedAt: noticedAt, actor: actor, on: db)
+            if !clerks.isEmpty || !scrutineers.isEmpty {
+                try await organising.name(draft, clerks: clerks, scrutineers: scrutineers, actor: actor, on: db)
+            }
+            return try await organising.freeze(draft, noticedAt: noticedAt, actor: actor, on: db)
         }
     }
 

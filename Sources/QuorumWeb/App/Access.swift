@@ -94,6 +94,10 @@ enum Guard {
             if request.method == .get { return .failure(Layout.redirect(.staffLogin)) }
             return .failure(Layout.refuse(.forbidden, S.staffSignIn, S.staffSignInFirst, chrome: context.chrome, back: .staffLogin))
         }
+        // After a reset, a new password before any other page (issue 13).
+        if staff.account.mustChangePassword && ![SiteURL.changePassword.path, SiteURL.staffLogout.path].contains(request.uri.path) {
+            return .failure(Layout.redirect(.changePassword))
+        }
         var form = FormData("")
         if request.method == .post {
             if let boundary = request.headers[.contentType].flatMap(Multipart.boundary(contentType:)) {
@@ -145,6 +149,10 @@ enum Guard {
                 return .failure(StaffPages.forbidden(context.chrome))
             }
             guard !noticed || !vote.isDraft else { return .failure(StaffPages.notFound(context.chrome)) }
+            // Paper ballots: only the clerks the committee named for the vote (issue 13).
+            if permission == .enter, try await !store.organising.isClerk(staff.staff.account.id, of: vote.id) {
+                return .failure(Layout.refuse(.forbidden, S.paperEntry, S.Clerks.notNamed, chrome: context.chrome, back: .manageVote(vote.id)))
+            }
             return .success(StaffVoteContext(base: context, staff: staff.staff, form: staff.form, vote: vote))
         }
     }

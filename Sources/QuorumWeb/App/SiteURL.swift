@@ -21,6 +21,9 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
     // The organisers' side.
     case staffLogin, staffLogout
     case manage, manageStaff, demoClock
+    /// One staff account, to change, disable or reset (issue 13); one's own new password.
+    case manageAccount(String)
+    case changePassword
     /// Every open objection (and later every open ticket) of the estates a desk covers.
     case manageObjections
     case manageAccess(before: String? = nil)
@@ -55,6 +58,8 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
     /// The organisers' pages of one vote, under `/manage/votes/:vote`.
     public enum Manage: Sendable, Hashable {
         case overview, edit, documents, notice, posting, dashboard, reminders, mismatches, reconciliation, result, publish, report
+        /// The committee names the clerks and scrutineers, or replaces one (issue 13).
+        case clerks
         case resultNotice
         case objections
         /// The organiser declares the paper entry complete (RULES.md §3).
@@ -92,6 +97,8 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
         case .staffLogout: "/staff/logout"
         case .manage: "/manage"
         case .manageStaff: "/manage/staff"
+        case .manageAccount(let id): "/manage/staff/\(id)"
+        case .changePassword: "/manage/password"
         case .demoClock: "/manage/demo/clock"
         case .manageObjections: "/manage/objections"
         case .manageAccess(let before): "/manage/access" + Self.query(["before": before])

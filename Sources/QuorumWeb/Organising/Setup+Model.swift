@@ -39,12 +39,23 @@ struct OverviewPage {
     var demo: Bool
     /// The head signed when the notice was published, to print with it (issue 13, item 5).
     var head: SignedTreeHead? = nil
+    /// The clerks and scrutineers (issue 13), and, for the committee, whom it may name.
+    var named: [NamedStaff] = []
+    var eligible: [VoteDuty: [StaffAccount]] = [:]
 
     static func load(_ vote: StoredVote, staff: StaffSession, message: String?, demo: Bool, store: Store) async throws -> OverviewPage {
-        OverviewPage(
+        var page = OverviewPage(
             vote: vote, estate: try await store.register.estate(vote.estateID)?.name ?? "",
             documents: try await store.documents.list(of: vote.subject),
             progress: vote.isDraft ? nil : try await store.voting.progress(of: vote), staff: staff, now: store.now(), message: message, demo: demo,
-            head: vote.isDraft ? nil : try await store.log.head(covering: "notice_published", of: vote.id))
+            head: vote.isDraft ? nil : try await store.log.head(covering: "notice_published", of: vote.id),
+            named: try await store.organising.namedStaff(of: vote.id))
+        if staff.account.role.permissions.contains(.organise) && vote.tallyJSON == nil {
+            for duty in VoteDuty.allCases { page.eligible[duty] = try await store.organising.eligibleStaff(for: duty, vote: vote) }
+        }
+        return page
     }
+
+    /// Whether the staff member is one of the vote's clerks now (the entry is theirs).
+    var isClerk: Bool { named.contains { $0.account.id == staff.account.id && $0.duty == .clerk && $0.endedAt == nil } }
 }

@@ -115,6 +115,10 @@ extension OverviewPage {
                     Paragraph("SHA-256 \(document.sha256)").class("hash")
                 }
             }.class("plain")
+            NamedStaffBlock(named: named, lang: lang)
+            if permissions.contains(.organise) && vote.tallyJSON == nil {
+                ClerksForm(vote: vote, named: named, eligible: eligible, csrf: staff.csrf, lang: lang)
+            }
             if vote.isDraft && permissions.contains(.organise) {
                 Form(post: SiteURL.manageVote(vote.id, .documents), csrf: staff.csrf, contentType: .multipartData) {
                     Label(S.attachDocument(lang)) {
@@ -148,7 +152,7 @@ extension OverviewPage {
             (permissions.contains(.view), S.dashboard, .dashboard, "to-dashboard"),
             (permissions.contains(.view), S.deliveryTitle, .delivery(), "to-delivery"),
             (permissions.contains(.print), S.printBallots, .paper(), "to-print"),
-            (permissions.contains(.enter), S.paperEntry, .entry(), "to-entry"),
+            (permissions.contains(.enter) && isClerk, S.paperEntry, .entry(), "to-entry"),
             (permissions.contains(.resolve), S.mismatchQueue, .mismatches, "to-mismatches"),
             (permissions.contains(.view), S.reconciliationTitle, .reconciliation, "to-reconciliation"),
             (permissions.contains(.view) && phase != .noticed && phase != .open, S.resultTitle, .result, "to-result"),

@@ -19,6 +19,7 @@ struct SetupRoutes {
             .staffVote(.post, .manageVote(":vote", .documents), .organise, upload),
             .staffVote(.get, .manageVote(":vote", .document(":number")), .view, document),
             .staffVote(.post, .manageVote(":vote", .notice), .organise, publishNotice),
+            .staffVote(.post, .manageVote(":vote", .clerks), .organise, clerks),
         ]
     }
 
@@ -99,6 +100,22 @@ struct SetupRoutes {
             return Layout.redirect(.manageVote(context.vote.id))
         } catch let error as SetupError {
             return await overviewPage(context, message: S.say(error)(context.lang), status: .conflict)
+        }
+    }
+
+    /// Before the notice, the lists of clerks and scrutineers as ticked; after, a replacement.
+    @Sendable func clerks(_ request: Request, context: StaffVoteContext) async throws -> Response {
+        let (vote, form, actor) = (context.vote, context.form, context.staff.account.id)
+        do {
+            if vote.isDraft {
+                try await store.organising.nameStaff(vote: vote.id, clerks: form.all("clerk"), scrutineers: form.all("scrutineer"), actor: actor)
+            } else {
+                try await store.organising.replaceStaff(
+                    vote: vote, replaced: form["replaced"] ?? "", by: form["replacement"] ?? "", reason: form["reason"] ?? "", actor: actor)
+            }
+            return Layout.redirect(.manageVote(vote.id))
+        } catch let error as SetupError {
+            return await overviewPage(context, message: S.say(error)(context.lang), status: .unprocessableContent)
         }
     }
 

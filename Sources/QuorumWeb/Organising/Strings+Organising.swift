@@ -24,6 +24,19 @@ extension S {
                 en: errors.map { place($0) + $0.problem.english }.joined(separator: "; "))
         case .noMatters: L10n(zh: "至少需要一个表决事项", en: "a vote needs at least one matter")
         case .noRegister: L10n(zh: "本小区尚未导入业主名册", en: "the estate has no register yet")
+        case .tooFewClerks(let named):
+            L10n(
+                zh: "发布公告前须指定至少 2 名计票人（现有 \(named) 名）：两名计票人须是两个人",
+                en: "name at least 2 clerks before the notice (\(named) named): two clerks are two people")
+        case .notEligible(let duty):
+            L10n(
+                zh: "不能指定此账户为\(S.Clerks.duty(duty).zh)（角色或小区不符、已停用，或已担任另一职责）",
+                en:
+                    "this account cannot be named among the \(S.Clerks.duty(duty).en.lowercased()) (another role or estate, disabled, or named for the other duty)"
+            )
+        case .notServing: L10n(zh: "被替换的人不在名单上", en: "whoever is replaced is not named for the vote")
+        case .noReason: L10n(zh: "请写明替换原因（不超过 500 字）", en: "write the reason for the replacement (at most 500 characters)")
+        case .counted: L10n(zh: "表决已计票，名单不能再改", en: "the vote is counted: the names cannot change")
         }
     }
 

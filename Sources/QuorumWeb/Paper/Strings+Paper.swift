@@ -4,6 +4,7 @@ extension S {
     static func say(_ error: PaperError) -> L10n {
         switch error {
         case .unknownCode: L10n(zh: "没有这个表决票编码，请核对", en: "no paper ballot has this code: check it")
+        case .notNamedClerk: S.Clerks.notNamed
         case .alreadyEnteredByYou: L10n(zh: "您已录入过这张票，须由另一位录入员再录一次", en: "you entered this ballot already: a second clerk must enter it")
         case .finished(let state):
             L10n(zh: "这张票已处理完毕（\(PaperPages.stateName(state, .zh))）", en: "this ballot is already settled (\(PaperPages.stateName(state, .en)))")

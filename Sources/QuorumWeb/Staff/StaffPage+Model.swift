@@ -38,3 +38,21 @@ struct AccountsPage {
     var staff: StaffSession
     var error: String?
 }
+
+/// One staff account (`/manage/staff/:account`), for whoever may manage it (issue 13): its
+/// name, disabling or enabling it, a temporary password.
+struct AccountPage {
+    var account: StaffAccount
+    var division: String
+    var csrf: String
+    var message: String?
+    var error: String?
+}
+
+/// One's own new password (`/manage/password`); the only page after a reset until it is set.
+struct PasswordPage {
+    var forced: Bool
+    var csrf: String
+    var error: String?
+    var done = false
+}

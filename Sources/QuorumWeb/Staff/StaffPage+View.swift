@@ -28,6 +28,7 @@ extension StaffHomePage {
         return Layout.page(S.staffArea, chrome: chrome) { lang in
             Paragraph("\(staff.account.displayName) · \(S.roleName(staff.account.role)(lang))").class("meta").id("who")
             if permissions.contains(.manageStaff) { Link(S.accounts(lang), url: SiteURL.manageStaff).class("button secondary").id("accounts") }
+            Link(S.Account.passwordTitle(lang), url: SiteURL.changePassword).class("button secondary").id("change-password")
             if permissions.contains(.lists) { Link(S.Access.title(lang), url: SiteURL.manageAccess()).class("button secondary").id("access-log") }
             if permissions.contains(.answer) {
                 Link(openObjections > 0 ? S.objectionsOpen(openObjections)(lang) : S.openObjectionsTitle(lang), url: SiteURL.manageObjections)
@@ -67,10 +68,12 @@ extension AccountsPage {
                 HeaderRow([S.username(lang), S.displayName(lang), S.role(lang), S.division(lang)])
                 for account in accounts {
                     TableRow {
-                        TableCell(account.username)
+                        TableCell { Link(account.username, url: SiteURL.manageAccount(account.id)) }
                         TableCell(account.displayName)
                         TableCell(S.roleName(account.role)(lang))
-                        TableCell(account.divisionID.flatMap { names[$0] } ?? "—")
+                        TableCell(
+                            (account.divisionID.flatMap { names[$0] } ?? "—") + (account.disabled ? lang.parenthesised(S.Account.disabled(lang)) : "")
+                        )
                     }
                 }
             }.class("table")
@@ -84,7 +87,7 @@ extension AccountsPage {
                 }
                 Label(S.role(lang)) {
                     Select {
-                        for role in StaffRole.allCases where role != .admin || staff.account.role == .admin {
+                        for role in StaffRole.allCases where staff.account.role.mayManage(role) {
                             Option(S.roleName(role)(lang), value: role.rawValue)
                         }
                     }.attr("name", "role").id("new-role")
@@ -95,6 +98,62 @@ extension AccountsPage {
                 }
                 SubmitButton(S.addAccount(lang)).id("add-account")
             }
+        }
+    }
+}
+
+extension AccountPage {
+    func render(chrome: PageChrome) -> Page {
+        Layout.page(S.Account.title, chrome: chrome) { lang in
+            H2(account.displayName)
+            Paragraph("\(account.username) · \(S.roleName(account.role)(lang)) · \(division)").class("meta")
+            Paragraph(
+                "\(S.Account.status(lang))\(lang.colon)\(account.disabled ? S.Account.disabled(lang) : S.Account.active(lang))"
+                    + (account.mustChangePassword ? lang.parenthesised(S.Account.mustChange(lang)) : "")
+            ).id("status")
+            Layout.flash(message, "ok")
+            Layout.flash(error)
+            Form(post: SiteURL.manageAccount(account.id), csrf: csrf) {
+                Input(type: .hidden, name: "change", value: AccountChange.changed.rawValue)
+                Label(S.displayName(lang)) { Input(type: .text, name: "value", value: account.displayName, isRequired: true).id("display-name") }
+                SubmitButton(S.Account.rename(lang)).class("secondary").id("rename")
+            }
+            H2(S.Account.reset(lang))
+            Form(post: SiteURL.manageAccount(account.id), csrf: csrf) {
+                Paragraph(S.Account.resetIntro(lang)).class("note")
+                Input(type: .hidden, name: "change", value: AccountChange.passwordReset.rawValue)
+                Label(S.Account.temporary(lang)) {
+                    Input(type: .password, name: "value", isRequired: true).id("temporary").attribute(named: "autocomplete", value: "new-password")
+                }
+                SubmitButton(S.Account.reset(lang)).class("secondary").id("reset")
+            }
+            Form(post: SiteURL.manageAccount(account.id), csrf: csrf) {
+                Input(type: .hidden, name: "change", value: (account.disabled ? AccountChange.enabled : .disabled).rawValue)
+                if !account.disabled { Paragraph(S.Account.confirmDisable(lang)).class("note") }
+                SubmitButton((account.disabled ? S.Account.enable : S.Account.disable)(lang)).class("secondary").id("toggle")
+            }.attr("data-confirm", account.disabled ? nil : S.Account.confirmDisable(lang))
+            Link(S.accounts(lang), url: SiteURL.manageStaff).class("button secondary")
+        }
+    }
+}
+
+extension PasswordPage {
+    func render(chrome: PageChrome) -> Page {
+        Layout.page(S.Account.passwordTitle, chrome: chrome) { lang in
+            if forced { Paragraph(S.Account.passwordForced(lang)).class("alert").id("forced") }
+            Layout.flash(done ? S.Account.changed(lang) : nil, "ok")
+            Layout.flash(error)
+            Form(post: SiteURL.changePassword, csrf: csrf) {
+                Label((forced ? S.Account.temporaryCurrent : S.Account.current)(lang)) {
+                    Input(type: .password, name: "current", isRequired: true).id("current").attribute(
+                        named: "autocomplete", value: "current-password")
+                }
+                Label(S.Account.new(lang)) {
+                    Input(type: .password, name: "new", isRequired: true).id("new").attribute(named: "autocomplete", value: "new-password")
+                }
+                SubmitButton(S.Account.save(lang)).id("save-password")
+            }
+            if !forced { Link(S.back(lang), url: SiteURL.manage).class("button secondary") }
         }
     }
 }

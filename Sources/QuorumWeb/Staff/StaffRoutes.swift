@@ -18,6 +18,10 @@ struct StaffRoutes {
             .staff(.get, .manage, nil, home),
             .staff(.get, .manageStaff, .manageStaff, accounts),
             .staff(.post, .manageStaff, .manageStaff, addAccount),
+            .staff(.get, .manageAccount(":account"), .manageStaff, account),
+            .staff(.post, .manageAccount(":account"), .manageStaff, changeAccount),
+            .staff(.get, .changePassword, nil, passwordForm),
+            .staff(.post, .changePassword, nil, changePassword),
         ]
         if dependencies.demoClock != nil {
             routes.append(.staff(.post, .demoClock, nil, advanceClock))
@@ -79,24 +83,68 @@ struct StaffRoutes {
     @Sendable func addAccount(_ request: Request, context: StaffContext) async throws -> Response {
         let (staff, form) = (context.staff, context.form)
         let divisions = try await divisionChoices(for: staff.account)
-        let role = form["role"].flatMap(StaffRole.init(rawValue:))
-        let division = form["division"].flatMap(Int64.init)
-        var error: String?
-        if let role, role != .admin || staff.account.role == .admin,
-            role == .admin || divisions.contains(where: { $0.id == division })
-        {
+        var error = S.notAllowedRole(context.lang)
+        if let role = form["role"].flatMap(StaffRole.init(rawValue:)) {
             do {
+                // The store decides who may open which role where (issue 13).
                 try await store.staff.add(
                     username: form["username"] ?? "", displayName: form["display_name"] ?? "", password: form["password"] ?? "", role: role,
-                    division: role == .admin ? nil : division)
+                    division: role == .admin ? nil : form["division"].flatMap(Int64.init), by: staff.account)
                 return Layout.redirect(.manageStaff)
             } catch let failure as StaffError {
                 error = S.say(failure)(context.lang)
             }
-        } else {
-            error = S.notAllowedRole(context.lang)
         }
         return try await accountsPage(context, divisions: divisions, error: error)
+    }
+
+    /// The account the route's `:account` names, if the staff member may manage it.
+    func managed(_ context: StaffContext) async throws -> StaffAccount? {
+        guard let id = context.parameters.get("account"), let account = try await store.staff.account(id: id),
+            try await store.staff.mayManage(context.staff.account, account)
+        else { return nil }
+        return account
+    }
+
+    @Sendable func account(_ request: Request, context: StaffContext) async throws -> Response {
+        guard let account = try await managed(context) else { return StaffPages.forbidden(context.chrome) }
+        return try await accountPage(account, context)
+    }
+
+    @Sendable func changeAccount(_ request: Request, context: StaffContext) async throws -> Response {
+        guard let account = try await managed(context) else { return StaffPages.forbidden(context.chrome) }
+        guard let change = context.form["change"].flatMap(AccountChange.init(rawValue:)) else {
+            return try await accountPage(account, context, error: S.say(StaffError.noSuchAccount)(context.lang))
+        }
+        do {
+            try await store.staff.manage(account.id, change, value: context.form["value"] ?? "", by: context.staff.account)
+            return try await accountPage(try await store.staff.account(id: account.id) ?? account, context, message: S.Account.done(context.lang))
+        } catch let failure as StaffError {
+            return try await accountPage(account, context, error: S.say(failure)(context.lang))
+        }
+    }
+
+    func accountPage(_ account: StaffAccount, _ context: StaffContext, message: String? = nil, error: String? = nil) async throws -> Response {
+        var division = "—"
+        if let id = account.divisionID, let found = try await store.register.division(id) { division = found.name }
+        let page = AccountPage(account: account, division: division, csrf: context.staff.csrf, message: message, error: error)
+        return Layout.response(
+            page.render(chrome: context.chrome.at(.manageAccount(account.id))), status: error == nil ? .ok : .unprocessableContent)
+    }
+
+    @Sendable func passwordForm(_ request: Request, context: StaffContext) async throws -> Response {
+        Layout.response(PasswordPage(forced: context.staff.account.mustChangePassword, csrf: context.staff.csrf).render(chrome: context.chrome))
+    }
+
+    @Sendable func changePassword(_ request: Request, context: StaffContext) async throws -> Response {
+        let staff = context.staff
+        do {
+            try await store.staff.changePassword(of: staff, current: context.form["current"] ?? "", new: context.form["new"] ?? "")
+            return Layout.response(PasswordPage(forced: false, csrf: staff.csrf, done: true).render(chrome: context.chrome))
+        } catch let failure as StaffError {
+            let page = PasswordPage(forced: staff.account.mustChangePassword, csrf: staff.csrf, error: S.say(failure)(context.lang))
+            return Layout.response(page.render(chrome: context.chrome), status: .unprocessableContent)
+        }
     }
 
     func accountsPage(_ context: StaffContext, divisions: [Division], error: String? = nil) async throws -> Response {

@@ -269,6 +269,12 @@ extension S {
         case .divisionRequired(let role):
             L10n(zh: "\(S.roleName(role).zh)账户必须指定所属区域", en: "a \(S.roleName(role).en) account needs the division it covers")
         case .noSuchDivision: L10n(zh: "没有这个区域", en: "no such division")
+        case .outOfScope(let role):
+            L10n(zh: "您不能创建或管理\(S.roleName(role).zh)账户或这个区域的账户", en: "you cannot open or manage \(S.roleName(role).en) accounts, or this division's")
+        case .committeeHasMembers: L10n(zh: "该小区的业委会已有成员账户，新账户须由管理员创建", en: "the estate's committee has members: an administrator opens another")
+        case .disabled: L10n(zh: "该账户已停用", en: "this account is disabled")
+        case .noSuchAccount: L10n(zh: "没有这个账户", en: "no such account")
+        case .nameRequired: L10n(zh: "请填写姓名或单位", en: "the name is required")
         }
     }
 }

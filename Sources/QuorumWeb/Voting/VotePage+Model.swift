@@ -43,12 +43,14 @@ struct NoticePage {
     var now: Timestamp
     /// The head signed when the notice was published (issue 13, item 5).
     var head: SignedTreeHead?
+    /// The clerks and scrutineers, and any replacement (issue 13).
+    var named: [NamedStaff] = []
 
     static func load(_ vote: StoredVote, voters: [VoterView], store: Store) async throws -> NoticePage {
         NoticePage(
             vote: vote, progress: try await store.voting.progress(of: vote), voters: voters,
             documents: try await store.documents.list(of: vote.subject), now: store.now(),
-            head: try await store.log.head(covering: "notice_published", of: vote.id))
+            head: try await store.log.head(covering: "notice_published", of: vote.id), named: try await store.organising.namedStaff(of: vote.id))
     }
 }
 

@@ -81,6 +81,7 @@ extension NoticePage {
                 }
             }
             if vote.preliminaryAt != nil { Link(S.viewResult(lang), url: SiteURL.vote(vote.id, .result)).class("button").id("view-result") }
+            if !named.isEmpty { NamedStaffBlock(named: named, lang: lang) }
             H2(S.howDecided(lang))
             List([
                 S.howParticipation(lang), S.howOrdinary(lang), S.howSpecial(lang), S.howElection(lang),

@@ -46,6 +46,9 @@ import Testing
             ticket: "T-1", kind: .objection, item: "m1", asker: voter, due: Timestamp(millisecondsSinceEpoch: 1_705_766_400_000), textSHA256: hash),
         .ticketPassed(ticket: "T-1", desk: .street, due: Timestamp(millisecondsSinceEpoch: 1_706_371_200_000)),
         .ticketAnswered(ticket: "T-1", desk: .committee, actor: "committee-1", textSHA256: hash),
+        .staffNamed(clerks: ["clerk-1", "clerk-2"], scrutineers: [], actor: "committee-1"),
+        .staffReplaced(duty: .clerk, replaced: "clerk-1", by: "clerk-3", reasonSHA256: hash, actor: "committee-1"),
+        .staffAccount(account: "clerk-3", change: .passwordReset, role: .clerk, division: 12, actor: "street-1"),
     ]
 
     @Test(arguments: everyKind)

@@ -58,6 +58,8 @@ import Testing
             await #expect(throws: DocumentError.unknownType) {
                 try await store.organising.addDocument(to: draft.id, name: "x.exe", bytes: Array("MZ...".utf8), actor: "c1")
             }
+            try await store.nameClerk("A", of: draft.id)
+            try await store.nameClerk("B", of: draft.id)
             // act and check: one second too early is refused, naming the earliest opening
             await #expect(throws: SetupError.noticeTooShort(earliestOpening: Self.local("2024-02-05T00:00:00"))) {
                 try await store.organising.publishNotice(draft.id, actor: "c1")

@@ -1,16 +1,31 @@
 import QuorumCore
 import QuorumStore
 import QuorumTestSupport
+import SQLKit
 import Testing
 
 extension Store {
     /// A clerk's entry as most tests make it: the ballot handed to a collector at
-    /// `collectedAt`, by default now.
+    /// `collectedAt`, by default now, by a clerk named for the vote (`nameClerk`).
     @discardableResult
     func enterPaper(vote: StoredVote, code: String, clerk: String, choices: BallotChoices, collectedAt: Timestamp? = nil) async throws
         -> PaperState
     {
-        try await paper.enter(vote: vote, code: code, clerk: clerk, reading: Self.reading(choices, at: collectedAt ?? voting.now()))
+        try await nameClerk(clerk, of: vote.id)
+        return try await paper.enter(vote: vote, code: code, clerk: clerk, reading: Self.reading(choices, at: collectedAt ?? voting.now()))
+    }
+
+    /// Names `clerk` (a plain id, no account) among the vote's clerks, as the committee would
+    /// have before the notice: most tests are about the entry, not the naming (`ClerkTests`).
+    func nameClerk(_ clerk: String, of vote: String) async throws {
+        try await withConnection { db in
+            try await db.raw(
+                """
+                INSERT INTO vote_staff (vote_id, staff_id, duty, named_at, named_by) VALUES (\(bind: vote), \(bind: clerk), 'clerk', 0, 'test')
+                ON CONFLICT (vote_id, staff_id) DO NOTHING
+                """
+            ).run()
+        }
     }
 
     func resolvePaper(vote: StoredVote, code: String, resolver: String, choices: BallotChoices, collectedAt: Timestamp? = nil) async throws

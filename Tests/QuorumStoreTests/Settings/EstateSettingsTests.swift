@@ -107,6 +107,7 @@ import Testing
             }
             try await store.settings.change(estate: estate, to: nine, basis: .document(name: "r2.pdf", bytes: Self.rules + [1]), actor: "c1")
             // act: the notice takes the settings as they are now
+            for clerk in ["A", "B"] { try await store.nameClerk(clerk, of: draft.id) }
             let noticed = try await store.organising.publishNotice(draft.id, actor: "c1")
             #expect(noticed.settings == nine && noticed.settingsRevision == 2 && !noticed.definition.settings.silentMajority)
             // check: a later change leaves the announced vote as it was

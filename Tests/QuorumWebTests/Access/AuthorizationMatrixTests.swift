@@ -21,6 +21,8 @@ import Testing
     static let deliver: Set<Role> = [.committeeHere, .propertyHere, .clerkHere]
     static let lists: Set<Role> = [.committeeHere, .streetHere]
     static let paper: Set<Role> = [.committeeHere, .clerkHere]
+    /// Paper entry: the vote's named clerks only (issue 13); `clerkHere` is one of the open vote's.
+    static let entry: Set<Role> = [.clerkHere]
     static let resolve: Set<Role> = [.committeeHere, .streetHere]
     static let export: Set<Role> = [.committeeHere, .streetHere, .bureau]
     static let accounts: Set<Role> = [.streetHere, .streetElsewhere, .admin]
@@ -43,13 +45,16 @@ import Testing
         "GET /log/public-key.pem": everyone, "GET /verify": everyone, "POST /verify": everyone,
         "GET /staff/login": everyone, "POST /staff/login": everyone, "POST /staff/logout": staff, "GET /manage": staff,
         "GET /manage/staff": accounts, "POST /manage/staff": accounts,
+        // One account (`clerkHere`): whoever may manage it, never the street office of another street.
+        "GET /manage/staff/:account": [.streetHere, .admin], "POST /manage/staff/:account": [.streetHere, .admin],
+        "GET /manage/password": staff, "POST /manage/password": staff,
         "GET /manage/estates/:estate/votes/new": organise, "POST /manage/estates/:estate/votes": organise,
         "GET /manage/votes/:vote": view, "GET /manage/votes/:vote/edit": organise, "POST /manage/votes/:vote/edit": organise,
         "POST /manage/votes/:vote/documents": organise, "GET /manage/votes/:vote/documents/:number": view,
-        "POST /manage/votes/:vote/notice": organise,
+        "POST /manage/votes/:vote/notice": organise, "POST /manage/votes/:vote/clerks": organise,
         "GET /manage/votes/:vote/delivery": view, "POST /manage/votes/:vote/delivery": deliver, "POST /manage/votes/:vote/posting": organise,
         "GET /manage/votes/:vote/dashboard": view, "POST /manage/votes/:vote/reminders": organise, "GET /manage/votes/:vote/lists/:list": lists,
-        "GET /manage/votes/:vote/paper": paper, "GET /manage/votes/:vote/entry": paper, "POST /manage/votes/:vote/entry": paper,
+        "GET /manage/votes/:vote/paper": paper, "GET /manage/votes/:vote/entry": entry, "POST /manage/votes/:vote/entry": entry,
         "GET /manage/votes/:vote/mismatches": resolve, "POST /manage/votes/:vote/mismatches": resolve,
         "GET /manage/votes/:vote/reconciliation": view, "GET /manage/votes/:vote/result": view, "POST /manage/votes/:vote/publish": organise,
         "POST /manage/votes/:vote/paper-complete": organise,

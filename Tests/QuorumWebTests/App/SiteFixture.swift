@@ -32,6 +32,10 @@ struct SiteFixture: Sendable {
     let person: Int
     let receiptCode: String
     let ownerSessions: [Role: Credentials]
+    /// The account id of `clerkHere`, a named clerk of the open vote.
+    let clerk: String
+    /// Each staff account's random id, and the name a snapshot shows for it.
+    let accountTokens: [String: String]
 
     static func register(_ prefix: String) -> String {
         """
@@ -68,6 +72,24 @@ struct SiteFixture: Sendable {
         }
         let here = estates[0]
         let elsewhere = estates[1]
+        let streetHere = try #require(try await store.register.findDivision(.street, named: "八大峡街道")).id
+        let streetElsewhere = try #require(try await store.register.findDivision(.street, named: "云南路街道")).id
+        let district = try #require(try await store.register.findDivision(.district, named: "市南区")).id
+        let accounts: [(Role, StaffRole, Int64?)] = [
+            (.committeeHere, .committee, here), (.propertyHere, .property, here), (.clerkHere, .clerk, here),
+            (.committeeElsewhere, .committee, elsewhere), (.propertyElsewhere, .property, elsewhere), (.clerkElsewhere, .clerk, elsewhere),
+            (.streetHere, .street, streetHere), (.streetElsewhere, .street, streetElsewhere), (.bureau, .bureau, district), (.admin, .admin, nil),
+        ]
+        var ids: [Role: String] = [:]
+        for (role, staffRole, division) in accounts {
+            ids[role] = try await store.staff.add(
+                username: role.rawValue, displayName: role.rawValue, password: "matrix password", role: staffRole, division: division, passwordCost: 4
+            ).id
+        }
+        // The open vote's second clerk (two clerks are two people, issue 13), no role of the matrix.
+        let secondClerk = try await store.staff.add(
+            username: "clerkHere2", displayName: "clerkHere2", password: "matrix password", role: .clerk, division: here, passwordCost: 4)
+        let clerk = try #require(ids[.clerkHere])
         let definition = VoteDefinition(name: "表决", matters: [Matter(id: "m1", title: "事项", item: 5)])
         let now = clock.read().millisecondsSinceEpoch
         let day: Int64 = 86_400_000
@@ -75,6 +97,8 @@ struct SiteFixture: Sendable {
             estate: here, definition: definition, opensAt: Timestamp(millisecondsSinceEpoch: now + 16 * day),
             closesAt: Timestamp(millisecondsSinceEpoch: now + 30 * day), actor: "setup")
         try await store.organising.addDocument(to: draft.id, name: "plan.pdf", bytes: Array("%PDF-1.4".utf8), actor: "setup")
+        try await store.organising.nameStaff(
+            vote: draft.id, clerks: [clerk, secondClerk.id], scrutineers: [try #require(ids[.streetHere])], actor: "setup")
         let open = try await store.organising.publishNotice(draft.id, actor: "setup")
         let closed = try await store.voting.createVote(
             estate: here, definition: definition, opensAt: clock.read(), closesAt: Timestamp(millisecondsSinceEpoch: now + day),
@@ -98,22 +122,10 @@ struct SiteFixture: Sendable {
         // An owner's objection to it, awaiting the committee's answer.
         let voter = try #require(try await store.voting.voters(in: closed.id, owner: owner.idHash).first)
         _ = try await store.tickets.fileObjection("第3栋的纸质票未计入", on: "m1", of: preliminary, voter: voter, owner: owner.idHash)
-        let streetHere = try #require(try await store.register.findDivision(.street, named: "八大峡街道")).id
-        let streetElsewhere = try #require(try await store.register.findDivision(.street, named: "云南路街道")).id
-        let district = try #require(try await store.register.findDivision(.district, named: "市南区")).id
-        let accounts: [(Role, StaffRole, Int64?)] = [
-            (.committeeHere, .committee, here), (.propertyHere, .property, here), (.clerkHere, .clerk, here),
-            (.committeeElsewhere, .committee, elsewhere), (.propertyElsewhere, .property, elsewhere), (.clerkElsewhere, .clerk, elsewhere),
-            (.streetHere, .street, streetHere), (.streetElsewhere, .street, streetElsewhere), (.bureau, .bureau, district), (.admin, .admin, nil),
-        ]
-        for (role, staffRole, division) in accounts {
-            try await store.staff.add(
-                username: role.rawValue, displayName: role.rawValue, password: "matrix password", role: staffRole, division: division, passwordCost: 4
-            )
-        }
         return SiteFixture(
             store: store, dependencies: OwnerDependencies(store: store, sender: phone), here: here, open: open, closed: closed,
-            person: person, receiptCode: receipt.code, ownerSessions: ownerSessions)
+            person: person, receiptCode: receipt.code, ownerSessions: ownerSessions, clerk: clerk,
+            accountTokens: Dictionary(uniqueKeysWithValues: ids.map { ($0.value, "ACCOUNT-\($0.key)") } + [(secondClerk.id, "ACCOUNT-clerkHere2")]))
     }
 
     /// The role's cookie and CSRF token (a new staff session each call), none for `.anonymous`.
@@ -134,10 +146,26 @@ struct SiteFixture: Sendable {
             .replacingOccurrences(of: ":vote", with: onClosedVote ? closed.id : open.id)
             .replacingOccurrences(of: ":estate", with: String(here)).replacingOccurrences(of: ":number", with: "1")
             .replacingOccurrences(of: ":code", with: receiptCode).replacingOccurrences(of: ":name", with: "app.css")
-            .replacingOccurrences(of: ":list", with: "unbound").replacingOccurrences(of: ":file", with: "ballots.csv")
+            .replacingOccurrences(of: ":list", with: "unbound").replacingOccurrences(of: ":account", with: clerk).replacingOccurrences(
+                of: ":file", with: "ballots.csv")
         if path.hasSuffix("/ballot") || path.hasSuffix("/dispute") { uri += "?person=\(person)" }
         if path.hasPrefix("/log/proof") { uri += "?index=0" }
         if path.hasPrefix("/log/consistency") { uri += "?from=1&to=2" }
         return uri
+    }
+}
+
+extension Store {
+    /// Opens two clerk accounts of `estate` and names them for the draft, so that its notice
+    /// may be published (two clerks are two people, issue 13).
+    func nameTwoClerks(of draft: String, estate: Int64) async throws {
+        var ids: [String] = []
+        for _ in 0..<2 {
+            let name = "clerk-" + UUID().uuidString.prefix(8).lowercased()
+            ids.append(
+                try await staff.add(username: name, displayName: name, password: "matrix password", role: .clerk, division: estate, passwordCost: 4)
+                    .id)
+        }
+        try await organising.nameStaff(vote: draft, clerks: ids, scrutineers: [], actor: "setup")
     }
 }

@@ -38,6 +38,7 @@ import Testing
             opensAt: Timestamp(millisecondsSinceEpoch: now + 17 * Self.day), closesAt: Timestamp(millisecondsSinceEpoch: now + 30 * Self.day),
             actor: actor)
         try await site.store.organising.addDocument(to: draft.id, name: "plan.pdf", bytes: Array("%PDF-1.4".utf8), actor: actor)
+        try await site.store.nameTwoClerks(of: draft.id, estate: estate)
         return try await site.store.organising.publishNotice(draft.id, actor: actor)
     }
 

@@ -38,6 +38,7 @@ import Testing
             // The print run marks what it shows as printed, as the route does (the reconciliation counts it).
             try await store.paper.markPrinted(try await store.paper.ballots(of: open.id).map(\.code), of: open.id)
             let property = try #require(try await store.staff.session(token: try await token(.propertyHere)))
+            let clerk = try #require(try await store.staff.session(token: try await token(.clerkHere)))
             // The snapshots' walk opens each page in both languages: what logs an access, twice.
             func twice<T>(_ load: () async throws -> T) async throws -> T {
                 _ = try await load()
@@ -90,6 +91,11 @@ import Testing
                     ).render
                 ),
                 (
+                    "manage-staff-account", .staff(csrf: street.csrf), .manageAccount(site.clerk),
+                    AccountPage(account: clerk.account, division: estate.name, csrf: street.csrf).render
+                ),
+                ("manage-password", .staff(csrf: committee.csrf), .changePassword, PasswordPage(forced: false, csrf: committee.csrf).render),
+                (
                     "manage-estates-estate-votes-new", .staff(csrf: committee.csrf), .createVote(estate: String(estate.id)),
                     try await SetupPage.load(
                         estate,
@@ -128,7 +134,7 @@ import Testing
                     "manage-votes-vote-paper", .staff(csrf: committee.csrf), .manageVote(open.id, .paper()),
                     PrintPage(vote: open, estate: estate.name, all: try await store.paper.ballots(of: open.id)).render
                 ),
-                ("manage-votes-vote-entry", .staff(csrf: committee.csrf), .manageVote(open.id, .entry()), ScanPage(vote: open).render),
+                ("manage-votes-vote-entry", .staff(csrf: clerk.csrf), .manageVote(open.id, .entry()), ScanPage(vote: open).render),
                 (
                     "manage-votes-vote-mismatches", .staff(csrf: committee.csrf), .manageVote(open.id, .mismatches),
                     try await MismatchPage.load(open, csrf: committee.csrf, store: store).render
@@ -169,8 +175,8 @@ import Testing
             ]
             let tokens = [
                 open.id: "VOTE-OPEN", closed.id: "VOTE-CLOSED", site.receiptCode: "RECEIPT-CODE", owner.csrf: "CSRF", committee.csrf: "CSRF",
-                street.csrf: "CSRF", property.csrf: "CSRF",
-            ]
+                street.csrf: "CSRF", property.csrf: "CSRF", clerk.csrf: "CSRF",
+            ].merging(site.accountTokens, uniquingKeysWith: { first, _ in first })
             for (name, signedIn, here, render) in pages {
                 for lang in [Lang.zh, .en] {
                     try check(

@@ -57,7 +57,7 @@ import Testing
             var pages: [(String, Visitor.Page)] = [("refused form", refused)]
             for path in [
                 "/manage", "/manage/votes/\(draft)", "/manage/votes/\(draft)/edit", "/manage/votes/\(estate.vote.id)",
-                "/manage/votes/\(estate.vote.id)/paper", "/manage/votes/\(estate.vote.id)/entry?code=\(code)",
+                "/manage/votes/\(estate.vote.id)/paper",
                 "/manage/votes/\(estate.vote.id)/dashboard", "/manage/votes/\(estate.vote.id)/delivery",
                 "/manage/votes/\(estate.vote.id)/reconciliation", "/manage/votes/\(estate.vote.id)/lists/unbound",
                 "/manage/votes/\(estate.vote.id)/mismatches", "/manage/votes/\(closed.id)/result", "/manage/votes/\(closed.id)/report",
@@ -66,6 +66,23 @@ import Testing
                 #expect(page.status == .ok, "\(path): \(page.status)")
                 pages.append((path, page))
             }
+            // The entry form, as one of the two clerks named for a vote of the same rooms sees it.
+            var clerks: [String] = []
+            for name in ["clerk1", "clerk2"] {
+                clerks.append(
+                    try await store.staff.add(
+                        username: name, displayName: name, password: "correct horse battery", role: .clerk, division: estate.estate, passwordCost: 4
+                    ).id)
+            }
+            let named = try await store.voting.createVote(
+                estate: estate.estate, definition: H.definition, opensAt: estate.vote.opensAt, closesAt: estate.vote.closesAt, clerks: clerks)
+            let clerk = Visitor(client)
+            _ = try await clerk.post("/staff/login", [("username", "clerk1"), ("password", "correct horse battery")])
+            let namedCode = try #require(try await store.paper.ballots(of: named.id).first?.code)
+            let entry = try await clerk.get("/manage/votes/\(named.id)/entry?code=\(namedCode)")
+            #expect(entry.status == .ok, "entry: \(entry.status)")
+            pages.append(("entry", entry))
+            _ = code
             for (name, page) in pages { H.expectEscaped(page.body, name) }
             for text in [
                 H.entity + H.script, H.attribute + H.sql, H.sql + H.entity, H.attribute + H.entity, H.attribute + ".pdf", H.room, H.building,

@@ -17,6 +17,7 @@ import Testing
                 estate: estate.estate, definition: VoteDefinition(name: "外墙维修", matters: [Matter(id: "m1", title: "外墙维修", item: 6)]),
                 opensAt: Timestamp(millisecondsSinceEpoch: now + 16 * day), closesAt: Timestamp(millisecondsSinceEpoch: now + 30 * day),
                 actor: "c1")
+            try await store.nameTwoClerks(of: draft.id, estate: estate.estate)
             let announced = try await store.organising.publishNotice(draft.id, actor: "c1")
             let owner = Visitor(client)
             _ = try await owner.bind(estate, name: "甲", idNumber: "110101199001010011")

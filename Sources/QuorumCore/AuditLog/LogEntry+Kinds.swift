@@ -1,0 +1,47 @@
+/// Reading the entries of the kinds added with tickets and staff (issue 13) from their JSON.
+extension LogEntry {
+    /// The ticket entries' events from their JSON (`read`), nil when one is malformed.
+    static func ticketEvent(_ kind: String, _ json: JSONText) -> AuditEvent? {
+        let ticket = json["ticket"]?.stringValue
+        let due = json["due"]?.intValue.map { Timestamp(millisecondsSinceEpoch: Int64($0)) }
+        let desk = json["desk"]?.stringValue.flatMap(TicketDesk.init(rawValue:))
+        let sha256 = json["text_sha256"]?.stringValue.flatMap { ByteText.bytes(hex: $0, count: 32) != nil ? $0 : nil }
+        switch kind {
+        case "ticket_filed":
+            guard let ticket, let due, let sha256, let kind = json["ticket_kind"]?.stringValue.flatMap(TicketKind.init(rawValue:)),
+                let item = json["item"]?.stringValue, let asker = json["asker"]?.stringValue
+            else { return nil }
+            return .ticketFiled(ticket: ticket, kind: kind, item: item, asker: asker, due: due, textSHA256: sha256)
+        case "ticket_passed":
+            guard let ticket, let desk, let due else { return nil }
+            return .ticketPassed(ticket: ticket, desk: desk, due: due)
+        default:
+            guard let ticket, let desk, let sha256, let actor = json["actor"]?.stringValue else { return nil }
+            return .ticketAnswered(ticket: ticket, desk: desk, actor: actor, textSHA256: sha256)
+        }
+    }
+
+    /// The staff entries' events from their JSON (`read`), nil when one is malformed.
+    static func staffEvent(_ kind: String, _ json: JSONText) -> AuditEvent? {
+        func strings(_ key: String) -> [String]? {
+            let items = json[key]?.arrayValue?.compactMap(\.stringValue)
+            return items?.count == json[key]?.arrayValue?.count ? items : nil
+        }
+        guard let actor = json["actor"]?.stringValue else { return nil }
+        switch kind {
+        case "staff_named":
+            guard let clerks = strings("clerks"), let scrutineers = strings("scrutineers") else { return nil }
+            return .staffNamed(clerks: clerks, scrutineers: scrutineers, actor: actor)
+        case "staff_replaced":
+            guard let duty = json["duty"]?.stringValue.flatMap(VoteDuty.init(rawValue:)), let replaced = json["replaced"]?.stringValue,
+                let by = json["by"]?.stringValue, let sha256 = json["reason_sha256"]?.stringValue, ByteText.bytes(hex: sha256, count: 32) != nil
+            else { return nil }
+            return .staffReplaced(duty: duty, replaced: replaced, by: by, reasonSHA256: sha256, actor: actor)
+        default:
+            guard let account = json["account"]?.stringValue, let change = json["change"]?.stringValue.flatMap(AccountChange.init(rawValue:)),
+                let role = json["role"]?.stringValue.flatMap(StaffRole.init(rawValue:)), let division = json["division"]?.intValue
+            else { return nil }
+            return .staffAccount(account: account, change: change, role: role, division: division, actor: actor)
+        }
+    }
+}
