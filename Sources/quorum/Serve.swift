@@ -155,6 +155,14 @@ enum DemoSetup {
             estate = try await store.register.importRegister(file: file.path, named: "demo-registry.csv", estate: path).estate.id
         }
         try await prepareAccounts(store, estate: estate)
+        if try await store.settings.current(of: estate).revision == 0 {
+            // The rules of procedure the demo's owners adopted: answers within 5 days, at most 3 persons a proxy.
+            var settings = EstateSettings()
+            (settings.answerDays, settings.proxyCap) = (5, 3)
+            let rules = Array("%PDF-1.4\n% \(DemoEstate.name)业主大会议事规则（演示）\n%%EOF\n".utf8)
+            try await store.settings.change(
+                estate: estate, to: settings, basis: .document(name: "\(DemoEstate.name)业主大会议事规则.pdf", bytes: rules), actor: "system")
+        }
         let now = store.now()
         if try await store.voting.votes(of: estate).contains(where: { $0.isOpen(at: now) }) { return }
         let day: Int64 = 86_400_000

@@ -57,6 +57,9 @@ public enum AuditEvent: Hashable, Sendable {
     case ticketPassed(ticket: String, desk: TicketDesk, due: Timestamp)
     /// The ticket was answered, by `actor` for `desk`.
     case ticketAnswered(ticket: String, desk: TicketDesk, actor: String, textSHA256: String)
+    /// An estate's settings (`EstateSettings`) became `settings`, as revision `revision`,
+    /// decided by the vote `decidedBy` or by the documents named (entry's vote: empty).
+    case settingsChanged(estate: Int64, revision: Int, settings: EstateSettings, decidedBy: String, documents: [LogDocument], actor: String)
 
     /// The `kind` member of the entry's JSON.
     public var kind: String {
@@ -78,6 +81,7 @@ public enum AuditEvent: Hashable, Sendable {
         case .ticketFiled: "ticket_filed"
         case .ticketPassed: "ticket_passed"
         case .ticketAnswered: "ticket_answered"
+        case .settingsChanged: "settings_changed"
         }
     }
 }
@@ -162,6 +166,11 @@ extension LogEntry {
             members += [("ticket", .string(ticket)), ("desk", .string(desk.rawValue)), ("due", .int(Int(due.millisecondsSinceEpoch)))]
         case .ticketAnswered(let ticket, let desk, let actor, let sha256):
             members += [("ticket", .string(ticket)), ("desk", .string(desk.rawValue)), ("actor", .string(actor)), ("text_sha256", .string(sha256))]
+        case .settingsChanged(let estate, let revision, let settings, let decidedBy, let documents, let actor):
+            members += [
+                ("estate", .int(Int(estate))), ("revision", .int(revision)), ("settings", settings.json), ("decided_by", .string(decidedBy)),
+                ("documents", documents.json), ("actor", .string(actor)),
+            ]
         }
         return .object(members)
     }
@@ -219,6 +228,12 @@ extension LogEntry {
         case "reminders_sent": event = zip2(json["count"]?.intValue, string("actor")).map { .remindersSent(count: $0, actor: $1) }
         case "tally": event = zip2(hexText("tally_sha256", bytes: 32), string("actor")).map { .tallied(tallySHA256: $0, actor: $1) }
         case "ticket_filed", "ticket_passed", "ticket_answered": event = ticketEvent(kind, json)
+        case "settings_changed":
+            event = zip3(json["estate"]?.intValue, json["revision"]?.intValue, EstateSettings(json: json["settings"])).flatMap { head in
+                zip3(string("decided_by"), json["documents"].flatMap(LogDocument.list), string("actor")).map {
+                    .settingsChanged(estate: Int64(head.0), revision: head.1, settings: head.2, decidedBy: $0, documents: $1, actor: $2)
+                }
+            }
         default: event = nil
         }
         guard let event else { return nil }

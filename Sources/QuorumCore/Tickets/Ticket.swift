@@ -22,7 +22,7 @@ public enum TicketKind: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// Full local days each desk has to answer, unless the estate's settings say otherwise.
+    /// Full local days each desk has to answer, unless the estate's settings (`EstateSettings`) say otherwise.
     public var defaultAnswerDays: Int {
         switch self {
         case .objection: 7

@@ -8,6 +8,8 @@ import SQLiteKit
 /// and the temporary tables of an import stay on one connection.
 protocol ConnectionProvider: Sendable {
     func withConnection<T>(_ body: (any SQLDatabase) async throws -> T) async throws -> T
+    /// Runs `body` on every connection the pool holds or may open, each held at once.
+    func everyConnection(_ body: (any SQLDatabase) async throws -> Void) async throws
     func shutdown() async throws
 }
 
@@ -29,6 +31,16 @@ where Source.Connection: Sendable {
         let connection = try await pool.requestConnection().get()
         defer { pool.releaseConnection(connection) }
         return try await body(sql(connection))
+    }
+
+    func everyConnection(_ body: (any SQLDatabase) async throws -> Void) async throws {
+        for loop in pool.eventLoopGroup.makeIterator() {
+            let onLoop = pool.pool(for: loop)
+            var held: [Source.Connection] = []
+            defer { for connection in held { onLoop.releaseConnection(connection) } }
+            for _ in 0..<pool.maxConnectionsPerEventLoop { held.append(try await onLoop.requestConnection().get()) }
+            for connection in held { try await body(sql(connection)) }
+        }
     }
 
     func shutdown() async throws {

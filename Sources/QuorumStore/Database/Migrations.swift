@@ -30,6 +30,7 @@ extension Store {
         Migration(id: "010-tickets", run: createTicketTables),
         Migration(id: "011-paper-collection", run: addPaperCollection),
         Migration(id: "012-ballot-notices", run: addBallotNotices),
+        Migration(id: "014-estate-settings", run: addEstateSettings),
     ]
 
     /// The ids of every migration this program knows, in order.
@@ -41,7 +42,7 @@ extension Store {
     /// database as an older version left it).
     @discardableResult
     public func migrate(through last: String? = nil) async throws -> [String] {
-        try await withConnection { db in
+        let applied = try await withConnection { db in
             try await db.create(table: "quorum_migrations").ifNotExists()
                 .column("id", type: .text, .primaryKey(autoIncrement: false))
                 .column("applied_at", type: .bigint, .notNull)
@@ -70,6 +71,13 @@ extension Store {
             _ = try await log.logSigningKey(on: db, creating: true)
             return applied
         }
+        // A SQLite connection opened before a migration added columns reads the table's
+        // old columns in its next `SELECT *` (SQLiteNIO names the columns before the step
+        // that reloads the schema): one statement on each makes every one read it anew.
+        if backend == .sqlite && !applied.isEmpty {
+            try await database.connections.everyConnection { try await $0.raw("SELECT COUNT(*) AS n FROM sqlite_master").run() }
+        }
+        return applied
     }
 
     private static func appliedMigrations(_ db: any SQLDatabase) async throws -> Set<String> {

@@ -128,6 +128,7 @@ extension StoreContext {
     var documents: DocumentStore { DocumentStore(database: database) }
     var tickets: TicketStore { TicketStore(database: database) }
     var results: ResultsStore { ResultsStore(database: database) }
+    var settings: SettingsStore { SettingsStore(database: database) }
 }
 
 /// The store's contexts, one per feature folder: each groups that feature's operations.
@@ -141,3 +142,4 @@ public struct StaffStore: StoreContext { let database: StoreDatabase }
 public struct BindingStore: StoreContext { let database: StoreDatabase }
 public struct DocumentStore: StoreContext { let database: StoreDatabase }
 public struct TicketStore: StoreContext { let database: StoreDatabase }
+public struct SettingsStore: StoreContext { let database: StoreDatabase }

@@ -3,23 +3,34 @@ import QuorumCore
 import SQLKit
 
 extension OrganisingStore {
-    /// Starts a vote as a draft: nothing is published, everything may still change.
-    public func createDraft(
-        estate: Int64, definition: VoteDefinition, opensAt: Timestamp, closesAt: Timestamp, ballotChange: Bool = false,
-        objectionDays: Int = 7, actor: String
+    /// Starts a vote as a draft: nothing is published, everything may still change. It takes
+    /// the estate's settings as they are now (`SettingsStore`); the notice takes them again.
+    public func createDraft(estate: Int64, definition: VoteDefinition, opensAt: Timestamp, closesAt: Timestamp, actor: String) async throws
+        -> StoredVote
+    {
+        try await createDraft(estate: estate, definition: definition, opensAt: opensAt, closesAt: closesAt, actor: actor) { _ in }
+    }
+
+    /// A draft whose settings `adjust` changes from the estate's (an imported vote's own).
+    func createDraft(
+        estate: Int64, definition: VoteDefinition, opensAt: Timestamp, closesAt: Timestamp, actor: String,
+        adjust: (inout EstateSettings) -> Void
     ) async throws -> StoredVote {
         try Self.check(definition, opensAt: opensAt, closesAt: closesAt)
         guard let revision = try await register.stored(of: estate)?.revision else { throw SetupError.noRegister }
         var random = SystemRandomNumberGenerator()
         let id = CheckedCode.identifier(using: &random)
         try await writing { db in
+            var (settings, number) = try await self.settings.current(of: estate, on: db)
+            adjust(&settings)
+            let definition = Self.applying(settings, to: definition)
             try await db.raw(
                 """
-                INSERT INTO votes (id, estate_id, title, definition, opens_at, closes_at, ballot_change, register_revision,
-                total_area, total_heads, created_at, status, objection_days, created_by) VALUES (\(bind: id), \(bind: estate),
+                INSERT INTO votes (id, estate_id, title, definition, opens_at, closes_at, register_revision, total_area, total_heads,
+                created_at, status, settings, settings_revision, created_by) VALUES (\(bind: id), \(bind: estate),
                 \(bind: definition.name), \(bind: definition.mattersJSON), \(bind: opensAt.millisecondsSinceEpoch),
-                \(bind: closesAt.millisecondsSinceEpoch), \(bind: ballotChange ? 1 : 0), \(bind: revision.number), 0, 0,
-                \(bind: clock().millisecondsSinceEpoch), 'draft', \(bind: objectionDays), \(bind: actor))
+                \(bind: closesAt.millisecondsSinceEpoch), \(bind: revision.number), 0, 0, \(bind: clock().millisecondsSinceEpoch), 'draft',
+                \(bind: settings.json.canonical), \(bind: number), \(bind: actor))
                 """
             ).run()
             // The log records the vote and the hash of its matters.json as first set up.
@@ -35,22 +46,32 @@ extension OrganisingStore {
         return vote
     }
 
-    /// Changes a draft.
-    public func updateDraft(
-        _ id: String, definition: VoteDefinition, opensAt: Timestamp, closesAt: Timestamp, ballotChange: Bool, objectionDays: Int
-    ) async throws {
+    /// Changes a draft; it takes the estate's settings as they are now.
+    public func updateDraft(_ id: String, definition: VoteDefinition, opensAt: Timestamp, closesAt: Timestamp) async throws {
         try Self.check(definition, opensAt: opensAt, closesAt: closesAt)
-        try await withConnection { db in
+        try await writing { db in
+            guard
+                let estate = try await db.raw("SELECT estate_id FROM votes WHERE id = \(bind: id)").first(decodingColumn: "estate_id", as: Int64.self)
+            else { throw SetupError.notDraft }
+            let (settings, number) = try await self.settings.current(of: estate, on: db)
+            let definition = Self.applying(settings, to: definition)
             let changed = try await db.raw(
                 """
                 UPDATE votes SET title = \(bind: definition.name), definition = \(bind: definition.mattersJSON),
                 opens_at = \(bind: opensAt.millisecondsSinceEpoch), closes_at = \(bind: closesAt.millisecondsSinceEpoch),
-                ballot_change = \(bind: ballotChange ? 1 : 0), objection_days = \(bind: objectionDays)
+                settings = \(bind: settings.json.canonical), settings_revision = \(bind: number)
                 WHERE id = \(bind: id) AND status = 'draft' RETURNING id
                 """
             ).first()
             guard changed != nil else { throw SetupError.notDraft }
         }
+    }
+
+    /// The definition with the settings' silent majority (the count reads it from matters.json).
+    static func applying(_ settings: EstateSettings, to definition: VoteDefinition) -> VoteDefinition {
+        var definition = definition
+        definition.settings.silentMajority = settings.silentMajority
+        return definition
     }
 
     static func check(_ definition: VoteDefinition, opensAt: Timestamp, closesAt: Timestamp) throws {
@@ -89,7 +110,19 @@ extension OrganisingStore {
         let now = clock()
         let earliest = VoteCalendar.earliestOpening(noticedAt: now)
         guard vote.opensAt >= earliest else { throw SetupError.noticeTooShort(earliestOpening: earliest) }
-        return try await writing { db in try await freeze(vote, noticedAt: now, actor: actor, on: db) }
+        return try await writing { db in
+            // The vote keeps the estate's settings as they are at its notice, whatever changes later.
+            var draft = vote
+            (draft.settings, draft.settingsRevision) = try await settings.current(of: vote.estateID, on: db)
+            draft.definition = Self.applying(draft.settings, to: vote.definition)
+            try await db.raw(
+                """
+                UPDATE votes SET settings = \(bind: draft.settings.json.canonical), settings_revision = \(bind: draft.settingsRevision),
+                definition = \(bind: draft.definition.mattersJSON) WHERE id = \(bind: vote.id)
+                """
+            ).run()
+            return try await freeze(draft, noticedAt: now, actor: actor, on: db)
+        }
     }
 
     /// Forms and stores the electorate of a draft, marks it noticed and logs the notice.

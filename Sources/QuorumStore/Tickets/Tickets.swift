@@ -15,7 +15,7 @@ extension TicketStore {
         guard vote.definition.matters.contains(where: { $0.id == matter }) else { throw TicketError.noSuchMatter }
         let ticket = Ticket(
             id: "T" + randomHex(bytes: 8).uppercased(), kind: .objection, about: vote.subject, item: matter, filedAt: now,
-            asker: voter.rooms, answerDays: TicketKind.objection.defaultAnswerDays, text: text)
+            asker: voter.rooms, answerDays: vote.settings.answerDays, text: text)
         try await writing { db in
             let open = try await db.raw(
                 """

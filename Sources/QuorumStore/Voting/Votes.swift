@@ -10,22 +10,27 @@ public struct StoredVote: Sendable, Hashable {
     public var definition: VoteDefinition
     public var opensAt: Timestamp
     public var closesAt: Timestamp
-    public var ballotChange: Bool
     public var total: Weight
     /// A draft can still change; a noticed vote's matters are frozen.
     public var isDraft: Bool = false
     /// When the notice was published in Quorum (nil: given outside it, for imported votes).
     public var noticedAt: Timestamp?
-    /// Full days owners may object to a preliminary result before it becomes final.
-    public var objectionDays: Int = 7
     /// The count at the close, as `quorum tally` prints it on the export.
     public var tallyJSON: String?
     public var preliminaryAt: Timestamp?
     public var finalAt: Timestamp?
     /// When the organiser declared the paper entry complete.
     public var paperCompleteAt: Timestamp?
+    /// The estate's settings the vote was announced with (a draft: as they are now), and
+    /// their revision (0: the defaults). Its silent majority is its matters.json's.
+    public var settings = EstateSettings()
+    public var settingsRevision = 0
+
+    public var ballotChange: Bool { settings.ballotChange }
+    /// Full days owners may object to a preliminary result before it becomes final.
+    public var objectionDays: Int { settings.objectionDays }
     /// Local days after the deadline for the paper entry (RULES.md §3).
-    public var countingDays: Int = 3
+    public var countingDays: Int { settings.countingDays }
 
     public var title: String { definition.name }
     /// The vote as the subject of its documents and log entries.
@@ -85,15 +90,18 @@ extension VotingStore {
     /// later imports do not change the count. `noticedAt`, when given, must respect the
     /// 15-day rule (RULES.md §4); organisers go through `createDraft` and `publishNotice`.
     public func createVote(
-        estate: Int64, definition: VoteDefinition, opensAt: Timestamp, closesAt: Timestamp, ballotChange: Bool = false,
+        estate: Int64, definition: VoteDefinition, opensAt: Timestamp, closesAt: Timestamp, ballotChange: Bool? = nil,
         noticedAt: Timestamp? = nil, actor: String = "system"
     ) async throws -> StoredVote {
         if let noticedAt {
             let earliest = VoteCalendar.earliestOpening(noticedAt: noticedAt)
             guard opensAt >= earliest else { throw SetupError.noticeTooShort(earliestOpening: earliest) }
         }
-        let draft = try await organising.createDraft(
-            estate: estate, definition: definition, opensAt: opensAt, closesAt: closesAt, ballotChange: ballotChange, actor: actor)
+        // An imported vote has its own matters.json (its silent majority) and its own ballot change.
+        let draft = try await organising.createDraft(estate: estate, definition: definition, opensAt: opensAt, closesAt: closesAt, actor: actor) {
+            $0.silentMajority = definition.settings.silentMajority
+            if let ballotChange { $0.ballotChange = ballotChange }
+        }
         return try await writing { db in
             try await organising.freeze(draft, noticedAt: noticedAt, actor: actor, on: db)
         }
@@ -133,23 +141,23 @@ extension VotingStore {
 
     static func vote(from row: any SQLRow) throws -> StoredVote {
         let definition = try DefinitionCache.shared.definition(try row.decode(column: "definition", as: String.self))
+        var settings = EstateSettings(json: CanonicalJSONReader.parse(try row.decode(column: "settings", as: String.self))) ?? EstateSettings()
+        settings.silentMajority = definition.settings.silentMajority
         return StoredVote(
             id: try row.decode(column: "id", as: String.self), estateID: try row.decode(column: "estate_id", as: Int64.self),
             definition: definition,
             opensAt: Timestamp(millisecondsSinceEpoch: try row.decode(column: "opens_at", as: Int64.self)),
             closesAt: Timestamp(millisecondsSinceEpoch: try row.decode(column: "closes_at", as: Int64.self)),
-            ballotChange: try row.decode(column: "ballot_change", as: Int.self) != 0,
             total: Weight(
                 area: Area(centiSquareMetres: try row.decode(column: "total_area", as: Int64.self)),
                 heads: try row.decode(column: "total_heads", as: Int.self)),
             isDraft: try row.decode(column: "status", as: String.self) == "draft",
             noticedAt: try row.decode(column: "noticed_at", as: Int64?.self).map(Timestamp.init(millisecondsSinceEpoch:)),
-            objectionDays: try row.decode(column: "objection_days", as: Int.self),
             tallyJSON: try row.decode(column: "tally_json", as: String?.self),
             preliminaryAt: try row.decode(column: "preliminary_at", as: Int64?.self).map(Timestamp.init(millisecondsSinceEpoch:)),
             finalAt: try row.decode(column: "final_at", as: Int64?.self).map(Timestamp.init(millisecondsSinceEpoch:)),
             paperCompleteAt: try row.decode(column: "paper_complete_at", as: Int64?.self).map(Timestamp.init(millisecondsSinceEpoch:)),
-            countingDays: try row.decode(column: "counting_days", as: Int.self))
+            settings: settings, settingsRevision: try row.decode(column: "settings_revision", as: Int.self))
     }
 
     /// The voting persons an owner may cast a ballot for in a vote: usually one; an owner who

@@ -104,6 +104,7 @@ public func routeTable(dependencies: OwnerDependencies) -> [RouteSpec] {
     routes += ResultRoutes(store: store).routes
     routes += TicketRoutes(store: store).routes
     routes += AccessRoutes(store: store).routes
+    routes += SettingsRoutes(store: store).routes
     routes += OperationsRoutes.routes(store: store, metrics: dependencies.metrics)
     return routes
 }

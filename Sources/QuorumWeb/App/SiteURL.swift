@@ -26,6 +26,9 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
     case manageAccess(before: String? = nil)
     case newVote(estate: String)
     case createVote(estate: String)
+    /// An estate's settings (its rules of procedure), and a revision's deciding document.
+    case estateSettings(estate: String, saved: Bool = false)
+    case estateSettingsDocument(estate: String, revision: String)
     case manageVote(String, Manage = .overview)
 
     /// An owner's pages of one vote, under `/votes/:vote`.
@@ -89,6 +92,8 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
         case .manageAccess(let before): "/manage/access" + Self.query(["before": before])
         case .newVote(let estate): "/manage/estates/\(estate)/votes/new"
         case .createVote(let estate): "/manage/estates/\(estate)/votes"
+        case .estateSettings(let estate, let saved): "/manage/estates/\(estate)/settings" + Self.query(["saved": saved ? "1" : nil])
+        case .estateSettingsDocument(let estate, let revision): "/manage/estates/\(estate)/settings/\(revision)/document"
         case .manageVote(let id, let page): "/manage/votes/\(id)" + page.suffix
         }
     }

@@ -89,9 +89,9 @@ enum StaticFiles {
         .table td.rooms{min-width:4.5rem;max-width:16rem}
         .table form{margin:0}.table input[type=submit].small{white-space:normal;margin:.2rem 0}
         ul.plain,ul.actions{list-style:none;padding:0}
-        ul.access li{padding:.5rem 0;border-bottom:1px solid #ddd}
-        ul.access li span{display:block}
-        ul.access li span.who{font-weight:600}
+        ul.access li,ul.settings li,ul.history li{padding:.5rem 0;border-bottom:1px solid #ddd}
+        ul.access li span,ul.settings li span,ul.history li span,ul.history li a{display:block}
+        ul.access li span.who,ul.settings li span.value{font-weight:600}
         ul.actions li a{display:block;padding:.7rem .2rem;border-bottom:1px solid #ddd;font-weight:600}
         ul.rooms{columns:2;font-family:ui-monospace,monospace}
         .phase{display:inline-block}

@@ -11,12 +11,16 @@ struct SetupPage {
     var action: SiteURL
     var error: String?
     var csrf: String
+    /// The estate's settings now: the vote takes them (again) when its notice is published.
+    var settings = EstateSettings()
 
     static func load(_ estate: Division, values: VoteForm.Values, action: SiteURL, error: String? = nil, csrf: String, store: Store) async throws
         -> SetupPage
     {
         let buildings = try await store.register.stored(of: estate.id)?.register.buildings ?? []
-        return SetupPage(estate: estate, buildings: buildings, values: values, action: action, error: error, csrf: csrf)
+        return SetupPage(
+            estate: estate, buildings: buildings, values: values, action: action, error: error, csrf: csrf,
+            settings: try await store.settings.current(of: estate.id).settings)
     }
 }
 

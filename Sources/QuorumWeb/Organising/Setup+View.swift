@@ -32,14 +32,11 @@ extension SetupPage {
                 }
                 FieldSet {
                     Legend(S.settings(lang))
-                    checkbox("ballot_change", S.allowBallotChange(lang), values.ballotChange)
                     checkbox("parking_votes", S.parkingVotes(lang), values.parkingVotes)
-                    checkbox("silent_majority", S.silentMajority(lang), values.silentMajority)
-                    Paragraph(S.silentMajorityWarning(lang)).class("alert small")
-                    Label(S.objectionDaysLabel(lang)) {
-                        Input(type: .number, name: "objection_days", value: values.objectionDays).attribute(named: "min", value: "0")
-                            .attribute(named: "max", value: "60").id("objection-days")
-                    }
+                    Paragraph(S.Settings.appliesAtNotice(lang)).class("note")
+                    Paragraph(S.Settings.summary(settings, lang)).class("meta").id("estate-settings")
+                    if settings.silentMajority { Paragraph(S.silentMajorityWarning(lang)).class("alert small") }
+                    Link(S.Settings.title(lang), url: SiteURL.estateSettings(estate: String(estate.id))).id("to-settings")
                 }
                 SubmitButton(S.saveDraft(lang)).id("save-draft")
             }
@@ -161,10 +158,9 @@ extension OverviewPage {
     func settingsLine(_ lang: Lang) -> String {
         var scope = S.wholeEstate(lang)
         if case .buildings(let buildings) = vote.definition.scope { scope = buildings.joined(separator: "、") }
-        var parts = ["\(S.scope(lang))\(lang.colon)\(scope)", vote.ballotChange ? S.ballotChangeOn(lang) : S.ballotChangeOff(lang)]
-        if vote.definition.settings.silentMajority { parts.append(S.silentMajorityOn(lang)) }
+        var parts = ["\(S.scope(lang))\(lang.colon)\(scope)"]
         if vote.definition.settings.parkingVotes { parts.append(S.parkingVotesOn(lang)) }
-        parts.append(S.objectionDays(vote.objectionDays)(lang))
+        parts += [S.Settings.summary(vote.settings, lang), S.Settings.announcedWith(vote.settingsRevision)(lang)]
         return parts.joined(separator: " · ")
     }
 

@@ -36,7 +36,7 @@ struct SetupRoutes {
             let parsed = try values.parsed()
             let vote = try await store.organising.createDraft(
                 estate: estate.id, definition: parsed.definition, opensAt: parsed.opensAt, closesAt: parsed.closesAt,
-                ballotChange: parsed.ballotChange, objectionDays: parsed.objectionDays, actor: context.staff.account.id)
+                actor: context.staff.account.id)
             return Layout.redirect(.manageVote(vote.id))
         } catch {
             return try await form(
@@ -57,9 +57,7 @@ struct SetupRoutes {
         let values = VoteForm.Values(context.form)
         do {
             let parsed = try values.parsed()
-            try await store.organising.updateDraft(
-                vote.id, definition: parsed.definition, opensAt: parsed.opensAt, closesAt: parsed.closesAt, ballotChange: parsed.ballotChange,
-                objectionDays: parsed.objectionDays)
+            try await store.organising.updateDraft(vote.id, definition: parsed.definition, opensAt: parsed.opensAt, closesAt: parsed.closesAt)
             return Layout.redirect(.manageVote(vote.id))
         } catch {
             return try await form(division, values, action: .manageVote(vote.id, .edit), error: error, staff: context.staff, context: context.base)

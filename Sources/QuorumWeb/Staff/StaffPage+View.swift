@@ -46,6 +46,8 @@ extension StaffHomePage {
                     if permissions.contains(.organise) {
                         Link(S.newVote(lang), url: SiteURL.newVote(estate: String(estate.id))).class("button").id("new-vote-\(estate.id)")
                     }
+                    Link(S.Settings.title(lang), url: SiteURL.estateSettings(estate: String(estate.id))).class("button secondary")
+                        .id("settings-\(estate.id)")
                 }.class("card")
             }
         }

@@ -65,19 +65,15 @@ extension S {
         zh: "公告发布后须满 15 日才能开始投票（从公告次日起算）。时间为小区当地时间。",
         en: "The vote opens no earlier than 15 full days after the notice (counted from the next day). Times are the estate's local time.")
     static let settings = L10n(zh: "设置", en: "Settings")
-    static let allowBallotChange = L10n(zh: "允许业主在截止前修改网上投票", en: "Owners may change an online ballot before the deadline")
     static let parkingVotes = L10n(zh: "车位计入表决权", en: "Parking spaces carry votes")
-    static let silentMajority = L10n(zh: "沉默从众（未投票视为同意多数意见）", en: "Silent majority (non-voters join the majority)")
     static let silentMajorityWarning = L10n(
         zh: "注意：仅在业主大会议事规则明确规定、且送达有据可查时合法（指导规则第 26 条）；各地法院看法不一。开启后须为每位业主记录送达。",
         en:
             "Warning: lawful only if the assembly's rules of procedure provide for it and delivery is proven (Guidance Art. 26); courts disagree. When on, record delivery for every owner."
     )
-    static let objectionDaysLabel = L10n(zh: "结果异议期（天）", en: "Objection period for the result (days)")
     static let saveDraft = L10n(zh: "保存草稿", en: "Save the draft")
     static let needTitle = L10n(zh: "请填写表决名称", en: "Give the vote a title")
     static let needTimes = L10n(zh: "请填写开始和截止时间", en: "Give the opening and the closing time")
-    static let badObjectionDays = L10n(zh: "异议期须为 0 到 60 天", en: "The objection period must be 0 to 60 days")
     static let chooseItem = L10n(zh: "请选择（决定表决通过的门槛）", en: "Choose (it decides the threshold)")
     static let badItem = L10n(zh: "请选择第二百七十八条的事项", en: "Choose an Art. 278 item")
     static func needCandidates(_ matter: String) -> L10n { L10n(zh: "“\(matter)”是选举，请填写候选人", en: "“\(matter)” is an election: list its candidates") }
@@ -99,11 +95,7 @@ extension S {
     static let publishNotice = L10n(zh: "发布公告", en: "Publish the notice")
     static let work = L10n(zh: "工作", en: "Work")
     static let dashboard = L10n(zh: "投票进度", en: "Dashboard")
-    static let ballotChangeOn = L10n(zh: "可修改网上投票", en: "online ballots may be changed")
-    static let ballotChangeOff = L10n(zh: "投票后不可修改", en: "ballots cannot be changed")
-    static let silentMajorityOn = L10n(zh: "沉默从众", en: "silent majority")
     static let parkingVotesOn = L10n(zh: "车位计票", en: "parking votes")
-    static func objectionDays(_ days: Int) -> L10n { L10n(zh: "异议期 \(days) 天", en: "objection period \(days) days") }
     static let demoClockTitle = L10n(zh: "演示时钟", en: "Demo clock")
     static let demoClockIntro = L10n(
         zh: "仅演示模式：把时间向前拨，以便几分钟内走完公告、投票、截止和公布。", en: "Demo mode only: move time forward to go from notice to vote, close and publication in minutes.")

@@ -26,10 +26,7 @@ enum VoteForm {
         /// `datetime-local` values, local time: `2026-12-08T00:00`.
         var opens = ""
         var closes = ""
-        var ballotChange = false
-        var silentMajority = false
         var parkingVotes = false
-        var objectionDays = "7"
 
         static func blank(opens: Timestamp, closes: Timestamp) -> Values {
             var values = Values()
@@ -52,10 +49,7 @@ enum VoteForm {
             }
             opens = form["opens"] ?? ""
             closes = form["closes"] ?? ""
-            ballotChange = form["ballot_change"] != nil
-            silentMajority = form["silent_majority"] != nil
             parkingVotes = form["parking_votes"] != nil
-            objectionDays = form["objection_days"] ?? "7"
         }
 
         init(_ vote: StoredVote) {
@@ -72,24 +66,18 @@ enum VoteForm {
             }
             opens = VoteForm.local(vote.opensAt)
             closes = VoteForm.local(vote.closesAt)
-            ballotChange = vote.ballotChange
-            silentMajority = vote.definition.settings.silentMajority
             parkingVotes = vote.definition.settings.parkingVotes
-            objectionDays = String(vote.objectionDays)
         }
 
         struct Parsed {
             var definition: VoteDefinition
             var opensAt: Timestamp
             var closesAt: Timestamp
-            var ballotChange: Bool
-            var objectionDays: Int
         }
 
         func parsed() throws -> Parsed {
             guard !title.isEmpty else { throw Problem.noTitle }
             guard let opensAt = VoteForm.instant(opens), let closesAt = VoteForm.instant(closes) else { throw Problem.badTime }
-            guard let days = Int(objectionDays), (0...60).contains(days) else { throw Problem.badObjectionDays }
             var list: [QuorumCore.Matter] = []
             for slot in matters where !slot.title.isEmpty {
                 let id = "m\(list.count + 1)"
@@ -109,21 +97,20 @@ enum VoteForm {
                 }
             }
             let definition = VoteDefinition(
-                name: title, settings: VoteSettings(silentMajority: silentMajority, parkingVotes: parkingVotes),
+                name: title, settings: VoteSettings(parkingVotes: parkingVotes),
                 scope: buildings.isEmpty ? .wholeCommunity : .buildings(buildings), matters: list)
-            return Parsed(definition: definition, opensAt: opensAt, closesAt: closesAt, ballotChange: ballotChange, objectionDays: days)
+            return Parsed(definition: definition, opensAt: opensAt, closesAt: closesAt)
         }
     }
 
     enum Problem: Error {
-        case noTitle, badTime, badObjectionDays, badItem
+        case noTitle, badTime, badItem
         case noCandidates(String)
 
         func text(_ lang: Lang) -> String {
             switch self {
             case .noTitle: S.needTitle(lang)
             case .badTime: S.needTimes(lang)
-            case .badObjectionDays: S.badObjectionDays(lang)
             case .badItem: S.badItem(lang)
             case .noCandidates(let matter): S.needCandidates(matter)(lang)
             }

@@ -142,4 +142,37 @@ import Testing
             #expect(try rows.map { try $0.decode(column: "entry", as: String.self) } == entries.enumerated().map { $1.json(index: $0).canonical })
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func aVoteFromBeforeTheSettingsStoreKeepsWhatItHad(_ database: TestDatabase) async throws {
+        try await withStore(database, through: "012-ballot-notices") { store in
+            // setup: a vote as 012 kept its settings, in columns of its own
+            try await store.withConnection { db in
+                _ = try await estateAndVote("V1", on: db)
+                try await db.raw("UPDATE votes SET ballot_change = 1, objection_days = 4, counting_days = 2 WHERE id = 'V1'").run()
+            }
+            // every connection the pool may open has read the table as it is before the migration
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<8 {
+                    group.addTask {
+                        try await store.withConnection { db in
+                            _ = try await db.raw("SELECT * FROM votes").all()
+                            try await Task.sleep(for: .milliseconds(50))
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            // act
+            #expect(try await store.migrate() == Self.after("012-ballot-notices"))
+            // check: the same settings, read from the vote's settings JSON, under the defaults' revision,
+            // on whichever connection reads it (each was opened before the columns were added)
+            for _ in 0..<8 {
+                #expect(try await store.withConnection { try await $0.raw("SELECT * FROM votes").first()?.allColumns.contains("settings") ?? false })
+            }
+            let vote = try #require(try await store.voting.vote("V1"))
+            #expect(vote.ballotChange && vote.objectionDays == 4 && vote.countingDays == 2 && vote.settings.answerDays == 7)
+            #expect(vote.settingsRevision == 0)
+        }
+    }
 }

@@ -64,7 +64,7 @@ import Testing
             }
             try await store.organising.updateDraft(
                 draft.id, definition: VotingTests.definition, opensAt: Self.local("2024-02-05T00:00:00"),
-                closesAt: Self.local("2024-02-20T00:00:00"), ballotChange: false, objectionDays: 7)
+                closesAt: Self.local("2024-02-20T00:00:00"))
             let noticed = try await store.organising.publishNotice(draft.id, actor: "c1")
             #expect(!noticed.isDraft)
             #expect(noticed.noticedAt == clock.current)
@@ -74,7 +74,7 @@ import Testing
             await #expect(throws: SetupError.notDraft) {
                 try await store.organising.updateDraft(
                     draft.id, definition: VotingTests.definition, opensAt: Self.local("2024-02-06T00:00:00"),
-                    closesAt: Self.local("2024-02-20T00:00:00"), ballotChange: false, objectionDays: 7)
+                    closesAt: Self.local("2024-02-20T00:00:00"))
             }
             await #expect(throws: SetupError.notDraft) {
                 try await store.organising.addDocument(to: draft.id, name: "b.pdf", bytes: pdf, actor: "c1")

@@ -19,7 +19,7 @@ import Testing
     static func vote(draft: Bool = false, tally: String? = nil, preliminary: Timestamp? = nil, final: Timestamp? = nil) -> StoredVote {
         StoredVote(
             id: "v", estateID: 1, definition: VoteDefinition(name: "v", matters: []), opensAt: opens, closesAt: closes,
-            ballotChange: false, total: .zero, isDraft: draft, tallyJSON: tally, preliminaryAt: preliminary, finalAt: final)
+            total: .zero, isDraft: draft, tallyJSON: tally, preliminaryAt: preliminary, finalAt: final)
     }
 
     @Test func theWindowIncludesItsOpeningAndExcludesItsClosing() {

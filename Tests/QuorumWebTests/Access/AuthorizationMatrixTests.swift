@@ -58,6 +58,9 @@ import Testing
         "GET /manage/objections": [.committeeHere, .committeeElsewhere, .streetHere, .streetElsewhere],
         // Who opened personal data, of one's own estates: those who may open it themselves.
         "GET /manage/access": [.committeeHere, .committeeElsewhere, .streetHere, .streetElsewhere],
+        // An estate's settings: read by all who see its votes, changed by its committee.
+        "GET /manage/estates/:estate/settings": view, "POST /manage/estates/:estate/settings": organise,
+        "GET /manage/estates/:estate/settings/:revision/document": view,
     ]
 
     @Test func everyRouteAnswersEveryRoleAsTheTableSays() async throws {

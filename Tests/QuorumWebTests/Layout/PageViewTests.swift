@@ -91,6 +91,10 @@ import Testing
                     ).render
                 ),
                 (
+                    "manage-estates-estate-settings", .staff(csrf: committee.csrf), .estateSettings(estate: String(estate.id)),
+                    try await SettingsPage.load(estate, staff: committee, store: store).render
+                ),
+                (
                     "manage-votes-vote", .staff(csrf: committee.csrf), .manageVote(open.id),
                     try await OverviewPage.load(open, staff: committee, message: nil, demo: false, store: store).render
                 ),
