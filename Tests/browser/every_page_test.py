@@ -49,7 +49,7 @@ MATRIX = os.path.join(ROOT, "Tests", "QuorumWebTests", "Access", "AuthorizationM
 NOT_PAGES = {
     "/health", "/health/ready", "/metrics", "/static/:name", "/votes/:vote/progress.json", "/votes/:vote/documents/:number",
     "/log/head", "/log/proof", "/log/consistency", "/log/public-key", "/log/public-key.pem",
-    "/manage/votes/:vote/documents/:number", "/manage/votes/:vote/export/:file",
+    "/manage/votes/:vote/documents/:number", "/manage/votes/:vote/export/:file", "/manage/estates/:estate/settings/:revision/document",
 }
 
 CHECK = r"""
@@ -317,7 +317,9 @@ class EveryPageTest(SiteTest):
         # The committee, while the vote is open.
         self.sign_in("demo-committee")
         self.page("/manage", "manage-committee")
+        settings = urllib.parse.urlparse(self.find("a[id^=settings-]").get_attribute("href")).path
         new = urllib.parse.urlparse(self.find("a[id^=new-vote-]").get_attribute("href")).path
+        self.page(settings, "settings")
         self.page(new, "setup")
         self.page(self.manage(), "overview")
         self.page(self.manage("/delivery"), "delivery")
@@ -372,6 +374,7 @@ class EveryPageTest(SiteTest):
         self.sign_in("demo-bureau")
         self.page("/manage", "manage-bureau")
         self.page(self.manage(), "overview-bureau")
+        self.page(settings, "settings-bureau")
 
         # Past the deadline: the paper entry declared complete, the result published as preliminary.
         self.sign_in("demo-committee")
@@ -450,7 +453,7 @@ class EveryPageTest(SiteTest):
         missing = [r for r in routes if r not in NOT_PAGES and not any(route_pattern(r).match(p) for p in self.visited)]
         self.assertEqual(missing, [], "GET pages the walk does not visit")
         # The public ones answer data (the others are data by their names: .json, a document, an export).
-        for route in [r for r in NOT_PAGES & set(routes) if ":vote" not in r]:
+        for route in [r for r in NOT_PAGES & set(routes) if ":vote" not in r and ":estate" not in r]:
             try:
                 with urllib.request.urlopen(self.server.url + route.replace(":name", "app.css"), timeout=10) as response:
                     kind = response.headers.get("Content-Type", "")
