@@ -14,20 +14,19 @@ public enum TicketKind: String, Sendable, Hashable, CaseIterable {
     /// organiser answers in writing; the street office sees every open one and takes those
     /// left unanswered.
     case objection
+    /// An owner's word that a ballot received in their voting person's name was not theirs or
+    /// a co-owner's (issue 13, item 22: "not you? object here"), from the ballot's receipt
+    /// until the final result: the same desks answer, in the same days.
+    case ballotDispute = "ballot_dispute"
 
     /// The desks, in order, that answer a ticket of this kind.
-    public var chain: [TicketDesk] {
-        switch self {
-        case .objection: [.committee, .street]
-        }
-    }
+    public var chain: [TicketDesk] { [.committee, .street] }
 
     /// Full local days each desk has to answer, unless the estate's settings (`EstateSettings`) say otherwise.
-    public var defaultAnswerDays: Int {
-        switch self {
-        case .objection: 7
-        }
-    }
+    public var defaultAnswerDays: Int { 7 }
+
+    /// A dispute's `item`: the ballot of the voting person who asks.
+    public static let disputedBallot = "ballot"
 }
 
 /// Why a ticket cannot be filed or answered.
@@ -45,6 +44,10 @@ public enum TicketError: Error, Hashable, Sendable {
     case notYourDesk(TicketDesk)
     /// The owner has this many open tickets on this record already.
     case tooMany
+    /// No ballot has been received for this voting person: there is nothing to dispute.
+    case noBallot
+    /// The final result is out: a dispute now goes to a court (Civil Code Art. 280).
+    case finalPublished
 }
 
 public enum TicketLimits {

@@ -9,13 +9,28 @@ extension TicketStore {
     /// the owner's voting persons in it (`voter`, which the caller has resolved from the
     /// owner's session), within the objection period (`VoteCalendar.checkObjection`).
     public func fileObjection(_ raw: String, on matter: String, of vote: StoredVote, voter: VoterView, owner: String) async throws -> Ticket {
+        try vote.calendar.checkObjection(at: clock(), preliminaryAt: vote.preliminaryAt, final: vote.finalAt != nil)
+        guard vote.definition.matters.contains(where: { $0.id == matter }) else { throw TicketError.noSuchMatter }
+        return try await file(.objection, raw, item: matter, of: vote, voter: voter, owner: owner)
+    }
+
+    /// Files an owner's dispute of the ballot received for `voter` ("not you? object here"):
+    /// once a ballot was received for the person, until the final result (which waits for its
+    /// answer, as for every ticket about the vote).
+    public func fileDispute(_ raw: String, of vote: StoredVote, voter: VoterView, owner: String) async throws -> Ticket {
+        guard vote.finalAt == nil else { throw TicketError.finalPublished }
+        guard voter.votedAt != nil else { throw TicketError.noBallot }
+        return try await file(.ballotDispute, raw, item: TicketKind.disputedBallot, of: vote, voter: voter, owner: owner)
+    }
+
+    private func file(_ kind: TicketKind, _ raw: String, item: String, of vote: StoredVote, voter: VoterView, owner: String) async throws
+        -> Ticket
+    {
         let text = try TicketLimits.text(raw)
         let now = clock()
-        try vote.calendar.checkObjection(at: now, preliminaryAt: vote.preliminaryAt, final: vote.finalAt != nil)
-        guard vote.definition.matters.contains(where: { $0.id == matter }) else { throw TicketError.noSuchMatter }
         let ticket = Ticket(
-            id: "T" + randomHex(bytes: 8).uppercased(), kind: .objection, about: vote.subject, item: matter, filedAt: now,
-            asker: voter.rooms, answerDays: vote.settings.answerDays, text: text)
+            id: "T" + randomHex(bytes: 8).uppercased(), kind: kind, about: vote.subject, item: item, filedAt: now, asker: voter.rooms,
+            answerDays: vote.settings.answerDays, text: text)
         try await writing { db in
             let open = try await db.raw(
                 """
@@ -27,15 +42,15 @@ extension TicketStore {
             try await db.raw(
                 """
                 INSERT INTO tickets (id, kind, estate_id, subject_kind, subject_id, item, asker_owner, asker_person, asker_label,
-                filed_at, answer_days, text, passed_logged) VALUES (\(bind: ticket.id), \(bind: ticket.kind.rawValue),
-                \(bind: ticket.about.estate), \(bind: ticket.about.kind), \(bind: ticket.about.id), \(bind: matter), \(bind: owner),
+                filed_at, answer_days, text, passed_logged) VALUES (\(bind: ticket.id), \(bind: kind.rawValue),
+                \(bind: ticket.about.estate), \(bind: ticket.about.kind), \(bind: ticket.about.id), \(bind: item), \(bind: owner),
                 \(bind: voter.person), \(bind: ticket.asker), \(bind: now.millisecondsSinceEpoch), \(bind: ticket.answerDays),
                 \(bind: text), 0)
                 """
             ).run()
             let asker = try await log.voterPseudonym(vote: vote.id, person: String(voter.person), on: db)
             let filed = AuditEvent.ticketFiled(
-                ticket: ticket.id, kind: .objection, item: matter, asker: asker, due: ticket.due(level: 0), textSHA256: Self.sha256(text))
+                ticket: ticket.id, kind: kind, item: item, asker: asker, due: ticket.due(level: 0), textSHA256: Self.sha256(text))
             _ = try await log.appendAndSign([LogEntry(vote: vote.id, time: now, event: filed)], subject: Self.subject(of: ticket), on: db)
         }
         return ticket

@@ -37,6 +37,8 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
         /// The printable result notice (表决结果公告).
         case resultNotice
         case ballot(person: String? = nil)
+        /// "Not you? object here": a ballot received in the owner's name disputed.
+        case dispute(person: String? = nil)
         case document(String)
     }
 
@@ -125,6 +127,7 @@ extension SiteURL.Vote {
         switch self {
         case .notice: ""
         case .ballot(let person): "/ballot" + SiteURL.query(["person": person])
+        case .dispute(let person): "/dispute" + SiteURL.query(["person": person])
         case .progress: "/progress.json"
         case .document(let number): "/documents/\(number)"
         case .resultNotice: "/result/notice"

@@ -152,8 +152,8 @@ extension S {
         case .reminder(let title, let closesAt):
             "【Quorum】\(title) 将于 \(closesAt.localMinute) 截止，您尚未投票。/ Voting closes \(closesAt.localMinute); you have not voted yet."
         case .ballotReceived(let rooms, let at, let channel, let spoiled):
-            "【Quorum】\(rooms) 的表决票已于 \(at.localMinute) 收到（\(channel.chinese)\(spoiled ? "，整张记为废票：未签名或填写无效" : "")）。如非您或共有人所投，请即联系业委会或街道办。"
-                + "/ A ballot for \(rooms) was received at \(at.localMinute) (\(channel.rawValue)\(spoiled ? ", spoiled as a whole: unsigned or not filled in validly" : "")). Not you or a co-owner? Tell the committee or the street office now."
+            "【Quorum】\(rooms) 的表决票已于 \(at.localMinute) 收到（\(channel.chinese)\(spoiled ? "，整张记为废票：未签名或填写无效" : "")）。如非您或共有人所投，请在 Quorum“我的表决”页面提出异议，或即联系业委会、街道办。"
+                + "/ A ballot for \(rooms) was received at \(at.localMinute) (\(channel.rawValue)\(spoiled ? ", spoiled as a whole: unsigned or not filled in validly" : "")). Not you or a co-owner? Object on your votes page in Quorum, or tell the committee or the street office now."
         }
     }
 }

@@ -152,6 +152,8 @@ extension OverviewPage {
             (permissions.contains(.resolve), S.mismatchQueue, .mismatches, "to-mismatches"),
             (permissions.contains(.view), S.reconciliationTitle, .reconciliation, "to-reconciliation"),
             (permissions.contains(.view) && phase != .noticed && phase != .open, S.resultTitle, .result, "to-result"),
+            // Disputed ballots come in during the vote, objections after the result.
+            (permissions.contains(.answer), S.objectionsTitle, .objections, "to-objections"),
         ]
     }
 

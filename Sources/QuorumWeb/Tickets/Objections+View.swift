@@ -13,7 +13,7 @@ extension OwnerObjections {
                 for ticket in mine { ObjectionCard(ticket: ticket, vote: vote, now: now, lang: lang, answer: nil) }
             }
             if let until {
-                Paragraph(S.objectionExplain(until: until, days: TicketKind.objection.defaultAnswerDays)(lang)).class("note")
+                Paragraph(S.objectionExplain(until: until, days: vote.settings.answerDays)(lang)).class("note")
                 Form(post: SiteURL.vote(vote.id, .objections).anchored("objections"), csrf: csrf) {
                     if voters.count == 1 {
                         Input(type: .hidden, name: "person", value: String(voters[0].person))
@@ -53,7 +53,7 @@ struct ObjectionCard: Component {
 
     var body: Component {
         Div {
-            H2(vote?.definition.matters.first { $0.id == ticket.item }?.title ?? ticket.item)
+            H2(ticket.kind == .ballotDispute ? S.Dispute.item(lang) : vote?.definition.matters.first { $0.id == ticket.item }?.title ?? ticket.item)
             Paragraph("\(ticket.id) · \(S.filedBy(ticket)(lang))").class("meta")
             Paragraph(ticket.text).class("ticket-text")
             Paragraph(S.standing(ticket, at: now)(lang)).class(ticket.answer != nil ? "ok" : "meta").id("standing-\(ticket.id)")

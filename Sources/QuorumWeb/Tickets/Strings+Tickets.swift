@@ -77,6 +77,36 @@ extension S {
             L10n(
                 zh: "您在这次表决中已有 \(TicketLimits.openPerAsker) 项异议待答复，请等待答复",
                 en: "You have \(TicketLimits.openPerAsker) objections awaiting an answer in this vote already: please wait for the answers")
+        case .noBallot: L10n(zh: "这些房屋还没有收到任何表决票", en: "No ballot has been received for these rooms")
+        case .finalPublished:
+            L10n(
+                zh: "最终结果已公布，不再受理异议；业主可自知道之日起一年内请求法院撤销（民法典第二百八十条）",
+                en:
+                    "The final result is out and objections are no longer taken; an owner may ask a court to revoke the decision within a year (Civil Code Art. 280)"
+            )
         }
+    }
+}
+
+extension S {
+    /// "Not you? object here" (issue 13, item 22): an owner disputes a ballot received in their name.
+    enum Dispute {
+        static let title = L10n(zh: "对以我名义收到的选票提出异议", en: "Dispute a ballot received in my name")
+        static let link = L10n(zh: "不是您或共有人投的？在此提出异议", en: "Not you or a co-owner? Object here")
+        static func received(_ rooms: String, _ at: Timestamp, _ channel: Channel) -> L10n {
+            L10n(
+                zh: "\(rooms) 的表决票已于 \(LocalTime.format(at)) 收到（\(channel.chinese)）。",
+                en: "A ballot for \(rooms) was received at \(LocalTime.format(at)) (\(channel.rawValue)).")
+        }
+        static let explain = L10n(
+            zh: "如果这张票不是您或共有人投的，请写明情况（例如：我没有投票、没有签名、没有把纸质票交给任何人）。业委会须在期限内书面答复，逾期转街道办；答复前不得公布最终结果。异议和答复都记入审计日志。",
+            en:
+                "If this ballot was not cast by you or a co-owner, say what happened (for example: I did not vote, did not sign, did not hand a paper ballot to anyone). The committee must answer in writing within the deadline, or the street office takes it; the final result waits for the answer. The objection and the answer go into the audit log."
+        )
+        static let text = L10n(zh: "情况说明", en: "What happened")
+        static let send = L10n(zh: "提交异议", en: "Send the objection")
+        static let confirm = L10n(zh: "确定提交这项异议吗？", en: "Send this objection?")
+        static let mine = L10n(zh: "我提出的异议", en: "My objections")
+        static let item = L10n(zh: "对以本户名义收到的选票的异议", en: "A ballot received in these rooms' name disputed")
     }
 }

@@ -12,6 +12,8 @@ struct TicketRoutes {
     var routes: [RouteSpec] {
         [
             .ownerVote(.post, .vote(":vote", .objections), file),
+            .ownerVote(.get, .vote(":vote", .dispute()), dispute),
+            .ownerVote(.post, .vote(":vote", .dispute()), fileDispute),
             .staffVote(.get, .manageVote(":vote", .objections), .answer, noticed: true, objections),
             .staffVote(.post, .manageVote(":vote", .objections), .answer, noticed: true, answer),
             .staff(.get, .manageObjections, .answer, open),
@@ -46,6 +48,37 @@ struct TicketRoutes {
         page.objections?.refused = status != .ok
         page.objections?.draft = draft
         return Layout.response(page.render(chrome: context.chrome.at(.vote(vote.id, .result))), status: status)
+    }
+
+    @Sendable func dispute(_ request: Request, context: OwnerVoteContext) async throws -> Response {
+        guard let voter = OwnerRoutes.voter(request.uri.queryParameters["person"].map(String.init), in: context.voters) else {
+            return Layout.refuse(.notFound, S.Dispute.title, S.noBallotHere, chrome: context.chrome, back: .votes)
+        }
+        let page = try await DisputePage.load(context.vote, voter: voter, owner: context.session, store: store)
+        return Layout.response(page.render(chrome: context.chrome.at(.vote(context.vote.id, .dispute(person: String(voter.person))))))
+    }
+
+    @Sendable func fileDispute(_ request: Request, context: OwnerVoteContext) async throws -> Response {
+        let form = try await FormData.read(request, context: context.base, limit: FormData.ownerLimit)
+        guard form["csrf"] == context.session.csrf else {
+            return Layout.refuse(.forbidden, S.Dispute.title, S.formExpired, chrome: context.chrome, back: .votes)
+        }
+        guard let voter = OwnerRoutes.voter(form["person"], in: context.voters) else {
+            return Layout.refuse(.notFound, S.Dispute.title, S.noBallotHere, chrome: context.chrome, back: .votes)
+        }
+        var message: String
+        var refused = false
+        do {
+            let ticket = try await store.tickets.fileDispute(form["text"] ?? "", of: context.vote, voter: voter, owner: context.session.idHash)
+            message = S.objectionFiled(ticket.id)(context.lang)
+        } catch let error as TicketError {
+            (message, refused) = (S.say(error)(context.lang), true)
+        }
+        var page = try await DisputePage.load(context.vote, voter: voter, owner: context.session, store: store)
+        (page.message, page.refused, page.draft) = (message, refused, refused ? form["text"] ?? "" : "")
+        return Layout.response(
+            page.render(chrome: context.chrome.at(.vote(context.vote.id, .dispute(person: String(voter.person))))),
+            status: refused ? .unprocessableContent : .ok)
     }
 
     @Sendable func objections(_ request: Request, context: StaffVoteContext) async throws -> Response {

@@ -50,6 +50,6 @@ extension S {
             : L10n(zh: "已于 \(time) 网上投票", en: "Voted online at \(time)")
     }
     static let notYou = L10n(
-        zh: "每张以您房屋名义收到的票都会短信通知您。如非您或共有人所投，请即联系业委会或街道办。",
-        en: "You get a text for every ballot received in your rooms' name. Not you or a co-owner? Tell the committee or the street office now.")
+        zh: "每张以您房屋名义收到的票都会短信通知您。",
+        en: "You get a text for every ballot received in your rooms' name.")
 }

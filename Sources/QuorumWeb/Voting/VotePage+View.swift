@@ -21,6 +21,10 @@ extension VoteListPage {
                         if let at = voter.votedAt {
                             Paragraph("✓ " + S.ballotReceived(voter, at: at)(lang)).class("ok").id("received-\(voter.person)")
                             Paragraph(S.notYou(lang)).class("note")
+                            if item.vote.finalAt == nil {
+                                Link(S.Dispute.link(lang), url: SiteURL.vote(item.vote.id, .dispute(person: String(voter.person))))
+                                    .id("dispute-\(voter.person)")
+                            }
                         } else if item.receipts[voter.person] != nil {
                             Paragraph("✓ \(S.voted(lang))").class("ok")
                         }

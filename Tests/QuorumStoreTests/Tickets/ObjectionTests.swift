@@ -115,4 +115,39 @@ import Testing
             }
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func aBallotDisputedInTheOwnersNameWaitsForItsAnswer(_ database: TestDatabase) async throws {
+        try await organiser.withEstate(database) { store, estate, clock in
+            let vote = try await organiser.openVote(store, estate: estate, clock: clock, closingIn: 2)
+            let jia = try await organiser.owner(store, estate: estate, name: "甲", id: "110101199001010011")
+            let before = try #require(try await store.voting.voters(in: vote.id, owner: jia.idHash).first)
+            // refused: nothing received yet for the person
+            await #expect(throws: TicketError.noBallot) { try await store.tickets.fileDispute("不是我投的", of: vote, voter: before, owner: jia.idHash) }
+            // setup: a ballot received in 甲's person's name (say, by someone who had the code)
+            _ = try await store.voting.castOnline(
+                vote: vote.id, person: before.person, owner: jia.idHash, choices: VotingTests.choices, signature: .typed("甲"))
+            let voter = try #require(try await store.voting.voters(in: vote.id, owner: jia.idHash).first)
+            // act: during the vote, 甲 disputes it
+            let ticket = try await store.tickets.fileDispute("我没有投票", of: vote, voter: voter, owner: jia.idHash)
+            // check: the one mechanism: the committee's to answer in the vote's days, logged
+            #expect(ticket.kind == .ballotDispute && ticket.item == TicketKind.disputedBallot && ticket.answerDays == vote.settings.answerDays)
+            #expect(ticket.standing(at: clock.current)?.desk == .committee)
+            var log = ""
+            try await store.log.export { log += $0 }
+            #expect(log.contains("\"ticket_kind\":\"ballot_dispute\""))
+            // the final result waits for its answer
+            clock.advance(days: 3)
+            _ = try await store.results.settle(vote.id)
+            _ = try await store.results.publishResult(vote.id, final: false, actor: "c1")
+            clock.advance(days: 9)
+            await #expect(throws: ResultError.objectionsOpen(1)) { try await store.results.publishResult(vote.id, final: true, actor: "c1") }
+            _ = try await store.tickets.answer(ticket.id, with: "经核对，该票由甲的手机号绑定后投出", as: .street, actor: "s1")
+            let final = try await store.results.publishResult(vote.id, final: true, actor: "c1")
+            // after the final result a dispute goes to court, not here
+            await #expect(throws: TicketError.finalPublished) {
+                try await store.tickets.fileDispute("再次异议", of: final, voter: voter, owner: jia.idHash)
+            }
+        }
+    }
 }

@@ -38,6 +38,7 @@ import Testing
         "GET /votes/:vote/documents/:number": [.ownerHere], "GET /votes/:vote/result": [.ownerHere], "GET /receipts/:code": [.ownerHere],
         "GET /votes/:vote/result/notice": [.ownerHere],
         "POST /votes/:vote/objections": [.ownerHere],
+        "GET /votes/:vote/dispute": [.ownerHere], "POST /votes/:vote/dispute": [.ownerHere],
         "GET /log/head": everyone, "GET /log/proof": everyone, "GET /log/consistency": everyone, "GET /log/public-key": everyone,
         "GET /log/public-key.pem": everyone, "GET /verify": everyone, "POST /verify": everyone,
         "GET /staff/login": everyone, "POST /staff/login": everyone, "POST /staff/logout": staff, "GET /manage": staff,

@@ -126,14 +126,16 @@ struct SiteFixture: Sendable {
 
     /// A route's path with its parameters filled in from the fixture.
     func uri(for path: String) -> String {
-        let onClosedVote = ["/result", "/result/notice", "/report", "/publish", "/export/:file", "/objections"].contains { path.hasSuffix($0) }
+        let onClosedVote = ["/result", "/result/notice", "/report", "/publish", "/export/:file", "/objections", "/dispute"].contains {
+            path.hasSuffix($0)
+        }
         var uri =
             path
             .replacingOccurrences(of: ":vote", with: onClosedVote ? closed.id : open.id)
             .replacingOccurrences(of: ":estate", with: String(here)).replacingOccurrences(of: ":number", with: "1")
             .replacingOccurrences(of: ":code", with: receiptCode).replacingOccurrences(of: ":name", with: "app.css")
             .replacingOccurrences(of: ":list", with: "unbound").replacingOccurrences(of: ":file", with: "ballots.csv")
-        if path.hasSuffix("/ballot") { uri += "?person=\(person)" }
+        if path.hasSuffix("/ballot") || path.hasSuffix("/dispute") { uri += "?person=\(person)" }
         if path.hasPrefix("/log/proof") { uri += "?index=0" }
         if path.hasPrefix("/log/consistency") { uri += "?from=1&to=2" }
         return uri

@@ -71,6 +71,13 @@ import Testing
                     "votes-vote-result-notice", .owner(csrf: owner.csrf), .vote(closed.id, .resultNotice),
                     try #require(try await ResultNoticePage.load(closed, back: .vote(closed.id, .result), store: store)).render
                 ),
+                (
+                    "votes-vote-dispute", .owner(csrf: owner.csrf), .vote(closed.id, .dispute(person: String(site.person))),
+                    try await DisputePage.load(
+                        closed, voter: try #require(try await store.voting.voters(in: closed.id, owner: owner.idHash).first), owner: owner,
+                        store: store
+                    ).render
+                ),
                 ("receipts-code", .owner(csrf: owner.csrf), .receipt(site.receiptCode), ReceiptPage(receipt: receipt, vote: closed).render),
                 ("verify", .nobody, .verify(), try await VerifyController.page(code: nil, store: store).render),
                 ("staff-login", .nobody, .staffLogin, LoginPage().render),

@@ -70,4 +70,36 @@ import Testing
             }
         }
     }
+
+    @Test func anOwnerDisputesABallotReceivedInTheirNameFromTheirList() async throws {
+        try await SiteFixture.with { site, client in
+            // setup: the fixture's owner voted in the closed vote, whose result is preliminary
+            let owner = Visitor(client)
+            let credentials = try #require(try await site.credentials(.ownerHere))
+            owner.cookies.withLock { $0["quorum_session"] = String(credentials.cookie.dropFirst("quorum_session=".count)) }
+            let dispute = SiteURL.vote(site.closed.id, .dispute(person: String(site.person))).path
+            #expect(try await owner.get(SiteURL.votes.path).body.contains(dispute))
+            let page = try await owner.get(dispute)
+            #expect(page.status == .ok && page.body.contains(#"id="send-dispute""#) && page.body.contains("的表决票已于"))
+            // refused, keeping the page: no text
+            let empty = try await owner.post(
+                SiteURL.vote(site.closed.id, .dispute()).path, [("csrf", credentials.csrf), ("person", String(site.person)), ("text", " ")])
+            #expect(empty.status == .unprocessableContent && empty.body.contains("请填写内容"))
+            // act
+            let filed = try await owner.post(
+                SiteURL.vote(site.closed.id, .dispute()).path,
+                [("csrf", credentials.csrf), ("person", String(site.person)), ("text", "我没有投这张票")])
+            // check: filed, shown with where it stands, and on the committee's page for the vote
+            #expect(filed.status == .ok && filed.body.contains("我没有投这张票") && filed.body.contains("待业委会于"))
+            let ticket = try #require(try await site.store.tickets.tickets(about: site.closed.subject).first { $0.kind == .ballotDispute })
+            let committee = try #require(try await site.credentials(.committeeHere))
+            let desk = try await client.execute(
+                uri: SiteURL.manageVote(site.closed.id, .objections).path, method: .get, headers: [.cookie: committee.cookie]
+            ) { String(buffer: $0.body) }
+            #expect(desk.contains("对以本户名义收到的选票的异议") && desk.contains(#"id="send-answer-\#(ticket.id)""#))
+            // another owner's person is not this owner's to dispute
+            let other = try await owner.get(SiteURL.vote(site.closed.id, .dispute(person: "999")).path)
+            #expect(other.status == .notFound)
+        }
+    }
 }
