@@ -313,6 +313,8 @@ class EveryPageTest(SiteTest):
                 lambda b: b.find_element(By.ID, "browser-result").get_attribute("data-outcome") in ("pass", "fail"))
             self.check("verify-receipt")
         self.page("/votes", "votes-voted")
+        dispute = urllib.parse.urlparse(self.find("a[id^=dispute-]").get_attribute("href"))
+        self.page(dispute.path + ("?" + dispute.query if dispute.query else ""), "dispute")
 
         # The committee, while the vote is open.
         self.sign_in("demo-committee")
