@@ -61,6 +61,11 @@ extension Component {
 
     /// A class added to the element's, escaped (Plot's would be written as it is).
     func `class`(_ name: String) -> Component { attribute(named: "class", value: name.attribute, replaceExisting: false) }
+
+    /// A table in a box of its own that scrolls sideways when the columns do not fit a phone:
+    /// the page keeps the phone's width and the table its semantics (a table of `display: block` loses them).
+    /// `wide`: a table meant to scroll on a phone (its first column stays in view).
+    func inScrollBox(wide: Bool = false) -> Component { Div { self }.class(wide ? "scroll wide" : "scroll") }
 }
 
 /// One of Plot's elements (`<p>`, `<span>`, `<li>`, …) whose text is escaped.

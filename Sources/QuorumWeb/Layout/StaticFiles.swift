@@ -61,6 +61,7 @@ enum StaticFiles {
         dl{margin:.5rem 0}dt{font-weight:700;margin-top:.6rem}dd{margin:0}
         header nav a,header nav button{white-space:nowrap}
         main{overflow-wrap:anywhere}
+        input,select,textarea,button,img,svg,canvas{max-width:100%}
         input[type=password],input[type=number],input[type=datetime-local],select,textarea{width:100%;max-width:100%;font-size:1.1rem;padding:.6rem;border:2px solid #777;border-radius:.4rem;background:#fff;font-family:inherit}
         fieldset{border:1px solid #ccc;border-radius:.5rem;margin:1rem 0;padding:.5rem 1rem 1rem;min-width:0}
         legend{font-weight:700;padding:0 .3rem}
@@ -73,14 +74,20 @@ enum StaticFiles {
         .note{color:#555;font-size:.85rem}
         .small{font-size:.85rem}
         .hash{font-family:ui-monospace,monospace;font-size:.7rem;word-break:break-all;color:#555}
-        .table{width:100%;border-collapse:collapse;margin:.5rem 0;font-size:.9rem;display:block;overflow-x:auto}
-        .table th,.table td{text-align:left;padding:.35rem .4rem;border-bottom:1px solid #ddd;vertical-align:middle;overflow-wrap:normal;white-space:nowrap}
-        .table td svg.chart{min-width:6rem}
+        .scroll{max-width:100%;overflow-x:auto;margin:.5rem 0}
+        .table{width:100%;border-collapse:collapse;font-size:.8rem}
+        .card .scroll{margin:.5rem -.5rem;max-width:none}
+        .table th,.table td{text-align:left;padding:.3rem .2rem;border-bottom:1px solid #ddd;vertical-align:middle;overflow-wrap:normal}
+        .wide .table th:first-child,.wide .table td:first-child{position:sticky;left:0;background:#f6f6f3;white-space:nowrap}
+        .wide{background:linear-gradient(to left,#f6f6f3 40%,rgba(246,246,243,0)) right/1.5rem 100% no-repeat local,radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.3),transparent) right/.6rem 100% no-repeat scroll}
+        @media (max-width:30rem){main{padding-left:.75rem;padding-right:.75rem}.card{padding:.75rem}}
+        .table td svg.chart{min-width:4rem}
         .table tr.total td{font-weight:700}
         button.small,input[type=submit].small{display:inline-block;width:auto;min-height:2.2rem;margin:0;padding:.2rem .7rem;font-size:.9rem}
         form.inline{display:inline-block;margin-right:.5rem}
         form.inline button,form.inline input[type=submit]{display:inline-block;width:auto;max-width:100%;white-space:normal}
-        .table td.rooms{white-space:normal;min-width:10rem;max-width:16rem}
+        .table td.rooms{min-width:4.5rem;max-width:16rem}
+        .table form{margin:0}.table input[type=submit].small{white-space:normal;margin:.2rem 0}
         ul.plain,ul.actions{list-style:none;padding:0}
         ul.access li,ul.settings li,ul.history li{padding:.5rem 0;border-bottom:1px solid #ddd}
         ul.access li span,ul.settings li span,ul.history li span,ul.history li a{display:block}
@@ -109,7 +116,7 @@ enum StaticFiles {
         .result-notice .notice-matter{border-top:1px solid #ccc;padding:.4rem 0;break-inside:avoid}
         .result-notice .notice-matter .verdict{font-size:1.05rem}
         .result-notice .seal{margin-top:1.5rem;text-align:right}
-        .result-notice .seal .stamp{display:inline-block;width:4cm;height:4cm;line-height:4cm;border:1px dashed #999;border-radius:50%;text-align:center;color:#999}
+        .result-notice .seal .stamp{display:inline-block;width:4cm;height:4cm;line-height:4cm;border:1px dashed #999;border-radius:50%;text-align:center;color:#595959}
         @page{size:A4;margin:15mm}
         @media print{header,.no-print,form,.button{display:none}main{max-width:none;padding:0}.paper-ballot{border:0;margin:0;page-break-after:always;break-after:page}body{background:#fff;font-size:11pt}.result-notice .card{border:1px solid #999;break-inside:avoid}}
         """

@@ -21,13 +21,15 @@ extension DeliveryPage {
             }
             Paragraph { for name in buildings { Link(name, url: SiteURL.manageVote(vote.id, .delivery(building: name))).class("chip") } }
             Table {
-                HeaderRow([S.rooms(lang)] + (showsOnline ? [S.seenOnline(lang)] : []) + [S.deliveryState(lang), ""])
+                HeaderRow([S.rooms(lang)] + (showsOnline ? [S.seenOnline(lang)] : []) + [S.deliveryState(lang)])
                 for person in shown {
                     TableRow {
                         TableCell(person.rooms).class("rooms")
                         if showsOnline { TableCell(person.deliveries.contains(.online) ? "✓" : "").class("seen-online") }
-                        TableCell(person.deliveries.subtracting([.online]).map { methodName($0, lang) }.sorted().joined(separator: "、"))
+                        // The button in the state's own cell: three columns fit a phone, four did not.
+                        let methods = person.deliveries.subtracting([.online]).map { methodName($0, lang) }.sorted().joined(separator: "、")
                         TableCell {
+                            if !methods.isEmpty { Span(methods) }
                             if permissions.contains(.deliver) && !person.deliveries.contains(.hand) {
                                 Form(post: SiteURL.manageVote(vote.id, .delivery()), csrf: staff.csrf) {
                                     Input(type: .hidden, name: "person", value: String(person.person))
@@ -38,7 +40,7 @@ extension DeliveryPage {
                         }
                     }.id("p\(person.person)")
                 }
-            }.class("table")
+            }.class("table").inScrollBox()
         }
     }
 
@@ -80,7 +82,7 @@ extension DashboardPage {
                         }
                     }
                 }
-            }.class("table")
+            }.class("table").inScrollBox()
             if permissions.contains(.lists) {
                 H2(S.lists(lang))
                 Paragraph(S.listsExplain(LocalTime.format(vote.opensAt), LocalTime.format(vote.calendar.thirdLastDay))(lang)).class("note")

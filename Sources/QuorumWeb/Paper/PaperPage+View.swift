@@ -65,7 +65,7 @@ extension ReconciliationPage {
                         }
                     }.class(line.building.isEmpty ? "total" : "")
                 }
-            }.class("table").id("reconciliation")
+            }.class("table").id("reconciliation").inScrollBox(wide: true)
             H2(S.conflictsTitle(lang))
             Paragraph(S.conflictsExplain(lang)).class("note")
             if conflicts.isEmpty { Paragraph(S.noConflicts(lang)).id("no-conflicts") }

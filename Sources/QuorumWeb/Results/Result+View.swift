@@ -52,7 +52,7 @@ extension ResultPage {
                                             ? S.elected(lang) : (candidate.passed ? S.passedNoSeat(lang) : S.notElected(lang)))
                                 }
                             }
-                        }.class("table")
+                        }.class("table").inScrollBox()
                     }
                 }.class("card")
             }
@@ -68,7 +68,7 @@ extension ResultPage {
                         TableCell(String(building.paper.heads))
                     }
                 }
-            }.class("table")
+            }.class("table").inScrollBox(wide: true)
             if vote.preliminaryAt != nil && !printable {
                 Link(S.ResultNotice.open(lang), url: staff == nil ? SiteURL.vote(vote.id, .resultNotice) : SiteURL.manageVote(vote.id, .resultNotice))
                     .class("button").id("to-result-notice")

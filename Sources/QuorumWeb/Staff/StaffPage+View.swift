@@ -76,7 +76,7 @@ extension AccountsPage {
                         )
                     }
                 }
-            }.class("table")
+            }.class("table").inScrollBox(wide: true)
             H2(S.addAccount(lang))
             Form(post: SiteURL.manageStaff, csrf: staff.csrf) {
                 Label(S.username(lang)) { Input(type: .text, name: "username", isRequired: true).id("new-username") }
