@@ -371,7 +371,12 @@ class EveryPageTest(SiteTest):
         self.page(self.manage("/delivery"), "delivery-property")
         self.sign_in("demo-street")
         self.page("/manage", "manage-street")
+        phones = urllib.parse.urlparse(self.find("a[id^=phones-]").get_attribute("href")).path
+        self.page(phones, "phones-street")
+        self.page("/manage/password", "password-street")
         self.page("/manage/staff", "accounts-street")
+        account = urllib.parse.urlparse(self.find("main table a[href^='/manage/staff/']").get_attribute("href")).path
+        self.page(account, "account-street")
         self.page(self.manage("/lists/not_voted"), "list-street")
         self.sign_in("demo-bureau")
         self.page("/manage", "manage-bureau")
