@@ -25,14 +25,17 @@ struct SettingsRoutes {
     @Sendable func change(_ request: Request, context: StaffEstateContext) async throws -> Response {
         let form = context.form
         var settings = EstateSettings()
+        // A number left empty or not a number is refused, never taken as its default (the
+        // subscript keeps a day count it is given no value for); an empty cap is no cap.
+        var unreadable: EstateSettings.Key?
         for key in EstateSettings.Key.allCases {
             let raw = (form[key.rawValue] ?? "").trimmingCharacters(in: .whitespaces)
-            settings[key] = key.range == nil ? (raw.isEmpty ? 0 : 1) : Int(raw)
+            let value = key.range == nil ? (raw.isEmpty ? 0 : 1) : Int(raw)
+            if value == nil && !(key == .proxyCap && raw.isEmpty) { unreadable = unreadable ?? key }
+            settings[key] = value
         }
         do {
-            for key in EstateSettings.Key.allCases where key != .proxyCap && settings[key] == nil {
-                throw SettingsError.outOfRange(key, key.range ?? 0...1)
-            }
+            if let key = unreadable { throw SettingsError.outOfRange(key, key.range ?? 0...1) }
             let basis: SettingsBasis
             if form["basis"] == "document", let file = form.files.first(where: { $0.field == "document" }), !file.bytes.isEmpty {
                 basis = .document(

@@ -27,6 +27,20 @@ import Testing
             #expect(bare.status == .unprocessableContent && bare.body.contains("请注明变更依据"))
             #expect(notFinal.status == .unprocessableContent && notFinal.body.contains("所选表决不是本小区已公布最终结果的表决"))
             #expect(notFinal.field("objection_days") == "5")  // the form keeps what was typed
+            // a day count left empty, or a cap that is no number, is refused, not taken as a default
+            let emptyDays = try await committee.post(
+                url,
+                [
+                    ("csrf", credentials.csrf), ("basis", "vote"), ("vote", site.closed.id), ("objection_days", ""), ("answer_days", "7"),
+                    ("counting_days", "3"),
+                ])
+            #expect(emptyDays.status == .unprocessableContent && emptyDays.body.contains("“结果异议期（天）”须在 0 到 60 之间"))
+            let badCap = try await committee.post(
+                url,
+                [("csrf", credentials.csrf), ("basis", "vote"), ("vote", site.closed.id)] + [
+                    ("objection_days", "5"), ("answer_days", "7"), ("counting_days", "3"), ("proxy_cap", "x"),
+                ])
+            #expect(badCap.status == .unprocessableContent && badCap.body.contains("“一名受托人最多代理（户，留空为不限）”须在 1 到 10000 之间"))
             #expect(try await site.store.settings.history(of: site.here).isEmpty)
             // act: the rules as adopted, uploaded
             let boundary = "quorum-test-boundary"
