@@ -74,7 +74,10 @@ struct ClerksForm: Component {
                         Select {
                             for account in Set((eligible[.clerk] ?? []) + (eligible[.scrutineer] ?? [])).sorted(by: { $0.username < $1.username })
                             where !named.contains(where: { $0.account.id == account.id }) {
-                                Option(account.displayName, value: account.id)
+                                // Which duties each may take: a clerk's place only goes to one who may enter ballots.
+                                let duties = VoteDuty.allCases.filter { (eligible[$0] ?? []).contains(account) }.map { S.Clerks.duty($0)(lang) }
+                                Option(
+                                    account.displayName + lang.parenthesised(duties.joined(separator: lang == .zh ? "、" : ", ")), value: account.id)
                             }
                         }.attr("name", "replacement").id("replacement")
                     }
