@@ -139,7 +139,7 @@ extension VerifyPage {
             showsChoices
                 ? list(marks)
                 : .group(
-                    .ul(.class("plain"), .forEach(matters) { .li(.plain($0.title)) }),
+                    .ul(.attr("class", "plain"), .forEach(matters) { .li(.plain($0.title)) }),
                     .p(.attr("class", "note"), .attr("id", "choices-hidden"), .plain(T.choicesHidden(l)))),
             .element(
                 named: "details", nodes: [.attr("id", "technical"), .element(named: "summary", nodes: [.plain(T.technical(l))]), list(technical)])
