@@ -24,7 +24,8 @@ extension VerifyPage {
             Node<HTML.BodyContext>.p(.attr("class", "note"), .plain(T.privacy(l)))
             headForm(l)
             Node<HTML.BodyContext>.p(
-                .attr("class", "note"), .plain("\(T.keyID(l)): "), .strong(.attr("id", "key-id"), .plain(key.keyID)), .plain(" · \(T.keyNote(l))"),
+                .attr("class", "note"), .plain("\(T.keyID(l)): "), .strong(.attr("id", "key-id"), .plain(key.keyID)),
+                .plain("\(l.dot)\(T.keyNote(l))"),
                 .a(.attr("href", SiteURL.log(.publicKeyPEM).path), .plain("PEM")))
             Node<HTML.BodyContext>.script(.attr("src", SiteURL.staticFile("verify.js").path), .attribute(named: "defer", value: "defer"))
         }
@@ -116,7 +117,7 @@ extension VerifyPage {
             .dl(.forEach(rows) { label, value in .group(.dt(.plain(label)), .dd(.plain(value))) })
         }
         func head(_ head: SignedTreeHead) -> String {
-            "\(head.size) \(T.entries(l)) · \(LocalTime.format(head.time)) · \(S.Head.root(l)) \(CopiedHead.grouped(head.root))"
+            "\(head.size) \(T.entries(l))\(l.dot)\(LocalTime.format(head.time))\(l.dot)\(S.Head.root(l)) \(CopiedHead.grouped(head.root))"
         }
         let matters = vote?.definition.matters ?? []
         // A matter's choice by its title, in the vote's order; by the matter's id if the vote is unknown here.
@@ -149,7 +150,7 @@ extension VerifyPage {
     private func choiceText(_ mark: BallotChoices.Mark, _ l: Lang) -> String {
         switch mark {
         case .option(let choice): l == .zh ? choice.chinese : choice.rawValue
-        case .candidates(let ids): ids.isEmpty ? T.noChoice(l) : ids.sorted().joined(separator: "、")
+        case .candidates(let ids): ids.isEmpty ? T.noChoice(l) : ids.sorted().joined(separator: l.list)
         }
     }
 }

@@ -14,12 +14,13 @@ extension VoteListPage {
                     H2(item.vote.title)
                     let notYetOpen = item.vote.window(at: now) == .notOpenYet
                     // Announced, not open yet: when it opens, and its notice to read meanwhile (issue 13).
-                    let opens = notYetOpen ? " · \(S.opens(lang))\(lang.colon)\(LocalTime.format(item.vote.opensAt))" : ""
-                    Paragraph("\(status(item.vote, lang))\(opens) · \(S.deadline(lang))\(lang.colon)\(LocalTime.format(item.vote.closesAt))").class(
-                        "meta")
+                    let opens = notYetOpen ? "\(lang.dot)\(S.opens(lang))\(lang.colon)\(LocalTime.format(item.vote.opensAt))" : ""
+                    Paragraph("\(status(item.vote, lang))\(opens)\(lang.dot)\(S.deadline(lang))\(lang.colon)\(LocalTime.format(item.vote.closesAt))")
+                        .class(
+                            "meta")
                     ProgressView(progress: item.progress, lang: lang, source: .vote(item.vote.id, .progress))
                     for voter in item.voters {
-                        Paragraph("\(S.rooms(lang))\(lang.colon)\(voter.rooms)").class("meta")
+                        Paragraph("\(S.rooms(lang))\(lang.colon)\(lang.rooms(voter.rooms))").class("meta")
                         if let at = voter.votedAt {
                             Paragraph("✓ " + S.ballotReceived(voter, at: at)(lang)).class("ok").id("received-\(voter.person)")
                             Paragraph(S.notYou(lang)).class("note")
@@ -55,7 +56,7 @@ extension VoteListPage {
         return Div {
             if verdicts.count > 1 { Paragraph(S.ResultNotice.passedCount(passed, of: verdicts.count)(lang)).class("small") }
             List(Array(zip(vote.definition.matters, verdicts))) { pair in
-                ListItem("\(S.ResultNotice.outcome(pair.1)(lang)) · \(pair.0.title)")
+                ListItem("\(S.ResultNotice.outcome(pair.1)(lang))\(lang.dot)\(pair.0.title)")
             }.class("plain outcome")
         }.id("outcome-\(vote.id)")
     }
@@ -92,7 +93,7 @@ extension NoticePage {
             ProgressView(progress: progress, lang: lang, source: .vote(vote.id, .progress))
             if vote.isOpen(at: now) {
                 for voter in voters where voter.votedAt == nil || vote.ballotChange {
-                    Paragraph("\(S.rooms(lang))\(lang.colon)\(voter.rooms)").class("meta")
+                    Paragraph("\(S.rooms(lang))\(lang.colon)\(lang.rooms(voter.rooms))").class("meta")
                     Link(S.toBallot(lang), url: SiteURL.vote(vote.id, .ballot(person: String(voter.person)))).class("button").id(
                         "to-ballot-\(voter.person)")
                 }
@@ -106,7 +107,7 @@ extension NoticePage {
 extension BallotPage {
     func render(chrome: PageChrome) -> Page {
         Layout.page(S.ballot, chrome: chrome) { lang in
-            Paragraph("\(vote.title) · \(S.rooms(lang))\(lang.colon)\(voter.rooms)").class("meta")
+            Paragraph("\(vote.title)\(lang.dot)\(S.rooms(lang))\(lang.colon)\(lang.rooms(voter.rooms))").class("meta")
             if !problems.isEmpty {
                 Div { for problem in problems { Paragraph(S.say(problem)(lang)) } }.class("alert").attribute(named: "role", value: "alert")
             }
@@ -188,7 +189,7 @@ extension ReceiptPage {
             Node<HTML.BodyContext>.dl(
                 .dt(.plain(S.receiptCode(lang))), .dd(.attr("class", "code"), .attr("id", "receipt-code"), .plain(receipt.code)),
                 .dt(.plain(S.receivedAt(lang))), .dd(.attr("id", "received-at"), .plain(LocalTime.format(receipt.receivedAt))),
-                .dt(.plain(S.rooms(lang))), .dd(.plain(receipt.rooms)))
+                .dt(.plain(S.rooms(lang))), .dd(.plain(lang.rooms(receipt.rooms))))
             H2(S.yourChoices(lang))
             VotePages.summary(vote, choices: receipt.choices, lang: lang)
             if let log = receipt.log {
