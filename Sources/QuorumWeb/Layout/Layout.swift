@@ -48,9 +48,9 @@ enum Layout {
             .head(
                 .encoding(.utf8),
                 .meta(.attr("name", "viewport"), .attr("content", "width=device-width, initial-scale=1")),
-                .element(named: "title", nodes: [.plain("\(title(lang)) · Quorum")]),
-                .meta(.attr("name", "twitter:title"), .attr("content", "\(title(lang)) · Quorum")),
-                .meta(.attr("property", "og:title"), .attr("content", "\(title(lang)) · Quorum")),
+                .element(named: "title", nodes: [.plain("\(title(lang))\(lang.dot)Quorum")]),
+                .meta(.attr("name", "twitter:title"), .attr("content", "\(title(lang))\(lang.dot)Quorum")),
+                .meta(.attr("property", "og:title"), .attr("content", "\(title(lang))\(lang.dot)Quorum")),
                 .link(.attr("rel", "stylesheet"), .attr("href", SiteURL.staticFile("app.css").path), .attr("type", "text/css")),
                 .script(.attr("src", SiteURL.staticFile("app.js").path), .attribute(named: "defer", value: "defer"))
             ),

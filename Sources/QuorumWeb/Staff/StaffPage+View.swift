@@ -94,8 +94,14 @@ extension AccountsPage {
                     }.attr("name", "role").id("new-role")
                 }
                 Label(S.division(lang)) {
-                    Select { for division in divisions { Option("\(division.name)（\(division.level.chinese)）", value: String(division.id)) } }
-                        .attr("name", "division").id("new-division")
+                    Select {
+                        for division in divisions {
+                            Option(
+                                division.name + lang.parenthesised(lang == .zh ? division.level.chinese : division.level.rawValue),
+                                value: String(division.id))
+                        }
+                    }
+                    .attr("name", "division").id("new-division")
                 }
                 SubmitButton(S.addAccount(lang)).id("add-account")
             }
