@@ -114,15 +114,10 @@ struct Form: Component {
 }
 
 extension Form {
-    /// The page's form whose fields the language switch keeps: the header's switch sends it to
-    /// `url` with `relang` (Layout), and the handler shows it again in the other language. It
-    /// begins with an unseen copy of its `main` button, so Enter in a field sends what that
-    /// button sends (a form's first button is the one Enter presses), not the switch.
-    init(keeping url: SiteURL, csrf: String, main: String, @ComponentBuilder content: @escaping () -> ComponentGroup) {
-        body = Form(post: url, csrf: csrf) {
-            SubmitButton(main).class("default-submit").attr("tabindex", "-1").attr("aria-hidden", "true")
-            content()
-        }.id(Layout.keptForm)
+    /// The page's form whose fields the language switch keeps: the header's switch sends it
+    /// with `relang` (Layout, `PageChrome.keeping`), and the handler shows it again in the other language.
+    init(keeping url: SiteURL, csrf: String, @ComponentBuilder content: @escaping () -> ComponentGroup) {
+        body = Form(post: url, csrf: csrf, content: content).id(Layout.keptForm)
     }
 }
 

@@ -18,15 +18,16 @@ struct PageChrome: Sendable {
     /// The page's own address, which the language switch links to: the request's path, unless
     /// the handler shows the page at another address (a POST's answer, a page its query names).
     var here = SiteURL.home.path
-    /// On a form page, where its form (`Form(keeping:)`) is sent: the language switch sends it
-    /// there, so the form comes back in the other language holding what it held.
-    var keeps: SiteURL?
+    /// On a form page, where its form (`Form(keeping:)`) is sent, and the words of its main
+    /// button: the language switch sends the form there, so it comes back in the other language
+    /// holding what it held.
+    var keeps: (form: SiteURL, main: L10n)?
 
     /// The same chrome for a page whose own address is `url`.
     func at(_ url: SiteURL) -> PageChrome { with(\.here, url.path) }
 
     /// The same chrome for a page whose language switch sends its form to `form`.
-    func keeping(_ form: SiteURL) -> PageChrome { with(\.keeps, form) }
+    func keeping(_ form: SiteURL, main: L10n) -> PageChrome { with(\.keeps, (form, main)) }
 
     private func with<T>(_ key: WritableKeyPath<PageChrome, T>, _ value: T) -> PageChrome {
         var chrome = self
@@ -71,11 +72,17 @@ enum Layout {
                 .script(.attr("src", SiteURL.staticFile("app.js").path), .attribute(named: "defer", value: "defer"))
             ),
             .body(
+                // Enter in a field presses the form's first button in the page: an unseen copy of
+                // its main one, ahead of the header's switch.
+                .component(
+                    chrome.keeps.map {
+                        SubmitButton($0.main(lang)).attr("form", keptForm).class("default-submit").attr("tabindex", "-1").attr("aria-hidden", "true")
+                    } ?? EmptyComponent()),
                 .component(
                     Header {
                         Link(S.siteName(lang), url: SiteURL.home).class("brand")
                         Navigation {
-                            if let form = chrome.keeps {
+                            if let form = chrome.keeps?.form {
                                 Button(S.switchLanguage(lang)).attr("type", "submit").attr("form", keptForm).attr("name", "relang")
                                     .attr("formaction", switching(form.path)).attr("formnovalidate", "formnovalidate").class("link lang")
                                     .attr("lang", other).id("switch-language")

@@ -4,10 +4,10 @@ import QuorumCore
 
 extension SetupPage {
     func render(chrome: PageChrome) -> Page {
-        Layout.page(S.setUpVote, chrome: chrome.keeping(action)) { lang in
+        Layout.page(S.setUpVote, chrome: chrome.keeping(action, main: S.saveDraft)) { lang in
             Paragraph(estate.name).class("meta")
             Layout.flash(error, id: "form-error")
-            Form(keeping: action, csrf: csrf, main: S.saveDraft(lang)) {
+            Form(keeping: action, csrf: csrf) {
                 Label(S.voteTitle(lang)) { Input(type: .text, name: "title", value: values.title, isRequired: true).id("title") }
                 FieldSet {
                     Legend(S.scope(lang))

@@ -112,7 +112,7 @@ extension ScanPage {
 extension EntryPage {
     func render(chrome: PageChrome) -> Page {
         let action = SiteURL.manageVote(vote.id, .entry())
-        return Layout.page(S.paperEntry, chrome: refusal == nil ? chrome.keeping(action) : chrome) { lang in
+        return Layout.page(S.paperEntry, chrome: refusal == nil ? chrome.keeping(action, main: S.saveEntry) : chrome) { lang in
             Paragraph("\(S.ballotCode(lang))\(lang.colon)\(ballot.code) · \(S.rooms(lang))\(lang.colon)\(ballot.rooms)").class("meta").id(
                 "entry-rooms")
             if let state = ballot.state { Paragraph(PaperPages.stateName(state, lang)).class("tag") }
@@ -121,7 +121,7 @@ extension EntryPage {
                 Paragraph(S.cannotEnter(refusal)(lang)).class("alert").attribute(named: "role", value: "alert").id("entry-refused")
             } else {
                 if ballot.voted == .online { Paragraph(S.votedOnlineAlready(lang)).class("alert").id("voted-online") }
-                Form(keeping: action, csrf: csrf, main: S.saveEntry(lang)) {
+                Form(keeping: action, csrf: csrf) {
                     Input(type: .hidden, name: "code", value: ballot.code)
                     PaperPages.marks(vote, now: now, lang, held: held)
                     SubmitButton(S.saveEntry(lang)).id("save-entry")

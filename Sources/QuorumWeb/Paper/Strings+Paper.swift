@@ -106,7 +106,7 @@ extension S {
                 zh: "已裁定 \(ballot)：这张纸质票留存但不计入，此表决人的网上投票收到得更早\(zhAgrees)。",
                 en: "Settled \(ballot): the paper ballot is kept but does not count, as this person's online ballot was received earlier\(enAgrees).")
     }
-    static let yoursWaiting = L10n(zh: "您录入的票中待核对的", en: "Your entries waiting to be settled")
+    static let yoursWaiting = L10n(zh: "您录入过、正待核对的票", en: "Your entries waiting to be settled")
     static let yoursWaitingExplain = L10n(
         zh: "这些票的两次录入不一致，正等待未录入过的人对照原票核对。列出的是不同之处。",
         en: "The two entries of these ballots differ: someone who entered neither settles each from the paper. Listed: where they differ.")
