@@ -182,11 +182,17 @@ enum DemoSetup {
         // Named before the notice, as the committee would: the two clerks, the street office watching.
         var named: [String: String] = [:]
         for name in ["demo-clerk1", "demo-clerk2", "demo-street"] { named[name] = try await store.staff.account(username: name)?.id }
-        _ = try await store.voting.createVote(
+        let vote = try await store.voting.createVote(
             estate: estate, definition: definition, opensAt: Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch - day),
             closesAt: Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch + 14 * day),
             noticedAt: Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch - 17 * day),
             clerks: [named["demo-clerk1"], named["demo-clerk2"]].compactMap { $0 }, scrutineers: [named["demo-street"]].compactMap { $0 })
+        // The first households reached in the notice period, each its own way, on the day it happened.
+        let persons = try await store.organising.persons(of: vote.id).prefix(4).map(\.person)
+        for (person, (method, daysAgo)) in zip(persons, [(DeliveryMethod.hand, 15), (.text, 14), (.phone, 12), (.post, 10)]) {
+            let date = String(Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch - Int64(daysAgo) * day).localMinute.prefix(10))
+            try await store.organising.recordDelivery(vote: vote, person: person, method: method, day: date, actor: named["demo-clerk1"] ?? "system")
+        }
     }
 
     /// The demo's staff accounts, one per role, all with `password`.

@@ -49,7 +49,7 @@ MATRIX = os.path.join(ROOT, "Tests", "QuorumWebTests", "Access", "AuthorizationM
 NOT_PAGES = {
     "/health", "/health/ready", "/metrics", "/static/:name", "/votes/:vote/progress.json", "/votes/:vote/documents/:number",
     "/log/head", "/log/proof", "/log/consistency", "/log/public-key", "/log/public-key.pem",
-    "/manage/votes/:vote/documents/:number", "/manage/votes/:vote/export/:file", "/manage/estates/:estate/settings/:revision/document",
+    "/manage/votes/:vote/documents/:number", "/manage/votes/:vote/posting/:number", "/manage/votes/:vote/export/:file", "/manage/estates/:estate/settings/:revision/document",
 }
 
 CHECK = r"""

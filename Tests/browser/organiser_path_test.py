@@ -203,12 +203,20 @@ class OrganiserPathTest(SiteTest):
         # The non-voter list only opens in the last three days.
         self.go(f"/manage/votes/{self.vote}/lists/not_voted")
         self.assertIn("起才能查看", self.browser.page_source)
-        # Delivery by hand, and the public posting for the rest.
+        # Delivery by text on the day it was sent, and the public posting, with its photo, for the rest.
         self.go(f"/manage/votes/{self.vote}/delivery?building=2")
-        self.click("[id^=hand-]")
-        WebDriverWait(self.browser, 10).until(lambda b: "当面送达" in b.find_element(By.CSS_SELECTOR, ".table").text)
+        first = self.find("[id^=method-]")
+        person = first.get_attribute("id").removeprefix("method-")
+        self.browser.execute_script("arguments[0].value = 'text'", first)
+        self.click(f"#deliver-{person}")
+        WebDriverWait(self.browser, 10).until(lambda b: "短信送达" in b.find_element(By.CSS_SELECTOR, f"#p{person}").text)
+        photo = os.path.join(tempfile.mkdtemp(), "posting.png")
+        with open(photo, "wb") as file:
+            file.write(bytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]))
+        self.find("#posting-photo").send_keys(photo)
         self.confirm("#record-posting", "送达记录", "公告送达")
         self.assertIn("公告送达", self.find("#message").text)
+        self.assertIn("第 1 次张贴", self.find("#postings").text)
         self.shot("9d-delivery")
 
         # 6. Past the deadline: counted by itself, published as preliminary, then final.

@@ -1,4 +1,4 @@
-/// Reading the entries of the kinds added with tickets and staff (issue 13) from their JSON.
+/// Reading the entries of the kinds added with tickets, staff and delivery (issue 13) from their JSON.
 extension LogEntry {
     /// The ticket entries' events from their JSON (`read`), nil when one is malformed.
     static func ticketEvent(_ kind: String, _ json: JSONText) -> AuditEvent? {
@@ -43,5 +43,15 @@ extension LogEntry {
             else { return nil }
             return .staffAccount(account: account, change: change, role: role, division: division, actor: actor)
         }
+    }
+
+    /// A `delivered` entry's event from its JSON (`read`), nil when it is malformed.
+    static func deliveredEvent(_ json: JSONText) -> AuditEvent? {
+        let persons = json["persons"]?.arrayValue?.compactMap(\.intValue)
+        guard let method = json["method"]?.stringValue.flatMap(DeliveryMethod.init(rawValue:)), let day = json["day"]?.stringValue,
+            let persons, persons.count == json["persons"]?.arrayValue?.count, let documents = json["documents"].flatMap(LogDocument.list),
+            let actor = json["actor"]?.stringValue
+        else { return nil }
+        return .delivered(method: method, day: day, persons: persons, documents: documents, actor: actor)
     }
 }

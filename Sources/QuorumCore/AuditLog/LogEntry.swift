@@ -72,6 +72,9 @@ public enum AuditEvent: Hashable, Sendable {
     /// An owner's phone on file was changed by the street office (`PhoneChangeRule`): the
     /// request `change` recorded by `requestedBy`, confirmed by `actor` (entry's vote: empty).
     case phoneChanged(change: String, requestedBy: String, actor: String)
+    /// The notice reached the voting persons `persons` by `method` on the local `day`, as a
+    /// staff member recorded it; a public posting names every person it covered and its photo.
+    case delivered(method: DeliveryMethod, day: String, persons: [Int], documents: [LogDocument], actor: String)
 
     /// The `kind` member of the entry's JSON.
     public var kind: String {
@@ -98,6 +101,7 @@ public enum AuditEvent: Hashable, Sendable {
         case .staffAccount: "staff_account"
         case .settingsChanged: "settings_changed"
         case .phoneChanged: "phone_changed"
+        case .delivered: "delivered"
         }
     }
 }
@@ -203,6 +207,11 @@ extension LogEntry {
             ]
         case .phoneChanged(let change, let requestedBy, let actor):
             members += [("change", .string(change)), ("requested_by", .string(requestedBy)), ("actor", .string(actor))]
+        case .delivered(let method, let day, let persons, let documents, let actor):
+            members += [
+                ("method", .string(method.rawValue)), ("day", .string(day)), ("persons", .array(persons.map(JSONText.int))),
+                ("documents", documents.json), ("actor", .string(actor)),
+            ]
         }
         return .object(members)
     }
@@ -271,6 +280,7 @@ extension LogEntry {
             event = zip3(string("change"), string("requested_by"), string("actor")).map {
                 .phoneChanged(change: $0, requestedBy: $1, actor: $2)
             }
+        case "delivered": event = deliveredEvent(json)
         default: event = nil
         }
         guard let event else { return nil }

@@ -33,6 +33,7 @@ extension Store {
         Migration(id: "013-vote-staff", run: addVoteStaff),
         Migration(id: "014-estate-settings", run: addEstateSettings),
         Migration(id: "015-phone-changes", run: addPhoneChanges),
+        Migration(id: "016-delivery-days", run: addDeliveryDays),
     ]
 
     /// The ids of every migration this program knows, in order.

@@ -62,3 +62,9 @@ import SQLKit
     try await db.raw("ALTER TABLE staff ADD COLUMN disabled_at BIGINT").run()
     try await db.raw("ALTER TABLE staff ADD COLUMN must_change_password INT NOT NULL DEFAULT 0").run()
 }
+
+/// Migration 016 (issue 13, item 20): a delivery record keeps the local day the notice reached
+/// the person (by hand, text, phone, post or posting), which may be before the day it is typed in.
+@Sendable func addDeliveryDays(_ db: any SQLDatabase) async throws {
+    try await db.raw("ALTER TABLE deliveries ADD COLUMN delivered_on TEXT").run()
+}

@@ -1,16 +1,6 @@
 import QuorumCore
 import SQLKit
 
-/// How the consultation reached a voting person (指导规则 Art. 22).
-public enum DeliveryMethod: String, CaseIterable, Sendable, Hashable {
-    /// The owner opened the notice on the site.
-    case online
-    /// A clerk handed it over and marked it.
-    case hand
-    /// A public posting in the estate stands in where delivery failed.
-    case posting
-}
-
 /// A voting person as the organiser's lists show it: rooms only, never names or numbers.
 public struct PersonRow: Sendable, Hashable {
     public var person: Int
@@ -18,6 +8,8 @@ public struct PersonRow: Sendable, Hashable {
     public var building: String
     public var area: Area
     public var deliveries: Set<DeliveryMethod>
+    /// The local day (`YYYY-MM-DD`) of each delivery.
+    public var deliveredOn: [DeliveryMethod: String] = [:]
     public var voted: Channel?
 }
 
@@ -59,16 +51,20 @@ extension OrganisingStore {
                 ? rows.map {
                     var row = $0
                     row.deliveries.remove(.online)
+                    row.deliveredOn[.online] = nil
                     return row
                 } : rows, reached
         )
     }
 
     private func persons(of vote: String, on db: any SQLDatabase) async throws -> [PersonRow] {
-        var deliveries: [Int: Set<DeliveryMethod>] = [:]
-        for row in try await db.raw("SELECT person, method FROM deliveries WHERE vote_id = \(bind: vote)").all() {
+        var deliveries: [Int: [DeliveryMethod: String]] = [:]
+        for row in try await db.raw("SELECT person, method, recorded_at, delivered_on FROM deliveries WHERE vote_id = \(bind: vote)").all() {
             if let method = DeliveryMethod(rawValue: try row.decode(column: "method", as: String.self)) {
-                deliveries[try row.decode(column: "person", as: Int.self), default: []].insert(method)
+                // Records from before migration 016 have no day: the day they were recorded.
+                let recorded = Timestamp(millisecondsSinceEpoch: try row.decode(column: "recorded_at", as: Int64.self))
+                let day = try row.decode(column: "delivered_on", as: String?.self) ?? String(recorded.localMinute.prefix(10))
+                deliveries[try row.decode(column: "person", as: Int.self), default: [:]][method] = day
             }
         }
         return try await db.raw(
@@ -82,7 +78,8 @@ extension OrganisingStore {
             let rooms = try row.decode(column: "rooms", as: String.self)
             return PersonRow(
                 person: person, rooms: rooms, building: Self.building(ofRooms: rooms),
-                area: Area(centiSquareMetres: try row.decode(column: "area", as: Int64.self)), deliveries: deliveries[person] ?? [],
+                area: Area(centiSquareMetres: try row.decode(column: "area", as: Int64.self)),
+                deliveries: Set((deliveries[person] ?? [:]).keys), deliveredOn: deliveries[person] ?? [:],
                 voted: try row.decode(column: "channel", as: String?.self).flatMap(Channel.init(rawValue:)))
         }
     }
@@ -112,60 +109,6 @@ extension OrganisingStore {
             byBuilding[person.building] = entry
         }
         return byBuilding.values.sorted { $0.building.localizedStandardCompare($1.building) == .orderedAscending }
-    }
-
-    /// Records that the notice reached a voting person (a second record of the same method
-    /// changes nothing).
-    public func recordDelivery(vote: String, person: Int, method: DeliveryMethod, actor: String) async throws {
-        try await withConnection { db in
-            try await db.raw(
-                """
-                INSERT INTO deliveries (vote_id, person, method, recorded_at, recorded_by)
-                SELECT \(bind: vote), person, \(bind: method.rawValue), \(bind: clock().millisecondsSinceEpoch), \(bind: actor)
-                FROM vote_persons WHERE vote_id = \(bind: vote) AND person = \(bind: person)
-                ON CONFLICT (vote_id, person, method) DO NOTHING
-                """
-            ).run()
-        }
-    }
-
-    /// Records that the owner of a session has seen the notice online, for each of their persons.
-    /// Only the first view writes: a notice page read again costs one read, not a write.
-    public func recordSeenOnline(vote: String, owner idHash: String) async throws {
-        try await withConnection { db in
-            let missing = try await db.raw(
-                """
-                SELECT m.person FROM vote_members m WHERE m.vote_id = \(bind: vote) AND m.id_hash = \(bind: idHash) AND NOT EXISTS (
-                  SELECT 1 FROM deliveries d WHERE d.vote_id = m.vote_id AND d.person = m.person AND d.method = 'online')
-                """
-            ).first()
-            guard missing != nil else { return }
-            try await db.raw(
-                """
-                INSERT INTO deliveries (vote_id, person, method, recorded_at, recorded_by)
-                SELECT \(bind: vote), person, 'online', \(bind: clock().millisecondsSinceEpoch), 'owner'
-                FROM vote_members WHERE vote_id = \(bind: vote) AND id_hash = \(bind: idHash)
-                ON CONFLICT (vote_id, person, method) DO NOTHING
-                """
-            ).run()
-        }
-    }
-
-    /// A public posting covers every voting person whom nothing else has reached. Returns
-    /// how many it covered.
-    @discardableResult
-    public func recordPublicPosting(vote: String, actor: String) async throws -> Int {
-        try await withConnection { db in
-            try await db.raw(
-                """
-                INSERT INTO deliveries (vote_id, person, method, recorded_at, recorded_by)
-                SELECT \(bind: vote), p.person, 'posting', \(bind: clock().millisecondsSinceEpoch), \(bind: actor)
-                FROM vote_persons p WHERE p.vote_id = \(bind: vote)
-                AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.vote_id = p.vote_id AND d.person = p.person)
-                RETURNING person
-                """
-            ).all().count
-        }
     }
 
     /// The rooms of voting persons none of whose owners has bound an account, from the

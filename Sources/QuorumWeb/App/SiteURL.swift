@@ -65,7 +65,9 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
         /// The organiser declares the paper entry complete (RULES.md §3).
         case paperComplete
         case document(String)
-        case delivery(building: String? = nil)
+        case delivery(building: String? = nil, q: String? = nil, page: String? = nil)
+        /// A public posting's photo, by its number.
+        case postingPhoto(String)
         /// The paper ballots to print: of one building or one voting person (a household), or all.
         case paper(building: String? = nil, person: String? = nil)
         case list(String)
@@ -155,7 +157,8 @@ extension SiteURL.Manage {
         case .overview: ""
         case .paperComplete: "/paper-complete"
         case .document(let number): "/documents/\(number)"
-        case .delivery(let building): "/delivery" + SiteURL.query(["building": building])
+        case .delivery(let building, let q, let page): "/delivery" + SiteURL.query(["building": building, "q": q, "page": page])
+        case .postingPhoto(let number): "/posting/\(number)"
         case .paper(let building, let person): "/paper" + SiteURL.query(["building": building, "person": person])
         case .list(let list): "/lists/\(list)"
         case .entry(let code, let done): "/entry" + SiteURL.query(["code": code, "done": done])

@@ -32,7 +32,7 @@ enum StaticFiles {
         h2{font-size:1.15rem;margin:1.2rem 0 .5rem}
         p{margin:.5rem 0}
         label{display:block;font-weight:600;margin:1rem 0 .3rem}
-        input[type=text],input[type=tel]{width:100%;font-size:1.1rem;padding:.7rem;border:2px solid #777;border-radius:.4rem;background:#fff}
+        input[type=text],input[type=tel],input[type=search]{width:100%;font-size:1.1rem;padding:.7rem;border:2px solid #777;border-radius:.4rem;background:#fff}
         input:focus,button:focus,a:focus{outline:3px solid #f0b400;outline-offset:2px}
         .button,button,input[type=submit]{display:block;width:100%;min-height:3rem;margin:1rem 0;padding:.7rem 1rem;font-size:1.1rem;font-weight:700;text-align:center;text-decoration:none;color:#fff;background:#0b5d3b;border:0;border-radius:.5rem;cursor:pointer}
         .button.secondary,button.secondary,input[type=submit].secondary{background:#fff;color:#0b5d3b;border:2px solid #0b5d3b}
@@ -62,7 +62,7 @@ enum StaticFiles {
         header nav a,header nav button{white-space:nowrap}
         main{overflow-wrap:anywhere}
         input,select,textarea,button,img,svg,canvas{max-width:100%}
-        input[type=password],input[type=number],input[type=datetime-local],select,textarea{width:100%;max-width:100%;font-size:1.1rem;padding:.6rem;border:2px solid #777;border-radius:.4rem;background:#fff;font-family:inherit}
+        input[type=password],input[type=number],input[type=datetime-local],input[type=date],select,textarea{width:100%;max-width:100%;font-size:1.1rem;padding:.6rem;border:2px solid #777;border-radius:.4rem;background:#fff;font-family:inherit}
         fieldset{border:1px solid #ccc;border-radius:.5rem;margin:1rem 0;padding:.5rem 1rem 1rem;min-width:0}
         legend{font-weight:700;padding:0 .3rem}
         label.check,label.choice{display:flex;gap:.6rem;align-items:center;font-weight:400;margin:.5rem 0;min-height:2.4rem}
@@ -88,6 +88,8 @@ enum StaticFiles {
         form.inline button,form.inline input[type=submit]{display:inline-block;width:auto;max-width:100%;white-space:normal}
         .table td.rooms{min-width:4.5rem;max-width:16rem}
         .table form{margin:0}.table input[type=submit].small{white-space:normal;margin:.2rem 0}
+        .table select,.table input[type=date]{font-size:.95rem;padding:.3rem;margin:.2rem 0;min-height:2.2rem}
+        form.search{display:flex;gap:.5rem;align-items:flex-end}form.search label{flex:1;margin:.5rem 0 0}form.search input[type=submit].small{min-height:2.9rem}.pager{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
         ul.plain,ul.actions{list-style:none;padding:0}
         ul.access li,ul.settings li,ul.history li{padding:.5rem 0;border-bottom:1px solid #ddd}
         ul.access li span,ul.settings li span,ul.history li span,ul.history li a{display:block}

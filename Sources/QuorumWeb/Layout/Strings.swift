@@ -162,3 +162,13 @@ extension Message {
     /// The words the phone receives (`S.text`), for the senders of `quorum serve` and the tests.
     public var text: String { S.text(self) }
 }
+
+/// Long lists: their search and pages (`Paged`).
+extension S {
+    static let search = L10n(zh: "查找", en: "Search")
+    static let previousPage = L10n(zh: "上一页", en: "Previous page")
+    static let nextPage = L10n(zh: "下一页", en: "Next page")
+    static func pageOf(_ page: Int, _ pages: Int, _ matched: Int) -> L10n {
+        L10n(zh: "第 \(page) / \(pages) 页，共 \(matched) 项", en: "Page \(page) of \(pages), \(matched) in all")
+    }
+}

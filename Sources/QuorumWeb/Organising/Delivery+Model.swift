@@ -11,17 +11,32 @@ struct DeliveryPage {
     /// Persons the notice has reached by any means, online included.
     var reached: Int
     var building: String?
+    /// The search over the rooms, and the page of the list shown (`Paged`).
+    var query: String?
+    var page: Int?
     var staff: StaffSession
     var message: String?
+    /// Whether the message says why something was refused.
+    var refused = false
+    /// The public postings' photos, named by the day of the posting.
+    var postings: [AttachedDocument] = []
+    /// The local day a record takes unless changed.
+    var today: String
     /// The voting persons nothing has reached yet: whom a public posting would cover.
     var unreached: Int { persons.count - reached }
 
     var showsOnline: Bool { staff.account.role.permissions.contains(.lists) }
 
-    static func load(_ vote: StoredVote, building: String?, staff: StaffSession, message: String? = nil, store: Store) async throws -> DeliveryPage {
+    static func load(
+        _ vote: StoredVote, building: String?, query: String? = nil, page: Int? = nil, staff: StaffSession, message: String? = nil,
+        refused: Bool = false, store: Store
+    ) async throws -> DeliveryPage {
         let lists = staff.account.role.permissions.contains(.lists)
         let (persons, reached) = try await store.organising.deliveryRecord(of: vote.id, seenOnlineBy: lists ? staff.account.id : nil)
-        return DeliveryPage(vote: vote, persons: persons, reached: reached, building: building, staff: staff, message: message)
+        return DeliveryPage(
+            vote: vote, persons: persons, reached: reached, building: building, query: query, page: page, staff: staff, message: message,
+            refused: refused,
+            postings: try await store.documents.list(of: OrganisingStore.postingSubject(vote)), today: String(store.now().localMinute.prefix(10)))
     }
 }
 

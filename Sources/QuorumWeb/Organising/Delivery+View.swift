@@ -6,37 +6,31 @@ import QuorumStore
 extension DeliveryPage {
     func render(chrome: PageChrome) -> Page {
         let buildings = Array(Set(persons.map(\.building))).sorted { $0.localizedStandardCompare($1) == .orderedAscending }
-        let shown = building.map { name in persons.filter { $0.building == name } } ?? persons
+        let shown = Paged(building.map { name in persons.filter { $0.building == name } } ?? persons, query: query, text: \.rooms, page: page)
         let permissions = staff.account.role.permissions
         return Layout.page(S.deliveryTitle, chrome: chrome) { lang in
             Paragraph(vote.title).class("meta")
-            Layout.flash(message, "ok", id: "message")
+            Layout.flash(message, refused ? "alert" : "ok", id: "message")
             Paragraph(S.deliveredCount(reached, persons.count)(lang)).class("meta").id("delivered-count")
             Paragraph(showsOnline ? S.seenOnlineLogged(lang) : S.seenOnlineHidden(lang)).class("note").id("seen-online-note")
-            if permissions.contains(.organise) {
-                Form(post: SiteURL.manageVote(vote.id, .posting), csrf: staff.csrf) {
-                    Paragraph(S.postingExplain(lang)).class("note")
-                    SubmitButton(S.recordPosting(lang)).class("secondary").id("record-posting")
-                }.attr("data-confirm", S.confirmPosting(unreached)(lang))
-            }
+            if permissions.contains(.organise) { postingForm(lang) }
             Paragraph { for name in buildings { Link(name, url: SiteURL.manageVote(vote.id, .delivery(building: name))).class("chip") } }
+            shown.controls(
+                query: query, keep: building.map { [("building", $0)] } ?? [], action: SiteURL.manageVote(vote.id, .delivery()), lang,
+                url: { SiteURL.manageVote(vote.id, .delivery(building: building, q: query, page: String($0))) })
             Table {
                 HeaderRow([S.rooms(lang)] + (showsOnline ? [S.seenOnline(lang)] : []) + [S.deliveryState(lang)])
-                for person in shown {
+                for person in shown.items {
                     TableRow {
                         TableCell(person.rooms).class("rooms")
                         if showsOnline { TableCell(person.deliveries.contains(.online) ? "✓" : "").class("seen-online") }
-                        // The button in the state's own cell: three columns fit a phone, four did not.
-                        let methods = person.deliveries.subtracting([.online]).map { methodName($0, lang) }.sorted().joined(separator: "、")
+                        // The record and its form in the state's own cell: three columns fit a phone, four did not.
+                        let records = DeliveryMethod.allCases.filter { $0 != .online }.compactMap { method in
+                            person.deliveredOn[method].map { S.delivered(method, day: $0)(lang) }
+                        }
                         TableCell {
-                            if !methods.isEmpty { Span(methods) }
-                            if permissions.contains(.deliver) && !person.deliveries.contains(.hand) {
-                                Form(post: SiteURL.manageVote(vote.id, .delivery()), csrf: staff.csrf) {
-                                    Input(type: .hidden, name: "person", value: String(person.person))
-                                    if let building { Input(type: .hidden, name: "building", value: building) }
-                                    SubmitButton(S.markHanded(lang)).class("small").id("hand-\(person.person)")
-                                }
-                            }
+                            if !records.isEmpty { Span(records.joined(separator: lang == .zh ? "、" : ", ")).class("delivered") }
+                            if permissions.contains(.deliver) { recordForm(person, lang) }
                         }
                     }.id("p\(person.person)")
                 }
@@ -44,11 +38,46 @@ extension DeliveryPage {
         }
     }
 
-    func methodName(_ method: DeliveryMethod, _ lang: Lang) -> String {
-        switch method {
-        case .online: S.seenOnline(lang)
-        case .hand: S.handed(lang)
-        case .posting: S.posted(lang)
+    /// One person's record: how and on which day (today unless changed); only the ways not yet recorded.
+    func recordForm(_ person: PersonRow, _ lang: Lang) -> Component {
+        let open = DeliveryMethod.recorded.filter { !person.deliveries.contains($0) }
+        return Form(post: SiteURL.manageVote(vote.id, .delivery()), csrf: staff.csrf) {
+            Input(type: .hidden, name: "person", value: String(person.person))
+            // Back to the same page of the same list.
+            for (name, value) in [("building", building), ("q", query), ("page", page.map(String.init))] {
+                if let value { Input(type: .hidden, name: name, value: value) }
+            }
+            if !open.isEmpty {
+                Select { for method in open { Option(S.deliveryMethodName(method)(lang), value: method.rawValue) } }
+                    .attr("name", "method").attr("aria-label", S.deliveryMethod(lang)).id("method-\(person.person)")
+                Input(type: .date, name: "day", value: today).attr("aria-label", S.deliveryDay(lang)).attr("max", today)
+                    .id("day-\(person.person)")
+                SubmitButton(S.recordDelivery(lang)).class("small").id("deliver-\(person.person)")
+            }
+        }.class("record")
+    }
+
+    /// The public posting: its date, a photo, a confirmation; and the postings recorded, with their photos.
+    func postingForm(_ lang: Lang) -> Component {
+        Div {
+            Form(post: SiteURL.manageVote(vote.id, .posting), csrf: staff.csrf, contentType: .multipartData) {
+                Paragraph(S.postingExplain(lang)).class("note")
+                Label(S.postingDay(lang)) { Input(type: .date, name: "day", value: today, isRequired: true).attr("max", today).id("posting-day") }
+                Label(S.postingPhoto(lang)) {
+                    Input(type: .file, name: "photo", isRequired: true).attr("accept", "image/jpeg,image/png,application/pdf").id("posting-photo")
+                }
+                SubmitButton(S.recordPosting(lang)).class("secondary").id("record-posting")
+            }.attr("data-confirm", S.confirmPosting(unreached)(lang))
+            if !postings.isEmpty {
+                H2(S.postings(lang))
+                List(postings) { posting in
+                    ListItem {
+                        Link(
+                            S.postingLine(posting.number, day: posting.name)(lang),
+                            url: SiteURL.manageVote(vote.id, .postingPhoto(String(posting.number))))
+                    }
+                }.class("plain").id("postings")
+            }
         }
     }
 }

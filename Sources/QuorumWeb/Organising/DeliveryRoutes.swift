@@ -15,6 +15,7 @@ struct DeliveryRoutes {
             .staffVote(.get, .manageVote(":vote", .delivery()), .view, noticed: true, delivery),
             .staffVote(.post, .manageVote(":vote", .delivery()), .deliver, noticed: true, recordDelivery),
             .staffVote(.post, .manageVote(":vote", .posting), .organise, noticed: true, posting),
+            .staffVote(.get, .manageVote(":vote", .postingPhoto(":number")), .view, noticed: true, postingPhoto),
             .staffVote(.get, .manageVote(":vote", .dashboard), .view, noticed: true, dashboard),
             .staffVote(.post, .manageVote(":vote", .reminders), .organise, noticed: true, remind),
             .staffVote(.get, .manageVote(":vote", .list(":list")), .lists, noticed: true, roomList),
@@ -22,24 +23,53 @@ struct DeliveryRoutes {
     }
 
     @Sendable func delivery(_ request: Request, context: StaffVoteContext) async throws -> Response {
-        let building = request.uri.queryParameters["building"].map(String.init)
-        let page = try await DeliveryPage.load(context.vote, building: building, staff: context.staff, store: store)
+        let query = request.uri.queryParameters
+        let page = try await DeliveryPage.load(
+            context.vote, building: query["building"].map(String.init), query: query["q"].map(String.init), page: query["page"].flatMap { Int($0) },
+            staff: context.staff, store: store)
         return Layout.response(page.render(chrome: context.chrome))
     }
 
     @Sendable func recordDelivery(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let (vote, form) = (context.vote, context.form)
-        guard let person = form["person"].flatMap(Int.init) else { return StaffPages.notFound(context.chrome) }
-        try await store.organising.recordDelivery(vote: vote.id, person: person, method: .hand, actor: context.staff.account.id)
-        return Layout.redirect(location: "\(SiteURL.manageVote(vote.id, .delivery(building: form["building"])))#p\(person)")
+        guard let person = form["person"].flatMap(Int.init), let method = form["method"].flatMap(DeliveryMethod.init(rawValue:)) else {
+            return StaffPages.notFound(context.chrome)
+        }
+        do {
+            try await store.organising.recordDelivery(
+                vote: vote, person: person, method: method, day: form["day"] ?? "", actor: context.staff.account.id)
+        } catch let error as DeliveryError {
+            return try await refused(S.say(error)(context.lang), context, building: form["building"])
+        }
+        let back = SiteURL.manageVote(vote.id, .delivery(building: form["building"], q: form["q"], page: form["page"]))
+        return Layout.redirect(location: "\(back)#p\(person)")
     }
 
     @Sendable func posting(_ request: Request, context: StaffVoteContext) async throws -> Response {
-        let vote = context.vote
-        let count = try await store.organising.recordPublicPosting(vote: vote.id, actor: context.staff.account.id)
+        let (vote, form) = (context.vote, context.form)
+        let count: Int
+        do {
+            let photo = try form.files.first { $0.field == "photo" && !$0.bytes.isEmpty }.map { try DocumentFile($0.bytes) }
+            let day = (form["day"] ?? "").trimmingCharacters(in: .whitespaces)
+            count = try await store.organising.recordPublicPosting(vote: vote, day: day, photo: photo, named: day, actor: context.staff.account.id)
+        } catch let error where error is DeliveryError || error is DocumentError {
+            return try await refused(SetupRoutes.say(error, context.lang), context, building: nil)
+        }
         let page = try await DeliveryPage.load(
             vote, building: nil, staff: context.staff, message: S.postingRecorded(count)(context.lang), store: store)
         return Layout.response(page.render(chrome: context.chrome.at(.manageVote(vote.id, .delivery()))))
+    }
+
+    /// The delivery page again, saying why a record was refused (nothing recorded).
+    func refused(_ message: String, _ context: StaffVoteContext, building: String?) async throws -> Response {
+        let page = try await DeliveryPage.load(context.vote, building: building, staff: context.staff, message: message, refused: true, store: store)
+        return Layout.response(
+            page.render(chrome: context.chrome.at(.manageVote(context.vote.id, .delivery(building: building)))), status: .unprocessableContent)
+    }
+
+    @Sendable func postingPhoto(_ request: Request, context: StaffVoteContext) async throws -> Response {
+        try await .document(context.parameters.get("number"), of: OrganisingStore.postingSubject(context.vote), store: store)
+            ?? StaffPages.notFound(context.chrome)
     }
 
     @Sendable func dashboard(_ request: Request, context: StaffVoteContext) async throws -> Response {

@@ -153,6 +153,7 @@ struct SetupRoutes {
         switch error {
         case let error as SetupError: S.say(error)(lang)
         case let error as DocumentError: S.say(error)(lang)
+        case let error as DeliveryError: S.say(error)(lang)
         case let error as VoteForm.Problem: error.text(lang)
         default: "\(error)"
         }

@@ -104,31 +104,6 @@ extension S {
     static let plusSixteenDays = L10n(zh: "前进 16 天（到可开始投票）", en: "+16 days (to the opening)")
     static let plusTwelveDays = L10n(zh: "前进 12 天", en: "+12 days")
 
-    static let deliveryTitle = L10n(zh: "送达记录", en: "Delivery records")
-    static func deliveredCount(_ done: Int, _ total: Int) -> L10n {
-        L10n(zh: "已送达 \(done) / \(total) 位表决人", en: "\(done) of \(total) voting persons reached")
-    }
-    static let postingExplain = L10n(
-        zh: "无法送达的，以小区公告栏张贴代替：所有尚无送达记录的表决人记为“公告送达”。",
-        en: "Where delivery failed, a public posting stands in: every person without a record is marked as covered by the posting.")
-    static let recordPosting = L10n(zh: "记录公告张贴", en: "Record the public posting")
-    static func postingRecorded(_ count: Int) -> L10n {
-        L10n(zh: "已为 \(count) 位表决人记录公告送达", en: "The posting now covers \(count) more voting persons")
-    }
-    static let deliveryState = L10n(zh: "送达方式", en: "Delivered")
-    static let markHanded = L10n(zh: "已当面送达", en: "Handed over")
-    static let seenOnline = L10n(zh: "网上已阅", en: "Seen online")
-    static let seenOnlineLogged = L10n(
-        zh: "哪些房号已在网上阅读公告属于个人信息：每次查看本页都记入审计日志，写明查看人。",
-        en: "Which flats have read the notice online is personal data: each view of this page is in the audit log with who viewed it.")
-    static let seenOnlineHidden = L10n(
-        zh: "哪些房号已在网上阅读公告属于个人信息，仅业主委员会和街道办事处可见；上面的人数已计入。",
-        en:
-            "Which flats have read the notice online is personal data, shown only to the committee and the street office; the count above includes them."
-    )
-    static let handed = L10n(zh: "当面送达", en: "by hand")
-    static let posted = L10n(zh: "公告送达", en: "public posting")
-
     static let onlineBallots = L10n(zh: "网上投票", en: "Online")
     static let paperBallots = L10n(zh: "纸质投票", en: "Paper")
     static let byBuilding = L10n(zh: "按楼栋", en: "By building")

@@ -49,6 +49,14 @@ import Testing
         .staffNamed(clerks: ["clerk-1", "clerk-2"], scrutineers: [], actor: "committee-1"),
         .staffReplaced(duty: .clerk, replaced: "clerk-1", by: "clerk-3", reasonSHA256: hash, actor: "committee-1"),
         .staffAccount(account: "clerk-3", change: .passwordReset, role: .clerk, division: 12, actor: "street-1"),
+        .settingsChanged(
+            estate: 4, revision: 2, settings: EstateSettings(), decidedBy: "", documents: [LogDocument(name: "rules.pdf", sha256: hash)], actor: "c1"),
+        .phoneChanged(change: "PC-1", requestedBy: "street-1", actor: "street-2"),
+        .remindersSent(count: 12, actor: "committee-1"),
+        .paperComplete(actor: "committee-1"),
+        .delivered(
+            method: .posting, day: "2026-12-02", persons: [3, 7, 12], documents: [LogDocument(name: "posting.jpg", sha256: hash)], actor: "c1"),
+        .delivered(method: .text, day: "2026-12-01", persons: [4], documents: [], actor: "clerk-1"),
     ]
 
     @Test(arguments: everyKind)

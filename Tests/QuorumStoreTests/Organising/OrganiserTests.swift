@@ -237,8 +237,8 @@ import Testing
             let paper = BallotChoices(["m1": .option(.agree), "e": .candidates(["c1", "c2"])])  // over-selected: that matter spoiled
             _ = try await store.enterPaper(vote: vote, code: other.code, clerk: "A", choices: paper)
             _ = try await store.enterPaper(vote: vote, code: other.code, clerk: "B", choices: paper)
-            try await store.organising.recordDelivery(vote: vote.id, person: jiaPerson, method: .hand, actor: "A")
-            #expect(try await store.organising.recordPublicPosting(vote: vote.id, actor: "c1") == 2)
+            try await store.organising.recordDelivery(vote: vote, person: jiaPerson, method: .hand, actor: "A")
+            #expect(try await store.organising.recordPublicPosting(vote: vote, photo: try DocumentFile(DocumentStoreTests.png), actor: "c1") == 2)
             // nothing is counted before the close
             #expect(try await store.results.settle(vote.id)?.tallyJSON == nil)
             await #expect(throws: ResultError.notCounted) { try await store.results.publishResult(vote.id, final: false, actor: "c1") }
@@ -338,7 +338,7 @@ import Testing
             _ = try await store.voting.castOnline(
                 vote: vote.id, person: person, owner: jia.idHash, choices: VotingTests.choices, signature: .typed("甲"))
             let others = try await store.organising.persons(of: vote.id).filter { $0.person != person }
-            try await store.organising.recordDelivery(vote: vote.id, person: others[0].person, method: .hand, actor: "clerk")
+            try await store.organising.recordDelivery(vote: vote, person: others[0].person, method: .hand, actor: "clerk")
             let sender = RecordingSender()
             let sent = try await store.organising.remindNonVoters(of: vote, actor: "organiser", sender: sender)
             // check: who was reached, and how; reminders only to the owners (with a phone) who did not vote

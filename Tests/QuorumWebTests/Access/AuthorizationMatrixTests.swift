@@ -53,6 +53,7 @@ import Testing
         "POST /manage/votes/:vote/documents": organise, "GET /manage/votes/:vote/documents/:number": view,
         "POST /manage/votes/:vote/notice": organise, "POST /manage/votes/:vote/clerks": organise,
         "GET /manage/votes/:vote/delivery": view, "POST /manage/votes/:vote/delivery": deliver, "POST /manage/votes/:vote/posting": organise,
+        "GET /manage/votes/:vote/posting/:number": view,
         "GET /manage/votes/:vote/dashboard": view, "POST /manage/votes/:vote/reminders": organise, "GET /manage/votes/:vote/lists/:list": lists,
         "GET /manage/votes/:vote/paper": paper, "GET /manage/votes/:vote/entry": entry, "POST /manage/votes/:vote/entry": entry,
         "GET /manage/votes/:vote/mismatches": resolve, "POST /manage/votes/:vote/mismatches": resolve,
