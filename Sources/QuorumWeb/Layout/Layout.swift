@@ -87,7 +87,7 @@ enum Layout {
                                     .attr("formaction", switching(form.path)).attr("formnovalidate", "formnovalidate").class("link lang")
                                     .attr("lang", other).id("switch-language")
                             } else {
-                                Link(S.switchLanguage(lang), url: switching(chrome.here)).class("lang").attribute(named: "lang", value: other)
+                                Link(S.switchLanguage(lang), url: switching(chrome.here)).class("lang").attr("lang", other)
                             }
                             if case .owner(let csrf) = chrome.signedIn {
                                 Form(post: SiteURL.logout, csrf: csrf) { SubmitButton(S.signOut(lang)).class("link") }
