@@ -79,3 +79,10 @@ struct MismatchPage {
         MismatchPage(vote: vote, queue: try await store.paper.mismatches(of: vote.id), csrf: csrf, message: message, now: store.now())
     }
 }
+
+extension PaperMismatch {
+    /// Where the first two entries differ.
+    func differences(_ vote: VoteDefinition) -> [PaperField] {
+        entries.count < 2 ? [] : entries[0].reading.differences(from: entries[1].reading, in: vote)
+    }
+}

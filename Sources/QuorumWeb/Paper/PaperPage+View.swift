@@ -160,13 +160,6 @@ extension MismatchPage {
     }
 }
 
-extension PaperMismatch {
-    /// Where the first two entries differ.
-    func differences(_ vote: VoteDefinition) -> [PaperField] {
-        entries.count < 2 ? [] : entries[0].reading.differences(from: entries[1].reading, in: vote)
-    }
-}
-
 /// What the paper pages share: the marks a clerk enters, and the words of an entry's outcome.
 enum PaperPages {
     /// The collection record and the signature (RULES.md §3), then radio buttons per
