@@ -66,6 +66,10 @@ extension Component {
     /// the page keeps the phone's width and the table its semantics (a table of `display: block` loses them).
     /// `wide`: a table meant to scroll on a phone (its first column stays in view).
     func inScrollBox(wide: Bool = false) -> Component { Div { self }.class(wide ? "scroll wide" : "scroll") }
+
+    /// A cell of a table that, on a phone, shows each row as a card (`table.stack`): the cell
+    /// under its column's heading.
+    func under(_ heading: String) -> Component { attr("data-label", heading) }
 }
 
 /// One of Plot's elements (`<p>`, `<span>`, `<li>`, …) whose text is escaped.

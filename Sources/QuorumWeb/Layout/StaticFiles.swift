@@ -90,6 +90,7 @@ enum StaticFiles {
         .table form{margin:0}.table input[type=submit].small{white-space:normal;margin:.2rem 0}
         .table select,.table input[type=date]{font-size:.95rem;padding:.3rem;margin:.2rem 0;min-height:2.2rem}
         form.search{display:flex;gap:.5rem;align-items:flex-end}form.search label{flex:1;margin:.5rem 0 0}form.search input[type=submit].small{min-height:2.9rem}.pager{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
+        @media (max-width:40rem){table.stack,table.stack tbody,table.stack tr,table.stack td{display:block}table.stack tr:first-child{display:none}table.stack tr{padding:.4rem 0;border-bottom:1px solid #ccc}table.stack td{border:0;padding:.15rem .3rem;display:grid;grid-template-columns:45% 1fr;gap:.5rem}table.stack td::before{content:attr(data-label);font-weight:600}}
         ul.plain,ul.actions{list-style:none;padding:0}
         ul.access li,ul.settings li,ul.history li{padding:.5rem 0;border-bottom:1px solid #ddd}
         ul.access li span,ul.settings li span,ul.history li span,ul.history li a{display:block}

@@ -52,20 +52,19 @@ extension ReconciliationPage {
         Layout.page(S.reconciliationTitle, chrome: chrome) { lang in
             Paragraph(vote.title).class("meta")
             Table {
-                HeaderRow([
+                let headings = [
                     S.building(lang), S.printed(lang), S.returned(lang), S.doubleEntered(lang), S.confirmedHeader(lang), S.spoiled(lang),
                     S.conflictsHeader(lang), S.mismatchesHeader(lang),
-                ])
+                ]
+                HeaderRow(headings)
                 for line in lines {
                     TableRow {
-                        TableCell(line.building.isEmpty ? S.total(lang) : line.building)
-                        for count in [line.printed, line.returned, line.doubleEntered, line.confirmed, line.spoiled, line.conflicts, line.mismatches]
-                        {
-                            TableCell(String(count))
-                        }
+                        TableCell(line.building.isEmpty ? S.total(lang) : line.building).under(headings[0])
+                        let counts = [line.printed, line.returned, line.doubleEntered, line.confirmed, line.spoiled, line.conflicts, line.mismatches]
+                        for (index, count) in counts.enumerated() { TableCell(String(count)).under(headings[index + 1]) }
                     }.class(line.building.isEmpty ? "total" : "")
                 }
-            }.class("table").id("reconciliation").inScrollBox(wide: true)
+            }.class("table stack").id("reconciliation").inScrollBox()
             H2(S.conflictsTitle(lang))
             Paragraph(S.conflictsExplain(lang)).class("note")
             if conflicts.isEmpty { Paragraph(S.noConflicts(lang)).id("no-conflicts") }

@@ -58,17 +58,18 @@ extension ResultPage {
             }
             H2(S.byBuilding(lang))
             Table {
-                HeaderRow([S.building(lang), S.votedHeads(lang), S.votedArea(lang), S.onlineBallots(lang), S.paperBallots(lang)])
+                let headings = [S.building(lang), S.votedHeads(lang), S.votedArea(lang), S.onlineBallots(lang), S.paperBallots(lang)]
+                HeaderRow(headings)
                 for building in buildings {
                     TableRow {
-                        TableCell(building.building)
-                        TableCell("\(building.voted.heads) / \(building.total.heads)")
-                        TableCell("\(building.voted.area) / \(building.total.area)")
-                        TableCell(String(building.online.heads))
-                        TableCell(String(building.paper.heads))
+                        let cells = [
+                            building.building, "\(building.voted.heads) / \(building.total.heads)", "\(building.voted.area) / \(building.total.area)",
+                            String(building.online.heads), String(building.paper.heads),
+                        ]
+                        for (index, cell) in cells.enumerated() { TableCell(cell).under(headings[index]) }
                     }
                 }
-            }.class("table").inScrollBox(wide: true)
+            }.class("table stack").inScrollBox()
             if vote.preliminaryAt != nil && !printable {
                 Link(S.ResultNotice.open(lang), url: staff == nil ? SiteURL.vote(vote.id, .resultNotice) : SiteURL.manageVote(vote.id, .resultNotice))
                     .class("button").id("to-result-notice")

@@ -65,18 +65,19 @@ extension AccountsPage {
         return Layout.page(S.accounts, chrome: chrome) { lang in
             Layout.flash(error)
             Table {
-                HeaderRow([S.username(lang), S.displayName(lang), S.role(lang), S.division(lang)])
+                let headings = [S.username(lang), S.displayName(lang), S.role(lang), S.division(lang)]
+                HeaderRow(headings)
                 for account in accounts {
                     TableRow {
-                        TableCell { Link(account.username, url: SiteURL.manageAccount(account.id)) }
-                        TableCell(account.displayName)
-                        TableCell(S.roleName(account.role)(lang))
+                        TableCell { Link(account.username, url: SiteURL.manageAccount(account.id)) }.under(headings[0])
+                        TableCell(account.displayName).under(headings[1])
+                        TableCell(S.roleName(account.role)(lang)).under(headings[2])
                         TableCell(
                             (account.divisionID.flatMap { names[$0] } ?? "—") + (account.disabled ? lang.parenthesised(S.Account.disabled(lang)) : "")
-                        )
+                        ).under(headings[3])
                     }
                 }
-            }.class("table").inScrollBox(wide: true)
+            }.class("table stack").inScrollBox()
             H2(S.addAccount(lang))
             Form(post: SiteURL.manageStaff, csrf: staff.csrf) {
                 Label(S.username(lang)) { Input(type: .text, name: "username", isRequired: true).id("new-username") }

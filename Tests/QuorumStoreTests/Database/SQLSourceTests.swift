@@ -10,6 +10,9 @@ import Testing
 @Suite struct SQLSourceTests {
     /// `file: interpolation` of each reviewed splice, and why it is safe.
     static let reviewed: Set<String> = [
+        "Purge.swift: unsafeRaw: table",  // one of the table names written in the same function
+        "Purge.swift: condition",  // SQLQueryStrings of the same function, their values bound
+        "Purge.swift: erase",  // constant assignments of the same function
         "RegisterDiff.swift: unsafeRaw: condition",  // one of four column names written in the same function
         "Staging.swift: unsafeRaw: duplicate",  // a constant subquery of the same function
         "Staging.swift: Values(rows: batch, key: key)",  // every value a bound parameter (Staging.Values)
