@@ -6,7 +6,7 @@ import QuorumStore
 /// `quorum user`: staff accounts.
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Staff accounts (工作人员账户).", subcommands: [UserAdd.self])
+        commandName: "user", abstract: "Staff accounts (工作人员账户).", subcommands: [UserAdd.self, UserChange.self])
 }
 
 /// `quorum user add`: opens an account; the first administrator is made this way.
@@ -79,6 +79,48 @@ struct UserAdd: AsyncParsableCommand {
             do {
                 let account = try await store.staff.add(username: username, displayName: name, password: password, role: role, division: division)
                 Terminal.standardOutput("账户已创建 / account created: \(account.username) (\(account.role.rawValue))")
+            } catch let error as StaffError {
+                Terminal.standardError(Words.say(error))
+                throw ExitCode.validationFailure
+            }
+        }
+    }
+}
+
+/// `quorum user disable|enable|reset USERNAME`: what the accounts page does, from the server's
+/// command line (when no account that may do it can sign in); logged with actor `system`.
+struct UserChange: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "change",
+        abstract: "Disable, enable or reset the password of a staff account (停用、启用账户或重置密码).",
+        discussion:
+            "Example: quorum user change --disable clerk-3. A reset reads the temporary password from $QUORUM_PASSWORD or asks; it must be changed at the next sign-in."
+    )
+
+    @Argument(help: "The sign-in name.") var username: String
+    @Flag(help: "What to do.") var change: Change
+
+    enum Change: String, EnumerableFlag { case disable, enable, reset }
+
+    @OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        try await options.withStore { store in
+            guard let account = try await store.staff.account(username: username) else {
+                Terminal.standardError(Words.say(StaffError.noSuchAccount))
+                throw ExitCode.validationFailure
+            }
+            var password = ""
+            if change == .reset, let given = ProcessInfo.processInfo.environment["QUORUM_PASSWORD"] {
+                password = given
+            } else if change == .reset {
+                Terminal.standardError("Temporary password (at least \(StaffLimits.minimumPasswordLength) characters) 临时密码:")
+                password = readLine(strippingNewline: true) ?? ""
+            }
+            let changes: [Change: AccountChange] = [.disable: .disabled, .enable: .enabled, .reset: .passwordReset]
+            do {
+                try await store.staff.manage(account.id, changes[change] ?? .disabled, value: password, by: nil)
+                Terminal.standardOutput("已更改 / changed: \(account.username) (\(change.rawValue))\n")
             } catch let error as StaffError {
                 Terminal.standardError(Words.say(error))
                 throw ExitCode.validationFailure

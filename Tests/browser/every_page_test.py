@@ -13,7 +13,7 @@ in English:
   box does not hide part of what it holds either, unless it is marked `wide` (a table whose
   columns cannot fit a phone: it scrolls with its first column kept in view). The window's
   content is 360 px wide, Chromium's scroll bar taking the rest: stricter than 375;
-- tables keep `display: table` (a table shown as a block loses its rows and columns for a
+- tables keep `display: table` or, shown as cards on a phone, `role="table"` (a table shown as a block loses its rows and columns for a
   screen reader);
 - labels: each input, select and textarea has an accessible name (a `<label for>`, a label
   around it, `aria-label` or `aria-labelledby`), each button and link has words;
@@ -103,7 +103,8 @@ for (const e of document.querySelectorAll('input, select, textarea')) {
 }
 for (const t of document.querySelectorAll('table')) {
   const display = getComputedStyle(t).display;  // a table shown as a block loses its rows and columns for a screen reader
-  if (display !== 'table') unlabelled.push('a table of display ' + display + ': ' + describe(t));
+  // (a table a phone shows as cards keeps its roles: table, row, cell)
+  if (display !== 'table' && t.getAttribute('role') !== 'table') unlabelled.push('a table of display ' + display + ': ' + describe(t));
 }
 for (const e of document.querySelectorAll('button, a[href]')) {
   if (!e.textContent.trim() && !named(e) && !e.querySelector('img[alt], svg[aria-label]')) unlabelled.push(describe(e));

@@ -27,11 +27,12 @@ extension StaffStore {
     /// Changes account `id` as `manager` may (`mayManage`): `.changed` gives it the display
     /// name `value`; `.disabled` and `.enabled`; `.passwordReset` gives it the temporary password
     /// `value`, to be changed at its next sign-in. Disabling and resetting end its sessions.
+    /// `manager` nil: the command line on the server (logged as `system`), which may change any.
     public func manage(
-        _ id: String, _ change: AccountChange, value: String = "", by manager: StaffAccount, passwordCost: UInt8 = StaffLimits.passwordCost
+        _ id: String, _ change: AccountChange, value: String = "", by manager: StaffAccount?, passwordCost: UInt8 = StaffLimits.passwordCost
     ) async throws {
         guard var account = try await account(id: id) else { throw StaffError.noSuchAccount }
-        guard try await mayManage(manager, account) else { throw StaffError.outOfScope(account.role) }
+        if let manager, try await !mayManage(manager, account) { throw StaffError.outOfScope(account.role) }
         let name = value.trimmingCharacters(in: .whitespaces)
         if change == .changed && name.isEmpty { throw StaffError.nameRequired }
         if change == .passwordReset && value.count < StaffLimits.minimumPasswordLength { throw StaffError.weakPassword }
@@ -51,7 +52,7 @@ extension StaffStore {
             if change == .disabled || change == .passwordReset {
                 try await db.raw("UPDATE staff_sessions SET revoked = 1 WHERE staff_id = \(bind: id)").run()
             }
-            try await logChange(change, of: account, by: manager.id, on: db)
+            try await logChange(change, of: account, by: manager?.id ?? "system", on: db)
         }
     }
 

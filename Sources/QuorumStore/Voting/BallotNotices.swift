@@ -34,35 +34,40 @@ extension VotingStore {
     }
 
     /// For the ballots at these log indexes (counted or set aside), a text to each phone of
-    /// their voting person's owners.
+    /// their voting person's owners: two queries a table, however many ballots.
     private func ballotTexts(_ indexes: [Int], on db: any SQLDatabase) async throws -> [(Message, String)] {
         let key = try await personalDataKey(on: db, creating: false)
         var texts: [(Message, String)] = []
         for table in ["ballots", "ballot_conflicts"] {
+            var phones: [Int: Set<String>] = [:]
+            for row in try await db.raw(
+                """
+                SELECT DISTINCT b.log_index, o.phone_sealed FROM \(ident: table) b JOIN votes v ON v.id = b.vote_id
+                JOIN vote_members m ON m.vote_id = b.vote_id AND m.person = b.person
+                JOIN owners o ON o.id_hash = m.id_hash AND o.estate_id = v.estate_id AND o.valid_to IS NULL
+                WHERE b.log_index IN (\(binds: indexes)) AND o.phone_sealed <> ''
+                """
+            ).all() {
+                if let phone = key.open(try row.decode(column: "phone_sealed", as: String.self)) {
+                    phones[try row.decode(column: "log_index", as: Int.self), default: []].insert(phone)
+                }
+            }
             let rows = try await db.raw(
                 """
-                SELECT b.vote_id, b.person, b.channel, b.received_at, b.choices, p.rooms, v.definition FROM \(ident: table) b
+                SELECT b.log_index, b.channel, b.received_at, b.choices, p.rooms, v.definition FROM \(ident: table) b
                 JOIN vote_persons p ON p.vote_id = b.vote_id AND p.person = b.person JOIN votes v ON v.id = b.vote_id
-                WHERE b.log_index IN (\(binds: indexes))
+                WHERE b.log_index IN (\(binds: indexes)) ORDER BY b.log_index
                 """
             ).all()
             for row in rows {
-                let (vote, person) = (try row.decode(column: "vote_id", as: String.self), try row.decode(column: "person", as: Int.self))
                 let channel = Channel(rawValue: try row.decode(column: "channel", as: String.self)) ?? .online
                 let definition = try DefinitionCache.shared.definition(try row.decode(column: "definition", as: String.self))
                 let choices = try BallotChoices(canonicalJSON: try row.decode(column: "choices", as: String.self))
-                let spoiled = channel == .paper && choices.isSpoiled(definition)
                 let message = Message.ballotReceived(
                     rooms: try row.decode(column: "rooms", as: String.self),
-                    at: Timestamp(millisecondsSinceEpoch: try row.decode(column: "received_at", as: Int64.self)), channel: channel, spoiled: spoiled)
-                let sealed = try await db.raw(
-                    """
-                    SELECT DISTINCT o.phone_sealed FROM vote_members m JOIN votes v ON v.id = m.vote_id
-                    JOIN owners o ON o.id_hash = m.id_hash AND o.estate_id = v.estate_id AND o.valid_to IS NULL
-                    WHERE m.vote_id = \(bind: vote) AND m.person = \(bind: person) AND o.phone_sealed <> ''
-                    """
-                ).all(decodingColumn: "phone_sealed", as: String.self)
-                for phone in Set(sealed.compactMap(key.open)).sorted() { texts.append((message, phone)) }
+                    at: Timestamp(millisecondsSinceEpoch: try row.decode(column: "received_at", as: Int64.self)), channel: channel,
+                    spoiled: channel == .paper && choices.isSpoiled(definition))
+                for phone in (phones[try row.decode(column: "log_index", as: Int.self)] ?? []).sorted() { texts.append((message, phone)) }
             }
         }
         return texts

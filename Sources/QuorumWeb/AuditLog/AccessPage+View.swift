@@ -13,8 +13,8 @@ extension AccessPage {
                 List(rows) { row in
                     ListItem {
                         Span(LocalTime.format(row.access.time)).class("meta")
-                        Span(row.account.map { "\($0.displayName) · \(S.roleName($0.role)(lang))" } ?? row.access.actor).class("who")
-                        Span("\(Self.name(row.access.opened)(lang)) · \(row.voteTitle)")
+                        Span(row.account.map { "\($0.displayName)\(lang.dot)\(S.roleName($0.role)(lang))" } ?? row.access.actor).class("who")
+                        Span("\(Self.name(row.access.opened)(lang))\(lang.dot)\(row.voteTitle)")
                     }
                 }.class("plain access").id("access")
             }

@@ -39,7 +39,7 @@ struct PhoneChangesPage {
             List(changes) { change in
                 ListItem {
                     Span(
-                        "\(change.id) · \(LocalTime.format(change.requestedAt)) · \(change.confirmedAt == nil ? S.Phones.waiting(lang) : S.Phones.done(lang))"
+                        "\(change.id)\(lang.dot)\(LocalTime.format(change.requestedAt))\(lang.dot)\(change.confirmedAt == nil ? S.Phones.waiting(lang) : S.Phones.done(lang))"
                     )
                     .class("meta")
                     Span(S.Phones.line(change)(lang))

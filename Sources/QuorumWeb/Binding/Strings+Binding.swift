@@ -89,7 +89,7 @@ extension S {
         static func line(_ change: PhoneChange) -> L10n {
             L10n(
                 zh: "\(change.ownerName)（\(change.idMasked)）→ \(change.phoneMasked) · \(change.reason)",
-                en: "\(change.ownerName) (\(change.idMasked)) → \(change.phoneMasked) · \(change.reason)")
+                en: "\(change.ownerName) (\(change.idMasked)) -> \(change.phoneMasked) | \(change.reason)")
         }
         static func by(_ requested: String, _ confirmed: String?) -> L10n {
             L10n(

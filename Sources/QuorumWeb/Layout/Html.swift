@@ -67,9 +67,11 @@ extension Component {
     /// `wide`: a table meant to scroll on a phone (its first column stays in view).
     func inScrollBox(wide: Bool = false) -> Component { Div { self }.class(wide ? "scroll wide" : "scroll") }
 
-    /// A cell of a table that, on a phone, shows each row as a card (`table.stack`): the cell
-    /// under its column's heading.
-    func under(_ heading: String) -> Component { attr("data-label", heading) }
+    /// A table that, on a phone, shows each row as a card (`table.stack`), its cells `under`
+    /// their headings; the roles keep it a table for a screen reader when it is shown as blocks.
+    func stacked() -> Component { `class`("table stack").attr("role", "table") }
+    func stackedRow() -> Component { attr("role", "row") }
+    func under(_ heading: String) -> Component { attr("data-label", heading).attr("role", "cell") }
 }
 
 /// One of Plot's elements (`<p>`, `<span>`, `<li>`, …) whose text is escaped.

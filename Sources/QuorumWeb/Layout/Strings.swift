@@ -12,6 +12,11 @@ public enum Lang: String, Sendable {
     var colon: String { self == .zh ? "：" : ": " }
     var comma: String { self == .zh ? "，" : ", " }
     func parenthesised(_ text: String) -> String { self == .zh ? "（\(text)）" : " (\(text))" }
+    /// Between the parts of a line of facts (`2 persons | 180.00 m²`), and of a list of names.
+    var dot: String { self == .zh ? " · " : " | " }
+    var list: String { self == .zh ? "、" : ", " }
+    /// Rooms as the register joins them (`1-1-101、1-1-102`), in English with ASCII commas.
+    func rooms(_ text: String) -> String { self == .zh ? text : text.replacingOccurrences(of: "、", with: ", ") }
 }
 
 /// One text of the site in both languages. Every word a page shows comes from `S` below,

@@ -14,7 +14,7 @@ struct NamedStaffBlock: Component {
             for duty in VoteDuty.allCases {
                 let serving = named.filter { $0.duty == duty && $0.endedAt == nil }.map(\.account.displayName)
                 Paragraph(
-                    "\(S.Clerks.duty(duty)(lang))\(lang.colon)\(serving.isEmpty ? S.Clerks.nobody(lang) : serving.joined(separator: lang == .zh ? "、" : ", "))"
+                    "\(S.Clerks.duty(duty)(lang))\(lang.colon)\(serving.isEmpty ? S.Clerks.nobody(lang) : serving.joined(separator: lang.list))"
                 ).id("named-\(duty.rawValue)")
             }
             for new in named {
@@ -66,7 +66,7 @@ struct ClerksForm: Component {
                     Label(S.Clerks.whoLeaves(lang)) {
                         Select {
                             for person in serving {
-                                Option("\(S.Clerks.duty(person.duty)(lang)) · \(person.account.displayName)", value: person.account.id)
+                                Option("\(S.Clerks.duty(person.duty)(lang))\(lang.dot)\(person.account.displayName)", value: person.account.id)
                             }
                         }.attr("name", "replaced").id("replaced")
                     }
@@ -74,7 +74,10 @@ struct ClerksForm: Component {
                         Select {
                             for account in Set((eligible[.clerk] ?? []) + (eligible[.scrutineer] ?? [])).sorted(by: { $0.username < $1.username })
                             where !named.contains(where: { $0.account.id == account.id }) {
-                                Option(account.displayName, value: account.id)
+                                // Which duties each may take: a clerk's place only goes to one who may enter ballots.
+                                let duties = VoteDuty.allCases.filter { (eligible[$0] ?? []).contains(account) }.map { S.Clerks.duty($0)(lang) }
+                                Option(
+                                    account.displayName + lang.parenthesised(duties.joined(separator: lang.list)), value: account.id)
                             }
                         }.attr("name", "replacement").id("replacement")
                     }

@@ -22,14 +22,14 @@ extension DeliveryPage {
                 HeaderRow([S.rooms(lang)] + (showsOnline ? [S.seenOnline(lang)] : []) + [S.deliveryState(lang)])
                 for person in shown.items {
                     TableRow {
-                        TableCell(person.rooms).class("rooms")
+                        TableCell(lang.rooms(person.rooms)).class("rooms")
                         if showsOnline { TableCell(person.deliveries.contains(.online) ? "✓" : "").class("seen-online") }
                         // The record and its form in the state's own cell: three columns fit a phone, four did not.
                         let records = DeliveryMethod.allCases.filter { $0 != .online }.compactMap { method in
                             person.deliveredOn[method].map { S.delivered(method, day: $0)(lang) }
                         }
                         TableCell {
-                            if !records.isEmpty { Span(records.joined(separator: lang == .zh ? "、" : ", ")).class("delivered") }
+                            if !records.isEmpty { Span(records.joined(separator: lang.list)).class("delivered") }
                             if permissions.contains(.deliver) { recordForm(person, lang) }
                         }
                     }.id("p\(person.person)")
@@ -92,7 +92,7 @@ extension DashboardPage {
             Layout.flash(message, refused ? "alert" : "ok", id: "message")
             ProgressView(progress: progress, lang: lang, source: nil)
             Paragraph(
-                "\(S.onlineBallots(lang))\(lang.colon)\(online.heads)\(lang.parenthesised("\(online.area) m²")) · \(S.paperBallots(lang))\(lang.colon)\(paper.heads)\(lang.parenthesised("\(paper.area) m²"))"
+                "\(S.onlineBallots(lang))\(lang.colon)\(online.heads)\(lang.parenthesised("\(online.area) m²"))\(lang.dot)\(S.paperBallots(lang))\(lang.colon)\(paper.heads)\(lang.parenthesised("\(paper.area) m²"))"
             )
             .class("meta").id("channels")
             H2(S.byBuilding(lang))
@@ -155,7 +155,7 @@ extension RoomListPage {
         Layout.page(list == .unbound ? S.unboundList : S.notVotedList, chrome: chrome) { lang in
             Paragraph(S.listLogged(lang)).class("note")
             Paragraph(S.roomCount(rooms.count)(lang)).class("meta").id("room-count")
-            List(rooms) { ListItem($0) }.class("rooms").id("rooms")
+            List(rooms) { ListItem(lang.rooms($0)) }.class("rooms").id("rooms")
             Link(S.back(lang), url: SiteURL.manageVote(vote.id, .dashboard)).class("button secondary")
         }
     }

@@ -62,9 +62,9 @@ extension ReconciliationPage {
                         TableCell(line.building.isEmpty ? S.total(lang) : line.building).under(headings[0])
                         let counts = [line.printed, line.returned, line.doubleEntered, line.confirmed, line.spoiled, line.conflicts, line.mismatches]
                         for (index, count) in counts.enumerated() { TableCell(String(count)).under(headings[index + 1]) }
-                    }.class(line.building.isEmpty ? "total" : "")
+                    }.class(line.building.isEmpty ? "total" : "").stackedRow()
                 }
-            }.class("table stack").id("reconciliation").inScrollBox()
+            }.stacked().id("reconciliation").inScrollBox()
             H2(S.conflictsTitle(lang))
             Paragraph(S.conflictsExplain(lang)).class("note")
             if conflicts.isEmpty { Paragraph(S.noConflicts(lang)).id("no-conflicts") }

@@ -9,8 +9,8 @@ extension ResultPage {
             Paragraph(stage(lang)).class(vote.finalAt != nil ? "ok" : "meta").id("result-stage")
             if !matchesStored { Paragraph(S.recountDiffers(lang)).class("alert") }
             Paragraph(
-                "\(S.totals(lang))\(lang.colon)\(tally.totals.heads) \(S.persons(lang)) · \(tally.totals.area) m² · "
-                    + "\(S.onlineBallots(lang)) \(online.heads) · \(S.paperBallots(lang)) \(paper.heads)"
+                "\(S.totals(lang))\(lang.colon)\(tally.totals.heads) \(S.persons(lang))\(lang.dot)\(tally.totals.area) m²\(lang.dot)"
+                    + "\(S.onlineBallots(lang)) \(online.heads)\(lang.dot)\(S.paperBallots(lang)) \(paper.heads)"
             ).class("meta")
             for (matter, result) in zip(vote.definition.matters, tally.matters) {
                 Div {
@@ -29,7 +29,7 @@ extension ResultPage {
                             let total = value(result.participating)
                             Paragraph(
                                 "\(label)\(lang.colon)"
-                                    + parts.map { "\($0.0(lang)) \(Charts.percent(value($0.1), of: total))" }.joined(separator: " · ")
+                                    + parts.map { "\($0.0(lang)) \(Charts.percent(value($0.1), of: total))" }.joined(separator: lang.dot)
                             )
                             .class("meta")
                             Charts.bar(
@@ -67,9 +67,9 @@ extension ResultPage {
                             String(building.online.heads), String(building.paper.heads),
                         ]
                         for (index, cell) in cells.enumerated() { TableCell(cell).under(headings[index]) }
-                    }
+                    }.stackedRow()
                 }
-            }.class("table stack").inScrollBox()
+            }.stacked().inScrollBox()
             if vote.preliminaryAt != nil && !printable {
                 Link(S.ResultNotice.open(lang), url: staff == nil ? SiteURL.vote(vote.id, .resultNotice) : SiteURL.manageVote(vote.id, .resultNotice))
                     .class("button").id("to-result-notice")
@@ -85,7 +85,7 @@ extension ResultPage {
         let totals = tally.totals
         return Div {
             Paragraph(
-                "\(S.participating(lang))\(lang.colon)\(result.participating.heads) / \(totals.heads) \(S.persons(lang))\(lang.parenthesised("\(Charts.percent(Int64(result.participating.heads), of: Int64(totals.heads)))")) · "
+                "\(S.participating(lang))\(lang.colon)\(result.participating.heads) / \(totals.heads) \(S.persons(lang))\(lang.parenthesised("\(Charts.percent(Int64(result.participating.heads), of: Int64(totals.heads)))"))\(lang.dot)"
                     + "\(result.participating.area) / \(totals.area) m²\(lang.parenthesised("\(Charts.percent(result.participating.area.centiSquareMetres, of: totals.area.centiSquareMetres))")) "
                     + (result.participationMet ? S.participationMet(lang) : S.participationNotMet(lang))
             ).class("meta")

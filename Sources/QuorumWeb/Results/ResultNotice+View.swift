@@ -47,7 +47,7 @@ extension ResultNoticePage {
             )
             return lang == .zh
                 ? "人数 \(w.heads) / \(whole.heads)（\(heads)）· 面积 \(w.area) / \(whole.area) m²（\(area)）"
-                : "heads \(w.heads) / \(whole.heads) (\(heads)) · area \(w.area) / \(whole.area) m² (\(area))"
+                : "heads \(w.heads) / \(whole.heads) (\(heads)) | area \(w.area) / \(whole.area) m² (\(area))"
         }
         let verdict = tally.verdict(result)
         var passed = false

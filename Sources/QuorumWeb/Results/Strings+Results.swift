@@ -48,7 +48,9 @@ extension S {
         static let participation = L10n(zh: "参与表决", en: "Took part")
         static let approval = L10n(zh: "同意", en: "Agreed")
         static let verdict = L10n(zh: "结果", en: "Verdict")
-        static func electedNames(_ names: String) -> L10n { L10n(zh: "当选：\(names)", en: "Elected: \(names)") }
+        static func electedNames(_ names: [String]) -> L10n {
+            L10n(zh: "当选：\(names.joined(separator: "、"))", en: "Elected: \(names.joined(separator: ", "))")
+        }
         static let records = L10n(zh: "查阅", en: "Records")
         static func recordsText(_ estate: String) -> L10n {
             L10n(
@@ -89,7 +91,7 @@ extension S {
     static func say(_ verdict: Verdict, names: (String) -> String) -> L10n {
         switch verdict {
         case .passed: S.passed
-        case .elected(let ids): ResultNotice.electedNames(ids.map(names).joined(separator: "、"))
+        case .elected(let ids): ResultNotice.electedNames(ids.map(names))
         case .failed(let reasons):
             L10n(
                 zh: "未通过：" + reasons.map { say($0).zh }.joined(separator: "；"),

@@ -24,7 +24,7 @@ extension SettingsPage {
             if history.isEmpty { Paragraph(S.Settings.noHistory(lang)).class("meta").id("no-history") }
             List(history) { revision in
                 ListItem {
-                    Span("\(S.Settings.revision(revision.number)(lang)) · \(LocalTime.format(revision.changedAt))").class("meta")
+                    Span("\(S.Settings.revision(revision.number)(lang))\(lang.dot)\(LocalTime.format(revision.changedAt))").class("meta")
                     Span(
                         "\(S.Settings.who(lang))\(lang.colon)\(names[revision.changedBy] ?? (revision.changedBy == "system" ? S.Settings.system(lang) : revision.changedBy))"
                     )

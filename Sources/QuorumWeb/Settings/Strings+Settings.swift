@@ -67,7 +67,7 @@ extension S {
 
         /// One line of every setting: the set-up form and a vote's overview show it.
         static func summary(_ settings: EstateSettings, _ lang: Lang) -> String {
-            EstateSettings.Key.allCases.map { "\(short($0)(lang))\(lang.colon)\(value($0, settings)(lang))" }.joined(separator: " · ")
+            EstateSettings.Key.allCases.map { "\(short($0)(lang))\(lang.colon)\(value($0, settings)(lang))" }.joined(separator: lang.dot)
         }
 
         static func short(_ key: EstateSettings.Key) -> L10n {

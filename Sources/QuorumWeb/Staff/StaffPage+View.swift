@@ -26,7 +26,7 @@ extension StaffHomePage {
     func render(chrome: PageChrome) -> Page {
         let permissions = staff.account.role.permissions
         return Layout.page(S.staffArea, chrome: chrome) { lang in
-            Paragraph("\(staff.account.displayName) · \(S.roleName(staff.account.role)(lang))").class("meta").id("who")
+            Paragraph("\(staff.account.displayName)\(lang.dot)\(S.roleName(staff.account.role)(lang))").class("meta").id("who")
             if permissions.contains(.manageStaff) { Link(S.accounts(lang), url: SiteURL.manageStaff).class("button secondary").id("accounts") }
             Link(S.Account.passwordTitle(lang), url: SiteURL.changePassword).class("button secondary").id("change-password")
             if permissions.contains(.lists) { Link(S.Access.title(lang), url: SiteURL.manageAccess()).class("button secondary").id("access-log") }
@@ -75,9 +75,9 @@ extension AccountsPage {
                         TableCell(
                             (account.divisionID.flatMap { names[$0] } ?? "—") + (account.disabled ? lang.parenthesised(S.Account.disabled(lang)) : "")
                         ).under(headings[3])
-                    }
+                    }.stackedRow()
                 }
-            }.class("table stack").inScrollBox()
+            }.stacked().inScrollBox()
             H2(S.addAccount(lang))
             Form(post: SiteURL.manageStaff, csrf: staff.csrf) {
                 Label(S.username(lang)) { Input(type: .text, name: "username", isRequired: true).id("new-username") }
@@ -107,7 +107,7 @@ extension AccountPage {
     func render(chrome: PageChrome) -> Page {
         Layout.page(S.Account.title, chrome: chrome) { lang in
             H2(account.displayName)
-            Paragraph("\(account.username) · \(S.roleName(account.role)(lang)) · \(division)").class("meta")
+            Paragraph("\(account.username)\(lang.dot)\(S.roleName(account.role)(lang))\(lang.dot)\(division)").class("meta")
             Paragraph(
                 "\(S.Account.status(lang))\(lang.colon)\(account.disabled ? S.Account.disabled(lang) : S.Account.active(lang))"
                     + (account.mustChangePassword ? lang.parenthesised(S.Account.mustChange(lang)) : "")

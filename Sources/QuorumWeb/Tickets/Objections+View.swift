@@ -19,7 +19,7 @@ extension OwnerObjections {
                         Input(type: .hidden, name: "person", value: String(voters[0].person))
                     } else {
                         Label(S.objectionFor(lang)) {
-                            Select { for voter in voters { Option(voter.rooms, value: String(voter.person)) } }.attr("name", "person").id(
+                            Select { for voter in voters { Option(lang.rooms(voter.rooms), value: String(voter.person)) } }.attr("name", "person").id(
                                 "objection-person")
                         }
                     }
@@ -54,7 +54,7 @@ struct ObjectionCard: Component {
     var body: Component {
         Div {
             H2(ticket.kind == .ballotDispute ? S.Dispute.item(lang) : vote?.definition.matters.first { $0.id == ticket.item }?.title ?? ticket.item)
-            Paragraph("\(ticket.id) · \(S.filedBy(ticket)(lang))").class("meta")
+            Paragraph("\(ticket.id)\(lang.dot)\(S.filedBy(ticket)(lang))").class("meta")
             Paragraph(ticket.text).class("ticket-text")
             Paragraph(S.standing(ticket, at: now)(lang)).class(ticket.answer != nil ? "ok" : "meta").id("standing-\(ticket.id)")
             if let given = ticket.answer { Paragraph(given.text).class("ticket-text answer").id("answer-\(ticket.id)") }
