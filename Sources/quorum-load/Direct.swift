@@ -35,6 +35,8 @@ struct Direct: AsyncParsableCommand {
             ).all().map { (try $0.decode(column: "person", as: Int.self), try $0.decode(column: "id_hash", as: String.self)) }
         }
         let choices = try BallotChoices(canonicalJSON: population.choices)
+        // Each signs with their owner's registered name, as the seed wrote it.
+        let names = Dictionary(population.sessions.map { ($0.person, $0.name) }, uniquingKeysWith: { first, _ in first })
         let next = NIOLockedValueBox(0)
         let start = ContinuousClock.now
         let deadline = start + .milliseconds(Int64(duration * 1000))
@@ -51,7 +53,7 @@ struct Direct: AsyncParsableCommand {
                         let began = ContinuousClock.now
                         _ = try await store.voting.castOnline(
                             vote: population.vote, person: members[number].0, owner: members[number].1, choices: choices,
-                            signature: .typed("压力测试业主"))
+                            signature: .typed(names[members[number].0] ?? ""))
                         let took = ContinuousClock.now - began
                         latencies.append(Int(took.components.seconds * 1_000_000 + took.components.attoseconds / 1_000_000_000_000))
                     }

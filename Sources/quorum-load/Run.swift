@@ -84,17 +84,18 @@ struct Run: AsyncParsableCommand {
 struct Population: Sendable {
     var vote: String
     var choices: String
-    var sessions: [(token: String, csrf: String, person: Int)]
+    /// Each session, with the registered name its owner signs with.
+    var sessions: [(token: String, csrf: String, person: Int, name: String)]
 
     static func read(_ path: String) throws -> Population {
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
         guard let header = lines.first?.split(separator: "\t"), header.count == 3, header[0] == "#vote" else {
             throw ValidationError("\(path) is not a file of `quorum-load seed`")
         }
-        let sessions = lines.dropFirst().compactMap { line -> (String, String, Int)? in
+        let sessions = lines.dropFirst().compactMap { line -> (String, String, Int, String)? in
             let fields = line.split(separator: "\t")
-            guard fields.count == 3, let person = Int(fields[2]) else { return nil }
-            return (String(fields[0]), String(fields[1]), person)
+            guard fields.count == 4, let person = Int(fields[2]) else { return nil }
+            return (String(fields[0]), String(fields[1]), person, String(fields[3]))
         }
         return Population(vote: String(header[1]), choices: String(header[2]), sessions: sessions)
     }
@@ -142,7 +143,7 @@ struct Plan: Sendable {
             headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
             let form = [
                 ("csrf", session.csrf), ("person", String(session.person)), ("choices", population.choices),
-                ("signature_typed", "压力测试业主"),
+                ("signature_typed", session.name),
             ].map { "\($0.0)=\(Self.formEncoded($0.1))" }.joined(separator: "&")
             let body = ByteBuffer(string: form)
             headers.add(name: "Content-Length", value: String(body.readableBytes))

@@ -65,21 +65,30 @@ struct Seed: AsyncParsableCommand {
         let choices = BallotChoices(["m1": .option(.agree)]).canonicalJSON
         var lines = ["#vote\t\(vote.id)\t\(choices)"]
         try await store.withConnection { db in
+            // Each person's owner and their registered name: the name they sign with (issue 13).
             let members = try await db.raw(
-                "SELECT person, MIN(id_hash) AS id_hash FROM vote_members WHERE vote_id = \(bind: vote.id) GROUP BY person ORDER BY person"
-            ).all().map { (try $0.decode(column: "person", as: Int.self), try $0.decode(column: "id_hash", as: String.self)) }
+                """
+                SELECT x.person, x.id_hash, (SELECT MIN(o.name) FROM owners o WHERE o.id_hash = x.id_hash AND o.valid_to IS NULL) AS name
+                FROM (SELECT person, MIN(id_hash) AS id_hash FROM vote_members WHERE vote_id = \(bind: vote.id) GROUP BY person) x ORDER BY x.person
+                """
+            ).all().map {
+                (
+                    try $0.decode(column: "person", as: Int.self), try $0.decode(column: "id_hash", as: String.self),
+                    try $0.decode(column: "name", as: String.self)
+                )
+            }
             var rows: [[any SQLExpression]] = []
             var random = SystemRandomNumberGenerator()
-            for (person, idHash) in members.prefix(persons ?? Int.max) {
+            for (person, idHash, name) in members.prefix(persons ?? Int.max) {
                 for _ in 0..<sessionsPerPerson {
                     let token = Self.hexBytes(32, using: &random)
                     let csrf = Self.hexBytes(16, using: &random)
                     let tokenHash = SHA256.hash(data: Array(token.utf8)).map { String(format: "%02x", $0) }.joined()
                     rows.append([
-                        SQLBind(tokenHash), SQLBind(imported.estate.id), SQLBind(idHash), SQLBind("压力测试业主"), SQLBind(csrf), SQLBind(now),
+                        SQLBind(tokenHash), SQLBind(imported.estate.id), SQLBind(idHash), SQLBind(name), SQLBind(csrf), SQLBind(now),
                         SQLBind(now + 14 * day),
                     ])
-                    lines.append("\(token)\t\(csrf)\t\(person)")
+                    lines.append("\(token)\t\(csrf)\t\(person)\t\(name)")
                 }
             }
             for start in stride(from: 0, to: rows.count, by: 2_000) {

@@ -38,7 +38,7 @@ def seed(database, output, units, sessions_per_person=1, persons=None, estate=90
     with open(output) as f:
         lines = f.read().splitlines()
     _, vote, choices = lines[0].split("\t")
-    sessions = [(token, csrf, int(person)) for token, csrf, person in (line.split("\t") for line in lines[1:])]
+    sessions = [(token, csrf, int(person), name) for token, csrf, person, name in (line.split("\t") for line in lines[1:])]
     return vote, choices, sessions
 
 
@@ -79,8 +79,9 @@ class Server:
 
 def cast(connection, vote, choices, session):
     """POSTs one ballot; returns (status, receipt code or None)."""
-    token, csrf, person = session
-    body = urllib.parse.urlencode({"csrf": csrf, "person": person, "choices": choices, "signature_typed": "测试业主"})
+    token, csrf, person, name = session
+    # The registered name of the owner signed in: a typed signature must be it (issue 13, item 20).
+    body = urllib.parse.urlencode({"csrf": csrf, "person": person, "choices": choices, "signature_typed": name})
     connection.request("POST", f"/votes/{vote}/cast", body=body, headers={
         "Cookie": f"quorum_session={token}", "Content-Type": "application/x-www-form-urlencoded"})
     response = connection.getresponse()

@@ -184,6 +184,15 @@ extension BindingStore {
         }
     }
 
+    /// Every estate whose register holds the owner now: an ID number has one keyed hash in
+    /// every estate, so one binding sees them all (issue 13, item 20).
+    public func estates(of idHash: String) async throws -> [Int64] {
+        try await withConnection { db in
+            try await db.raw("SELECT DISTINCT estate_id FROM owners WHERE id_hash = \(bind: idHash) AND valid_to IS NULL ORDER BY estate_id")
+                .all(decodingColumn: "estate_id", as: Int64.self)
+        }
+    }
+
     /// Ends a session on the server: its cookie no longer signs anyone in.
     public func endSession(token: String) async throws {
         try await withConnection { db in

@@ -79,7 +79,10 @@ enum Guard {
     /// The vote `:vote` names and the owner's persons in it.
     static func ownerVote(_ context: QuorumRequestContext, store: Store) async throws -> Found<OwnerVoteContext> {
         try await owner(context).then { owner in
-            guard let id = context.parameters.get("vote"), let vote = try await store.voting.vote(id), vote.estateID == owner.session.estateID else {
+            // A vote of any estate whose register holds the owner: one binding sees them all.
+            guard let id = context.parameters.get("vote"), let vote = try await store.voting.vote(id),
+                try await (vote.estateID == owner.session.estateID ? true : store.binding.estates(of: owner.session.idHash).contains(vote.estateID))
+            else {
                 return .failure(Layout.refuse(.notFound, S.notFound, S.notFound, chrome: context.chrome, back: .votes))
             }
             let voters = try await store.voting.voters(in: vote.id, owner: owner.session.idHash)

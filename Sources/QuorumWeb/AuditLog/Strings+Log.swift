@@ -60,6 +60,9 @@ extension S {
             zh: "回执显示您的选择：请勿交给他人。审计日志本身只保存承诺值，不显示任何人的选择。",
             en: "The receipt shows your choices: keep it to yourself. The audit log holds only commitments and shows no one's choices.")
         static let noChoice = L10n(zh: "（未选）", en: "(none)")
+        static let matters = L10n(zh: "表决事项", en: "Matters")
+        static let voteID = L10n(zh: "表决编号", en: "Vote id")
+        static let technical = L10n(zh: "技术细节（序号、哈希、树头）", en: "Technical details (index, hashes, heads)")
     }
 
     /// The page of who opened which personal data (`AccessPage`).

@@ -18,6 +18,8 @@ struct VerifyPage {
     /// Whether the ballot's choices are shown (and handed to the browser's check): always for
     /// the long code, which carries them; for the short code only to its owner, signed in.
     var showsChoices = true
+    /// The vote the receipt names, for its name and its matters' titles in words.
+    var vote: StoredVote?
     /// A head copied from a notice, as typed (size, root), and what the check of it found
     /// (nil: nothing typed; `.none` inside: typed but unreadable).
     var head: (size: String, root: String, check: CopiedHead.Check?)?
@@ -38,7 +40,9 @@ enum VerifyController {
         let code = code?.trimmingWhitespace() ?? ""
         guard !code.isEmpty else { return VerifyPage(code: "", outcome: .form, key: key) }
         if let receipt = LogReceipt(code: code) {
-            return VerifyPage(code: code, outcome: .checked(receipt, try await check(receipt, key: key, store: store)), key: key)
+            return VerifyPage(
+                code: code, outcome: .checked(receipt, try await check(receipt, key: key, store: store)), key: key,
+                vote: try await store.voting.vote(receipt.vote))
         }
         // The short code an owner is told to keep (`Z7R7-TWCD-AYRN-T`): the ballot it names,
         // checked against the log from any device; its choices only for the owner who cast it.
@@ -50,7 +54,8 @@ enum VerifyController {
             mine = try await store.voting.voters(in: stored.voteID, owner: owner.idHash).contains { $0.person == stored.person }
         }
         return VerifyPage(
-            code: code, outcome: .checked(receipt, try await check(receipt, key: key, store: store)), key: key, showsChoices: mine)
+            code: code, outcome: .checked(receipt, try await check(receipt, key: key, store: store)), key: key, showsChoices: mine,
+            vote: try await store.voting.vote(stored.voteID))
     }
 
     /// A copied head against the log's latest head, by the consistency proof from it.

@@ -24,7 +24,8 @@ extension VerifyPage {
             Node<HTML.BodyContext>.p(.attr("class", "note"), .plain(T.privacy(l)))
             headForm(l)
             Node<HTML.BodyContext>.p(
-                .attr("class", "note"), .plain("\(T.keyID(l)): "), .strong(.attr("id", "key-id"), .plain(key.keyID)), .plain(" · \(T.keyNote(l))"),
+                .attr("class", "note"), .plain("\(T.keyID(l)): "), .strong(.attr("id", "key-id"), .plain(key.keyID)),
+                .plain("\(l.dot)\(T.keyNote(l))"),
                 .a(.attr("href", SiteURL.log(.publicKeyPEM).path), .plain("PEM")))
             Node<HTML.BodyContext>.script(.attr("src", SiteURL.staticFile("verify.js").path), .attribute(named: "defer", value: "defer"))
         }
@@ -109,32 +110,47 @@ extension VerifyPage {
         )
     }
 
+    /// The ballot in words: the vote's name, when it was received (local time), each matter's
+    /// title and (for whoever may see them) the choices by name; the log's numbers in a fold.
     private func details(_ receipt: LogReceipt, check: ReceiptCheck, _ l: Lang) -> Node<HTML.BodyContext> {
-        var rows: [(L10n, String)] = [
-            (T.entry, "\(receipt.index)"), (T.vote, receipt.vote),
-            (T.channel, l == .zh ? receipt.channel.chinese : receipt.channel.rawValue),
-            (T.received, receipt.time.description),
-            (T.signedHead, "\(receipt.head.size) \(T.entries(l)) · \(receipt.head.time)"),
+        func list(_ rows: [(String, String)]) -> Node<HTML.BodyContext> {
+            .dl(.forEach(rows) { label, value in .group(.dt(.plain(label)), .dd(.plain(value))) })
+        }
+        func head(_ head: SignedTreeHead) -> String {
+            "\(head.size) \(T.entries(l))\(l.dot)\(LocalTime.format(head.time))\(l.dot)\(S.Head.root(l)) \(CopiedHead.grouped(head.root))"
+        }
+        let matters = vote?.definition.matters ?? []
+        // A matter's choice by its title, in the vote's order; by the matter's id if the vote is unknown here.
+        let marks: [(String, String)] =
+            matters.isEmpty
+            ? receipt.choices.marks.sorted { $0.key < $1.key }.map { ($0.key, choiceText($0.value, l)) }
+            : matters.map { ($0.title, VotePages.describe(receipt.choices.marks[$0.id], matter: $0, lang: l)) }
+        var technical = [
+            (T.entry(l), "\(receipt.index)"), (T.voteID(l), receipt.vote), (T.keyID(l), receipt.head.keyID), (T.signedHead(l), head(receipt.head)),
         ]
-        if let latest = check.latest { rows.append((T.latestHead, "\(latest.size) \(T.entries(l)) · \(latest.time)")) }
+        if let latest = check.latest { technical.append((T.latestHead(l), head(latest))) }
         return .div(
             .attr("class", "card receipt"),
             .h2(.plain(T.yourBallot(l))),
-            .dl(.forEach(rows) { label, value in .group(.dt(.plain(label(l))), .dd(.plain(value))) }),
-            .h2(.plain(T.choices(l))),
+            list([
+                (T.vote(l), vote?.title ?? receipt.vote), (T.channel(l), l == .zh ? receipt.channel.chinese : receipt.channel.rawValue),
+                (T.received(l), LocalTime.format(receipt.time)),
+            ]),
+            .h2(.plain(showsChoices ? T.choices(l) : T.matters(l))),
             showsChoices
-                ? .dl(
-                    .forEach(receipt.choices.marks.sorted { $0.key < $1.key }) { matter, mark in
-                        .group(.dt(.plain(matter)), .dd(.plain(choiceText(mark, l))))
-                    })
-                : .p(.attr("class", "note"), .attr("id", "choices-hidden"), .plain(T.choicesHidden(l)))
+                ? list(marks)
+                : .group(
+                    .ul(.attr("class", "plain"), .forEach(matters) { .li(.plain($0.title)) }),
+                    .p(.attr("class", "note"), .attr("id", "choices-hidden"), .plain(T.choicesHidden(l)))),
+            .element(
+                named: "details", nodes: [.attr("id", "technical"), .element(named: "summary", nodes: [.plain(T.technical(l))]), list(technical)])
         )
     }
 
     private func choiceText(_ mark: BallotChoices.Mark, _ l: Lang) -> String {
         switch mark {
         case .option(let choice): l == .zh ? choice.chinese : choice.rawValue
-        case .candidates(let ids): ids.isEmpty ? T.noChoice(l) : ids.sorted().joined(separator: "、")
+        case .candidates(let ids): ids.isEmpty ? T.noChoice(l) : ids.sorted().joined(separator: l.list)
         }
     }
 }

@@ -138,8 +138,13 @@ enum StaticFiles {
             var boxes = set.querySelectorAll("input[type=checkbox]");
             function update(changed) {
               var chosen = set.querySelectorAll("input[type=checkbox]:checked").length;
-              if (chosen > seats && changed) { changed.checked = false; chosen -= 1; set.classList.add("full"); }
-              if (counter) { counter.textContent = counter.getAttribute("data-template").replace("{n}", chosen); }
+              var full = chosen > seats && changed;
+              if (full) { changed.checked = false; chosen -= 1; }
+              set.classList.toggle("full", !!full);
+              if (counter) {
+                counter.textContent = counter.getAttribute("data-template").replace("{n}", chosen) + (full ? " · " + counter.getAttribute("data-full") : "");
+                counter.classList.toggle("alert", !!full);
+              }
             }
             boxes.forEach(function (box) { box.addEventListener("change", function () { update(box); }); });
             update(null);

@@ -77,28 +77,39 @@ struct OwnerRoutes {
             return Layout.refuse(.badRequest, S.ballot, S.formExpired, chrome: context.chrome, back: .votes)
         }
         let drawn = form["signature_drawn"] ?? ""
-        let typed = (form["signature_typed"] ?? "").trimmingCharacters(in: .whitespaces)
+        let typed = (form["signature_typed"] ?? "").trimmingWhitespace()
         let signature: Signature
+        // A typed signature is the signed-in owner's registered name, or no signature (issue 13, item 20).
         if drawn.hasPrefix("data:image/png;base64,") {
             signature = .drawn(drawn)
-        } else if !typed.isEmpty {
+        } else if !typed.isEmpty && typed == session.ownerName.trimmingWhitespace() {
             signature = .typed(typed)
         } else {
-            // Unsigned: back to the confirmation, which needs the vote and the person.
+            // Back to the confirmation, which needs the vote and the person, with what it held.
             switch try await Guard.ownerVote(context.base, store: store) {
             case .failure(let response): return response
             case .success(let context):
                 guard let voter = context.voters.first(where: { $0.person == person }) else {
                     return Layout.refuse(.notFound, S.ballot, S.noBallotHere, chrome: context.chrome, back: .votes)
                 }
-                let page = ConfirmPage(vote: context.vote, voter: voter, choices: choices, csrf: session.csrf, error: S.needSignature(context.lang))
-                return Layout.response(page.render(chrome: context.chrome.at(.vote(context.vote.id))))
+                let error = typed.isEmpty ? S.needSignature(context.lang) : S.notYourName(session.ownerName)(context.lang)
+                let page = ConfirmPage(vote: context.vote, voter: voter, choices: choices, csrf: session.csrf, error: error, typed: typed)
+                return Layout.response(
+                    page.render(chrome: context.chrome.at(.vote(context.vote.id))), status: typed.isEmpty ? .ok : .unprocessableContent)
             }
         }
+        func cast(in estate: Int64) async throws -> Receipt {
+            try await store.voting.castOnline(vote: id, person: person, owner: session.idHash, choices: choices, signature: signature, estate: estate)
+        }
         do {
-            let receipt = try await store.voting.castOnline(
-                vote: id, person: person, owner: session.idHash, choices: choices, signature: signature, estate: session.estateID)
-            return Layout.redirect(.receipt(receipt.code))
+            do {
+                return Layout.redirect(.receipt(try await cast(in: session.estateID).code))
+            } catch CastError.noSuchVote {
+                // A vote of another estate whose register holds the owner (one binding sees them all).
+                guard let vote = try await store.voting.vote(id), try await store.binding.estates(of: session.idHash).contains(vote.estateID)
+                else { throw CastError.noSuchVote }
+                return Layout.redirect(.receipt(try await cast(in: vote.estateID).code))
+            }
         } catch CastError.noSuchVote {
             return Layout.refuse(.notFound, S.notFound, S.notFound, chrome: context.chrome, back: .votes)
         } catch CastError.notYourBallot {

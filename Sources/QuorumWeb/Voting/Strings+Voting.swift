@@ -53,3 +53,12 @@ extension S {
         zh: "每张以您房屋名义收到的票都会短信通知您。",
         en: "You get a text for every ballot received in your rooms' name.")
 }
+
+extension S {
+    /// A typed signature that is not the signed-in owner's registered name (issue 13, item 20).
+    static func notYourName(_ name: String) -> L10n {
+        L10n(
+            zh: "签名须为您在业主名册上登记的姓名（\(name)），未投票；请输入该姓名或手写签名",
+            en: "The signature must be your name as the register has it (\(name)); nothing was cast. Type that name or draw your signature")
+    }
+}

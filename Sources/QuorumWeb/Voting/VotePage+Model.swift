@@ -13,6 +13,8 @@ struct VoteListPage {
         var receipts: [Int: String]
         /// The count as published (nil before it is), for each matter's outcome.
         var tally: TallyResult?
+        /// The estate's name, when the owner holds flats in more than one (the list is grouped by it).
+        var estate = ""
     }
 
     var items: [Item]
@@ -21,13 +23,20 @@ struct VoteListPage {
 
     static func load(_ session: OwnerSession, store: Store) async throws -> VoteListPage {
         var items: [Item] = []
-        for vote in try await store.voting.votes(of: session.estateID) {
-            let voters = try await store.voting.voters(in: vote.id, owner: session.idHash)
-            guard !voters.isEmpty else { continue }
-            let receipts = try await store.voting.receipts(in: vote.id, persons: voters.map(\.person), castBy: session.idHash)
-            let tally = vote.preliminaryAt == nil ? nil : vote.tallyJSON.flatMap(TallyResult.init(tallyJSON:))
-            items.append(
-                Item(vote: vote, progress: try await store.voting.progress(of: vote), voters: voters, receipts: receipts, tally: tally))
+        // Every estate whose register holds the owner, the one they bound in first.
+        let estates = try await store.binding.estates(of: session.idHash)
+        for estate in [session.estateID] + estates.filter({ $0 != session.estateID }) {
+            let name = try await estates.count > 1 ? store.register.estate(estate)?.name ?? "" : ""
+            for vote in try await store.voting.votes(of: estate) {
+                let voters = try await store.voting.voters(in: vote.id, owner: session.idHash)
+                guard !voters.isEmpty else { continue }
+                let receipts = try await store.voting.receipts(in: vote.id, persons: voters.map(\.person), castBy: session.idHash)
+                let tally = vote.preliminaryAt == nil ? nil : vote.tallyJSON.flatMap(TallyResult.init(tallyJSON:))
+                items.append(
+                    Item(
+                        vote: vote, progress: try await store.voting.progress(of: vote), voters: voters, receipts: receipts, tally: tally,
+                        estate: name))
+            }
         }
         return VoteListPage(items: items, owner: session.ownerName, now: store.now())
     }
@@ -71,6 +80,8 @@ struct ConfirmPage {
     var choices: BallotChoices
     var csrf: String
     var error: String?
+    /// The typed signature as submitted, shown again when it is refused.
+    var typed = ""
 }
 
 /// The receipt of a ballot cast (`/receipts/:code`).

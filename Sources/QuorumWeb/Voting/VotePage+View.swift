@@ -7,17 +7,20 @@ extension VoteListPage {
         Layout.page(S.myVotes, chrome: chrome) { lang in
             Paragraph(S.hello(owner)(lang)).class("meta")
             if items.isEmpty { Paragraph(S.noVotes(lang)) }
-            for item in items {
+            for (index, item) in items.enumerated() {
+                // Flats in several estates: each estate's votes under its name.
+                if !item.estate.isEmpty && (index == 0 || items[index - 1].estate != item.estate) { H2(item.estate).class("estate") }
                 Div {
                     H2(item.vote.title)
                     let notYetOpen = item.vote.window(at: now) == .notOpenYet
                     // Announced, not open yet: when it opens, and its notice to read meanwhile (issue 13).
-                    let opens = notYetOpen ? " · \(S.opens(lang))\(lang.colon)\(LocalTime.format(item.vote.opensAt))" : ""
-                    Paragraph("\(status(item.vote, lang))\(opens) · \(S.deadline(lang))\(lang.colon)\(LocalTime.format(item.vote.closesAt))").class(
-                        "meta")
+                    let opens = notYetOpen ? "\(lang.dot)\(S.opens(lang))\(lang.colon)\(LocalTime.format(item.vote.opensAt))" : ""
+                    Paragraph("\(status(item.vote, lang))\(opens)\(lang.dot)\(S.deadline(lang))\(lang.colon)\(LocalTime.format(item.vote.closesAt))")
+                        .class(
+                            "meta")
                     ProgressView(progress: item.progress, lang: lang, source: .vote(item.vote.id, .progress))
                     for voter in item.voters {
-                        Paragraph("\(S.rooms(lang))\(lang.colon)\(voter.rooms)").class("meta")
+                        Paragraph("\(S.rooms(lang))\(lang.colon)\(lang.rooms(voter.rooms))").class("meta")
                         if let at = voter.votedAt {
                             Paragraph("✓ " + S.ballotReceived(voter, at: at)(lang)).class("ok").id("received-\(voter.person)")
                             Paragraph(S.notYou(lang)).class("note")
@@ -53,7 +56,7 @@ extension VoteListPage {
         return Div {
             if verdicts.count > 1 { Paragraph(S.ResultNotice.passedCount(passed, of: verdicts.count)(lang)).class("small") }
             List(Array(zip(vote.definition.matters, verdicts))) { pair in
-                ListItem("\(S.ResultNotice.outcome(pair.1)(lang)) · \(pair.0.title)")
+                ListItem("\(S.ResultNotice.outcome(pair.1)(lang))\(lang.dot)\(pair.0.title)")
             }.class("plain outcome")
         }.id("outcome-\(vote.id)")
     }
@@ -90,7 +93,7 @@ extension NoticePage {
             ProgressView(progress: progress, lang: lang, source: .vote(vote.id, .progress))
             if vote.isOpen(at: now) {
                 for voter in voters where voter.votedAt == nil || vote.ballotChange {
-                    Paragraph("\(S.rooms(lang))\(lang.colon)\(voter.rooms)").class("meta")
+                    Paragraph("\(S.rooms(lang))\(lang.colon)\(lang.rooms(voter.rooms))").class("meta")
                     Link(S.toBallot(lang), url: SiteURL.vote(vote.id, .ballot(person: String(voter.person)))).class("button").id(
                         "to-ballot-\(voter.person)")
                 }
@@ -104,7 +107,7 @@ extension NoticePage {
 extension BallotPage {
     func render(chrome: PageChrome) -> Page {
         Layout.page(S.ballot, chrome: chrome) { lang in
-            Paragraph("\(vote.title) · \(S.rooms(lang))\(lang.colon)\(voter.rooms)").class("meta")
+            Paragraph("\(vote.title)\(lang.dot)\(S.rooms(lang))\(lang.colon)\(lang.rooms(voter.rooms))").class("meta")
             if !problems.isEmpty {
                 Div { for problem in problems { Paragraph(S.say(problem)(lang)) } }.class("alert").attribute(named: "role", value: "alert")
             }
@@ -137,7 +140,10 @@ extension BallotPage {
             return FieldSet {
                 legend
                 Span(VotePages.tag(matter, lang)).class("tag")
-                Paragraph(S.chosenOf(seats)(lang)).class("counter").attr("data-template", template).attribute(named: "aria-live", value: "polite")
+                // Why a choice past the seats is undone, said where the count is (issue 13, item 20).
+                Paragraph(S.chosenOf(seats)(lang)).class("counter").attr("data-template", template)
+                    .attr("data-full", S.say(.tooManyCandidates(matter: matter.title, seats: seats))(lang)).attribute(
+                        named: "aria-live", value: "polite")
                 for candidate in candidates {
                     VotePages.choice(
                         candidate.name, .checkbox, "c.\(matter.id)", candidate.id, id: "c-\(matter.id)-\(candidate.id)",
@@ -165,7 +171,8 @@ extension ConfirmPage {
                 Button(S.clear(lang)).attribute(named: "type", value: "button").id("signature-clear").class("secondary")
                     .attribute(named: "hidden", value: "hidden")
                 Label(S.typedName(lang)) {
-                    Input(type: .text, name: "signature_typed").id("signature-typed").attribute(named: "autocomplete", value: "name")
+                    Input(type: .text, name: "signature_typed", value: typed.isEmpty ? nil : typed).id("signature-typed").attribute(
+                        named: "autocomplete", value: "name")
                 }
                 SubmitButton(S.submit(lang)).id("submit-ballot")
             }
@@ -182,7 +189,7 @@ extension ReceiptPage {
             Node<HTML.BodyContext>.dl(
                 .dt(.plain(S.receiptCode(lang))), .dd(.attr("class", "code"), .attr("id", "receipt-code"), .plain(receipt.code)),
                 .dt(.plain(S.receivedAt(lang))), .dd(.attr("id", "received-at"), .plain(LocalTime.format(receipt.receivedAt))),
-                .dt(.plain(S.rooms(lang))), .dd(.plain(receipt.rooms)))
+                .dt(.plain(S.rooms(lang))), .dd(.plain(lang.rooms(receipt.rooms))))
             H2(S.yourChoices(lang))
             VotePages.summary(vote, choices: receipt.choices, lang: lang)
             if let log = receipt.log {

@@ -11,7 +11,8 @@ enum VotePages {
 
     /// The matter's tag, a special majority's marked; `item`: with its item of Art. 278.
     static func tagSpan(_ matter: Matter, _ lang: Lang, item: Bool = false) -> Component {
-        Span((item ? "\(S.itemShort(matter.item)(lang)) · " : "") + tag(matter, lang)).class(matter.threshold == .special ? "tag special" : "tag")
+        Span((item ? "\(S.itemShort(matter.item)(lang))\(lang.dot)" : "") + tag(matter, lang)).class(
+            matter.threshold == .special ? "tag special" : "tag")
     }
 
     /// One choice of a matter, as the owner's ballot and the clerk's entry ask it.
@@ -21,7 +22,7 @@ enum VotePages {
 
     /// When the vote opens and its deadline.
     static func window(_ vote: StoredVote, _ lang: Lang) -> String {
-        "\(S.opens(lang))\(lang.colon)\(LocalTime.format(vote.opensAt)) · \(S.deadline(lang))\(lang.colon)\(LocalTime.format(vote.closesAt))"
+        "\(S.opens(lang))\(lang.colon)\(LocalTime.format(vote.opensAt))\(lang.dot)\(S.deadline(lang))\(lang.colon)\(LocalTime.format(vote.closesAt))"
     }
 
     /// The matters in order, each with its tag and an election's candidates.
@@ -30,7 +31,7 @@ enum VotePages {
             Div {
                 Paragraph(matter.title)
                 tagSpan(matter, lang, item: items)
-                if case .election(_, let candidates) = matter.kind { Paragraph(candidates.map(\.name).joined(separator: "、")).class("meta") }
+                if case .election(_, let candidates) = matter.kind { Paragraph(candidates.map(\.name).joined(separator: lang.list)).class("meta") }
             }
         }.listStyle(.ordered)
     }
@@ -57,7 +58,7 @@ enum VotePages {
         case .option(.invalid), nil: return "—"
         case .candidates(let ids):
             guard case .election(_, let candidates) = matter.kind, !ids.isEmpty else { return S.nobody(lang) }
-            return candidates.filter { ids.contains($0.id) }.map(\.name).joined(separator: "、")
+            return candidates.filter { ids.contains($0.id) }.map(\.name).joined(separator: lang.list)
         }
     }
 }

@@ -97,7 +97,7 @@ import Testing
                         // A well-formed ballot too, so the cast is refused for who sends it, not for its form.
                         body = ByteBuffer(
                             string: "csrf=\(credentials?.csrf ?? "")&person=\(site.person)&code=0&hours=1"
-                                + "&choices=%7B%22m1%22%3A%22agree%22%7D&signature_typed=x")
+                                + "&choices=%7B%22m1%22%3A%22agree%22%7D&signature_typed=%E7%94%B2")
                     }
                     let denied = try await client.execute(uri: uri, method: route.method, headers: headers, body: body) { response in
                         let location = response.headers[.location] ?? ""

@@ -46,7 +46,7 @@ import Testing
                 id: "e", title: script, item: 3,
                 kind: .election(seats: 1, candidates: [Candidate(id: candidateID, name: sql + entity), Candidate(id: "c2", name: attribute)])),
         ])
-    static let signature = attribute + entity
+    static let signature = ownerName
 
     @Test(arguments: TestDatabase.available)
     func metacharactersAreStoredVerbatimAndShownEscaped(_ database: TestDatabase) async throws {
