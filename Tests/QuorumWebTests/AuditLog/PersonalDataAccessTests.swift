@@ -91,9 +91,9 @@ import Testing
             // check: A's committee sees A's two openings, newest first, by name and role; not B's
             #expect(status == .ok)
             let download = try #require(page.range(of: "downloaded ballots.csv"))
-            let delivery = try #require(page.range(of: "Delivery records (seen online) · 表决"))
+            let delivery = try #require(page.range(of: "Delivery records (seen online) | 表决"))
             #expect(download.lowerBound < delivery.lowerBound)
-            #expect(page.contains("committeeHere · owners"))
+            #expect(page.contains("committeeHere | owners"))
             #expect(!page.contains("B小区的表决") && !page.contains("committeeElsewhere"))
             #expect(pageB.contains("B小区的表决") && pageB.contains("committeeElsewhere") && !pageB.contains("committeeHere"))
             // The street office of A sees A's too; roles without the lists do not see the page.

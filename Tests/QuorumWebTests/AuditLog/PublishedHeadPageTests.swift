@@ -71,14 +71,14 @@ import Testing
                 #expect(zh.contains(#"id="seal""#) && zh.contains("（盖章）"))
                 let (_, en) = try await get(client, uri, as: who, lang: "en")
                 #expect(en.contains("Verdict: Not passed: participation below 2/3 of the area; participation below 2/3 of the owners"))
-                #expect(en.contains("Took part: heads 1 / 2 (50.0%) · area 100.00 / 180.00 m² (55.6%)"))
+                #expect(en.contains("Took part: heads 1 / 2 (50.0%) | area 100.00 / 180.00 m² (55.6%)"))
             }
             // Not published yet: no notice.
             #expect(try await get(client, "/votes/\(site.open.id)/result/notice", as: owner).0 == .notFound)
             // The owner's list: the published vote's outcome, per matter.
             let (_, list) = try await get(client, "/votes", as: owner, lang: "en")
             #expect(list.contains(#"id="outcome-\#(site.closed.id)""#))
-            #expect(list.contains("✗ Not passed · 事项"))
+            #expect(list.contains("✗ Not passed | 事项"))
             #expect(!list.contains(#"id="outcome-\#(site.open.id)""#))
         }
     }

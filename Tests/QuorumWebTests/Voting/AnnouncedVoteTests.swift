@@ -24,7 +24,7 @@ import Testing
             // act
             let list = try await owner.get("/votes?lang=en")
             // check: its opening time and the way to its notice, no way to a ballot yet
-            #expect(list.body.contains("Not open yet · Opens: \(LocalTime.format(announced.opensAt))"))
+            #expect(list.body.contains("Not open yet | Opens: \(LocalTime.format(announced.opensAt))"))
             #expect(list.body.contains(#"id="notice-\#(announced.id)""#))
             #expect(!list.body.contains(#"id="open-\#(announced.id)""#))
             #expect(try await owner.get("/votes/\(announced.id)").status == .ok)
