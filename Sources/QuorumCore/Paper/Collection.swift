@@ -43,6 +43,25 @@ public struct PaperReading: Sendable, Hashable {
     }
 }
 
+/// A part of a paper ballot's reading that two entries can differ in.
+public enum PaperField: Hashable, Sendable {
+    case collectionKind, collectedBy, collectedAt
+    /// A matter's mark, by the matter's id.
+    case matter(String)
+}
+
+extension PaperReading {
+    /// Where this reading and `other` differ, in the order of the form: the collection record,
+    /// then the matters of `vote`. Empty when they agree (as `DoubleEntry` compares them).
+    public func differences(from other: PaperReading, in vote: VoteDefinition) -> [PaperField] {
+        let (mine, theirs) = (collection, other.collection)
+        let record: [(Bool, PaperField)] = [
+            (mine.kind != theirs.kind, .collectionKind), (mine.by != theirs.by, .collectedBy), (mine.at != theirs.at, .collectedAt),
+        ]
+        return record.filter(\.0).map(\.1) + vote.matters.filter { choices.marks[$0.id] != other.choices.marks[$0.id] }.map { .matter($0.id) }
+    }
+}
+
 extension VoteCalendar {
     /// 24:00 of the counting period's last local day after the deadline (RULES.md §3: the
     /// paper entry ends when the organiser declares it complete, at most this many days

@@ -18,9 +18,22 @@ struct PageChrome: Sendable {
     /// The page's own address, which the language switch links to: the request's path, unless
     /// the handler shows the page at another address (a POST's answer, a page its query names).
     var here = SiteURL.home.path
+    /// On a form page, where its form (`Form(keeping:)`) is sent, and the words of its main
+    /// button: the language switch sends the form there, so it comes back in the other language
+    /// holding what it held.
+    var keeps: (form: SiteURL, main: L10n)?
 
     /// The same chrome for a page whose own address is `url`.
-    func at(_ url: SiteURL) -> PageChrome { PageChrome(lang: lang, signedIn: signedIn, here: url.path) }
+    func at(_ url: SiteURL) -> PageChrome { with(\.here, url.path) }
+
+    /// The same chrome for a page whose language switch sends its form to `form`.
+    func keeping(_ form: SiteURL, main: L10n) -> PageChrome { with(\.keeps, (form, main)) }
+
+    private func with<T>(_ key: WritableKeyPath<PageChrome, T>, _ value: T) -> PageChrome {
+        var chrome = self
+        chrome[keyPath: key] = value
+        return chrome
+    }
 }
 
 extension QuorumRequestContext {
@@ -39,10 +52,14 @@ struct Page: Sendable {
 /// Every page's frame: language, viewport, style and script, a header with the language
 /// switch, and the content. Mobile-first; works without JavaScript.
 enum Layout {
+    /// The id of the form a page's language switch sends (`Form(keeping:)`).
+    static let keptForm = "kept-form"
+
     /// `content`: the page's own, in the chrome's language.
     static func page(_ title: L10n, chrome: PageChrome, @ComponentBuilder content: @escaping (Lang) -> Component) -> Page {
         let lang = chrome.lang
-        let switchPath = chrome.here + (chrome.here.contains("?") ? "&" : "?") + "lang=\(lang.other.rawValue)"
+        let other = lang.other == .zh ? "zh-CN" : "en"
+        func switching(_ path: String) -> String { path + (path.contains("?") ? "&" : "?") + "lang=\(lang.other.rawValue)" }
         let html = HTML(
             .lang(lang == .zh ? .chinese : .english),
             .head(
@@ -55,12 +72,23 @@ enum Layout {
                 .script(.attr("src", SiteURL.staticFile("app.js").path), .attribute(named: "defer", value: "defer"))
             ),
             .body(
+                // Enter in a field presses the form's first button in the page: an unseen copy of
+                // its main one, ahead of the header's switch.
+                .component(
+                    chrome.keeps.map {
+                        SubmitButton($0.main(lang)).attr("form", keptForm).class("default-submit").attr("tabindex", "-1").attr("aria-hidden", "true")
+                    } ?? EmptyComponent()),
                 .component(
                     Header {
                         Link(S.siteName(lang), url: SiteURL.home).class("brand")
                         Navigation {
-                            Link(S.switchLanguage(lang), url: switchPath).class("lang").attribute(
-                                named: "lang", value: lang.other == .zh ? "zh-CN" : "en")
+                            if let form = chrome.keeps?.form {
+                                Button(S.switchLanguage(lang)).attr("type", "submit").attr("form", keptForm).attr("name", "relang")
+                                    .attr("formaction", switching(form.path)).attr("formnovalidate", "formnovalidate").class("link lang")
+                                    .attr("lang", other).id("switch-language")
+                            } else {
+                                Link(S.switchLanguage(lang), url: switching(chrome.here)).class("lang").attr("lang", other)
+                            }
                             if case .owner(let csrf) = chrome.signedIn {
                                 Form(post: SiteURL.logout, csrf: csrf) { SubmitButton(S.signOut(lang)).class("link") }
                             } else if case .staff(let csrf) = chrome.signedIn {

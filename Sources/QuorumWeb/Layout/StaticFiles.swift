@@ -100,7 +100,11 @@ enum StaticFiles {
         .phase{display:inline-block}
         .verdict{font-size:1.3rem;font-weight:700}
         .card.demo{border:2px dashed #f0b400}
-        fieldset.matter.spare{opacity:.85}
+        fieldset.matter:has(.election-kind input:not(:checked)) .election-fields{display:none}
+        .chip{min-height:2.4rem;padding:.2rem .8rem}.chip input{width:1.2rem;height:1.2rem}
+        .table tr.differs td{background:#fff3d6;font-weight:700}.tag.differs{margin-left:.3rem;background:#b00020;color:#fff}
+        fieldset.differs{border:2px solid #b00020}.differs-note{color:#7a0016;font-weight:600;font-size:.85rem}
+        .default-submit{position:absolute;width:1px;height:1px;min-height:0;margin:0;padding:0;overflow:hidden;clip-path:inset(50%)}
         svg.chart{display:block;width:100%;height:1.4rem;margin:.2rem 0 .6rem}
         svg.chart .chart-bg{fill:#e4e4df}
         svg.chart .chart-agree,svg.chart .chart-online{fill:#0b5d3b}

@@ -4,17 +4,18 @@ import QuorumCore
 
 extension SetupPage {
     func render(chrome: PageChrome) -> Page {
-        Layout.page(S.setUpVote, chrome: chrome) { lang in
+        Layout.page(S.setUpVote, chrome: chrome.keeping(action, main: S.saveDraft)) { lang in
             Paragraph(estate.name).class("meta")
             Layout.flash(error, id: "form-error")
-            Form(post: action, csrf: csrf) {
+            Form(keeping: action, csrf: csrf) {
                 Label(S.voteTitle(lang)) { Input(type: .text, name: "title", value: values.title, isRequired: true).id("title") }
                 FieldSet {
                     Legend(S.scope(lang))
                     Label(S.wholeEstate(lang)) { Input(type: .radio, name: "scope", value: "all").checked(values.buildings.isEmpty).id("scope-all") }
+                        .class("check")
                     Label(S.chosenBuildings(lang)) {
                         Input(type: .radio, name: "scope", value: "buildings").checked(!values.buildings.isEmpty).id("scope-buildings")
-                    }
+                    }.class("check")
                     Div {
                         for building in buildings {
                             Label(building) {
@@ -24,6 +25,11 @@ extension SetupPage {
                     }.class("chips")
                 }
                 for (index, matter) in values.matters.enumerated() { slot(index + 1, matter, lang) }
+                if values.matters.count < VoteForm.most {
+                    // Shows the form again with one more matter, every field kept; no script needed.
+                    SubmitButton(S.addMatter(lang)).class("secondary").attr("name", "add").attr("formnovalidate", "formnovalidate")
+                        .attr("formaction", action.path + "#matter-\(values.matters.count + 1)").id("add-matter")
+                }
                 FieldSet {
                     Legend(S.window(lang))
                     Paragraph(S.windowExplain(lang)).class("note")
@@ -49,7 +55,7 @@ extension SetupPage {
         }.class("check")
     }
 
-    /// One matter's fields; the slots after the first stay folded while blank.
+    /// One matter's fields; an election's seats and candidates show only while it is ticked as one (app.css).
     func slot(_ number: Int, _ matter: VoteForm.Matter, _ lang: Lang) -> Component {
         let prefix = "m\(number)."
         return FieldSet {
@@ -69,14 +75,17 @@ extension SetupPage {
             Paragraph(S.itemThresholdNote(lang)).class("note")
             Label(S.isElection(lang)) {
                 Input(type: .checkbox, name: prefix + "kind", value: "election").checked(matter.election).id("m\(number)-election")
-            }.class("check")
-            Label(S.seats(lang)) {
-                Input(type: .number, name: prefix + "seats", value: String(matter.seats)).attribute(named: "min", value: "1").id("m\(number)-seats")
-            }
-            Label(S.candidatesOnePerLine(lang)) {
-                TextArea(text: matter.candidates, name: prefix + "candidates", numberOfRows: 4).id("m\(number)-candidates")
-            }
-        }.class(number == 1 || !matter.title.isEmpty ? "matter" : "matter spare")
+            }.class("check election-kind")
+            Div {
+                Label(S.seats(lang)) {
+                    Input(type: .number, name: prefix + "seats", value: String(matter.seats)).attribute(named: "min", value: "1").id(
+                        "m\(number)-seats")
+                }
+                Label(S.candidatesOnePerLine(lang)) {
+                    TextArea(text: matter.candidates, name: prefix + "candidates", numberOfRows: 4).id("m\(number)-candidates")
+                }
+            }.class("election-fields")
+        }.class("matter").id("matter-\(number)")
     }
 }
 

@@ -33,6 +33,9 @@ struct SetupRoutes {
     @Sendable func createVote(_ request: Request, context: StaffEstateContext) async throws -> Response {
         let estate = context.estate
         let values = VoteForm.Values(context.form)
+        if let again = Self.again(values, context.form) {
+            return try await form(estate, again, action: .createVote(estate: String(estate.id)), staff: context.staff, context: context.base)
+        }
         do {
             let parsed = try values.parsed()
             let vote = try await store.organising.createDraft(
@@ -56,6 +59,9 @@ struct SetupRoutes {
         let vote = context.vote
         guard let division = try await store.register.estate(vote.estateID) else { return StaffPages.notFound(context.chrome) }
         let values = VoteForm.Values(context.form)
+        if let again = Self.again(values, context.form) {
+            return try await form(division, again, action: .manageVote(vote.id, .edit), staff: context.staff, context: context.base)
+        }
         do {
             let parsed = try values.parsed()
             try await store.organising.updateDraft(vote.id, definition: parsed.definition, opensAt: parsed.opensAt, closesAt: parsed.closesAt)
@@ -65,15 +71,25 @@ struct SetupRoutes {
         }
     }
 
-    /// The set-up form, refused (`error`) or not. Its language switch leads to where the form
-    /// is sent (on a new vote's form, a route for POST only).
+    /// The form sent to be shown again, not saved: in the other language (the header's switch),
+    /// or with one more matter (`add`); nil when it is sent to be saved.
+    static func again(_ values: VoteForm.Values, _ form: FormData) -> VoteForm.Values? {
+        guard form["relang"] != nil || form["add"] != nil else { return nil }
+        var values = values
+        if form["add"] != nil && values.matters.count < VoteForm.most { values.matters.append(VoteForm.Matter()) }
+        return values
+    }
+
+    /// The set-up form, refused (`error`) or not. Its own address is the page a GET shows (a
+    /// new vote's form is sent to a route for POST only).
     func form(
         _ estate: Division, _ values: VoteForm.Values, action: SiteURL, error: (any Error)? = nil, staff: StaffSession,
         context: QuorumRequestContext
     ) async throws -> Response {
         let page = try await SetupPage.load(
             estate, values: values, action: action, error: error.map { Self.say($0, context.lang) }, csrf: staff.csrf, store: store)
-        return Layout.response(page.render(chrome: context.chrome.at(action)), status: error == nil ? .ok : .unprocessableContent)
+        let here: SiteURL = if case .createVote(let estate) = action { .newVote(estate: estate) } else { action }
+        return Layout.response(page.render(chrome: context.chrome.at(here)), status: error == nil ? .ok : .unprocessableContent)
     }
 
     @Sendable func upload(_ request: Request, context: StaffVoteContext) async throws -> Response {

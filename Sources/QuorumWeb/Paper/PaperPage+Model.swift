@@ -36,11 +36,18 @@ struct ReconciliationPage {
 }
 
 /// The clerks' entry (`/manage/votes/:vote/entry`): a ballot's code scanned or typed, with
-/// the outcome of the last entry or what was wrong.
+/// the outcome of the last entry or what was wrong, and the clerk's own ballots whose two
+/// entries differ, waiting to be settled.
 struct ScanPage {
     var vote: StoredVote
     var flash: String?
     var error: String?
+    var waiting: [PaperMismatch] = []
+
+    static func load(_ vote: StoredVote, clerk: String, flash: String? = nil, error: String? = nil, store: Store) async throws -> ScanPage {
+        let waiting = try await store.paper.mismatches(of: vote.id).filter { $0.entries.contains { $0.clerk == clerk } }
+        return ScanPage(vote: vote, flash: flash, error: error, waiting: waiting)
+    }
 }
 
 /// The marks of one paper ballot (`…/entry?code=`), as the clerk reads them off the paper.
@@ -54,6 +61,8 @@ struct EntryPage {
     var refusal: String?
     /// The server's time: the latest a ballot can have been collected.
     var now: Timestamp
+    /// What the form held when it was sent back (refused, or in the other language).
+    var held = FormData("")
 }
 
 /// The ballots whose two entries differ (`/manage/votes/:vote/mismatches`), each with both
@@ -62,10 +71,18 @@ struct MismatchPage {
     var vote: StoredVote
     var queue: [PaperMismatch]
     var csrf: String
-    var message: String?
+    /// What the last settling did, or why it was refused (`ok` false).
+    var message: (text: String, ok: Bool)?
     var now: Timestamp
 
-    static func load(_ vote: StoredVote, csrf: String, message: String? = nil, store: Store) async throws -> MismatchPage {
+    static func load(_ vote: StoredVote, csrf: String, message: (text: String, ok: Bool)? = nil, store: Store) async throws -> MismatchPage {
         MismatchPage(vote: vote, queue: try await store.paper.mismatches(of: vote.id), csrf: csrf, message: message, now: store.now())
+    }
+}
+
+extension PaperMismatch {
+    /// Where the first two entries differ.
+    func differences(_ vote: VoteDefinition) -> [PaperField] {
+        entries.count < 2 ? [] : entries[0].reading.differences(from: entries[1].reading, in: vote)
     }
 }

@@ -94,6 +94,15 @@ extension ScanPage {
                 }
                 SubmitButton(S.openBallot(lang)).id("open-ballot")
             }
+            if !waiting.isEmpty {
+                H2(S.yoursWaiting(lang))
+                Paragraph(S.yoursWaitingExplain(lang)).class("note")
+                List(waiting) { item in
+                    ListItem(
+                        "\(item.ballot.code) · \(item.ballot.rooms)\(lang.colon)\(PaperPages.names(item.differences(vote.definition), vote.definition, lang))"
+                    )
+                }.class("plain").id("waiting")
+            }
             Link(S.back(lang), url: SiteURL.manageVote(vote.id)).class("button secondary")
         }
     }
@@ -101,7 +110,8 @@ extension ScanPage {
 
 extension EntryPage {
     func render(chrome: PageChrome) -> Page {
-        Layout.page(S.paperEntry, chrome: chrome) { lang in
+        let action = SiteURL.manageVote(vote.id, .entry())
+        return Layout.page(S.paperEntry, chrome: refusal == nil ? chrome.keeping(action, main: S.saveEntry) : chrome) { lang in
             Paragraph("\(S.ballotCode(lang))\(lang.colon)\(ballot.code) · \(S.rooms(lang))\(lang.colon)\(ballot.rooms)").class("meta").id(
                 "entry-rooms")
             if let state = ballot.state { Paragraph(PaperPages.stateName(state, lang)).class("tag") }
@@ -110,9 +120,9 @@ extension EntryPage {
                 Paragraph(S.cannotEnter(refusal)(lang)).class("alert").attribute(named: "role", value: "alert").id("entry-refused")
             } else {
                 if ballot.voted == .online { Paragraph(S.votedOnlineAlready(lang)).class("alert").id("voted-online") }
-                Form(post: SiteURL.manageVote(vote.id, .entry()), csrf: csrf) {
+                Form(keeping: action, csrf: csrf) {
                     Input(type: .hidden, name: "code", value: ballot.code)
-                    PaperPages.marks(vote, now: now, lang)
+                    PaperPages.marks(vote, now: now, lang, held: held)
                     SubmitButton(S.saveEntry(lang)).id("save-entry")
                     SubmitButton(S.wholeSpoiled(lang)).class("secondary").attribute(named: "name", value: "spoiled").attribute(
                         named: "value", value: "1"
@@ -129,19 +139,17 @@ extension MismatchPage {
     func render(chrome: PageChrome) -> Page {
         Layout.page(S.mismatchQueue, chrome: chrome) { lang in
             Paragraph(S.mismatchExplain(lang)).class("note")
-            Layout.flash(message, "meta", id: "message")
+            Layout.flash(message?.text, message?.ok == true ? "ok" : "alert", id: "message")
             if queue.isEmpty { Paragraph(S.noMismatches(lang)).id("no-mismatches") }
             for item in queue {
+                let differs = item.differences(vote.definition)
                 Div {
                     H2("\(item.ballot.code) · \(item.ballot.rooms)")
-                    for (number, entry) in item.entries.enumerated() {
-                        Paragraph("\(S.entryNumber(number + 1)(lang))\(lang.colon)\(PaperPages.summary(entry.reading, vote: vote.definition, lang))")
-                            .class(
-                                "meta")
-                    }
+                    Paragraph(S.differIn(PaperPages.names(differs, vote.definition, lang))(lang)).class("alert").id("differs-\(item.ballot.person)")
+                    PaperPages.comparison(item, differs, vote.definition, lang)
                     Form(post: SiteURL.manageVote(vote.id, .mismatches), csrf: csrf) {
                         Input(type: .hidden, name: "code", value: item.ballot.code)
-                        PaperPages.marks(vote, now: now, lang)
+                        PaperPages.marks(vote, now: now, lang, differs: differs)
                         SubmitButton(S.settle(lang)).id("settle-\(item.ballot.person)")
                     }
                 }.class("card mismatch")
@@ -155,48 +163,62 @@ extension MismatchPage {
 enum PaperPages {
     /// The collection record and the signature (RULES.md §3), then radio buttons per
     /// resolution (同意/反对/弃权/废), checkboxes per election plus "spoiled".
-    static func marks(_ stored: StoredVote, now: Timestamp, _ lang: Lang) -> Component {
+    /// `held`: what the form held when it was sent (shown again); `differs`: where two entries
+    /// differ, marked on the mismatch page's form.
+    static func marks(_ stored: StoredVote, now: Timestamp, _ lang: Lang, held: FormData = FormData(""), differs: [PaperField] = []) -> Component {
         // A ballot counts if collected from the opening to the last minute before the deadline, and not later than now.
-        marks(
-            stored.definition, from: stored.opensAt, to: min(now, Timestamp(millisecondsSinceEpoch: stored.closesAt.millisecondsSinceEpoch - 60_000)),
-            lang)
+        let latest = min(now, Timestamp(millisecondsSinceEpoch: stored.closesAt.millisecondsSinceEpoch - 60_000))
+        return marks(stored.definition, from: stored.opensAt, to: latest, lang, held: held, differs: differs)
     }
 
-    static func marks(_ vote: VoteDefinition, from earliest: Timestamp, to latest: Timestamp, _ lang: Lang) -> Component {
-        ComponentGroup {
+    static func marks(
+        _ vote: VoteDefinition, from earliest: Timestamp, to latest: Timestamp, _ lang: Lang, held: FormData = FormData(""),
+        differs: [PaperField] = []
+    ) -> Component {
+        func choice(_ text: String, _ type: HTMLInputType, _ name: String, _ value: String, id: String) -> Component {
+            VotePages.choice(text, type, name, value, id: id, checked: held.all(name).contains(value))
+        }
+        func marked(_ differ: Bool, @ComponentBuilder _ content: @escaping () -> ComponentGroup) -> Component {
             FieldSet {
+                content()
+                if differ { Paragraph(S.entriesDifferHere(lang)).class("differs-note") }
+            }.class(differ ? "differs" : "")
+        }
+        return ComponentGroup {
+            marked(differs.contains { [.collectionKind, .collectedBy, .collectedAt].contains($0) }) {
                 Legend(S.collectionRecord(lang))
-                VotePages.choice(S.collectedByHand(lang), .radio, "collection_kind", "hand", id: "collection-hand")
-                VotePages.choice(S.collectedFromBox(lang), .radio, "collection_kind", "box", id: "collection-box")
+                choice(S.collectedByHand(lang), .radio, "collection_kind", "hand", id: "collection-hand")
+                choice(S.collectedFromBox(lang), .radio, "collection_kind", "box", id: "collection-box")
                 Label(S.collectedBy(lang)) {
-                    Input(type: .text, name: "collected_by", isRequired: true).id("collected-by").attribute(named: "maxlength", value: "100")
+                    Input(type: .text, name: "collected_by", value: held["collected_by"], isRequired: true).id("collected-by")
+                        .attribute(named: "maxlength", value: "100")
                 }
                 Label(S.collectedAt(lang)) {
-                    Input(type: .datetimeLocal, name: "collected_at", isRequired: true).id("collected-at")
+                    Input(type: .datetimeLocal, name: "collected_at", value: held["collected_at"], isRequired: true).id("collected-at")
                         .attr("min", VoteForm.local(earliest)).attr("max", VoteForm.local(latest))
                 }
             }
             FieldSet {
                 Legend(S.signedQuestion(lang))
-                VotePages.choice(S.signedYes(lang), .radio, "signed", "yes", id: "signed-yes")
-                VotePages.choice(S.signedNo(lang), .radio, "signed", "no", id: "signed-no")
+                choice(S.signedYes(lang), .radio, "signed", "yes", id: "signed-yes")
+                choice(S.signedNo(lang), .radio, "signed", "no", id: "signed-no")
             }
             for matter in vote.matters {
-                FieldSet {
+                marked(differs.contains(.matter(matter.id))) {
                     Legend(matter.title)
                     switch matter.kind {
                     case .resolution:
                         for (option, text) in [
                             (Choice.agree, S.agree(lang)), (.oppose, S.oppose(lang)), (.abstain, S.abstain(lang)), (.invalid, S.markSpoiled(lang)),
                         ] {
-                            VotePages.choice(text, .radio, "m.\(matter.id)", option.rawValue, id: "m-\(matter.id)-\(option.rawValue)")
+                            choice(text, .radio, "m.\(matter.id)", option.rawValue, id: "m-\(matter.id)-\(option.rawValue)")
                         }
                     case .election(let seats, let candidates):
                         Paragraph(S.electionMatter(seats)(lang)).class("meta")
                         for candidate in candidates {
-                            VotePages.choice(candidate.name, .checkbox, "c.\(matter.id)", candidate.id, id: "c-\(matter.id)-\(candidate.id)")
+                            choice(candidate.name, .checkbox, "c.\(matter.id)", candidate.id, id: "c-\(matter.id)-\(candidate.id)")
                         }
-                        VotePages.choice(S.matterSpoiled(lang), .checkbox, "x.\(matter.id)", "1", id: "x-\(matter.id)")
+                        choice(S.matterSpoiled(lang), .checkbox, "x.\(matter.id)", "1", id: "x-\(matter.id)")
                     }
                 }
             }
@@ -220,21 +242,56 @@ enum PaperPages {
         }
     }
 
-    /// An entry as the mismatch queue shows it: where and when the ballot was collected, then its marks.
-    static func summary(_ reading: PaperReading, vote: VoteDefinition, _ lang: Lang) -> String {
+    /// The entries side by side, one row per part of the reading, the rows where they differ marked.
+    static func comparison(_ item: PaperMismatch, _ differs: [PaperField], _ vote: VoteDefinition, _ lang: Lang) -> Component {
+        let fields: [PaperField] = [.collectionKind, .collectedBy, .collectedAt] + vote.matters.map { .matter($0.id) }
+        return Table {
+            HeaderRow([""] + item.entries.indices.map { S.entryNumber($0 + 1)(lang) })
+            for field in fields {
+                TableRow {
+                    TableCell {
+                        Span(names([field], vote, lang))
+                        if differs.contains(field) { Span(S.differs(lang)).class("tag differs") }
+                    }
+                    for entry in item.entries { TableCell(value(field, entry.reading, vote, lang)) }
+                }.class(differs.contains(field) ? "differs" : "same")
+            }
+        }.class("table comparison").id("compare-\(item.ballot.person)").inScrollBox()
+    }
+
+    /// The parts' names, joined.
+    static func names(_ fields: [PaperField], _ vote: VoteDefinition, _ lang: Lang) -> String {
+        fields.map { field in
+            switch field {
+            case .collectionKind: S.collectionKind(lang)
+            case .collectedBy: S.collectorOrBox(lang)
+            case .collectedAt: S.collectedAtShort(lang)
+            case .matter(let id): vote.matters.first { $0.id == id }?.title ?? id
+            }
+        }.joined(separator: lang == .zh ? "、" : ", ")
+    }
+
+    /// A part of a reading in words.
+    static func value(_ field: PaperField, _ reading: PaperReading, _ vote: VoteDefinition, _ lang: Lang) -> String {
         let collection = reading.collection
-        let source = collection.kind == .box ? S.collectedFromBox(lang) : S.collectedByHand(lang)
-        let choices = reading.choices
-        return "\(source) \(collection.by) \(LocalTime.format(collection.at))；"
-            + vote.matters.map { matter in
-                let text: String
-                switch choices.marks[matter.id] {
-                case .option(let choice)?: text = lang == .zh ? choice.chinese : choice.rawValue
-                case .candidates(let ids)?:
-                    text = ids.isEmpty ? S.nobody(lang) : ids.map { VotePages.name(of: $0, in: matter) }.joined(separator: "、")
-                case nil: text = "—"
-                }
-                return "\(matter.title)\(lang.colon)\(text)"
-            }.joined(separator: "；")
+        switch field {
+        case .collectionKind: return collection.kind == .box ? S.sealedBox(lang) : S.handedOver(lang)
+        case .collectedBy: return collection.by
+        case .collectedAt: return LocalTime.format(collection.at)
+        case .matter(let id):
+            guard let matter = vote.matters.first(where: { $0.id == id }) else { return "—" }
+            switch reading.choices.marks[id] {
+            case .option(let choice)?: return lang == .zh ? choice.chinese : choice.rawValue
+            case .candidates(let ids)?: return ids.isEmpty ? S.nobody(lang) : ids.map { VotePages.name(of: $0, in: matter) }.joined(separator: "、")
+            case nil: return "—"
+            }
+        }
+    }
+
+    /// What settling a mismatch did, in words: counted or kept aside, and which entry the reading agreed with.
+    static func settled(_ state: PaperState, _ reading: PaperReading, _ item: PaperMismatch?, _ lang: Lang) -> String {
+        let ballot = item.map { "\($0.ballot.code) · \($0.ballot.rooms)" } ?? ""
+        let agrees = item?.entries.firstIndex { $0.reading == reading }.map { $0 + 1 }
+        return S.settled(ballot, counted: state == .confirmed, at: LocalTime.format(reading.collection.at), agrees: agrees)(lang)
     }
 }

@@ -36,31 +36,37 @@ struct PaperRoutes {
         let flash = query["done"].map(String.init).flatMap { PaperPages.outcomeText($0, context.lang) }
         if let typed = query["code"].map(String.init), !typed.isEmpty {
             guard let ballot = try await store.paper.ballot(vote: vote.id, code: typed) else {
-                return Layout.response(
-                    ScanPage(vote: vote, error: S.unknownPaperCode(context.lang)).render(chrome: context.chrome), status: .notFound)
+                let page = try await ScanPage.load(vote, clerk: staff.account.id, error: S.unknownPaperCode(context.lang), store: store)
+                return Layout.response(page.render(chrome: context.chrome), status: .notFound)
             }
             let refusal = try await store.paper.entryRefusal(vote: vote, ballot: ballot, clerk: staff.account.id)
             let page = EntryPage(
                 vote: vote, ballot: ballot, csrf: staff.csrf, refusal: refusal.map { S.say($0)(context.lang) }, now: store.now())
             return Self.entry(page, context, status: refusal == nil ? .ok : .conflict)
         }
-        return Layout.response(ScanPage(vote: vote, flash: flash).render(chrome: context.chrome))
+        return Layout.response(try await ScanPage.load(vote, clerk: staff.account.id, flash: flash, store: store).render(chrome: context.chrome))
     }
 
     @Sendable func enter(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let (vote, staff, form) = (context.vote, context.staff, context.form)
         let code = form["code"] ?? ""
         do {
-            guard try await store.paper.ballot(vote: vote.id, code: code) != nil else { throw PaperError.unknownCode }
+            guard let ballot = try await store.paper.ballot(vote: vote.id, code: code) else { throw PaperError.unknownCode }
+            // The header's language switch: the form again, holding what it held.
+            if form["relang"] != nil {
+                return Self.entry(EntryPage(vote: vote, ballot: ballot, csrf: staff.csrf, now: store.now(), held: form), context)
+            }
             let outcome = try await store.paper.enter(vote: vote, code: code, clerk: staff.account.id, reading: try Self.reading(form, vote))
             return Layout.redirect(.manageVote(vote.id, .entry(done: PaperPages.outcomeKey(outcome))))
         } catch let error as PaperError {
             let text = S.say(error)(context.lang)
             if let ballot = try await store.paper.ballot(vote: vote.id, code: code), error.isAboutTheForm {
                 return Self.entry(
-                    EntryPage(vote: vote, ballot: ballot, csrf: staff.csrf, error: text, now: store.now()), context, status: .unprocessableContent)
+                    EntryPage(vote: vote, ballot: ballot, csrf: staff.csrf, error: text, now: store.now(), held: form), context,
+                    status: .unprocessableContent)
             }
-            return Layout.response(ScanPage(vote: vote, error: text).render(chrome: context.chrome), status: .conflict)
+            let page = try await ScanPage.load(vote, clerk: staff.account.id, error: text, store: store)
+            return Layout.response(page.render(chrome: context.chrome), status: .conflict)
         }
     }
 
@@ -69,15 +75,16 @@ struct PaperRoutes {
     }
 
     @Sendable func resolve(_ request: Request, context: StaffVoteContext) async throws -> Response {
-        let (vote, staff, form) = (context.vote, context.staff, context.form)
-        let message: String
+        let (vote, staff, form, code) = (context.vote, context.staff, context.form, context.form["code"] ?? "")
+        let message: (text: String, ok: Bool)
         var status = HTTPResponse.Status.ok
         do {
-            let outcome = try await store.paper.resolve(
-                vote: vote, code: form["code"] ?? "", resolver: staff.account.id, reading: try Self.reading(form, vote))
-            message = PaperPages.stateName(outcome, context.lang)
+            let item = try await store.paper.mismatches(of: vote.id).first { $0.ballot.code == code }
+            let reading = try Self.reading(form, vote)
+            let outcome = try await store.paper.resolve(vote: vote, code: code, resolver: staff.account.id, reading: reading)
+            message = (PaperPages.settled(outcome, reading, item, context.lang), true)
         } catch let error as PaperError {
-            message = S.say(error)(context.lang)
+            message = (S.say(error)(context.lang), false)
             status = .conflict
         }
         let page = try await MismatchPage.load(vote, csrf: staff.csrf, message: message, store: store)

@@ -83,3 +83,31 @@ extension S {
             "Declare the paper entry complete? No paper ballot can be entered after it, and the vote is counted at once. Do it in public, with the scrutineers."
     )
 }
+
+/// The mismatch page: where the two entries differ, what settling did; the clerk's own
+/// ballots waiting on a mismatch (issue 13, item 20).
+extension S {
+    static func differIn(_ fields: String) -> L10n { L10n(zh: "两次录入在这些地方不同：\(fields)", en: "The two entries differ in: \(fields)") }
+    static let differs = L10n(zh: "不同", en: "differs")
+    static let entriesDifferHere = L10n(zh: "两次录入在这里不同，请按原票填写。", en: "The two entries differ here: fill it in as on the paper.")
+    static let collectionKind = L10n(zh: "收票方式", en: "How collected")
+    static let collectorOrBox = L10n(zh: "收票人或票箱", en: "Collector or box")
+    static let collectedAtShort = L10n(zh: "收票时间", en: "Collected at")
+    static let handedOver = L10n(zh: "交给收票人", en: "Handed to a collector")
+    static let sealedBox = L10n(zh: "密封票箱", en: "A sealed box")
+    static func settled(_ ballot: String, counted: Bool, at: String, agrees: Int?) -> L10n {
+        let zhAgrees = agrees.map { "，与第 \($0) 次录入一致" } ?? "，与两次录入都不同"
+        let enAgrees = agrees.map { "; it agrees with entry \($0)" } ?? "; it agrees with neither entry"
+        return counted
+            ? L10n(
+                zh: "已裁定 \(ballot)：按您读出的内容计入，收票时间 \(at)\(zhAgrees)。",
+                en: "Settled \(ballot): it counts as you read it, collected at \(at)\(enAgrees).")
+            : L10n(
+                zh: "已裁定 \(ballot)：这张纸质票留存但不计入，此表决人的网上投票收到得更早\(zhAgrees)。",
+                en: "Settled \(ballot): the paper ballot is kept but does not count, as this person's online ballot was received earlier\(enAgrees).")
+    }
+    static let yoursWaiting = L10n(zh: "您录入过、正待核对的票", en: "Your entries waiting to be settled")
+    static let yoursWaitingExplain = L10n(
+        zh: "这些票的两次录入不一致，正等待未录入过的人对照原票核对。列出的是不同之处。",
+        en: "The two entries of these ballots differ: someone who entered neither settles each from the paper. Listed: where they differ.")
+}

@@ -36,6 +36,7 @@ extension S {
     static let wholeEstate = L10n(zh: "全体业主", en: "The whole estate")
     static let chosenBuildings = L10n(zh: "以下楼栋的业主：", en: "Owners of these buildings:")
     static func matterNumber(_ number: Int) -> L10n { L10n(zh: "表决事项 \(number)", en: "Matter \(number)") }
+    static let addMatter = L10n(zh: "再加一项表决事项", en: "Add a matter")
     static let matterTitle = L10n(zh: "事项内容（留空表示不用）", en: "The matter (leave empty if unused)")
     static let art278Item = L10n(zh: "《民法典》第二百七十八条所列事项", en: "Civil Code Art. 278 item")
     static let itemThresholdNote = L10n(

@@ -3,10 +3,11 @@ import QuorumCore
 import QuorumStore
 
 /// The vote set-up form: what it holds (so a refused form comes back filled in) and how it
-/// becomes a vote definition. Six matter slots (blank ones are ignored): it works without
-/// JavaScript, on a phone.
+/// becomes a vote definition. It starts with one matter and adds one at a time (a blank one is
+/// ignored): it works without JavaScript, on a phone.
 enum VoteForm {
-    static let slots = 6
+    /// The most matters one vote's form holds.
+    static let most = 20
 
     struct Matter {
         var title = ""
@@ -22,7 +23,7 @@ enum VoteForm {
     struct Values {
         var title = ""
         var buildings: [String] = []
-        var matters: [Matter] = Array(repeating: Matter(), count: VoteForm.slots)
+        var matters = [Matter()]
         /// `datetime-local` values, local time: `2026-12-08T00:00`.
         var opens = ""
         var closes = ""
@@ -40,9 +41,10 @@ enum VoteForm {
         init(_ form: FormData) {
             title = (form["title"] ?? "").trimmingCharacters(in: .whitespaces)
             buildings = form["scope"] == "buildings" ? form.all("building") : []
-            for index in 0..<VoteForm.slots {
-                let prefix = "m\(index + 1)."
-                matters[index] = Matter(
+            // As many matters as the form showed: each sends its title, blank or not.
+            matters = (1...VoteForm.most).prefix(while: { form["m\($0).title"] != nil || $0 == 1 }).map { number in
+                let prefix = "m\(number)."
+                return Matter(
                     title: (form[prefix + "title"] ?? "").trimmingCharacters(in: .whitespaces), item: form[prefix + "item"].flatMap(Int.init) ?? 0,
                     election: form[prefix + "kind"] == "election", seats: form[prefix + "seats"].flatMap(Int.init) ?? 5,
                     candidates: form[prefix + "candidates"] ?? "")
@@ -55,15 +57,16 @@ enum VoteForm {
         init(_ vote: StoredVote) {
             title = vote.definition.name
             if case .buildings(let chosen) = vote.definition.scope { buildings = chosen }
-            for (index, matter) in vote.definition.matters.prefix(VoteForm.slots).enumerated() {
+            matters = vote.definition.matters.prefix(VoteForm.most).map { matter in
                 var slot = Matter(title: matter.title, item: matter.item)
                 if case .election(let seats, let candidates) = matter.kind {
                     slot.election = true
                     slot.seats = seats
                     slot.candidates = candidates.map(\.name).joined(separator: "\n")
                 }
-                matters[index] = slot
+                return slot
             }
+            if matters.isEmpty { matters = [Matter()] }
             opens = VoteForm.local(vote.opensAt)
             closes = VoteForm.local(vote.closesAt)
             parkingVotes = vote.definition.settings.parkingVotes

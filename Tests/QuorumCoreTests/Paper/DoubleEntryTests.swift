@@ -24,6 +24,19 @@ import Testing
         }
     }
 
+    /// Issue 13, item 20: the mismatch page shows where two entries differ, the collection record included.
+    @Test func twoReadingsDifferExactlyWhereTheirPartsDiffer() {
+        // setup: two matters; a second reading from another box, later, with the second matter opposed
+        let vote = VoteDefinition(name: "v", matters: [Matter(id: "m1", title: "a", item: 5), Matter(id: "m2", title: "b", item: 5)])
+        let first = Self.read(BallotChoices(["m1": .option(.agree), "m2": .option(.agree)]))
+        let later = PaperCollection(kind: .hand, by: Self.box.by, at: Timestamp(millisecondsSinceEpoch: 2_000))
+        let second = Self.read(BallotChoices(["m1": .option(.agree), "m2": .option(.oppose)]), later)
+        // act and check
+        #expect(first.differences(from: second, in: vote) == [.collectionKind, .collectedAt, .matter("m2")])
+        #expect(first.differences(from: first, in: vote).isEmpty)
+        #expect(first.differences(from: Self.read(BallotChoices(["m1": .option(.agree)])), in: vote) == [.matter("m2")], "a mark missing differs")
+    }
+
     @Test func aSettledBallotAndAClosedVoteTakeNoEntry() {
         for state in [PaperState.confirmed, .mismatch, .conflict] {
             #expect(throws: PaperError.finished(state)) {

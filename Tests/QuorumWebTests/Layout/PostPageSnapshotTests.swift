@@ -123,6 +123,37 @@ import Testing
         }
     }
 
+    /// Issue 12's bug: a page shown after a POST linked its language switch to where the form
+    /// was sent (the new vote's, a route for POST only). Each page's switch leads to a page a
+    /// GET shows, or sends the page's own form there.
+    @Test func everyPostedPagesLanguageSwitchLeadsToAPage() async throws {
+        try await SiteFixture.with { site, client in
+            // (A POST answered with a redirect shows no page of its own.)
+            for post in Self.posts(site) {
+                let credentials = try await site.credentials(post.role)
+                let cookie = (credentials.map { $0.cookie + "; " } ?? "") + "lang=zh; quorum_pre=\(String(repeating: "ab", count: 16))"
+                let body = post.fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1 == "CSRF" ? credentials?.csrf ?? "" : $0.1))" }.joined(
+                    separator: "&")
+                let html = try await client.execute(
+                    uri: post.path, method: .post, headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"],
+                    body: ByteBuffer(string: body)
+                ) { String(buffer: $0.body) }
+                if html.isEmpty { continue }
+                if let link = html.firstMatch(of: /<a href="([^"]*)" class="lang" lang=/) {
+                    let target = String(link.1).replacingOccurrences(of: "&amp;", with: "&")
+                    let status = try await client.execute(uri: target, method: .get, headers: [.cookie: cookie]) { $0.status }
+                    #expect(status != .notFound && status != .methodNotAllowed, "\(post.name): the switch leads to \(target), \(status)")
+                } else if let button = html.firstMatch(of: /form="kept-form" name="relang" formaction="([^"?]*)\?lang=en"/) {
+                    #expect(
+                        html.contains(#"<form action="\#(button.1)" method="post" id="kept-form">"#), "\(post.name): the switch sends the page's form"
+                    )
+                } else {
+                    Issue.record("\(post.name): no language switch")
+                }
+            }
+        }
+    }
+
     static func encode(_ text: String) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._")
