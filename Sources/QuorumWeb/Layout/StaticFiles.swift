@@ -142,7 +142,7 @@ enum StaticFiles {
               if (full) { changed.checked = false; chosen -= 1; }
               set.classList.toggle("full", !!full);
               if (counter) {
-                counter.textContent = counter.getAttribute("data-template").replace("{n}", chosen) + (full ? " · " + counter.getAttribute("data-full") : "");
+                counter.textContent = counter.getAttribute("data-template").replace("{n}", chosen) + (full ? counter.getAttribute("data-full") : "");
                 counter.classList.toggle("alert", !!full);
               }
             }

@@ -172,11 +172,11 @@ extension OverviewPage {
 
     func settingsLine(_ lang: Lang) -> String {
         var scope = S.wholeEstate(lang)
-        if case .buildings(let buildings) = vote.definition.scope { scope = buildings.joined(separator: "、") }
+        if case .buildings(let buildings) = vote.definition.scope { scope = buildings.joined(separator: lang.list) }
         var parts = ["\(S.scope(lang))\(lang.colon)\(scope)"]
         if vote.definition.settings.parkingVotes { parts.append(S.parkingVotesOn(lang)) }
         parts += [S.Settings.summary(vote.settings, lang), S.Settings.announcedWith(vote.settingsRevision)(lang)]
-        return parts.joined(separator: " · ")
+        return parts.joined(separator: lang.dot)
     }
 
     /// Demo mode only: move the clock on, to run a vote from notice to result in minutes.

@@ -17,9 +17,10 @@ extension PrintPage {
             }.class("no-print")
             for ballot in ballots {
                 Div {
-                    H2("\(estate) · \(S.paperBallotTitle(lang))")
+                    H2("\(estate)\(lang.dot)\(S.paperBallotTitle(lang))")
                     Paragraph(vote.title).class("paper-vote")
-                    Paragraph("\(S.rooms(lang))\(lang.colon)\(ballot.rooms) · \(S.area(lang))\(lang.colon)\(ballot.area) m²").class("paper-rooms")
+                    Paragraph("\(S.rooms(lang))\(lang.colon)\(lang.rooms(ballot.rooms))\(lang.dot)\(S.area(lang))\(lang.colon)\(ballot.area) m²")
+                        .class("paper-rooms")
                     Paragraph(VotePages.window(vote, lang)).class("meta")
                     for (index, matter) in vote.definition.matters.enumerated() {
                         Div {
@@ -99,7 +100,7 @@ extension ScanPage {
                 Paragraph(S.yoursWaitingExplain(lang)).class("note")
                 List(waiting) { item in
                     ListItem(
-                        "\(item.ballot.code) · \(item.ballot.rooms)\(lang.colon)\(PaperPages.names(item.differences(vote.definition), vote.definition, lang))"
+                        "\(item.ballot.code)\(lang.dot)\(lang.rooms(item.ballot.rooms))\(lang.colon)\(PaperPages.names(item.differences(vote.definition), vote.definition, lang))"
                     )
                 }.class("plain").id("waiting")
             }
@@ -112,7 +113,9 @@ extension EntryPage {
     func render(chrome: PageChrome) -> Page {
         let action = SiteURL.manageVote(vote.id, .entry())
         return Layout.page(S.paperEntry, chrome: refusal == nil ? chrome.keeping(action, main: S.saveEntry) : chrome) { lang in
-            Paragraph("\(S.ballotCode(lang))\(lang.colon)\(ballot.code) · \(S.rooms(lang))\(lang.colon)\(ballot.rooms)").class("meta").id(
+            Paragraph("\(S.ballotCode(lang))\(lang.colon)\(ballot.code)\(lang.dot)\(S.rooms(lang))\(lang.colon)\(lang.rooms(ballot.rooms))").class(
+                "meta"
+            ).id(
                 "entry-rooms")
             if let state = ballot.state { Paragraph(PaperPages.stateName(state, lang)).class("tag") }
             Layout.flash(error, id: "entry-error")
@@ -144,7 +147,7 @@ extension MismatchPage {
             for item in queue {
                 let differs = item.differences(vote.definition)
                 Div {
-                    H2("\(item.ballot.code) · \(item.ballot.rooms)")
+                    H2("\(item.ballot.code)\(lang.dot)\(lang.rooms(item.ballot.rooms))")
                     Paragraph(S.differIn(PaperPages.names(differs, vote.definition, lang))(lang)).class("alert").id("differs-\(item.ballot.person)")
                     PaperPages.comparison(item, differs, vote.definition, lang)
                     Form(post: SiteURL.manageVote(vote.id, .mismatches), csrf: csrf) {
@@ -268,7 +271,7 @@ enum PaperPages {
             case .collectedAt: S.collectedAtShort(lang)
             case .matter(let id): vote.matters.first { $0.id == id }?.title ?? id
             }
-        }.joined(separator: lang == .zh ? "、" : ", ")
+        }.joined(separator: lang.list)
     }
 
     /// A part of a reading in words.
@@ -282,7 +285,8 @@ enum PaperPages {
             guard let matter = vote.matters.first(where: { $0.id == id }) else { return "—" }
             switch reading.choices.marks[id] {
             case .option(let choice)?: return lang == .zh ? choice.chinese : choice.rawValue
-            case .candidates(let ids)?: return ids.isEmpty ? S.nobody(lang) : ids.map { VotePages.name(of: $0, in: matter) }.joined(separator: "、")
+            case .candidates(let ids)?:
+                return ids.isEmpty ? S.nobody(lang) : ids.map { VotePages.name(of: $0, in: matter) }.joined(separator: lang.list)
             case nil: return "—"
             }
         }
@@ -290,7 +294,7 @@ enum PaperPages {
 
     /// What settling a mismatch did, in words: counted or kept aside, and which entry the reading agreed with.
     static func settled(_ state: PaperState, _ reading: PaperReading, _ item: PaperMismatch?, _ lang: Lang) -> String {
-        let ballot = item.map { "\($0.ballot.code) · \($0.ballot.rooms)" } ?? ""
+        let ballot = item.map { "\($0.ballot.code)\(lang.dot)\(lang.rooms($0.ballot.rooms))" } ?? ""
         let agrees = item?.entries.firstIndex { $0.reading == reading }.map { $0 + 1 }
         return S.settled(ballot, counted: state == .confirmed, at: LocalTime.format(reading.collection.at), agrees: agrees)(lang)
     }

@@ -142,7 +142,7 @@ extension BallotPage {
                 Span(VotePages.tag(matter, lang)).class("tag")
                 // Why a choice past the seats is undone, said where the count is (issue 13, item 20).
                 Paragraph(S.chosenOf(seats)(lang)).class("counter").attr("data-template", template)
-                    .attr("data-full", S.say(.tooManyCandidates(matter: matter.title, seats: seats))(lang)).attribute(
+                    .attr("data-full", lang.dot + S.say(.tooManyCandidates(matter: matter.title, seats: seats))(lang)).attribute(
                         named: "aria-live", value: "polite")
                 for candidate in candidates {
                     VotePages.choice(
