@@ -70,7 +70,7 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
         case postingPhoto(String)
         /// The paper ballots to print: of one building or one voting person (a household), or all.
         case paper(building: String? = nil, person: String? = nil)
-        case list(String)
+        case list(String, q: String? = nil, page: String? = nil)
         case entry(code: String? = nil, done: String? = nil)
         case export(String)
     }
@@ -160,7 +160,7 @@ extension SiteURL.Manage {
         case .delivery(let building, let q, let page): "/delivery" + SiteURL.query(["building": building, "q": q, "page": page])
         case .postingPhoto(let number): "/posting/\(number)"
         case .paper(let building, let person): "/paper" + SiteURL.query(["building": building, "person": person])
-        case .list(let list): "/lists/\(list)"
+        case .list(let list, let q, let page): "/lists/\(list)" + SiteURL.query(["q": q, "page": page])
         case .entry(let code, let done): "/entry" + SiteURL.query(["code": code, "done": done])
         case .export(let file): "/export/\(file)"
         case .resultNotice: "/result/notice"

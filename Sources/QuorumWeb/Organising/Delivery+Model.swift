@@ -72,4 +72,7 @@ struct RoomListPage {
     var list: NonVoterList
     var vote: StoredVote
     var rooms: [String]
+    /// The search over the rooms, and the page shown (`Paged`).
+    var query: String?
+    var page: Int?
 }

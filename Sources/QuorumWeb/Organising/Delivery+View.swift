@@ -155,7 +155,11 @@ extension RoomListPage {
         Layout.page(list == .unbound ? S.unboundList : S.notVotedList, chrome: chrome) { lang in
             Paragraph(S.listLogged(lang)).class("note")
             Paragraph(S.roomCount(rooms.count)(lang)).class("meta").id("room-count")
-            List(rooms) { ListItem(lang.rooms($0)) }.class("rooms").id("rooms")
+            let shown = Paged(rooms, query: query, text: { $0 }, page: page, size: 200)
+            shown.controls(query: query, action: SiteURL.manageVote(vote.id, .list(list.rawValue)), lang) {
+                SiteURL.manageVote(vote.id, .list(list.rawValue, q: query, page: String($0)))
+            }
+            List(shown.items) { ListItem(lang.rooms($0)) }.class("rooms").id("rooms")
             Link(S.back(lang), url: SiteURL.manageVote(vote.id, .dashboard)).class("button secondary")
         }
     }

@@ -105,7 +105,10 @@ struct DeliveryRoutes {
             let rooms =
                 list == .unbound
                 ? try await store.organising.unboundRooms(of: vote, actor: actor) : try await store.organising.nonVoterRooms(of: vote, actor: actor)
-            return Layout.response(RoomListPage(list: list, vote: vote, rooms: rooms).render(chrome: context.chrome))
+            let query = request.uri.queryParameters
+            let page = RoomListPage(
+                list: list, vote: vote, rooms: rooms, query: query["q"].map(String.init), page: query["page"].flatMap { Int($0) })
+            return Layout.response(page.render(chrome: context.chrome))
         } catch let error as ListError {
             return Layout.refuse(
                 .forbidden, list == .unbound ? S.unboundList : S.notVotedList, S.say(error), chrome: context.chrome,

@@ -55,10 +55,11 @@ struct OwnerRoutes {
             return Layout.refuse(.notFound, S.ballot, S.noBallotHere, chrome: context.chrome, back: .votes)
         }
         let choices = Self.choices(from: form, vote: vote.definition)
-        let problems = vote.definition.problems(with: choices)
-        guard problems.isEmpty else {
+        // The header's language switch: the ballot again, in the other language, as it was filled in.
+        let problems = form["relang"] != nil ? [] : vote.definition.problems(with: choices)
+        guard problems.isEmpty && form["relang"] == nil else {
             let page = BallotPage(vote: vote, voter: voter, chosen: choices, problems: problems, csrf: csrf)
-            return Layout.response(page.render(chrome: Self.chrome(context, voter)), status: .unprocessableContent)
+            return Layout.response(page.render(chrome: Self.chrome(context, voter)), status: problems.isEmpty ? .ok : .unprocessableContent)
         }
         let page = ConfirmPage(vote: vote, voter: voter, choices: choices, csrf: csrf)
         return Layout.response(page.render(chrome: context.chrome.at(.vote(vote.id))))
@@ -80,9 +81,10 @@ struct OwnerRoutes {
         let typed = (form["signature_typed"] ?? "").trimmingWhitespace()
         let signature: Signature
         // A typed signature is the signed-in owner's registered name, or no signature (issue 13, item 20).
-        if drawn.hasPrefix("data:image/png;base64,") {
+        let relang = form["relang"] != nil
+        if drawn.hasPrefix("data:image/png;base64,") && !relang {
             signature = .drawn(drawn)
-        } else if !typed.isEmpty && typed == session.ownerName.trimmingWhitespace() {
+        } else if !typed.isEmpty && typed == session.ownerName.trimmingWhitespace() && !relang {
             signature = .typed(typed)
         } else {
             // Back to the confirmation, which needs the vote and the person, with what it held.
@@ -92,10 +94,11 @@ struct OwnerRoutes {
                 guard let voter = context.voters.first(where: { $0.person == person }) else {
                     return Layout.refuse(.notFound, S.ballot, S.noBallotHere, chrome: context.chrome, back: .votes)
                 }
-                let error = typed.isEmpty ? S.needSignature(context.lang) : S.notYourName(session.ownerName)(context.lang)
+                // (The language switch: the confirmation again in the other language, the typed name kept.)
+                let error = relang ? nil : typed.isEmpty ? S.needSignature(context.lang) : S.notYourName(session.ownerName)(context.lang)
                 let page = ConfirmPage(vote: context.vote, voter: voter, choices: choices, csrf: session.csrf, error: error, typed: typed)
                 return Layout.response(
-                    page.render(chrome: context.chrome.at(.vote(context.vote.id))), status: typed.isEmpty ? .ok : .unprocessableContent)
+                    page.render(chrome: context.chrome.at(.vote(context.vote.id))), status: typed.isEmpty || relang ? .ok : .unprocessableContent)
             }
         }
         func cast(in estate: Int64) async throws -> Receipt {

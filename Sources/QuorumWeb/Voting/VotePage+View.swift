@@ -106,12 +106,12 @@ extension NoticePage {
 
 extension BallotPage {
     func render(chrome: PageChrome) -> Page {
-        Layout.page(S.ballot, chrome: chrome) { lang in
+        Layout.page(S.ballot, chrome: chrome.keeping(SiteURL.vote(vote.id, .confirm), main: S.next)) { lang in
             Paragraph("\(vote.title)\(lang.dot)\(S.rooms(lang))\(lang.colon)\(lang.rooms(voter.rooms))").class("meta")
             if !problems.isEmpty {
                 Div { for problem in problems { Paragraph(S.say(problem)(lang)) } }.class("alert").attribute(named: "role", value: "alert")
             }
-            Form(post: SiteURL.vote(vote.id, .confirm), csrf: csrf) {
+            Form(keeping: SiteURL.vote(vote.id, .confirm), csrf: csrf) {
                 Input(type: .hidden, name: "person", value: String(voter.person))
                 for (position, matter) in vote.definition.matters.enumerated() {
                     fields(matter, number: position + 1, chosen: chosen.marks[matter.id], lang: lang)
@@ -156,11 +156,11 @@ extension BallotPage {
 
 extension ConfirmPage {
     func render(chrome: PageChrome) -> Page {
-        Layout.page(S.confirmTitle, chrome: chrome) { lang in
+        Layout.page(S.confirmTitle, chrome: chrome.keeping(SiteURL.vote(vote.id, .cast), main: S.submit)) { lang in
             Paragraph(S.confirmIntro(lang))
             Layout.flash(error)
             VotePages.summary(vote, choices: choices, lang: lang)
-            Form(post: SiteURL.vote(vote.id, .cast), csrf: csrf) {
+            Form(keeping: SiteURL.vote(vote.id, .cast), csrf: csrf) {
                 Input(type: .hidden, name: "person", value: String(voter.person))
                 Input(type: .hidden, name: "choices", value: choices.canonicalJSON)
                 Input(type: .hidden, name: "signature_drawn", value: "").id("signature-drawn")

@@ -68,4 +68,18 @@ import Testing
             #expect(photo.0 == .ok && photo.1 == "image/png" && photo.2 == Self.png)
         }
     }
+
+    @Test func longListsSearchByRoomAndPage() async throws {
+        try await SiteFixture.with { site, client in
+            let (committee, _) = try await MassActionRouteTests().signedIn(.committeeHere, site, client)
+            let all = try await committee.get("/manage/votes/\(site.open.id)/lists/unbound")
+            let found = try await committee.get("/manage/votes/\(site.open.id)/lists/unbound?q=101")
+            let delivery = try await committee.get("/manage/votes/\(site.open.id)/delivery?q=102")
+            // (1-101's owner has bound an account: only 1-102 is on the list)
+            #expect(all.status == .ok && all.body.contains("<li>1-102</li>") && all.body.contains(#"id="search""#) && all.body.contains("共 1 项"))
+            #expect(!found.body.contains("<li>1-102</li>") && found.body.contains("共 0 项"))
+            #expect(delivery.body.contains(#"<td class="rooms">1-102</td>"#) && !delivery.body.contains(#"<td class="rooms">1-101</td>"#))
+            #expect(!delivery.body.contains(#"id="page-next""#), "one page")
+        }
+    }
 }

@@ -85,6 +85,33 @@ import Testing
         }
     }
 
+    /// Issue 13, item 20: switching language on the ballot or the confirmation keeps what it
+    /// holds and casts nothing.
+    @Test func switchingLanguageKeepsTheBallotAndTheTypedNameAndCastsNothing() async throws {
+        try await Estate.with { estate, client in
+            let visitor = Visitor(client)
+            try await visitor.bind(estate, name: "甲", idNumber: "110101199001010011")
+            let mine = try await visitor.person(estate)
+            let vote = "/votes/\(estate.vote.id)"
+            let ballot = try await visitor.get("\(vote)/ballot?person=\(mine)")
+            let csrf = try #require(ballot.field("csrf"))
+            #expect(ballot.body.contains(#"name="relang" formaction="\#(vote)/confirm?lang=en""#))
+            // act: the ballot half filled in, switched; then the confirmation with a typed name, switched
+            let switched = try await visitor.post(
+                "\(vote)/confirm?lang=en", [("csrf", csrf), ("person", mine), ("m.m1", "oppose"), ("e", "c1"), ("relang", "")])
+            let choices = BallotChoices(["m1": .option(.agree), "e": .candidates(["c1"])]).canonicalJSON
+            let confirm = try await visitor.post(
+                "\(vote)/cast?lang=en",
+                [("csrf", csrf), ("person", mine), ("choices", choices), ("signature_drawn", ""), ("signature_typed", "甲"), ("relang", "")])
+            // check: in English, as filled in, nothing cast
+            #expect(switched.status == .ok && switched.body.contains(#"<html lang="en">"#))
+            #expect(switched.body.contains(#"id="m-m1-oppose" checked"#) && !switched.body.contains(#"role="alert""#))
+            #expect(confirm.status == .ok && confirm.body.contains(#"<html lang="en">"#) && confirm.body.contains("Confirm"))
+            #expect(confirm.field("signature_typed") == "甲" && confirm.field("choices") == choices)
+            #expect(try await estate.store.voting.progress(of: estate.vote).voted.heads == 0)
+        }
+    }
+
     /// Issue 13, item 20: an owner with flats in several estates binds once and sees all of them.
     @Test(arguments: TestDatabase.available)
     func oneBindingSeesAndVotesInEveryEstateWhoseRegisterHoldsTheOwner(_ database: TestDatabase) async throws {
