@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// `quorum tally` run as a user runs it: the built binary, real files, exit codes and streams.
@@ -18,16 +19,26 @@ import Testing
         return directory.appendingPathComponent("quorum")
     }()
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+    /// `input`: what the command reads on its standard input (a password it asks for).
+    static let launching = Mutex(())
+
+    static func run(_ arguments: [String], input: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
-        try process.run()
+        let typed = Pipe()
+        if input != nil { process.standardInput = typed }
+        // One launch at a time: Foundation's Process.run crashed (a bad memmove inside it) when
+        // the suites launched the binary from several threads at once.
+        try launching.withLock { _ in try process.run() }
+        if let input {
+            typed.fileHandleForWriting.write(Data((input + "\n").utf8))
+            try typed.fileHandleForWriting.close()
+        }
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         let errData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

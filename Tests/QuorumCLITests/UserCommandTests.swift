@@ -6,7 +6,7 @@ import Testing
 @Suite struct UserCommandTests {
     func quorum(_ arguments: [String], in folder: URL, password: String? = nil) throws -> TallyCommandTests.Run {
         let database = ["--database", "sqlite:///" + folder.appendingPathComponent("q.sqlite").path]
-        return try TallyCommandTests.run(arguments + database, environment: password.map { ["QUORUM_PASSWORD": $0] } ?? [:])
+        return try TallyCommandTests.run(arguments + database, input: password)
     }
 
     @Test func anAccountIsDisabledEnabledAndResetFromTheCommandLine() throws {

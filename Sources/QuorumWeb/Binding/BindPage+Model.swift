@@ -11,6 +11,8 @@ struct BindPage {
     var pre: String
     var error: String?
     var name = ""
+    /// The estate chosen, when the form comes back (the language switch, a refusal).
+    var estate: Int64?
     /// Whether any identity provider is trusted, so that a credential may be offered.
     var credentials: Bool
 }

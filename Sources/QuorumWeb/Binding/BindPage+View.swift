@@ -12,7 +12,9 @@ extension HomePage {
 
 extension BindPage {
     func render(chrome: PageChrome) -> Page {
-        Layout.page(S.bindTitle, chrome: chrome) { lang in
+        // The language switch sends the form and it comes back holding the estate and the name;
+        // never the ID number, which no page writes out.
+        Layout.page(S.bindTitle, chrome: chrome.keeping(SiteURL.bind, main: S.sendCode)) { lang in
             Paragraph(S.bindIntro(lang))
             Layout.flash(error)
             Form(url: SiteURL.bind, method: .post) {
@@ -22,7 +24,10 @@ extension BindPage {
                     Paragraph("\(S.estate(lang))\(lang.colon)\(estates[0].name)").class("meta")
                 } else {
                     Label(S.estate(lang)) {
-                        Select { for estate in estates { Option(estate.name, value: String(estate.id)) } }.attr("name", "estate").id("estate")
+                        Select { for each in estates { Option(each.name, value: String(each.id), selected: each.id == estate) } }.attr(
+                            "name", "estate"
+                        ).id(
+                            "estate")
                     }
                 }
                 Label(S.name(lang)) {
@@ -33,7 +38,7 @@ extension BindPage {
                         .attribute(named: "autocomplete", value: "off").attribute(named: "inputmode", value: "text")
                 }
                 SubmitButton(S.sendCode(lang)).id("send-code")
-            }
+            }.id(Layout.keptForm)
             // What is kept, why and for how long, before anything is typed in (issue 13, item 21).
             Div {
                 H2(S.Privacy.title(lang))

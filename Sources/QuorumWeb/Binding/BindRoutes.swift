@@ -41,6 +41,9 @@ struct BindRoutes {
             return Layout.refuse(.forbidden, S.bindTitle, S.formExpired, chrome: context.chrome, back: .bind)
         }
         let name = form["name"] ?? ""
+        if form["relang"] != nil {
+            return formPage(estates, pre: pre, name: name, estate: form["estate"].flatMap(Int64.init), context: context)
+        }
         guard let estate = form["estate"].flatMap(Int64.init), estates.contains(where: { $0.id == estate }) else {
             return formPage(estates, pre: pre, error: S.formExpired(context.lang), name: name, context: context, status: .badRequest)
         }
@@ -52,9 +55,11 @@ struct BindRoutes {
             return Layout.response(page.render(chrome: context.chrome))
         } catch let error as BindingError {
             guard case .tooManyRequests(let until) = error else {
-                return formPage(estates, pre: pre, error: S.say(error)(context.lang), name: name, context: context, status: .badRequest)
+                return formPage(
+                    estates, pre: pre, error: S.say(error)(context.lang), name: name, estate: estate, context: context, status: .badRequest)
             }
-            var response = formPage(estates, pre: pre, error: S.say(error)(context.lang), name: name, context: context, status: .tooManyRequests)
+            var response = formPage(
+                estates, pre: pre, error: S.say(error)(context.lang), name: name, estate: estate, context: context, status: .tooManyRequests)
             response.headers[.retryAfter] = String(max(1, (until.millisecondsSinceEpoch - Store.systemClock().millisecondsSinceEpoch + 999) / 1000))
             return response
         }
@@ -112,10 +117,11 @@ struct BindRoutes {
     /// The binding form, at `/bind` whichever form was sent; `credentials`: whether to offer
     /// a credential (by default, when an identity provider is trusted).
     func formPage(
-        _ estates: [Division], pre: String, error: String? = nil, name: String = "", credentials: Bool? = nil, context: QuorumRequestContext,
-        status: HTTPResponse.Status = .ok
+        _ estates: [Division], pre: String, error: String? = nil, name: String = "", estate: Int64? = nil, credentials: Bool? = nil,
+        context: QuorumRequestContext, status: HTTPResponse.Status = .ok
     ) -> Response {
-        let page = BindPage(estates: estates, pre: pre, error: error, name: name, credentials: credentials ?? !dependencies.trustedIssuers.isEmpty)
+        let page = BindPage(
+            estates: estates, pre: pre, error: error, name: name, estate: estate, credentials: credentials ?? !dependencies.trustedIssuers.isEmpty)
         return Layout.response(page.render(chrome: context.chrome.at(.bind)), status: status)
     }
 

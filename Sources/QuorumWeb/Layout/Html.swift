@@ -161,11 +161,17 @@ struct Legend: Component {
 struct Option: Component {
     let text: String
     let value: String
-    init(_ text: String, value: String) { (self.text, self.value) = (text, value) }
+    var selected = false
+    init(_ text: String, value: String, selected: Bool = false) { (self.text, self.value, self.selected) = (text, value, selected) }
     /// An empty value is written (`value=""`): a required select's first, placeholder option.
     var body: Component {
         Node<HTML.BodyContext>.element(
-            named: "option", nodes: [.attribute(named: "value", value: value.attribute, ignoreIfValueIsEmpty: false), .plain(text)])
+            named: "option",
+            nodes: [
+                .attribute(named: "value", value: value.attribute, ignoreIfValueIsEmpty: false),
+                .attribute(named: "selected", value: selected ? "selected" : nil),
+                .plain(text),
+            ])
     }
 }
 

@@ -112,6 +112,22 @@ import Testing
         }
     }
 
+    /// The binding form switches language keeping the estate and the name, never writing the
+    /// ID number into the page, and sends no code.
+    @Test func theBindingFormSwitchesLanguageKeepingTheNameButNotTheIDNumber() async throws {
+        try await Estate.with { estate, client in
+            let visitor = Visitor(client)
+            let form = try await visitor.get("/bind")
+            let pre = try #require(form.field("pre"))
+            #expect(form.body.contains(#"name="relang" formaction="/bind?lang=en""#))
+            let switched = try await visitor.post(
+                "/bind?lang=en",
+                [("pre", pre), ("estate", String(estate.estate)), ("name", "甲"), ("id_number", "110101199001010011"), ("relang", "")])
+            #expect(switched.status == .ok && switched.body.contains(#"<html lang="en">"#) && switched.field("name") == "甲")
+            #expect(!switched.body.contains("110101199001010011") && estate.phone.lastCode == nil)
+        }
+    }
+
     /// Issue 13, item 20: an owner with flats in several estates binds once and sees all of them.
     @Test(arguments: TestDatabase.available)
     func oneBindingSeesAndVotesInEveryEstateWhoseRegisterHoldsTheOwner(_ database: TestDatabase) async throws {
