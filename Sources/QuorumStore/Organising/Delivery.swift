@@ -13,6 +13,7 @@ extension OrganisingStore {
         guard DeliveryMethod.recorded.contains(method) else { throw DeliveryError.notRecordable }
         let day = try checkedDay(day, of: vote)
         try await writing { db in
+            try await checkUncounted(vote, on: db)
             let persons = try await db.raw(
                 """
                 INSERT INTO deliveries (vote_id, person, method, recorded_at, recorded_by, delivered_on)
@@ -35,6 +36,7 @@ extension OrganisingStore {
         let day = try checkedDay(day, of: vote)
         guard let photo else { throw DeliveryError.photoMissing }
         return try await writing { db in
+            try await checkUncounted(vote, on: db)
             let persons = try await db.raw(
                 """
                 INSERT INTO deliveries (vote_id, person, method, recorded_at, recorded_by, delivered_on)
@@ -51,8 +53,10 @@ extension OrganisingStore {
         }
     }
 
-    /// Records that the owner of a session has seen the notice online, for each of their persons.
-    /// Only the first view writes: a notice page read again costs one read, not a write.
+    /// Records that the owner of a session has seen the notice online, for each of their persons,
+    /// while the vote runs: not after its deadline (too late to reach them), nor after the count
+    /// (which read the record as it was). Only the first view
+    /// writes: a notice page read again costs one read, not a write.
     public func recordSeenOnline(vote: String, owner idHash: String) async throws {
         try await withConnection { db in
             let missing = try await db.raw(
@@ -65,12 +69,20 @@ extension OrganisingStore {
             try await db.raw(
                 """
                 INSERT INTO deliveries (vote_id, person, method, recorded_at, recorded_by)
-                SELECT \(bind: vote), person, 'online', \(bind: clock().millisecondsSinceEpoch), 'owner'
-                FROM vote_members WHERE vote_id = \(bind: vote) AND id_hash = \(bind: idHash)
+                SELECT \(bind: vote), m.person, 'online', \(bind: clock().millisecondsSinceEpoch), 'owner'
+                FROM vote_members m JOIN votes v ON v.id = m.vote_id
+                WHERE m.vote_id = \(bind: vote) AND m.id_hash = \(bind: idHash) AND v.tally_json IS NULL
+                AND v.closes_at > \(bind: clock().millisecondsSinceEpoch)
                 ON CONFLICT (vote_id, person, method) DO NOTHING
                 """
             ).run()
         }
+    }
+
+    /// Under the vote's row lock, so a record and the count follow each other: none after it.
+    private func checkUncounted(_ vote: StoredVote, on db: any SQLDatabase) async throws {
+        let row = try await db.raw("UPDATE votes SET status = status WHERE id = \(bind: vote.id) RETURNING tally_json").first()
+        guard try row?.decode(column: "tally_json", as: String?.self) == nil else { throw DeliveryError.counted }
     }
 
     private func checkedDay(_ day: String, of vote: StoredVote) throws -> String {

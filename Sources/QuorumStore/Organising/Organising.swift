@@ -7,9 +7,9 @@ public struct PersonRow: Sendable, Hashable {
     public var rooms: String
     public var building: String
     public var area: Area
-    public var deliveries: Set<DeliveryMethod>
-    /// The local day (`YYYY-MM-DD`) of each delivery.
-    public var deliveredOn: [DeliveryMethod: String] = [:]
+    /// Each way the notice reached the person, with its local day (`YYYY-MM-DD`).
+    public var deliveredOn: [DeliveryMethod: String]
+    public var deliveries: Set<DeliveryMethod> { Set(deliveredOn.keys) }
     public var voted: Channel?
 }
 
@@ -50,7 +50,6 @@ extension OrganisingStore {
             actor == nil
                 ? rows.map {
                     var row = $0
-                    row.deliveries.remove(.online)
                     row.deliveredOn[.online] = nil
                     return row
                 } : rows, reached
@@ -79,7 +78,7 @@ extension OrganisingStore {
             return PersonRow(
                 person: person, rooms: rooms, building: Self.building(ofRooms: rooms),
                 area: Area(centiSquareMetres: try row.decode(column: "area", as: Int64.self)),
-                deliveries: Set((deliveries[person] ?? [:]).keys), deliveredOn: deliveries[person] ?? [:],
+                deliveredOn: deliveries[person] ?? [:],
                 voted: try row.decode(column: "channel", as: String?.self).flatMap(Channel.init(rawValue:)))
         }
     }

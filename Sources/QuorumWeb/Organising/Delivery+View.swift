@@ -30,7 +30,9 @@ extension DeliveryPage {
                         }
                         TableCell {
                             if !records.isEmpty { Span(records.joined(separator: lang.list)).class("delivered") }
-                            if permissions.contains(.deliver) { recordForm(person, lang) }
+                            if permissions.contains(.deliver) && !DeliveryMethod.recorded.allSatisfy(person.deliveries.contains) {
+                                recordForm(person, lang)
+                            }
                         }
                     }.id("p\(person.person)")
                 }
@@ -38,22 +40,22 @@ extension DeliveryPage {
         }
     }
 
-    /// One person's record: how and on which day (today unless changed); only the ways not yet recorded.
+    /// One person's record: how (the ways not yet recorded) and on which day (today unless changed).
     func recordForm(_ person: PersonRow, _ lang: Lang) -> Component {
-        let open = DeliveryMethod.recorded.filter { !person.deliveries.contains($0) }
-        return Form(post: SiteURL.manageVote(vote.id, .delivery()), csrf: staff.csrf) {
+        Form(post: SiteURL.manageVote(vote.id, .delivery()), csrf: staff.csrf) {
             Input(type: .hidden, name: "person", value: String(person.person))
             // Back to the same page of the same list.
             for (name, value) in [("building", building), ("q", query), ("page", page.map(String.init))] {
                 if let value { Input(type: .hidden, name: name, value: value) }
             }
-            if !open.isEmpty {
-                Select { for method in open { Option(S.deliveryMethodName(method)(lang), value: method.rawValue) } }
-                    .attr("name", "method").attr("aria-label", S.deliveryMethod(lang)).id("method-\(person.person)")
-                Input(type: .date, name: "day", value: today).attr("aria-label", S.deliveryDay(lang)).attr("max", today)
-                    .id("day-\(person.person)")
-                SubmitButton(S.recordDelivery(lang)).class("small").id("deliver-\(person.person)")
+            Select {
+                for method in DeliveryMethod.recorded where !person.deliveries.contains(method) {
+                    Option(S.deliveryMethodName(method)(lang), value: method.rawValue)
+                }
             }
+            .attr("name", "method").attr("aria-label", S.deliveryMethod(lang)).id("method-\(person.person)")
+            Input(type: .date, name: "day", value: today).attr("aria-label", S.deliveryDay(lang)).attr("max", today).id("day-\(person.person)")
+            SubmitButton(S.recordDelivery(lang)).class("small").id("deliver-\(person.person)")
         }.class("record")
     }
 

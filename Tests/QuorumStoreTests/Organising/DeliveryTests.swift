@@ -85,6 +85,13 @@ import Testing
             await #expect(throws: DeliveryError.counted) {
                 try await store.organising.recordDelivery(vote: counted, person: persons[0], method: .post, day: "2024-01-20", actor: "clerk-1")
             }
+            // Nor with the vote as it was read before the count, nor by an owner reading the notice now.
+            await #expect(throws: DeliveryError.counted) {
+                try await store.organising.recordDelivery(vote: vote, person: persons[0], method: .post, day: "2024-01-20", actor: "clerk-1")
+            }
+            let jia = try await organiser.owner(store, estate: estate, name: "甲", id: "110101199001010011")
+            try await store.organising.recordSeenOnline(vote: vote.id, owner: jia.idHash)
+            #expect(try await store.organising.persons(of: vote.id) == rows, "the record the count read")
         }
     }
 }
