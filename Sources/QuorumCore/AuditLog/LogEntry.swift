@@ -75,6 +75,8 @@ public enum AuditEvent: Hashable, Sendable {
     /// The notice reached the voting persons `persons` by `method` on the local `day`, as a
     /// staff member recorded it; a public posting names every person it covered and its photo.
     case delivered(method: DeliveryMethod, day: String, persons: [Int], documents: [LogDocument], actor: String)
+    /// A change of an estate's books (`BooksEvent`; entry's vote: empty).
+    case books(BooksEvent)
 
     /// The `kind` member of the entry's JSON.
     public var kind: String {
@@ -102,6 +104,7 @@ public enum AuditEvent: Hashable, Sendable {
         case .settingsChanged: "settings_changed"
         case .phoneChanged: "phone_changed"
         case .delivered: "delivered"
+        case .books(let event): event.kind
         }
     }
 }
@@ -212,6 +215,7 @@ extension LogEntry {
                 ("method", .string(method.rawValue)), ("day", .string(day)), ("persons", .array(persons.map(JSONText.int))),
                 ("documents", documents.json), ("actor", .string(actor)),
             ]
+        case .books(let event): members += event.members
         }
         return .object(members)
     }
@@ -281,6 +285,7 @@ extension LogEntry {
                 .phoneChanged(change: $0, requestedBy: $1, actor: $2)
             }
         case "delivered": event = deliveredEvent(json)
+        case _ where BooksEvent.kinds.contains(kind): event = BooksEvent.read(kind, json).map(AuditEvent.books)
         default: event = nil
         }
         guard let event else { return nil }

@@ -78,6 +78,16 @@ public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
     case personDisagrees(firstLine: Int, first: String, found: String)
     case duplicateBallotRow(firstLine: Int)
     case simultaneousBallots(firstLine: Int)
+    // Bank statements.
+    case invalidDate(String)
+    case moneyNegative(String)
+    case moneyTooPrecise(String)
+    case noAmount
+    case bothAmounts
+    /// The balance is not the previous row's stated balance (nil: the account's before the file) plus this row.
+    case balanceDoesNotFollow(expected: String, previousLine: Int?)
+    /// The reference is on an earlier line (nil: imported before).
+    case duplicateReference(firstLine: Int?)
 
     public var chinese: String {
         switch self {
@@ -113,6 +123,14 @@ public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
         case .personDisagrees(let line, let first, let found): "同一表决人的另一单元在第 \(line) 行为“\(first)”，此处为“\(found)”"
         case .duplicateBallotRow(let line): "与第 \(line) 行重复：同一单元同一事项"
         case .simultaneousBallots(let line): "同一表决人在同一时间有两张不同的票（另见第 \(line) 行）"
+        case .invalidDate(let text): "无法识别的日期或时间“\(text)”，应如 2026-03-31、2026/3/31、20260331 或 14:05:00"
+        case .moneyNegative(let text): "金额不能为负：“\(text)”"
+        case .moneyTooPrecise(let text): "金额最多两位小数：“\(text)”"
+        case .noAmount: "收入金额与支出金额须有一项大于 0"
+        case .bothAmounts: "收入金额与支出金额只能填一项"
+        case .balanceDoesNotFollow(let expected, let line):
+            line.map { "余额与第 \($0) 行的余额不符，应为 \(expected)" } ?? "余额与账户导入前的余额不符，应为 \(expected)"
+        case .duplicateReference(let line): line.map { "流水号与第 \($0) 行重复" } ?? "流水号已导入过"
         }
     }
 
@@ -151,6 +169,15 @@ public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
             "another unit of the same voting person has \"\(first)\" on line \(line) but \"\(found)\" here"
         case .duplicateBallotRow(let line): "duplicates line \(line): same unit, same matter"
         case .simultaneousBallots(let line): "the same voting person has two different ballots received at the same time (see line \(line))"
+        case .invalidDate(let text): "not a date or time: \"\(text)\" (e.g. 2026-03-31, 2026/3/31, 20260331 or 14:05:00)"
+        case .moneyNegative(let text): "an amount cannot be negative: \"\(text)\""
+        case .moneyTooPrecise(let text): "an amount has at most 2 decimals: \"\(text)\""
+        case .noAmount: "one of income and expense must be greater than 0"
+        case .bothAmounts: "only one of income and expense may be filled in"
+        case .balanceDoesNotFollow(let expected, let line):
+            line.map { "the balance does not follow from line \($0)'s balance; expected \(expected)" }
+                ?? "the balance does not follow from the account's balance before the file; expected \(expected)"
+        case .duplicateReference(let line): line.map { "the reference repeats line \($0)'s" } ?? "the reference was imported before"
         }
     }
 

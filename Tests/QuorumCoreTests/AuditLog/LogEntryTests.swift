@@ -57,6 +57,11 @@ import Testing
         .delivered(
             method: .posting, day: "2026-12-02", persons: [3, 7, 12], documents: [LogDocument(name: "posting.jpg", sha256: hash)], actor: "c1"),
         .delivered(method: .text, day: "2026-12-01", persons: [4], documents: [], actor: "clerk-1"),
+        .books(.recorded(entry: "E1", account: "public-income", kind: .expense, amount: 23_000, corrects: "", contentSHA256: hash, actor: "p1")),
+        .books(.recorded(entry: "E2", account: "maintenance-fund", kind: .opening, amount: 0, corrects: "E0", contentSHA256: hash, actor: "p1")),
+        .books(.reviewed(entry: "E1", state: .needsInformation, textSHA256: hash, actor: "c1")),
+        .books(.documented(entry: "E1", documents: [LogDocument(name: "receipt.pdf", sha256: hash)], actor: "p1")),
+        .books(.imported(account: "public-income", fileSHA256: hash, rowsSHA256: hash, rows: 10, actor: "p1")),
     ]
 
     @Test(arguments: everyKind)
