@@ -25,6 +25,8 @@ import Testing
         "Tickets.swift: Self.matching(subject)",  // the same (the readers and the open count)
         "Tickets.swift: mine",  // one bind (the owner's hash) or nothing, a few lines above
         "Tickets.swift: list",  // an SQLList of SQLBind only (the estates' ids)
+        "BooksStore.swift: only",  // one bind (the state) or nothing, a few lines above
+        "BooksStore.swift: set",  // assignments of binds (the text, the actor, the time), a few lines above
     ]
     static let safeLabels = ["bind:", "binds:", "ident:", "idents:", "literal:"]
 
