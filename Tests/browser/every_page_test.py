@@ -316,14 +316,21 @@ class EveryPageTest(SiteTest):
         self.page("/votes", "votes-voted")
         dispute = urllib.parse.urlparse(self.find("a[id^=dispute-]").get_attribute("href"))
         self.page(dispute.path + ("?" + dispute.query if dispute.query else ""), "dispute")
+        # The estate's books, one tap from the list (issue 14).
+        self.go("/votes")
+        self.click("#to-books")
+        self.wait_path("/books")
+        self.page("/books", "books")
 
         # The committee, while the vote is open.
         self.sign_in("demo-committee")
         self.page("/manage", "manage-committee")
         settings = urllib.parse.urlparse(self.find("a[id^=settings-]").get_attribute("href")).path
         new = urllib.parse.urlparse(self.find("a[id^=new-vote-]").get_attribute("href")).path
+        books = urllib.parse.urlparse(self.find("a[id^=books-]").get_attribute("href")).path
         self.page(settings, "settings")
         self.page(new, "setup")
+        self.page(books, "books-committee")
         self.page(self.manage(), "overview")
         self.page(self.manage("/delivery"), "delivery")
         building = urllib.parse.urlparse(self.find("a.chip").get_attribute("href"))

@@ -21,8 +21,9 @@ public enum StaffRole: String, CaseIterable, Sendable, Hashable {
     public var permissions: Set<Permission> {
         switch self {
         // Paper ballots are entered only by the clerks the committee names (`VoteDuty`), never by it.
-        case .committee: [.view, .organise, .deliver, .lists, .print, .resolve, .export, .answer]
-        case .property: [.view, .deliver]
+        case .committee: [.view, .organise, .deliver, .lists, .print, .resolve, .export, .answer, .recordBooks, .approveBooks]
+        // The property company records the estate's income and expenses; the committee approves them (issue 14).
+        case .property: [.view, .deliver, .recordBooks]
         case .clerk: [.view, .deliver, .print, .enter]
         // Supervision: sees everything, may ask for the lists and the records, settles
         // mismatched paper entries, sees every open objection and answers those left
@@ -87,6 +88,10 @@ public enum Permission: String, CaseIterable, Sendable, Hashable {
     case manageStaff = "manage_staff"
     /// Put an owner's new phone on file, two people (issue 13, item 21).
     case rebind
+    /// Record an income or expense of the estate's books, and answer a question on it (issue 14).
+    case recordBooks = "record_books"
+    /// Approve, reject or send back an entry of the estate's books, never one's own (issue 14).
+    case approveBooks = "approve_books"
 }
 
 /// Why a staff sign-in or account change failed.

@@ -22,6 +22,8 @@ public enum EntryDecision: String, Sendable, Hashable, CaseIterable {
 /// Why a ledger operation was refused.
 public enum BooksError: Error, Hashable, Sendable {
     case amountNotPositive
+    /// Not yuan as `Money.parse` reads them (at most 2 decimals, no sign).
+    case badAmount(String)
     case badDate(String)
     /// A text is longer than `BookText.maximumCharacters` or holds a NUL.
     case badText

@@ -149,11 +149,11 @@ public enum BookText {
 public enum BookDate {
     /// The day as `YYYY-MM-DD`, or nil when it is not a real day in one of the three forms.
     public static func parse(_ text: String) -> String? {
-        let slash = text.contains("/")
+        let separator: Character = text.contains("/") ? "/" : "-"
+        let slash = separator != "-"
         let parts =
             text.utf8.count == 8 && !text.contains("-") && !slash
-            ? [text.prefix(4), text.dropFirst(4).prefix(2), text.suffix(2)]
-            : text.split(separator: slash ? "/" : "-", omittingEmptySubsequences: false)
+            ? [text.prefix(4), text.dropFirst(4).prefix(2), text.suffix(2)] : text.split(separator: separator, omittingEmptySubsequences: false)
         let widths = slash ? [4...4, 1...2, 1...2] : [4...4, 2...2, 2...2]
         guard parts.count == 3, zip(parts, widths).allSatisfy({ $1.contains($0.count) && $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } })
         else { return nil }

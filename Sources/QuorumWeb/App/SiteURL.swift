@@ -13,6 +13,8 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
     case bind, bindCode, bindCredential, logout
     case votes
     case vote(String, Vote = .notice)
+    /// The estate's books as its owners see them (账目公开), a page of entries at a time.
+    case books(page: String? = nil)
     case receipt(String)
     // The audit log, public.
     case log(Log)
@@ -36,6 +38,9 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
     case phoneChanges(estate: String)
     case confirmPhoneChange(estate: String)
     case manageVote(String, Manage = .overview)
+    /// An estate's books for its staff, where entries are recorded; and where one is reviewed.
+    case manageBooks(estate: String)
+    case reviewEntry(estate: String)
 
     /// An owner's pages of one vote, under `/votes/:vote`.
     public enum Vote: Sendable, Hashable {
@@ -90,6 +95,7 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
         case .bindCredential: "/bind/credential"
         case .logout: "/logout"
         case .votes: "/votes"
+        case .books(let page): "/books" + Self.query(["page": page])
         case .vote(let id, let page): "/votes/\(id)" + page.suffix
         case .receipt(let code): "/receipts/\(code)"
         case .log(let log): "/log/" + log.rawValue
@@ -111,6 +117,8 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
         case .phoneChanges(let estate): "/manage/estates/\(estate)/phones"
         case .confirmPhoneChange(let estate): "/manage/estates/\(estate)/phones/confirm"
         case .manageVote(let id, let page): "/manage/votes/\(id)" + page.suffix
+        case .manageBooks(let estate): "/manage/estates/\(estate)/books"
+        case .reviewEntry(let estate): "/manage/estates/\(estate)/books/review"
         }
     }
 

@@ -6,6 +6,7 @@ extension VoteListPage {
     func render(chrome: PageChrome) -> Page {
         Layout.page(S.myVotes, chrome: chrome) { lang in
             Paragraph(S.hello(owner)(lang)).class("meta")
+            Link(S.Books.link(lang), url: SiteURL.books()).class("button secondary").id("to-books")
             if items.isEmpty { Paragraph(S.noVotes(lang)) }
             for (index, item) in items.enumerated() {
                 // Flats in several estates: each estate's votes under its name.

@@ -71,6 +71,11 @@ import Testing
         // An owner's new phone on file: the street office of the estate only.
         "GET /manage/estates/:estate/phones": [.streetHere], "POST /manage/estates/:estate/phones": [.streetHere],
         "POST /manage/estates/:estate/phones/confirm": [.streetHere],
+        // The books (issue 14): every owner sees their own estate's; the property company and the
+        // committee record, the committee reviews (the route checks the decision is the committee's).
+        "GET /books": [.ownerHere, .ownerElsewhere],
+        "GET /manage/estates/:estate/books": view, "POST /manage/estates/:estate/books": [.committeeHere, .propertyHere],
+        "POST /manage/estates/:estate/books/review": [.committeeHere, .propertyHere],
     ]
 
     @Test func everyRouteAnswersEveryRoleAsTheTableSays() async throws {

@@ -111,6 +111,11 @@ import Testing
                     "manage-estates-estate-settings", .staff(csrf: committee.csrf), .estateSettings(estate: String(estate.id)),
                     try await SettingsPage.load(estate, staff: committee, store: store).render
                 ),
+                ("books", .owner(csrf: owner.csrf), .books(), try await BooksPage.load(estate: owner.estateID, store: store).render),
+                (
+                    "manage-estates-estate-books", .staff(csrf: committee.csrf), .manageBooks(estate: String(estate.id)),
+                    try await LedgerPage.load(estate, staff: committee, store: store).render
+                ),
                 (
                     "manage-votes-vote", .staff(csrf: committee.csrf), .manageVote(open.id),
                     try await OverviewPage.load(open, staff: committee, message: nil, demo: false, store: store).render

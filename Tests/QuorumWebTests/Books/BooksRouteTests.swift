@@ -1,0 +1,65 @@
+import HummingbirdTesting
+import QuorumCore
+import QuorumStore
+import Testing
+
+@testable import QuorumWeb
+
+/// Issue 14 on the web: the property company opens the public income and records an expense,
+/// the committee approves (never the recorder), a bad amount is refused with its reason, and
+/// the owners' page shows the balance, the entry and the missing receipt.
+@Suite struct BooksRouteTests {
+    func visitor(_ site: SiteFixture, _ client: any TestClientProtocol, _ role: SiteFixture.Role) async throws -> (Visitor, String) {
+        let credentials = try #require(try await site.credentials(role))
+        let visitor = Visitor(client)
+        let (name, value) = credentials.cookie.split(separator: "=", maxSplits: 1).map(String.init).pairs
+        visitor.cookies.withLock { $0[name] = value }
+        return (visitor, credentials.csrf)
+    }
+
+    @Test func thePropertyCompanyRecordsTheCommitteeApprovesAndTheOwnersSee() async throws {
+        try await SiteFixture.with { site, client in
+            let (property, propertyCSRF) = try await visitor(site, client, .propertyHere)
+            let (committee, committeeCSRF) = try await visitor(site, client, .committeeHere)
+            let (owner, _) = try await visitor(site, client, .ownerHere)
+            let books = SiteURL.manageBooks(estate: String(site.here)).path
+            let review = SiteURL.reviewEntry(estate: String(site.here)).path
+            // the property company opens the account; the committee approves the opening balance
+            let opened = try await property.post(
+                books, [("csrf", propertyCSRF), ("kind", "opening"), ("account", "public-income"), ("amount", "1,000.00"), ("date", "2026-01-01")])
+            #expect(opened.status == .ok && opened.body.contains("期初余额"))
+            let opening = try #require(try await site.store.books.entries(estate: site.here).first)
+            #expect(!opened.body.contains("approve-\(opening.entry.id)"), "the recorder is offered no review")
+            let refusedOwn = try await property.post(review, [("csrf", propertyCSRF), ("entry", opening.entry.id), ("decision", "approve")])
+            #expect(refusedOwn.status == .unprocessableContent)
+            let page = try await committee.get(books)
+            #expect(page.body.contains("approve-\(opening.entry.id)"))
+            let approved = try await committee.post(review, [("csrf", committeeCSRF), ("entry", opening.entry.id), ("decision", "approve")])
+            #expect(approved.status == .ok && approved.body.contains("1,000.00 元"))
+            // an amount with three decimals is refused with its reason, nothing recorded
+            let fields = [("csrf", propertyCSRF), ("account", "public-income"), ("kind", "expense"), ("date", "2026-01-12"), ("category", "保洁")]
+            let bad = try await property.post(books, fields + [("amount", "230.001")])
+            #expect(bad.status == .unprocessableContent && bad.body.contains("“230.001”不是金额"))
+            #expect(try await site.store.books.entries(estate: site.here).count == 1)
+            _ = try await property.post(books, fields + [("amount", "230.00"), ("counterparty", "某某物业")])
+            let expense = try #require(try await site.store.books.entries(estate: site.here, state: .recorded).first)
+            // sent back without a reason: refused; with one: the property company answers and resubmits
+            let noReason = try await committee.post(review, [("csrf", committeeCSRF), ("entry", expense.entry.id), ("decision", "ask")])
+            #expect(noReason.status == .unprocessableContent)
+            _ = try await committee.post(review, [("csrf", committeeCSRF), ("entry", expense.entry.id), ("decision", "ask"), ("reason", "哪一栋？")])
+            let resubmitted = try await property.post(
+                review, [("csrf", propertyCSRF), ("entry", expense.entry.id), ("decision", "resubmit"), ("reason", "3 号楼")])
+            #expect(resubmitted.status == .ok)
+            _ = try await committee.post(review, [("csrf", committeeCSRF), ("entry", expense.entry.id), ("decision", "approve")])
+            // the owners' page, one tap from the vote list
+            #expect(try await owner.get(SiteURL.votes.path).body.contains("href=\"/books\""))
+            let ours = try await owner.get(SiteURL.books().path)
+            #expect(ours.status == .ok && ours.body.contains("770.00 元") && ours.body.contains("-230.00 元"))
+            #expect(ours.body.contains("missing-\(expense.entry.id)"))
+        }
+    }
+}
+
+extension Array where Element == String {
+    fileprivate var pairs: (String, String) { (self[0], self.count > 1 ? self[1] : "") }
+}
