@@ -34,6 +34,8 @@ struct LedgerPage {
     var books: BooksPage
     /// Recorded and sent-back entries, oldest first.
     var pending: [StoredEntry]
+    /// The recorders' names, by account id.
+    var names: [String: String] = [:]
     var message: String?
     var refused = false
 
@@ -41,8 +43,10 @@ struct LedgerPage {
     {
         let recorded = try await store.books.entries(estate: estate.id, state: .recorded, limit: 200)
         let sentBack = try await store.books.entries(estate: estate.id, state: .needsInformation, limit: 200)
+        let pending = Array((recorded + sentBack).reversed())
+        let names = try await store.staff.accounts(ids: Set(pending.map(\.recordedBy))).mapValues(\.displayName)
         return LedgerPage(
-            estate: estate, staff: staff, books: try await BooksPage.load(estate: estate.id, store: store), pending: (recorded + sentBack).reversed(),
+            estate: estate, staff: staff, books: try await BooksPage.load(estate: estate.id, store: store), pending: pending, names: names,
             message: message, refused: refused)
     }
 

@@ -17,15 +17,15 @@ extension BooksPage {
         if balances.isEmpty { Paragraph(S.Books.noAccounts(lang)).class("meta").id("no-accounts") }
         if !balances.isEmpty {
             List(balances.map { $0 }) { item in
-                Div {
+                ListItem {
                     Span(S.Books.name(item.account)(lang))
-                    Span(S.Books.yuan(item.balance)(lang)).class("amount")
-                }.class("balance").id("balance-\(item.account.kind.rawValue)")
-            }.class("plain balances")
+                    Span(S.Books.yuan(item.balance)(lang)).class("value")
+                }.id("balance-\(item.account.kind.rawValue)")
+            }.class("plain settings balances")
         }
         H2(S.Books.entries(lang))
         if entries.isEmpty { Paragraph(S.Books.noEntries(lang)).class("meta").id("no-entries") }
-        EntryTable(entries: entries, lang: lang, id: "entries")
+        EntryList(entries: entries, lang: lang, id: "entries")
         if paging && (page > 1 || more) {
             Paragraph {
                 if page > 1 { Link(S.previousPage(lang), url: SiteURL.books(page: String(page - 1))).class("chip").id("page-previous") }
@@ -34,53 +34,41 @@ extension BooksPage {
         }
         H2(S.Books.missing(lang))
         if missing.isEmpty { Paragraph(S.Books.noneMissing(lang)).class("ok").id("none-missing") }
-        EntryTable(entries: missing, lang: lang, id: "missing")
+        EntryList(entries: missing, lang: lang, id: "missing")
         H2(S.Books.unmatched(lang))
         if unmatched.isEmpty { Paragraph(S.Books.noneUnmatched(lang)).class("ok").id("none-unmatched") }
         if !unmatched.isEmpty {
-            Table {
-                let headings = [S.Books.date(lang), S.Books.account(lang), S.Books.amount(lang), S.Books.description(lang), S.Books.reference(lang)]
-                HeaderRow(headings)
-                for item in unmatched {
-                    TableRow {
-                        let cells = [
-                            item.row.date, S.Books.name(item.account)(lang), S.Books.yuan(item.row.amount)(lang),
-                            [item.row.description, item.row.counterparty].filter { !$0.isEmpty }.joined(separator: lang.dot), item.row.reference,
-                        ]
-                        for (index, cell) in cells.enumerated() { TableCell(cell).under(headings[index]) }
-                    }.stackedRow()
-                }
-            }.stacked().id("unmatched").inScrollBox()
+            List(unmatched) { item in
+                ListItem {
+                    Span("\(S.Books.yuan(item.row.amount)(lang))\(lang.dot)\(S.Books.name(item.account)(lang))").class("value")
+                    let text = [item.row.date, item.row.description, item.row.counterparty, "\(S.Books.reference(lang)) \(item.row.reference)"]
+                    Span(text.filter { !$0.isEmpty }.joined(separator: lang.dot)).class("meta")
+                }.id("unmatched-\(item.row.reference)")
+            }.class("plain settings").id("unmatched")
         }
     }
 }
 
-/// Entries as a table: date, account, what, amount, category and counterparty, description.
-struct EntryTable: Component {
+/// Entries as a list: the amount and what it is, then the day, the account and the texts.
+struct EntryList: Component {
     var entries: [StoredEntry]
     var lang: Lang
     var id: String
-    /// A last column per entry (the review forms on the staff page).
+    /// Below each entry (the review forms on the staff page).
     var actions: ((StoredEntry) -> Component)?
 
     var body: Component {
         guard !entries.isEmpty else { return EmptyComponent() }
-        return Table {
-            let headings = [S.Books.date(lang), S.Books.account(lang), S.Books.kind(lang), S.Books.amount(lang), S.Books.description(lang)]
-            HeaderRow(headings)
-            for stored in entries {
-                let entry = stored.entry
-                TableRow {
-                    let what = [entry.category, entry.counterparty, entry.description].filter { !$0.isEmpty }.joined(separator: lang.dot)
-                    let cells = [
-                        entry.date, S.Books.name(entry.account)(lang), S.Books.kind(entry.kind, reversal: entry.corrects != nil)(lang),
-                        S.Books.yuan(entry.signed)(lang), what,
-                    ]
-                    for (index, cell) in cells.enumerated() { TableCell(cell).under(headings[index]) }
-                    if let actions { TableCell { actions(stored) }.under(S.Books.pending(lang)) }
-                }.stackedRow().id("\(id)-\(entry.id)")
-            }
-        }.stacked().id(id).inScrollBox()
+        return List(entries) { stored in
+            let entry = stored.entry
+            return ListItem {
+                let kind = S.Books.kind(entry.kind, reversal: entry.corrects != nil)(lang)
+                Span("\(S.Books.yuan(entry.signed)(lang))\(lang.dot)\(kind)").class("value")
+                let text = [entry.date, S.Books.name(entry.account)(lang), entry.category, entry.counterparty, entry.description]
+                Span(text.filter { !$0.isEmpty }.joined(separator: lang.dot)).class("meta")
+                if let actions { actions(stored) }
+            }.id("\(id)-\(entry.id)")
+        }.class("plain settings").id(id)
     }
 }
 
@@ -91,7 +79,7 @@ extension LedgerPage {
             Layout.flash(message, refused ? "alert" : "status", id: "message")
             H2(S.Books.pending(lang))
             if pending.isEmpty { Paragraph(S.Books.nonePending(lang)).class("meta").id("none-pending") }
-            EntryTable(entries: pending, lang: lang, id: "pending") { stored in review(stored, lang) }
+            EntryList(entries: pending, lang: lang, id: "pending") { stored in review(stored, lang) }
             if permissions.contains(.recordBooks) && !books.balances.isEmpty { recordForm(lang) }
             if permissions.contains(.recordBooks) && books.balances.count < 2 { openForm(lang) }
             books.sections(lang, paging: false)
@@ -102,18 +90,23 @@ extension LedgerPage {
     /// What this staff member may do with a pending entry: review it (not their own), or answer the question that sent it back.
     @ComponentBuilder func review(_ stored: StoredEntry, _ lang: Lang) -> Component {
         let id = stored.entry.id
-        Paragraph("\(S.Books.state(stored.state)(lang))\(lang.dot)\(S.Books.recordedBy(stored.recordedBy)(lang))").class("meta")
+        Span("\(S.Books.state(stored.state)(lang))\(lang.dot)\(S.Books.recordedBy(names[stored.recordedBy] ?? stored.recordedBy)(lang))").class(
+            "meta")
         if !stored.reason.isEmpty { Paragraph(stored.reason).class("ticket-text").id("reason-\(id)") }
         if stored.state == .recorded && permissions.contains(.approveBooks) && stored.recordedBy != staff.account.id {
             Form(post: SiteURL.reviewEntry(estate: String(estate.id)), csrf: staff.csrf) {
                 Input(type: .hidden, name: "entry", value: id)
+                Label(S.Books.decision(lang)) {
+                    Select {
+                        Option(S.Books.approve(lang), value: EntryDecision.approve.rawValue)
+                        Option(S.Books.reject(lang), value: EntryDecision.reject.rawValue)
+                        Option(S.Books.ask(lang), value: EntryDecision.ask.rawValue)
+                    }.attr("name", "decision").id("decision-\(id)")
+                }
                 Label(S.Books.reason(lang)) {
                     TextArea(name: "reason", numberOfRows: 2).attr("maxlength", String(BookText.maximumCharacters)).id("reason-text-\(id)")
                 }
-                SubmitButton(S.Books.approve(lang)).attr("name", "decision").attr("value", EntryDecision.approve.rawValue).id("approve-\(id)")
-                SubmitButton(S.Books.reject(lang)).attr("name", "decision").attr("value", EntryDecision.reject.rawValue).class("secondary").id(
-                    "reject-\(id)")
-                SubmitButton(S.Books.ask(lang)).attr("name", "decision").attr("value", EntryDecision.ask.rawValue).class("secondary").id("ask-\(id)")
+                SubmitButton(S.Books.send(lang)).id("review-\(id)")
             }
         }
         if stored.state == .needsInformation && stored.recordedBy == staff.account.id {
@@ -122,7 +115,8 @@ extension LedgerPage {
                 Label(S.Books.answer(lang)) {
                     TextArea(name: "reason", numberOfRows: 2).attr("maxlength", String(BookText.maximumCharacters)).id("answer-text-\(id)")
                 }
-                SubmitButton(S.Books.resubmit(lang)).attr("name", "decision").attr("value", "resubmit").id("resubmit-\(id)")
+                Input(type: .hidden, name: "decision", value: "resubmit")
+                SubmitButton(S.Books.resubmit(lang)).id("resubmit-\(id)")
             }
         }
     }

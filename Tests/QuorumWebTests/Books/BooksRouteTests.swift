@@ -29,11 +29,11 @@ import Testing
                 books, [("csrf", propertyCSRF), ("kind", "opening"), ("account", "public-income"), ("amount", "1,000.00"), ("date", "2026-01-01")])
             #expect(opened.status == .ok && opened.body.contains("期初余额"))
             let opening = try #require(try await site.store.books.entries(estate: site.here).first)
-            #expect(!opened.body.contains("approve-\(opening.entry.id)"), "the recorder is offered no review")
+            #expect(!opened.body.contains("review-\(opening.entry.id)"), "the recorder is offered no review")
             let refusedOwn = try await property.post(review, [("csrf", propertyCSRF), ("entry", opening.entry.id), ("decision", "approve")])
             #expect(refusedOwn.status == .unprocessableContent)
             let page = try await committee.get(books)
-            #expect(page.body.contains("approve-\(opening.entry.id)"))
+            #expect(page.body.contains("review-\(opening.entry.id)"))
             let approved = try await committee.post(review, [("csrf", committeeCSRF), ("entry", opening.entry.id), ("decision", "approve")])
             #expect(approved.status == .ok && approved.body.contains("1,000.00 元"))
             // an amount with three decimals is refused with its reason, nothing recorded
