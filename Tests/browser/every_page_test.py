@@ -251,7 +251,9 @@ class EveryPageTest(SiteTest):
         pick("[id=collection-hand]")
         form.find_element(By.CSS_SELECTOR, "[id=collected-by]").send_keys("王芳")
         at = form.find_element(By.CSS_SELECTOR, "[id=collected-at]")
-        self.browser.execute_script("arguments[0].value = arguments[0].max", at)
+        # The earliest minute the form allows: the same for every entry (the latest is now's minute,
+        # which two clerks entering a minute apart would read differently).
+        self.browser.execute_script("arguments[0].value = arguments[0].min", at)
         pick("[id=signed-yes]")
         pick("[id=m-m1-agree]" if agree else "[id=m-m1-oppose]")
         pick("[id=m-m2-abstain]")

@@ -173,9 +173,10 @@ enum StaticFiles {
           }
 
           // A form (or the button that sends it) that changes something for good asks first,
-          // in the words it carries.
+          // in the words it carries; the language switch, which sends it to be shown again, does not.
           document.querySelectorAll("form").forEach(function (form) {
             form.addEventListener("submit", function (e) {
+              if (e.submitter && e.submitter.name === "relang") { return; }
               var text = (e.submitter && e.submitter.getAttribute("data-confirm")) || form.getAttribute("data-confirm");
               if (text && !window.confirm(text)) { e.preventDefault(); }
             });

@@ -60,7 +60,7 @@ extension SetupPage {
         let prefix = "m\(number)."
         return FieldSet {
             Legend(S.matterNumber(number)(lang))
-            Label(S.matterTitle(lang)) {
+            Label((number == 1 ? S.firstMatterTitle : S.matterTitle)(lang)) {
                 Input(type: .text, name: prefix + "title", value: matter.title, isRequired: number == 1).id("m\(number)-title")
             }
             Label(S.art278Item(lang)) {
@@ -93,7 +93,9 @@ extension OverviewPage {
     func render(chrome: PageChrome) -> Page {
         let phase = vote.phase(at: now)
         let permissions = staff.account.role.permissions
-        return Layout.page(S.voteOverview, chrome: chrome) { lang in
+        let clerks = permissions.contains(.organise) && vote.tallyJSON == nil && (vote.isDraft || named.contains { $0.endedAt == nil })
+        let kept = clerks ? chrome.keeping(SiteURL.manageVote(vote.id, .clerks), main: vote.isDraft ? S.Clerks.save : S.Clerks.replace) : chrome
+        return Layout.page(S.voteOverview, chrome: kept) { lang in
             H2(vote.title)
             Paragraph(estate).class("meta")
             Paragraph(StaffPages.phaseName(phase, lang)).class("tag phase").id("phase")
@@ -125,8 +127,8 @@ extension OverviewPage {
                 }
             }.class("plain")
             NamedStaffBlock(named: named, lang: lang)
-            if permissions.contains(.organise) && vote.tallyJSON == nil {
-                ClerksForm(vote: vote, named: named, eligible: eligible, csrf: staff.csrf, lang: lang)
+            if clerks {
+                ClerksForm(vote: vote, named: named, eligible: eligible, csrf: staff.csrf, lang: lang, held: heldClerks)
             }
             if vote.isDraft && permissions.contains(.organise) {
                 Form(post: SiteURL.manageVote(vote.id, .documents), csrf: staff.csrf, contentType: .multipartData) {

@@ -169,9 +169,12 @@ enum PaperPages {
     /// `held`: what the form held when it was sent (shown again); `differs`: where two entries
     /// differ, marked on the mismatch page's form.
     static func marks(_ stored: StoredVote, now: Timestamp, _ lang: Lang, held: FormData = FormData(""), differs: [PaperField] = []) -> Component {
-        // A ballot counts if collected from the opening to the last minute before the deadline, and not later than now.
+        // A ballot counts if collected from the opening to the last minute before the deadline, and not later than now;
+        // the form speaks in whole minutes, so its first is the opening's own minute if it opens on one, else the next.
         let latest = min(now, Timestamp(millisecondsSinceEpoch: stored.closesAt.millisecondsSinceEpoch - 60_000))
-        return marks(stored.definition, from: stored.opensAt, to: latest, lang, held: held, differs: differs)
+        let opens = stored.opensAt.millisecondsSinceEpoch
+        let earliest = Timestamp(millisecondsSinceEpoch: (opens + 59_999) / 60_000 * 60_000)
+        return marks(stored.definition, from: earliest, to: latest, lang, held: held, differs: differs)
     }
 
     static func marks(
