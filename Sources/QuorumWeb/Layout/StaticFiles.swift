@@ -172,6 +172,12 @@ enum StaticFiles {
             canvas.hidden = false;
           }
 
+          // On a page of several like forms (the mismatch queue), the language switch keeps the one last typed in.
+          document.addEventListener("input", function (e) {
+            var form = e.target.form, kept = document.getElementById("kept-form");
+            if (form && kept && form !== kept && form.hasAttribute("data-keepable")) { kept.removeAttribute("id"); form.id = "kept-form"; }
+          });
+
           // A form (or the button that sends it) that changes something for good asks first,
           // in the words it carries; the language switch, which sends it to be shown again, does not.
           document.querySelectorAll("form").forEach(function (form) {
