@@ -11,11 +11,19 @@ extension SetupPage {
                 Label(S.voteTitle(lang)) { Input(type: .text, name: "title", value: values.title, isRequired: true).id("title") }
                 FieldSet {
                     Legend(S.scope(lang))
-                    Label(S.wholeEstate(lang)) { Input(type: .radio, name: "scope", value: "all").checked(values.buildings.isEmpty).id("scope-all") }
-                        .class("check")
+                    Label(S.wholeEstate(lang)) {
+                        Input(type: .radio, name: "scope", value: "all").checked(values.buildings.isEmpty && values.units.isEmpty).id("scope-all")
+                    }
+                    .class("check")
                     Label(S.chosenBuildings(lang)) {
                         Input(type: .radio, name: "scope", value: "buildings").checked(!values.buildings.isEmpty).id("scope-buildings")
                     }.class("check")
+                    if !values.units.isEmpty {
+                        Label(S.chosenUnits(values.units)(lang)) {
+                            Input(type: .radio, name: "scope", value: "units").checked(true).id("scope-units")
+                        }.class("check")
+                        for unit in values.units { Input(type: .hidden, name: "unit", value: unit) }
+                    }
                     Div {
                         for building in buildings {
                             Label(building) {
@@ -175,6 +183,7 @@ extension OverviewPage {
     func settingsLine(_ lang: Lang) -> String {
         var scope = S.wholeEstate(lang)
         if case .buildings(let buildings) = vote.definition.scope { scope = buildings.joined(separator: lang.list) }
+        if case .units(let units) = vote.definition.scope { scope = S.chosenUnits(units)(lang) }
         var parts = ["\(S.scope(lang))\(lang.colon)\(scope)"]
         if vote.definition.settings.parkingVotes { parts.append(S.parkingVotesOn(lang)) }
         parts += [S.Settings.summary(vote.settings, lang), S.Settings.announcedWith(vote.settingsRevision)(lang)]
