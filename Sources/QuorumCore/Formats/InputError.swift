@@ -7,6 +7,8 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The column (`area (建筑面积)`) or JSON path (`matters[1].seats`), if one is to blame.
     public var field: String?
     public var problem: InputProblem
+    /// In a workbook, the cell (`Sheet1!E14`, `Workbook.Sheet.place`), said instead of the line.
+    public var cell: String?
 
     public init(file: String, line: Int? = nil, field: String? = nil, problem: InputProblem) {
         self.file = file
@@ -17,12 +19,11 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// `registry.csv:14: area (建筑面积): 面积必须大于 0 / area must be greater than 0: "0"`
     public var description: String {
-        var text = file
-        if let line { text += ":\(line)" }
-        text += ": "
-        if let field { text += "\(field): " }
-        return text + problem.description
+        location + ": " + (field.map { "\($0): " } ?? "") + problem.description
     }
+
+    /// `registry.csv:14`, `registry.xlsx:Sheet1!E14`, or the file alone.
+    public var location: String { file + ((cell ?? line.map(String.init)).map { ":\($0)" } ?? "") }
 }
 
 /// Every error found in a set of inputs. Readers never stop at the first error: a
@@ -78,6 +79,10 @@ public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
     case personDisagrees(firstLine: Int, first: String, found: String)
     case duplicateBallotRow(firstLine: Int)
     case simultaneousBallots(firstLine: Int)
+    // A workbook (`Workbook`).
+    case notAWorkbook
+    case noSuchSheet(String)
+    case damagedWorkbook(String)
 
     public var chinese: String {
         switch self {
@@ -113,6 +118,9 @@ public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
         case .personDisagrees(let line, let first, let found): "同一表决人的另一单元在第 \(line) 行为“\(first)”，此处为“\(found)”"
         case .duplicateBallotRow(let line): "与第 \(line) 行重复：同一单元同一事项"
         case .simultaneousBallots(let line): "同一表决人在同一时间有两张不同的票（另见第 \(line) 行）"
+        case .notAWorkbook: "不是可读取的 Excel 工作簿（.xlsx）"
+        case .noSuchSheet(let name): name.isEmpty ? "工作簿中没有工作表" : "工作簿中没有工作表“\(name)”"
+        case .damagedWorkbook(let part): "工作簿已损坏（\(part)）"
         }
     }
 
@@ -151,6 +159,9 @@ public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
             "another unit of the same voting person has \"\(first)\" on line \(line) but \"\(found)\" here"
         case .duplicateBallotRow(let line): "duplicates line \(line): same unit, same matter"
         case .simultaneousBallots(let line): "the same voting person has two different ballots received at the same time (see line \(line))"
+        case .notAWorkbook: "not an Excel workbook (.xlsx) that can be read"
+        case .noSuchSheet(let name): name.isEmpty ? "the workbook has no sheet" : "the workbook has no sheet \"\(name)\""
+        case .damagedWorkbook(let part): "the workbook is damaged (\(part))"
         }
     }
 

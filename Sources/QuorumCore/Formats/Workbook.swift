@@ -1,0 +1,354 @@
+import Foundation
+import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// An Excel workbook (`.xlsx`, as Excel and WPS save it) accepted wherever a CSV is (issue 17,
+/// item 7): one sheet is written out as CSV, row *r* of the sheet on line *r*, so that every
+/// CSV reader reads it unchanged and names its rows by the sheet's own numbers; `cell(…)`
+/// turns a reader's line and column into `Sheet1!E14`.
+///
+/// The sheet streams (ZIPFoundation's chunks into a temporary file, Foundation's `XMLParser`
+/// from a stream): never a whole sheet in memory. Shared strings, the one table a cell may
+/// point anywhere into, are held. Cells are read as Excel means them: shared and inline
+/// strings; numbers in their shortest exact spelling (`85.340000000000003` is `85.34`; an
+/// integer as written, so an 18-digit number is never rounded); dates (a number in a date
+/// format) as `2026-03-31` or `2026-03-31 14:05:00`; TRUE/FALSE. A line break inside a cell
+/// becomes a space (it would move the lines after it).
+public enum Workbook {
+    /// A ZIP file's first four bytes: what an `.xlsx` starts with, and a CSV never does.
+    public static func isWorkbook(_ prefix: some Sequence<UInt8>) -> Bool { Array(prefix.prefix(4)) == [0x50, 0x4B, 0x03, 0x04] }
+
+    /// What was converted: the sheet's name and its first row (the header).
+    public struct Sheet: Sendable, Hashable {
+        public var name: String
+        public var header: [String]
+
+        /// `Sheet1!E14`: where a reader's error on `line` in the column labelled `field`
+        /// (`area (建筑面积)`, as `CSVColumn.label` writes it) lies; the row alone when the
+        /// column is not found.
+        public func cell(line: Int, field: String?) -> String {
+            let column = field.flatMap { field in
+                header.firstIndex { !$0.isEmpty && (field == $0 || field.hasPrefix($0 + " (") || field.hasSuffix("(\($0))")) }
+            }
+            return "\(name)!\(column.map(Workbook.columnName) ?? "")\(line)"
+        }
+
+        /// The errors of a CSV reader, each placed at its cell of the sheet, in the workbook `file`.
+        public func place(_ errors: [InputError], file: String) -> [InputError] {
+            errors.map { error in
+                var placed = error
+                placed.file = file
+                if let line = error.line { placed.cell = cell(line: line, field: error.field) }
+                return placed
+            }
+        }
+    }
+
+    /// Column 0 is `A`, 25 `Z`, 26 `AA`.
+    public static func columnName(_ index: Int) -> String {
+        var name = ""
+        var rest = index + 1
+        while rest > 0 {
+            rest -= 1
+            name = String(UnicodeScalar(UInt8(65 + rest % 26))) + name
+            rest /= 26
+        }
+        return name
+    }
+
+    /// Writes the sheet named `sheet` (nil: the first) of the workbook at `xlsx` as CSV to `csv`.
+    public static func convert(_ xlsx: URL, sheet wanted: String? = nil, to csv: URL) throws(WorkbookError) -> Sheet {
+        do {
+            let archive = try Archive(url: xlsx, accessMode: .read)
+            func xml(_ path: String) throws -> Data? {
+                guard let entry = archive[path] else { return nil }
+                var data = Data()
+                _ = try archive.extract(entry, skipCRC32: true) { data.append($0) }
+                return data
+            }
+            guard let book = try xml("xl/workbook.xml"), let relations = try xml("xl/_rels/workbook.xml.rels") else {
+                throw WorkbookError.notAWorkbook
+            }
+            let sheets = Elements(book, named: ["sheet", "workbookPr"])
+            let targets = Dictionary(
+                Elements(relations, named: ["Relationship"]).found.map { ($0.attributes["Id"] ?? "", $0.attributes["Target"] ?? "") },
+                uniquingKeysWith: { first, _ in first })
+            let listed = sheets.found.filter { $0.name == "sheet" }
+            guard let chosen = wanted.map({ name in listed.first { $0.attributes["name"] == name } }) ?? listed.first else {
+                throw WorkbookError.noSuchSheet(wanted ?? "")
+            }
+            // The relation's id, whatever prefix the writer gave its namespace (`r:id`).
+            let target = targets[chosen.attributes.first { $0.key.hasSuffix(":id") }?.value ?? ""] ?? ""
+            // Relative to `xl/` (`worksheets/sheet1.xml`), or from the package's root (`/xl/worksheets/sheet1.xml`).
+            let trimmed = String(target.drop { !$0.isLetter })
+            let path = trimmed.hasPrefix("xl/") ? trimmed : "xl/" + trimmed
+            guard let entry = archive[path] else { throw WorkbookError.notAWorkbook }
+            let date1904 = sheets.found.contains { $0.name == "workbookPr" && ["1", "true"].contains($0.attributes["date1904"]) }
+            let strings = try xml("xl/sharedStrings.xml").map(SharedStrings.read) ?? []
+            let dates = try xml("xl/styles.xml").map(DateStyles.read) ?? []
+
+            // The sheet's XML goes to a temporary file in chunks, and is parsed from there as a stream.
+            let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-sheet-\(UUID().uuidString).xml")
+            FileManager.default.createFile(atPath: temporary.path, contents: nil)
+            defer { try? FileManager.default.removeItem(at: temporary) }
+            let sheetFile = try FileHandle(forWritingTo: temporary)
+            _ = try archive.extract(entry, skipCRC32: true) { sheetFile.write($0) }
+            try sheetFile.close()
+            FileManager.default.createFile(atPath: csv.path, contents: nil)
+            let out = try FileHandle(forWritingTo: csv)
+            defer { try? out.close() }
+            guard let stream = InputStream(url: temporary) else { throw WorkbookError.notAWorkbook }
+            let rows = SheetRows(strings: strings, dates: Set(dates), date1904: date1904, out: out)
+            let parser = XMLParser(stream: stream)
+            parser.delegate = rows
+            guard parser.parse(), rows.failure == nil else { throw rows.failure ?? WorkbookError.damaged(path) }
+            rows.flush()
+            return Sheet(name: chosen.attributes["name"] ?? "", header: rows.header)
+        } catch let error as WorkbookError {
+            throw error
+        } catch {
+            throw .notAWorkbook
+        }
+    }
+}
+
+extension Workbook {
+    /// A file to read as CSV: the file itself, or a workbook's sheet written out as CSV to a
+    /// temporary file (`close()` removes it).
+    public struct CSVSource: Sendable {
+        public let path: String
+        /// The workbook's sheet, when the file is one.
+        public let sheet: Sheet?
+
+        /// A CSV reader's errors, placed at their cells when the file is a workbook.
+        public func place(_ errors: [InputError], file: String) -> [InputError] { sheet?.place(errors, file: file) ?? errors }
+
+        public func close() { if sheet != nil { try? FileManager.default.removeItem(atPath: path) } }
+    }
+
+    /// The file at `path` as CSV: a workbook (known by its first bytes, whatever its name) is
+    /// converted; one that cannot be read is an error of the file `file`.
+    public static func csv(of path: String, file: String, sheet: String? = nil) throws(InputErrors) -> CSVSource {
+        let handle = FileHandle(forReadingAtPath: path)
+        let prefix = (try? handle?.read(upToCount: 4)) ?? nil
+        try? handle?.close()
+        guard let prefix, isWorkbook(prefix) else { return CSVSource(path: path, sheet: nil) }
+        let csv = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-sheet-\(UUID().uuidString).csv")
+        do {
+            return CSVSource(path: csv.path, sheet: try convert(URL(fileURLWithPath: path), sheet: sheet, to: csv))
+        } catch {
+            try? FileManager.default.removeItem(at: csv)
+            let problem: InputProblem =
+                switch error {
+                case .notAWorkbook: .notAWorkbook
+                case .noSuchSheet(let name): .noSuchSheet(name)
+                case .damaged(let part): .damagedWorkbook(part)
+                }
+            throw InputErrors([InputError(file: file, problem: problem)])
+        }
+    }
+}
+
+extension String {
+    /// An element's name without its namespace prefix (`x:row` is `row`).
+    fileprivate var local: String { split(separator: ":").last.map(String.init) ?? self }
+}
+
+/// Why a workbook cannot be read.
+public enum WorkbookError: Error, Hashable, Sendable {
+    /// Not an `.xlsx` (not a ZIP, or no workbook in it).
+    case notAWorkbook
+    /// No sheet of this name (or no sheet at all).
+    case noSuchSheet(String)
+    /// The sheet's XML is broken at this part.
+    case damaged(String)
+}
+
+/// The elements of a small XML part (the workbook, its relations, the styles) with their attributes.
+private final class Elements: NSObject, XMLParserDelegate {
+    struct Found {
+        var name: String
+        var attributes: [String: String]
+    }
+    let names: Set<String>
+    var found: [Found] = []
+
+    init(_ data: Data, named names: Set<String>) {
+        self.names = names
+        super.init()
+        let parser = XMLParser(data: data)
+        parser.delegate = self
+        parser.parse()
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+        if names.contains(name.local) { found.append(Found(name: name.local, attributes: attributes)) }
+    }
+}
+
+/// `sharedStrings.xml`: each `<si>`'s text, its runs (`<r><t>`) joined; phonetic runs (`<rPh>`) left out.
+private final class SharedStrings: NSObject, XMLParserDelegate {
+    var strings: [String] = []
+    private var current = "", inText = false, inPhonetic = false
+
+    static func read(_ data: Data) -> [String] {
+        let reader = SharedStrings()
+        let parser = XMLParser(data: data)
+        parser.delegate = reader
+        parser.parse()
+        return reader.strings
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+        switch name.local {
+        case "si": current = ""
+        case "t": inText = !inPhonetic
+        case "rPh": inPhonetic = true
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch name.local {
+        case "si": strings.append(current)
+        case "t": inText = false
+        case "rPh": inPhonetic = false
+        default: break
+        }
+    }
+}
+
+/// `styles.xml`: the positions in `cellXfs` whose number format is a date or a time (the
+/// built-in ones, 14-22 and 45-47, or a format of its own with y, m, d, h or s outside quotes).
+private enum DateStyles {
+    static func read(_ data: Data) -> [Int] {
+        let parts = Elements(data, named: ["numFmt", "cellXfs", "xf", "cellStyleXfs"])
+        var custom: [String: Bool] = [:]
+        for format in parts.found where format.name == "numFmt" {
+            let code = (format.attributes["formatCode"] ?? "").replacingOccurrences(
+                of: #"\"[^\"]*\"|\[[^\]]*\]"#, with: "", options: .regularExpression)
+            custom[format.attributes["numFmtId"] ?? ""] = code.lowercased().contains { "ymdhs".contains($0) }
+        }
+        // The `xf`s after `<cellXfs>` are the cells' styles, in order (those of `<cellStyleXfs>` are not).
+        var inCells = false
+        var position = 0
+        var dates: [Int] = []
+        for element in parts.found {
+            if element.name == "cellXfs" || element.name == "cellStyleXfs" { inCells = element.name == "cellXfs" }
+            guard element.name == "xf", inCells else { continue }
+            let id = element.attributes["numFmtId"] ?? "0"
+            if let builtIn = Int(id), (14...22).contains(builtIn) || (45...47).contains(builtIn) || custom[id] == true { dates.append(position) }
+            position += 1
+        }
+        return dates
+    }
+}
+
+/// The sheet's rows, written as CSV lines as they are parsed.
+private final class SheetRows: NSObject, XMLParserDelegate {
+    let strings: [String]
+    let dates: Set<Int>
+    let date1904: Bool
+    let out: FileHandle
+    var header: [String] = []
+    var failure: WorkbookError?
+    private var line = 0, row: [String] = [], buffer = Data()
+    private var cell: (column: Int, type: String, style: Int)?, value = "", inValue = false
+
+    init(strings: [String], dates: Set<Int>, date1904: Bool, out: FileHandle) {
+        (self.strings, self.dates, self.date1904, self.out) = (strings, dates, date1904, out)
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+        switch name.local {
+        case "row":
+            row = []
+            if let number = attributes["r"].flatMap(Int.init) {
+                // Rows left out of the file are blank lines, so every row keeps its number.
+                while line + 1 < number { write([]) }
+            }
+        case "c":
+            let reference = attributes["r"] ?? ""
+            let letters = reference.prefix { $0.isLetter }
+            let column = letters.isEmpty ? row.count : letters.reduce(0) { $0 * 26 + Int($1.asciiValue ?? 65) - 64 } - 1
+            cell = (column, attributes["t"] ?? "n", attributes["s"].flatMap(Int.init) ?? 0)
+            value = ""
+        case "v", "t": inValue = cell != nil
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { if inValue { value += string } }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch name.local {
+        case "v", "t": inValue = false
+        case "c":
+            guard let cell else { return }
+            while row.count < cell.column { row.append("") }
+            row.append(text(value, type: cell.type, style: cell.style))
+            self.cell = nil
+        case "row":
+            write(row)
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred error: Error) { failure = .damaged("row \(line + 1)") }
+
+    /// A cell's text as Excel means it.
+    func text(_ raw: String, type: String, style: Int) -> String {
+        switch type {
+        case "s": return Int(raw).flatMap { $0 >= 0 && $0 < strings.count ? strings[$0] : nil } ?? ""
+        case "b": return raw == "1" ? "TRUE" : "FALSE"
+        case "n":
+            guard !raw.isEmpty else { return "" }
+            if dates.contains(style), let serial = Double(raw) { return Self.date(serial, date1904: date1904) }
+            // An integer as written (an 18-digit number is never rounded); a decimal in its shortest exact spelling.
+            guard raw.contains("."), !raw.lowercased().contains("e"), let number = Double(raw) else { return raw }
+            let shortest = "\(number)"
+            return shortest.lowercased().contains("e") ? raw : shortest.hasSuffix(".0") ? String(shortest.dropLast(2)) : shortest
+        default: return raw  // inline strings, formula strings, errors (#N/A): as they are
+        }
+    }
+
+    /// Excel's serial date: days since 30 December 1899 (since 1 January 1904 in a 1904 workbook), the fraction the time.
+    static func date(_ serial: Double, date1904: Bool) -> String {
+        let seconds = Int64((serial * 86_400).rounded()) + (date1904 ? 1462 * 86_400 : 0)
+        let (days, time) = (seconds.quotientAndRemainder(dividingBy: 86_400).quotient, seconds % 86_400)
+        // Civil date from days since 1899-12-30 (the days-from-civil inverse, proleptic Gregorian).
+        let z = days - 25_569 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let (day, month) = (doy - (153 * mp + 2) / 5 + 1, mp < 10 ? mp + 3 : mp - 9)
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let text = "\(year)-\(two(month))-\(two(day))"
+        return time == 0 ? text : text + " \(two(time / 3600)):\(two(time / 60 % 60)):\(two(time % 60))"
+    }
+
+    func write(_ fields: [String]) {
+        line += 1
+        if line == 1 { header = fields.map { $0.trimmingCharacters(in: .whitespaces) } }
+        let csv = fields.map { field -> String in
+            let flat = field.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(
+                of: "\r", with: " ")
+            return flat.contains(where: { $0 == "," || $0 == "\"" }) ? "\"" + flat.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : flat
+        }
+        buffer.append(contentsOf: (csv.joined(separator: ",") + "\n").utf8)
+        if buffer.count > 1 << 20 { flush() }
+    }
+
+    func flush() {
+        out.write(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
