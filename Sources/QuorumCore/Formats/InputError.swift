@@ -7,6 +7,8 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The column (`area (建筑面积)`) or JSON path (`matters[1].seats`), if one is to blame.
     public var field: String?
     public var problem: InputProblem
+    /// In a workbook, the cell (`Sheet1!E14`, `Workbook.Sheet.place`), said instead of the line.
+    public var cell: String?
 
     public init(file: String, line: Int? = nil, field: String? = nil, problem: InputProblem) {
         self.file = file
@@ -17,12 +19,11 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// `registry.csv:14: area (建筑面积): 面积必须大于 0 / area must be greater than 0: "0"`
     public var description: String {
-        var text = file
-        if let line { text += ":\(line)" }
-        text += ": "
-        if let field { text += "\(field): " }
-        return text + problem.description
+        location + ": " + (field.map { "\($0): " } ?? "") + problem.description
     }
+
+    /// `registry.csv:14`, `registry.xlsx:Sheet1!E14`, or the file alone.
+    public var location: String { file + ((cell ?? line.map(String.init)).map { ":\($0)" } ?? "") }
 }
 
 /// Every error found in a set of inputs. Readers never stop at the first error: a
@@ -88,6 +89,10 @@ public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
     case balanceDoesNotFollow(expected: String, previousLine: Int?)
     /// The reference is on an earlier line (nil: imported before).
     case duplicateReference(firstLine: Int?)
+    // A workbook (`Workbook`).
+    case notAWorkbook
+    case noSuchSheet(String)
+    case damagedWorkbook(String)
 
     public var chinese: String {
         switch self {
@@ -131,6 +136,9 @@ public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
         case .balanceDoesNotFollow(let expected, let line):
             line.map { "余额与第 \($0) 行的余额不符，应为 \(expected)" } ?? "余额与账户导入前的余额不符，应为 \(expected)"
         case .duplicateReference(let line): line.map { "流水号与第 \($0) 行重复" } ?? "流水号已导入过"
+        case .notAWorkbook: "不是可读取的 Excel 工作簿（.xlsx）"
+        case .noSuchSheet(let name): name.isEmpty ? "工作簿中没有工作表" : "工作簿中没有工作表“\(name)”"
+        case .damagedWorkbook(let part): "工作簿已损坏（\(part)）"
         }
     }
 
@@ -178,6 +186,9 @@ public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
             line.map { "the balance does not follow from line \($0)'s balance; expected \(expected)" }
                 ?? "the balance does not follow from the account's balance before the file; expected \(expected)"
         case .duplicateReference(let line): line.map { "the reference repeats line \($0)'s" } ?? "the reference was imported before"
+        case .notAWorkbook: "not an Excel workbook (.xlsx) that can be read"
+        case .noSuchSheet(let name): name.isEmpty ? "the workbook has no sheet" : "the workbook has no sheet \"\(name)\""
+        case .damagedWorkbook(let part): "the workbook is damaged (\(part))"
         }
     }
 
