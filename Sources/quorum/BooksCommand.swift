@@ -24,7 +24,7 @@ struct BooksImportCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The statement file (statement.csv, FORMATS.md).")
+    @Argument(help: "The statement file (statement.csv, FORMATS.md), or an Excel workbook (.xlsx) with the same headers in its first sheet.")
     var file: String
 
     @Option(help: "The estate (小区) whose account it is.")
@@ -43,14 +43,20 @@ struct BooksImportCommand: AsyncParsableCommand {
             Terminal.standardError("未知账户 / unknown account \"\(account)\": public-income (公共收益) or maintenance-fund (维修资金)")
             throw ExitCode.validationFailure
         }
-        let bytes = try readFile(file)
+        // An Excel workbook is read as its first sheet (`Workbook`), its errors placed at their cells.
+        let source: Workbook.CSVSource
+        do { source = try Workbook.csv(of: file, file: file) } catch { throw Self.refuse(error) }
+        defer { source.close() }
+        let original = try readFile(file)
+        let bytes = source.sheet == nil ? original : try readFile(source.path)
         try await options.withStore { store in
             guard let found = try await store.register.findEstate(EstatePath(street: street, estate: estate)) else {
                 Terminal.standardError("没有这个小区 / no such estate: \(estate)")
                 throw ExitCode.validationFailure
             }
             do {
-                let result = try await store.books.importStatement(bytes, file: file, estate: found.id, account: kind, by: "system")
+                let result = try await store.books.importStatement(
+                    bytes, file: file, estate: found.id, account: kind, original: source.sheet == nil ? nil : original, by: "system")
                 Terminal.standardOutput(
                     """
                     \(estate) \(kind.rawValue): 已导入 \(result.rows) 笔，匹配 \(result.matched) 笔，余额 \(result.closing) / \
@@ -59,14 +65,19 @@ struct BooksImportCommand: AsyncParsableCommand {
 
                     """)
             } catch let rejected as InputErrors {
-                let count = rejected.errors.count
-                Terminal.standardError(rejected.description + "\n共 \(count) 处错误，流水未导入，数据库未改动。/ \(count) error(s): nothing was imported.")
-                throw Exit.badData
+                throw Self.refuse(InputErrors(source.place(rejected.errors, file: file)))
             } catch let error as BooksError {
                 Terminal.standardError(Self.say(error))
                 throw ExitCode.validationFailure
             }
         }
+    }
+
+    /// Every error on its line, and that nothing changed; the command then exits 65.
+    static func refuse(_ rejected: InputErrors) -> ExitCode {
+        let count = rejected.errors.count
+        Terminal.standardError(rejected.description + "\n共 \(count) 处错误，流水未导入，数据库未改动。/ \(count) error(s): nothing was imported.")
+        return Exit.badData
     }
 
     static func say(_ error: BooksError) -> String {

@@ -24,10 +24,11 @@ public struct StoredStatementRow: Sendable, Hashable {
 extension BooksStore {
     /// Imports a statement into an open account whose opening balance is approved: its rows
     /// follow from the account's last imported row (or its opening balance), no reference
-    /// twice. Throws `InputErrors` (nothing written) when any row is bad.
-    public func importStatement(_ bytes: [UInt8], file: String, estate: Int64, account: AccountKind, by actor: String) async throws
-        -> StatementImport
-    {
+    /// twice. Throws `InputErrors` (nothing written) when any row is bad. `original`: the
+    /// bytes as uploaded when `bytes` is the CSV of a workbook's sheet (the log keeps their SHA-256).
+    public func importStatement(
+        _ bytes: [UInt8], file: String, estate: Int64, account: AccountKind, original: [UInt8]? = nil, by actor: String
+    ) async throws -> StatementImport {
         let code = account.rawValue
         return try await writing { db in
             // Claiming the account's row queues a second import of the same account behind this one.
@@ -67,7 +68,7 @@ extension BooksStore {
                 ).run()
             }
             var result = StatementImport(
-                rows: rows.count, matched: 0, closing: closing, fileSHA256: hex(SHA256.hash(data: bytes)),
+                rows: rows.count, matched: 0, closing: closing, fileSHA256: hex(SHA256.hash(data: original ?? bytes)),
                 rowsSHA256: StatementReader.rowsSHA256(rows))
             let event = BooksEvent.imported(
                 account: code, fileSHA256: result.fileSHA256, rowsSHA256: result.rowsSHA256, rows: rows.count, actor: actor)

@@ -79,7 +79,7 @@ extension S {
             }
         }
 
-        /// `¥1,234.50` (en) or `1,234.50 元` (zh), with the sign of `money`.
+        /// `-¥1,234.50` (en) or `-1,234.50 元` (zh), with the sign of `money`.
         static func yuan(_ money: Money) -> L10n {
             let digits = String(money.description.drop { $0 == "-" })
             let whole = digits.prefix { $0 != "." }
@@ -88,8 +88,8 @@ extension S {
                 if index > 0 && (whole.count - index) % 3 == 0 { grouped += "," }
                 grouped.append(digit)
             }
-            let text = (money.fen < 0 ? "-" : "") + grouped + digits.drop { $0 != "." }
-            return L10n(zh: "\(text) 元", en: "¥\(text)")
+            let (sign, text) = (money.fen < 0 ? "-" : "", grouped + digits.drop { $0 != "." })
+            return L10n(zh: "\(sign)\(text) 元", en: "\(sign)¥\(text)")
         }
 
         static func say(_ error: BooksError) -> L10n {

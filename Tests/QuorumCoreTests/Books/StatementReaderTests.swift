@@ -70,6 +70,34 @@ import Testing
         #expect((try? Self.read(Self.header + "\n").get()) == [])
     }
 
+    /// The same reader takes a workbook's first sheet (FORMATS.md), as `quorum books import`
+    /// reads it: numbers as Excel keeps them, a bad row named by its cell.
+    @Test func aWorkbookIsReadAsItsSheetAndItsBadCellNamed() throws {
+        func cell(_ ref: String, _ text: String) -> String { #"<c r="\#(ref)" t="inlineStr"><is><t>\#(text)</t></is></c>"# }
+        func number(_ ref: String, _ value: String) -> String { #"<c r="\#(ref)"><v>\#(value)</v></c>"# }
+        let headers = ["交易日期", "摘要", "收入金额", "支出金额", "余额", "流水号"]
+        let rows =
+            #"<row r="1">"# + zip("ABCDEF", headers).map { cell("\($0)1", $1) }.joined() + "</row>"
+            + #"<row r="2">"# + cell("A2", "2026-01-05") + cell("B2", "租金") + number("C2", "1200.5") + number("E2", "1200.5") + cell("F2", "R1")
+            + "</row>"
+            + #"<row r="3">"# + cell("A3", "20260106") + cell("B3", "利息") + number("C3", "0.25") + number("E3", "1200.76") + cell("F3", "R2")
+            + "</row>"
+        let workbook = try WorkbookTests.workbook(rows: rows)
+        defer { try? FileManager.default.removeItem(at: workbook) }
+        let source = try Workbook.csv(of: workbook.path, file: "jan.xlsx")
+        defer { source.close() }
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: source.path)))
+        guard case .failure(let errors) = StatementReader.read(bytes, file: "jan.xlsx", opening: .zero, imported: []) else {
+            Issue.record("the bad workbook was read")
+            return
+        }
+        let placed = try #require(source.sheet).place(errors.errors, file: "jan.xlsx")
+        #expect(
+            placed.map(\.description) == [
+                "jan.xlsx:Sheet1!E3: balance (余额): 余额与第 2 行的余额不符，应为 1200.75 / the balance does not follow from line 2's balance; expected 1200.75"
+            ])
+    }
+
     // MARK: - The shared vectors
 
     static let vectors = ConformanceTests.shared.appendingPathComponent("domain/vectors/statement-small")

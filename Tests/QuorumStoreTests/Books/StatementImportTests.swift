@@ -50,9 +50,11 @@ import Testing
             await #expect(throws: InputErrors.self) {
                 try await store.books.importStatement(Array(next.utf8), file: "feb.csv", estate: estate, account: .publicIncome, by: "p1")
             }
+            // a workbook's sheet, read as CSV: the log keeps the SHA-256 of the workbook as uploaded
             let february = try await store.books.importStatement(
-                Array(next.replacingOccurrences(of: "R3", with: "R5").utf8), file: "feb.csv", estate: estate, account: .publicIncome, by: "p1")
-            #expect(february.closing == Money(fen: 197_521))
+                Array(next.replacingOccurrences(of: "R3", with: "R5").utf8), file: "feb.xlsx", estate: estate, account: .publicIncome,
+                original: Array("the workbook".utf8), by: "p1")
+            #expect(february.closing == Money(fen: 197_521) && february.fileSHA256 == sha256Hex("the workbook"))
         }
     }
 

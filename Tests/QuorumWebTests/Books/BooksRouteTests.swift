@@ -56,6 +56,7 @@ import Testing
             let ours = try await owner.get(SiteURL.books().path)
             #expect(ours.status == .ok && ours.body.contains("770.00 元") && ours.body.contains("-230.00 元"))
             #expect(ours.body.contains("missing-\(expense.entry.id)"))
+            #expect(try await owner.get(SiteURL.books().path + "?lang=en").body.contains("-¥230.00"))
         }
     }
 }
