@@ -43,6 +43,7 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
     /// An estate's books for its staff, where entries are recorded; and where one is reviewed.
     case manageBooks(estate: String)
     case reviewEntry(estate: String)
+    case entryDocuments(estate: String)
 
     /// An owner's pages of one vote, under `/votes/:vote`.
     public enum Vote: Sendable, Hashable {
@@ -121,6 +122,7 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
         case .manageVote(let id, let page): "/manage/votes/\(id)" + page.suffix
         case .manageBooks(let estate): "/manage/estates/\(estate)/books"
         case .reviewEntry(let estate): "/manage/estates/\(estate)/books/review"
+        case .entryDocuments(let estate): "/manage/estates/\(estate)/books/documents"
         }
     }
 

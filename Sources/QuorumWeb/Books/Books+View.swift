@@ -12,7 +12,8 @@ extension BooksPage {
     }
 
     /// The balances, the entries (with links to the pages before and after, on the owners' page), the two public lists.
-    @ComponentBuilder func sections(_ lang: Lang, paging: Bool) -> Component {
+    /// `attach`: the upload form under each expense missing its receipt (the staff page).
+    @ComponentBuilder func sections(_ lang: Lang, paging: Bool, attach: ((StoredEntry) -> Component)? = nil) -> Component {
         H2(S.Books.balances(lang))
         if balances.isEmpty { Paragraph(S.Books.noAccounts(lang)).class("meta").id("no-accounts") }
         if !balances.isEmpty {
@@ -34,7 +35,7 @@ extension BooksPage {
         }
         H2(S.Books.missing(lang))
         if missing.isEmpty { Paragraph(S.Books.noneMissing(lang)).class("ok").id("none-missing") }
-        EntryList(entries: missing, lang: lang, id: "missing")
+        EntryList(entries: missing, lang: lang, id: "missing", actions: attach)
         H2(S.Books.unmatched(lang))
         if unmatched.isEmpty { Paragraph(S.Books.noneUnmatched(lang)).class("ok").id("none-unmatched") }
         if !unmatched.isEmpty {
@@ -82,7 +83,7 @@ extension LedgerPage {
             EntryList(entries: pending, lang: lang, id: "pending") { stored in review(stored, lang) }
             if permissions.contains(.recordBooks) && !books.balances.isEmpty { recordForm(lang) }
             if permissions.contains(.recordBooks) && books.balances.count < 2 { openForm(lang) }
-            books.sections(lang, paging: false)
+            books.sections(lang, paging: false, attach: permissions.contains(.recordBooks) ? { attachForm($0, lang) } : nil)
             Link(S.back(lang), url: SiteURL.manage).class("button secondary")
         }
     }
@@ -118,6 +119,17 @@ extension LedgerPage {
                 Input(type: .hidden, name: "decision", value: "resubmit")
                 SubmitButton(S.Books.resubmit(lang)).id("resubmit-\(id)")
             }
+        }
+    }
+
+    func attachForm(_ stored: StoredEntry, _ lang: Lang) -> Component {
+        let id = stored.entry.id
+        return Form(post: SiteURL.entryDocuments(estate: String(estate.id)), csrf: staff.csrf, contentType: .multipartData) {
+            Input(type: .hidden, name: "entry", value: id)
+            Label(S.Books.document(lang)) {
+                Input(type: .file, name: "document", isRequired: true).attr("accept", "application/pdf,image/png,image/jpeg").id("document-\(id)")
+            }
+            SubmitButton(S.Books.attach(lang)).id("attach-\(id)")
         }
     }
 

@@ -14,6 +14,7 @@ struct BooksRoutes {
             .staffEstate(.get, .manageBooks(estate: ":estate"), .view, ledger),
             .staffEstate(.post, .manageBooks(estate: ":estate"), .recordBooks, record),
             .staffEstate(.post, .reviewEntry(estate: ":estate"), .recordBooks, review),
+            .staffEstate(.post, .entryDocuments(estate: ":estate"), .recordBooks, attach),
         ]
     }
 
@@ -62,10 +63,26 @@ struct BooksRoutes {
         }
     }
 
+    /// An invoice, receipt or contract for an entry (PDF or image, checked by its bytes).
+    @Sendable func attach(_ request: Request, context: StaffEstateContext) async throws -> Response {
+        let form = context.form
+        return try await answer(context, done: S.Books.attached) {
+            let upload = form.files.first { $0.field == "document" }
+            let name = String((upload?.filename.split(separator: "/").last.map(String.init) ?? "document").prefix(120))
+            _ = try await store.books.attach(
+                try DocumentFile(upload?.bytes ?? []), named: name, to: form["entry"] ?? "", estate: context.estate.id, by: context.staff.account.id)
+        }
+    }
+
     /// The staff page again, with what became of the action or why it was refused.
     private func answer(_ context: StaffEstateContext, done: L10n, _ action: () async throws -> Void) async throws -> Response {
         var (message, refused) = (done(context.lang), false)
-        do { try await action() } catch let error as BooksError { (message, refused) = (S.Books.say(error)(context.lang), true) }
+        do {
+            try await action()
+        } catch let error where error is BooksError || error is DocumentError {
+            message = (error as? BooksError).map { S.Books.say($0)(context.lang) } ?? SetupRoutes.say(error, context.lang)
+            refused = true
+        }
         let page = try await LedgerPage.load(context.estate, staff: context.staff, message: message, refused: refused, store: store)
         return Layout.response(page.render(chrome: context.chrome), status: refused ? .unprocessableContent : .ok)
     }

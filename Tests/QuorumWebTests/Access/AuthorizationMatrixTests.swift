@@ -76,6 +76,7 @@ import Testing
         "GET /books": [.ownerHere, .ownerElsewhere],
         "GET /manage/estates/:estate/books": view, "POST /manage/estates/:estate/books": [.committeeHere, .propertyHere],
         "POST /manage/estates/:estate/books/review": [.committeeHere, .propertyHere],
+        "POST /manage/estates/:estate/books/documents": [.committeeHere, .propertyHere],
     ]
 
     @Test func everyRouteAnswersEveryRoleAsTheTableSays() async throws {
