@@ -83,6 +83,8 @@ public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
     case notAWorkbook
     case noSuchSheet(String)
     case damagedWorkbook(String)
+    // divisions.csv
+    case ambiguousDivision(String, matches: Int)
 
     public var chinese: String {
         switch self {
@@ -121,6 +123,7 @@ public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
         case .notAWorkbook: "不是可读取的 Excel 工作簿（.xlsx）"
         case .noSuchSheet(let name): name.isEmpty ? "工作簿中没有工作表" : "工作簿中没有工作表“\(name)”"
         case .damagedWorkbook(let part): "工作簿已损坏（\(part)）"
+        case .ambiguousDivision(let name, let matches): "有 \(matches) 个同级区划名为“\(name)”，请同时写出上级"
         }
     }
 
@@ -162,6 +165,7 @@ public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
         case .notAWorkbook: "not an Excel workbook (.xlsx) that can be read"
         case .noSuchSheet(let name): name.isEmpty ? "the workbook has no sheet" : "the workbook has no sheet \"\(name)\""
         case .damagedWorkbook(let part): "the workbook is damaged (\(part))"
+        case .ambiguousDivision(let name, let matches): "\(matches) divisions of this level are named \"\(name)\": write the one above it too"
         }
     }
 
