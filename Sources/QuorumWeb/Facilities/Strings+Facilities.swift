@@ -28,10 +28,9 @@ extension S {
             L10n(zh: "共 \(count) 处错误，未导入任何内容：", en: "\(count) error(s); nothing was imported:")
         }
         static func line(_ error: InputError) -> L10n {
-            let field = error.field.map { "\($0): " } ?? ""
-            return L10n(
-                zh: (error.line.map { "第 \($0) 行：" } ?? "") + field + error.problem.chinese,
-                en: (error.line.map { "line \($0): " } ?? "") + field + error.problem.english)
+            L10n(
+                zh: (error.line.map { "第 \($0) 行：" } ?? "") + (error.field.map { "\($0)：" } ?? "") + error.problem.chinese,
+                en: (error.line.map { "line \($0): " } ?? "") + (error.field.map { "\($0): " } ?? "") + error.problem.english)
         }
         static let overdue = L10n(zh: "已逾期", en: "Overdue")
         static let allInOrder = L10n(zh: "均未逾期", en: "Nothing overdue")

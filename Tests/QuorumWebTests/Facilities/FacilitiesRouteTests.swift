@@ -67,7 +67,7 @@ import Testing
             let (imported, done) = try await upload("code,kind,name,building\n东门-道闸,gate,东门道闸,\n")
             // check
             #expect(refused == .unprocessableContent)
-            #expect(page.contains("第 2 行：kind (设备类型): 无法识别的值“飞船”") && page.contains("第 3 行：building (楼栋): 登记册中没有楼栋“9”"))
+            #expect(page.contains("第 2 行：kind (设备类型)：无法识别的值“飞船”") && page.contains("第 3 行：building (楼栋)：登记册中没有楼栋“9”"))
             #expect(imported == .ok && done.contains("已导入：新增 1，更新 0，未变 0。"))
             let shown = try await client.execute(
                 uri: SiteURL.publicFacility(estate: String(site.here), code: "东门-道闸").path, method: .get
