@@ -42,9 +42,10 @@ class AccountsTest(SiteTest):
         self.submit("#sign-in", lands)
 
     def add_account(self, username, role):
-        self.find("#new-username").send_keys(username)
-        self.find("#new-display-name").send_keys("录入员 赵")
-        self.find("#new-password").send_keys("a long first password")
+        # A refused form comes back holding what it held (never the password).
+        for field, text in (("#new-username", username), ("#new-display-name", "录入员 赵"), ("#new-password", "a long first password")):
+            self.find(field).clear()
+            self.find(field).send_keys(text)
         Select(self.find("#new-role")).select_by_value(role)
         self.click("#add-account")
 
@@ -62,6 +63,18 @@ class AccountsTest(SiteTest):
             "const o = document.createElement('option'); o.value = 'bureau'; document.getElementById('new-role').append(o)")
         self.add_account("zhao-bureau", "bureau")
         self.until("不能创建或管理")
+        self.assertEqual(self.find("#new-username").get_attribute("value"), "zhao-bureau")
+        self.assertEqual(self.find("#new-password").get_attribute("value"), "")
+        # The language switch sends the form back in English, holding what it held; nothing is made.
+        self.find("#new-username").clear()
+        self.find("#new-username").send_keys("half-typed")
+        self.click("#switch-language")
+        self.until("Add an account")
+        self.assertEqual(self.find("#new-username").get_attribute("value"), "half-typed")
+        self.assertNotIn(">half-typed</a>", self.browser.page_source)
+        self.shot("1-switched-en")
+        self.click("#switch-language")
+        self.until("新建账户")
         self.add_account("zhao", "clerk")
         self.until(">zhao</a>")
         link = self.browser.find_element(By.LINK_TEXT, "zhao")

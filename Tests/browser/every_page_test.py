@@ -252,7 +252,9 @@ class EveryPageTest(SiteTest):
         pick("[id=collection-hand]")
         form.find_element(By.CSS_SELECTOR, "[id=collected-by]").send_keys("王芳")
         at = form.find_element(By.CSS_SELECTOR, "[id=collected-at]")
-        self.browser.execute_script("arguments[0].value = arguments[0].max", at)
+        # The earliest minute the form allows: the same for every entry (the latest is now's minute,
+        # which two clerks entering a minute apart would read differently).
+        self.browser.execute_script("arguments[0].value = arguments[0].min", at)
         pick("[id=signed-yes]")
         pick("[id=m-m1-agree]" if agree else "[id=m-m1-oppose]")
         pick("[id=m-m2-abstain]")
@@ -385,6 +387,12 @@ class EveryPageTest(SiteTest):
         self.sign_in("demo-committee")
         self.page(self.manage("/mismatches"), "mismatches")
         self.fill_marks(".mismatch form", True)
+        # The language switch keeps the form typed in, there and back, and settles nothing.
+        for lang in ("en", "zh"):
+            self.click("#switch-language")
+            WebDriverWait(self.browser, 10).until(lambda b: f'<html lang="{lang}"' in b.page_source)
+            self.assertEqual(self.find(".mismatch [id=collected-by]").get_attribute("value"), "王芳")
+            self.assertTrue(self.find(".mismatch [id=m-m1-agree]").is_selected())
         self.click(".mismatch [id^=settle-]")
         WebDriverWait(self.browser, 10).until(lambda b: b.find_elements(By.ID, "no-mismatches"), self.browser.find_element(By.TAG_NAME, "main").text)
         self.check("mismatches-settled")

@@ -20,8 +20,10 @@ public struct Electorate: Sendable {
     public let total: Weight
     /// For each unit of the register, the index of its voting person, or -1.
     private let personOfUnit: [Int32]
-    /// The register buildings the scope covers, by their names in the register.
+    /// The register buildings the scope covers, by their names in the register; or the
+    /// ids of the units it covers.
     private let buildingsInScope: Set<String>?
+    private let unitsInScope: Set<String>?
 
     /// Why a unit carries no vote in this electorate.
     public enum Exclusion: Sendable, Equatable {
@@ -49,6 +51,20 @@ public struct Electorate: Sendable {
             inScope = covered
         }
         buildingsInScope = inScope
+        var unitsInScope: Set<String>? = nil
+        if case .units(let ids) = vote.scope {
+            var errors: [InputError] = []
+            var seen = Set<String>()
+            for (position, id) in ids.enumerated() {
+                if register.index(of: id) == nil {
+                    errors.append(InputError(file: file, field: "scope.units[\(position)]", problem: .unknownUnit(id)))
+                }
+                if !seen.insert(id).inserted { errors.append(InputError(file: file, field: "scope.units[\(position)]", problem: .duplicateID(id))) }
+            }
+            guard errors.isEmpty else { throw InputErrors(errors) }
+            unitsInScope = seen
+        }
+        self.unitsInScope = unitsInScope
 
         var persons: [VotingPerson] = []
         var personOfUnit = [Int32](repeating: -1, count: register.units.count)
@@ -61,6 +77,7 @@ public struct Electorate: Sendable {
         for position in units.indices {
             // Read the fields in place: copying a whole unit costs more than the rest of the loop.
             if let inScope, !inScope.contains(units[position].building) { continue }
+            if let unitsInScope, !unitsInScope.contains(units[position].id) { continue }
             if units[position].use == .parking && !vote.settings.parkingVotes { continue }
             let isDevelopers = units[position].isDevelopers
             // One lookup per unit: the slot holds the person's index, or -1 the first time.
@@ -100,6 +117,7 @@ public struct Electorate: Sendable {
 
     public func exclusion(of unit: Unit) -> Exclusion {
         if let buildingsInScope, !buildingsInScope.contains(unit.building) { return .outOfScope }
+        if let unitsInScope, !unitsInScope.contains(unit.id) { return .outOfScope }
         return .parking
     }
 

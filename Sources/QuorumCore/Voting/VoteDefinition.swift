@@ -58,6 +58,9 @@ public enum Scope: Hashable, Sendable {
     case wholeCommunity
     /// Only these buildings, as in a vote on one building's elevator.
     case buildings([String])
+    /// Only these units (their `unit_id`s): the units that share a cost, as one entrance's
+    /// lift (RULES.md §7: the fund is used by a vote of the owners who share the cost).
+    case units([String])
 }
 
 /// A vote (一次表决): its matters, scope and settings, as `matters.json` gives them.
@@ -91,9 +94,17 @@ extension VoteDefinition {
         let name = raw.vote ?? ""
         if name.isEmpty { fail("vote", .missingField) }
         var scope = Scope.wholeCommunity
-        if let buildings = raw.scope?.buildings {
+        // A key the format does not know is an error, never read as the whole estate.
+        for key in raw.scope?.unknown ?? [] { fail("scope.\(key)", .unknownValue(key, allowed: "buildings, units")) }
+        switch (raw.scope?.buildings, raw.scope?.units) {
+        case (let buildings?, nil):
             if buildings.isEmpty { fail("scope.buildings", .missingField) }
             scope = .buildings(buildings)
+        case (nil, let units?):
+            if units.isEmpty { fail("scope.units", .missingField) }
+            scope = .units(units)
+        case (_?, _?): fail("scope", .unknownValue("buildings + units", allowed: "buildings, units"))
+        case (nil, nil): break
         }
         var matters: [Matter] = []
         var matterIDs = Set<String>()
@@ -150,8 +161,10 @@ extension VoteDefinition {
             ("vote", .string(name)),
             ("settings", .object([("silent_majority", .bool(settings.silentMajority)), ("parking_votes", .bool(settings.parkingVotes))])),
         ]
-        if case .buildings(let buildings) = scope {
-            members.append(("scope", .object([("buildings", .array(buildings.map { .string($0) }))])))
+        switch scope {
+        case .wholeCommunity: break
+        case .buildings(let names): members.append(("scope", .object([("buildings", .array(names.map { .string($0) }))])))
+        case .units(let ids): members.append(("scope", .object([("units", .array(ids.map { .string($0) }))])))
         }
         members.append(
             (
@@ -194,6 +207,23 @@ private struct RawSettings: Decodable {
 
 private struct RawScope: Decodable {
     var buildings: [String]?
+    var units: [String]?
+    /// Keys the format does not have.
+    var unknown: [String] = []
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        buildings = try container.decodeIfPresent([String].self, forKey: Key(stringValue: "buildings"))
+        units = try container.decodeIfPresent([String].self, forKey: Key(stringValue: "units"))
+        unknown = container.allKeys.map(\.stringValue).filter { $0 != "buildings" && $0 != "units" }.sorted()
+    }
 }
 
 private struct RawMatter: Decodable {

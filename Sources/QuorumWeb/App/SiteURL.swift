@@ -20,7 +20,9 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
     case verify(receipt: String? = nil, head: CopiedHead? = nil)
     // The organisers' side.
     case staffLogin, staffLogout
-    case manage, manageStaff, demoClock
+    case manage, demoClock
+    /// The staff accounts one may manage, searched and paged.
+    case manageStaff(q: String? = nil, page: Int? = nil)
     /// One staff account, to change, disable or reset (issue 13); one's own new password.
     case manageAccount(String)
     case changePassword
@@ -105,7 +107,7 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
         case .staffLogin: "/staff/login"
         case .staffLogout: "/staff/logout"
         case .manage: "/manage"
-        case .manageStaff: "/manage/staff"
+        case .manageStaff(let q, let page): "/manage/staff" + Self.query(["q": q, "page": page.map(String.init)])
         case .manageAccount(let id): "/manage/staff/\(id)"
         case .changePassword: "/manage/password"
         case .demoClock: "/manage/demo/clock"

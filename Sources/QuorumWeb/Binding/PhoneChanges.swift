@@ -12,6 +12,8 @@ struct PhoneChangesPage {
     var staff: StaffSession
     var message: String?
     var refused = false
+    /// The owner's name and the reason the form held when sent back: never the ID number or the phone.
+    var held = (name: "", reason: "")
 
     static func load(_ estate: Division, staff: StaffSession, message: String? = nil, refused: Bool = false, store: Store) async throws
         -> PhoneChangesPage
@@ -23,16 +25,18 @@ struct PhoneChangesPage {
     }
 
     func render(chrome: PageChrome) -> Page {
-        Layout.page(S.Phones.title, chrome: chrome) { lang in
+        Layout.page(S.Phones.title, chrome: chrome.keeping(SiteURL.phoneChanges(estate: String(estate.id)), main: S.Phones.send)) { lang in
             Paragraph(estate.name).class("meta")
             Paragraph(S.Phones.intro(lang)).class("note")
             Layout.flash(message, refused ? "alert" : "status", id: "message")
-            Form(post: SiteURL.phoneChanges(estate: String(estate.id)), csrf: staff.csrf) {
+            Form(keeping: SiteURL.phoneChanges(estate: String(estate.id)), csrf: staff.csrf) {
                 H2(S.Phones.request(lang))
-                Label(S.Phones.name(lang)) { Input(type: .text, name: "name", isRequired: true).id("owner-name") }
+                Label(S.Phones.name(lang)) { Input(type: .text, name: "name", value: held.name, isRequired: true).id("owner-name") }
                 Label(S.Phones.idNumber(lang)) { Input(type: .text, name: "id_number", isRequired: true).attr("autocomplete", "off").id("owner-id") }
                 Label(S.Phones.phone(lang)) { Input(type: .tel, name: "phone", isRequired: true).attr("autocomplete", "off").id("new-phone") }
-                Label(S.Phones.reason(lang)) { Input(type: .text, name: "reason", isRequired: true).attr("maxlength", "200").id("reason") }
+                Label(S.Phones.reason(lang)) {
+                    Input(type: .text, name: "reason", value: held.reason, isRequired: true).attr("maxlength", "200").id("reason")
+                }
                 SubmitButton(S.Phones.send(lang)).id("record-change")
             }.class("card")
             if changes.isEmpty { Paragraph(S.Phones.none(lang)).class("meta") }
@@ -78,7 +82,9 @@ struct PhoneChangeRoutes {
 
     @Sendable func request(_ request: Request, context: StaffEstateContext) async throws -> Response {
         let form = context.form
-        return try await answer(context) {
+        return try await answer(context, holding: true) {
+            // The header's language switch: the form again, nothing recorded.
+            if form["relang"] != nil { return nil }
             let change = try await store.binding.requestPhoneChange(
                 estate: context.estate.id, name: form["name"] ?? "", idNumber: form["id_number"] ?? "", phone: form["phone"] ?? "",
                 reason: form["reason"] ?? "", actor: context.staff.account.id)
@@ -95,12 +101,16 @@ struct PhoneChangeRoutes {
     }
 
     /// The page again, saying what `act` did or why it was refused.
-    func answer(_ context: StaffEstateContext, _ act: () async throws -> L10n) async throws -> Response {
-        var (message, refused) = ("", false)
-        do { message = try await act()(context.lang) } catch let error as PhoneChangeError {
+    /// `holding`: a refused request (or a language switch, `act` answering nil) shows the form
+    /// again with what it held.
+    func answer(_ context: StaffEstateContext, holding: Bool = false, _ act: () async throws -> L10n?) async throws -> Response {
+        var (message, refused): (String?, Bool) = (nil, false)
+        do { message = try await act()?(context.lang) } catch let error as PhoneChangeError {
             (message, refused) = (S.Phones.say(error)(context.lang), true)
         }
-        let page = try await PhoneChangesPage.load(context.estate, staff: context.staff, message: message, refused: refused, store: store)
-        return Layout.response(page.render(chrome: context.chrome), status: refused ? .unprocessableContent : .ok)
+        var page = try await PhoneChangesPage.load(context.estate, staff: context.staff, message: message, refused: refused, store: store)
+        if holding && (refused || message == nil) { page.held = (context.form["name"] ?? "", context.form["reason"] ?? "") }
+        return Layout.response(
+            page.render(chrome: context.chrome.at(.phoneChanges(estate: String(context.estate.id)))), status: refused ? .unprocessableContent : .ok)
     }
 }

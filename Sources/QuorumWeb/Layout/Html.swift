@@ -122,8 +122,11 @@ struct Form: Component {
 extension Form {
     /// The page's form whose fields the language switch keeps: the header's switch sends it
     /// with `relang` (Layout, `PageChrome.keeping`), and the handler shows it again in the other language.
-    init(keeping url: SiteURL, csrf: String, @ComponentBuilder content: @escaping () -> ComponentGroup) {
-        body = Form(post: url, csrf: csrf, content: content).id(Layout.keptForm)
+    init(
+        keeping url: some URLRepresentable, csrf: String, contentType: HTMLFormContentType? = nil,
+        @ComponentBuilder content: @escaping () -> ComponentGroup
+    ) {
+        body = Form(post: url, csrf: csrf, contentType: contentType, content: content).id(Layout.keptForm)
     }
 }
 

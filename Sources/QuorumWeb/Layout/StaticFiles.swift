@@ -174,10 +174,17 @@ enum StaticFiles {
             canvas.hidden = false;
           }
 
+          // On a page of several like forms (the mismatch queue), the language switch keeps the one last typed in.
+          document.addEventListener("input", function (e) {
+            var form = e.target.form, kept = document.getElementById("kept-form");
+            if (form && kept && form !== kept && form.hasAttribute("data-keepable")) { kept.removeAttribute("id"); form.id = "kept-form"; }
+          });
+
           // A form (or the button that sends it) that changes something for good asks first,
-          // in the words it carries.
+          // in the words it carries; the language switch, which sends it to be shown again, does not.
           document.querySelectorAll("form").forEach(function (form) {
             form.addEventListener("submit", function (e) {
+              if (e.submitter && e.submitter.name === "relang") { return; }
               var text = (e.submitter && e.submitter.getAttribute("data-confirm")) || form.getAttribute("data-confirm");
               if (text && !window.confirm(text)) { e.preventDefault(); }
             });

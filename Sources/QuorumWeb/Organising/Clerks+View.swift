@@ -37,12 +37,17 @@ struct ClerksForm: Component {
     let eligible: [VoteDuty: [StaffAccount]]
     let csrf: String
     let lang: Lang
+    /// What the form held when sent back; nil: as the vote has them.
+    var held: FormData?
 
     var body: Component {
         let serving = named.filter { $0.endedAt == nil }
+        func ticked(_ account: StaffAccount, _ duty: VoteDuty) -> Bool {
+            held.map { $0.all(duty.rawValue).contains(account.id) } ?? serving.contains { $0.account.id == account.id && $0.duty == duty }
+        }
         return Div {
             if vote.isDraft {
-                Form(post: SiteURL.manageVote(vote.id, .clerks), csrf: csrf) {
+                Form(keeping: SiteURL.manageVote(vote.id, .clerks), csrf: csrf) {
                     Paragraph(S.Clerks.intro(lang)).class("note")
                     for duty in VoteDuty.allCases {
                         FieldSet {
@@ -51,7 +56,7 @@ struct ClerksForm: Component {
                             for account in eligible[duty] ?? [] {
                                 Label(account.displayName) {
                                     Input(type: .checkbox, name: duty.rawValue, value: account.id)
-                                        .checked(serving.contains { $0.account.id == account.id && $0.duty == duty })
+                                        .checked(ticked(account, duty))
                                         .id("\(duty.rawValue)-\(account.username)")
                                 }.class("chip")
                             }
@@ -60,13 +65,15 @@ struct ClerksForm: Component {
                     SubmitButton(S.Clerks.save(lang)).class("secondary").id("save-clerks")
                 }
             } else if !serving.isEmpty {
-                Form(post: SiteURL.manageVote(vote.id, .clerks), csrf: csrf) {
+                Form(keeping: SiteURL.manageVote(vote.id, .clerks), csrf: csrf) {
                     H2(S.Clerks.replaceTitle(lang))
                     Paragraph(S.Clerks.replaceIntro(lang)).class("note")
                     Label(S.Clerks.whoLeaves(lang)) {
                         Select {
                             for person in serving {
-                                Option("\(S.Clerks.duty(person.duty)(lang))\(lang.dot)\(person.account.displayName)", value: person.account.id)
+                                Option(
+                                    "\(S.Clerks.duty(person.duty)(lang))\(lang.dot)\(person.account.displayName)", value: person.account.id,
+                                    selected: held?["replaced"] == person.account.id)
                             }
                         }.attr("name", "replaced").id("replaced")
                     }
@@ -77,11 +84,14 @@ struct ClerksForm: Component {
                                 // Which duties each may take: a clerk's place only goes to one who may enter ballots.
                                 let duties = VoteDuty.allCases.filter { (eligible[$0] ?? []).contains(account) }.map { S.Clerks.duty($0)(lang) }
                                 Option(
-                                    account.displayName + lang.parenthesised(duties.joined(separator: lang.list)), value: account.id)
+                                    account.displayName + lang.parenthesised(duties.joined(separator: lang.list)), value: account.id,
+                                    selected: held?["replacement"] == account.id)
                             }
                         }.attr("name", "replacement").id("replacement")
                     }
-                    Label(S.Clerks.reason(lang)) { TextArea(name: "reason", numberOfRows: 2, isRequired: true).id("reason") }
+                    Label(S.Clerks.reason(lang)) {
+                        TextArea(text: held?["reason"] ?? "", name: "reason", numberOfRows: 2, isRequired: true).id("reason")
+                    }
                     SubmitButton(S.Clerks.replace(lang)).class("secondary").id("replace")
                 }
             }

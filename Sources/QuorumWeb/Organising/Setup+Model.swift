@@ -42,6 +42,8 @@ struct OverviewPage {
     /// The clerks and scrutineers (issue 13), and, for the committee, whom it may name.
     var named: [NamedStaff] = []
     var eligible: [VoteDuty: [StaffAccount]] = [:]
+    /// What the clerks' form held when sent back (refused, or the language switched).
+    var heldClerks: FormData?
 
     static func load(_ vote: StoredVote, staff: StaffSession, message: String?, demo: Bool, store: Store) async throws -> OverviewPage {
         var page = OverviewPage(

@@ -11,11 +11,19 @@ extension SetupPage {
                 Label(S.voteTitle(lang)) { Input(type: .text, name: "title", value: values.title, isRequired: true).id("title") }
                 FieldSet {
                     Legend(S.scope(lang))
-                    Label(S.wholeEstate(lang)) { Input(type: .radio, name: "scope", value: "all").checked(values.buildings.isEmpty).id("scope-all") }
-                        .class("check")
+                    Label(S.wholeEstate(lang)) {
+                        Input(type: .radio, name: "scope", value: "all").checked(values.buildings.isEmpty && values.units.isEmpty).id("scope-all")
+                    }
+                    .class("check")
                     Label(S.chosenBuildings(lang)) {
                         Input(type: .radio, name: "scope", value: "buildings").checked(!values.buildings.isEmpty).id("scope-buildings")
                     }.class("check")
+                    if !values.units.isEmpty {
+                        Label(S.chosenUnits(values.units)(lang)) {
+                            Input(type: .radio, name: "scope", value: "units").checked(true).id("scope-units")
+                        }.class("check")
+                        for unit in values.units { Input(type: .hidden, name: "unit", value: unit) }
+                    }
                     Div {
                         for building in buildings {
                             Label(building) {
@@ -60,7 +68,7 @@ extension SetupPage {
         let prefix = "m\(number)."
         return FieldSet {
             Legend(S.matterNumber(number)(lang))
-            Label(S.matterTitle(lang)) {
+            Label((number == 1 ? S.firstMatterTitle : S.matterTitle)(lang)) {
                 Input(type: .text, name: prefix + "title", value: matter.title, isRequired: number == 1).id("m\(number)-title")
             }
             Label(S.art278Item(lang)) {
@@ -93,7 +101,9 @@ extension OverviewPage {
     func render(chrome: PageChrome) -> Page {
         let phase = vote.phase(at: now)
         let permissions = staff.account.role.permissions
-        return Layout.page(S.voteOverview, chrome: chrome) { lang in
+        let clerks = permissions.contains(.organise) && vote.tallyJSON == nil && (vote.isDraft || named.contains { $0.endedAt == nil })
+        let kept = clerks ? chrome.keeping(SiteURL.manageVote(vote.id, .clerks), main: vote.isDraft ? S.Clerks.save : S.Clerks.replace) : chrome
+        return Layout.page(S.voteOverview, chrome: kept) { lang in
             H2(vote.title)
             Paragraph(estate).class("meta")
             Paragraph(StaffPages.phaseName(phase, lang)).class("tag phase").id("phase")
@@ -125,8 +135,8 @@ extension OverviewPage {
                 }
             }.class("plain")
             NamedStaffBlock(named: named, lang: lang)
-            if permissions.contains(.organise) && vote.tallyJSON == nil {
-                ClerksForm(vote: vote, named: named, eligible: eligible, csrf: staff.csrf, lang: lang)
+            if clerks {
+                ClerksForm(vote: vote, named: named, eligible: eligible, csrf: staff.csrf, lang: lang, held: heldClerks)
             }
             if vote.isDraft && permissions.contains(.organise) {
                 Form(post: SiteURL.manageVote(vote.id, .documents), csrf: staff.csrf, contentType: .multipartData) {
@@ -173,6 +183,7 @@ extension OverviewPage {
     func settingsLine(_ lang: Lang) -> String {
         var scope = S.wholeEstate(lang)
         if case .buildings(let buildings) = vote.definition.scope { scope = buildings.joined(separator: lang.list) }
+        if case .units(let units) = vote.definition.scope { scope = S.chosenUnits(units)(lang) }
         var parts = ["\(S.scope(lang))\(lang.colon)\(scope)"]
         if vote.definition.settings.parkingVotes { parts.append(S.parkingVotesOn(lang)) }
         parts += [S.Settings.summary(vote.settings, lang), S.Settings.announcedWith(vote.settingsRevision)(lang)]

@@ -122,6 +122,8 @@ struct SetupRoutes {
     /// Before the notice, the lists of clerks and scrutineers as ticked; after, a replacement.
     @Sendable func clerks(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let (vote, form, actor) = (context.vote, context.form, context.staff.account.id)
+        // The header's language switch: the page again, the form holding what it held.
+        if form["relang"] != nil { return await overviewPage(context, message: nil, held: form) }
         do {
             if vote.isDraft {
                 try await store.organising.nameStaff(vote: vote.id, clerks: form.all("clerk"), scrutineers: form.all("scrutineer"), actor: actor)
@@ -131,7 +133,7 @@ struct SetupRoutes {
             }
             return Layout.redirect(.manageVote(vote.id))
         } catch let error as SetupError {
-            return await overviewPage(context, message: S.say(error)(context.lang), status: .unprocessableContent)
+            return await overviewPage(context, message: S.say(error)(context.lang), status: .unprocessableContent, held: form)
         }
     }
 
@@ -139,10 +141,11 @@ struct SetupRoutes {
         await overviewPage(context, message: nil)
     }
 
-    func overviewPage(_ context: StaffVoteContext, message: String?, status: HTTPResponse.Status = .ok) async -> Response {
+    func overviewPage(_ context: StaffVoteContext, message: String?, status: HTTPResponse.Status = .ok, held: FormData? = nil) async -> Response {
         do {
-            let page = try await OverviewPage.load(
+            var page = try await OverviewPage.load(
                 context.vote, staff: context.staff, message: message, demo: dependencies.demoClock != nil, store: store)
+            page.heldClerks = held
             return Layout.response(page.render(chrome: context.chrome.at(.manageVote(context.vote.id))), status: status)
         } catch {
             return Layout.response(Layout.message(S.staffArea, "\(error)", chrome: context.chrome, back: .manage), status: .internalServerError)

@@ -74,6 +74,8 @@ struct MismatchPage {
     /// What the last settling did, or why it was refused (`ok` false).
     var message: (text: String, ok: Bool)?
     var now: Timestamp
+    /// The ballot whose form was sent back (refused, or the language switched) and what it held.
+    var held: (code: String, form: FormData)?
 
     static func load(_ vote: StoredVote, csrf: String, message: (text: String, ok: Bool)? = nil, store: Store) async throws -> MismatchPage {
         MismatchPage(vote: vote, queue: try await store.paper.mismatches(of: vote.id), csrf: csrf, message: message, now: store.now())

@@ -140,7 +140,9 @@ extension EntryPage {
 
 extension MismatchPage {
     func render(chrome: PageChrome) -> Page {
-        Layout.page(S.mismatchQueue, chrome: chrome) { lang in
+        let kept = held.map(\.code) ?? queue.first?.ballot.code
+        let url = SiteURL.manageVote(vote.id, .mismatches)
+        return Layout.page(S.mismatchQueue, chrome: queue.isEmpty ? chrome : chrome.keeping(url, main: S.settle)) { lang in
             Paragraph(S.mismatchExplain(lang)).class("note")
             Layout.flash(message?.text, message?.ok == true ? "ok" : "alert", id: "message")
             if queue.isEmpty { Paragraph(S.noMismatches(lang)).id("no-mismatches") }
@@ -150,11 +152,13 @@ extension MismatchPage {
                     H2("\(item.ballot.code)\(lang.dot)\(lang.rooms(item.ballot.rooms))")
                     Paragraph(S.differIn(PaperPages.names(differs, vote.definition, lang))(lang)).class("alert").id("differs-\(item.ballot.person)")
                     PaperPages.comparison(item, differs, vote.definition, lang)
-                    Form(post: SiteURL.manageVote(vote.id, .mismatches), csrf: csrf) {
+                    let held = self.held?.code == item.ballot.code ? self.held?.form : nil
+                    // Each form may become the one the language switch keeps (app.js: the last typed in).
+                    Form(post: url, csrf: csrf) {
                         Input(type: .hidden, name: "code", value: item.ballot.code)
-                        PaperPages.marks(vote, now: now, lang, differs: differs)
+                        PaperPages.marks(vote, now: now, lang, held: held ?? FormData(""), differs: differs)
                         SubmitButton(S.settle(lang)).id("settle-\(item.ballot.person)")
-                    }
+                    }.attr("id", item.ballot.code == kept ? Layout.keptForm : nil).attr("data-keepable", "1")
                 }.class("card mismatch")
             }
             Link(S.back(lang), url: SiteURL.manageVote(vote.id)).class("button secondary")
@@ -169,9 +173,12 @@ enum PaperPages {
     /// `held`: what the form held when it was sent (shown again); `differs`: where two entries
     /// differ, marked on the mismatch page's form.
     static func marks(_ stored: StoredVote, now: Timestamp, _ lang: Lang, held: FormData = FormData(""), differs: [PaperField] = []) -> Component {
-        // A ballot counts if collected from the opening to the last minute before the deadline, and not later than now.
+        // A ballot counts if collected from the opening to the last minute before the deadline, and not later than now;
+        // the form speaks in whole minutes, so its first is the opening's own minute if it opens on one, else the next.
         let latest = min(now, Timestamp(millisecondsSinceEpoch: stored.closesAt.millisecondsSinceEpoch - 60_000))
-        return marks(stored.definition, from: stored.opensAt, to: latest, lang, held: held, differs: differs)
+        let opens = stored.opensAt.millisecondsSinceEpoch
+        let earliest = Timestamp(millisecondsSinceEpoch: (opens + 59_999) / 60_000 * 60_000)
+        return marks(stored.definition, from: earliest, to: latest, lang, held: held, differs: differs)
     }
 
     static func marks(

@@ -76,6 +76,12 @@ struct PaperRoutes {
 
     @Sendable func resolve(_ request: Request, context: StaffVoteContext) async throws -> Response {
         let (vote, staff, form, code) = (context.vote, context.staff, context.form, context.form["code"] ?? "")
+        // The header's language switch: the queue again, the form holding what it held, nothing settled.
+        if form["relang"] != nil {
+            var page = try await MismatchPage.load(vote, csrf: staff.csrf, store: store)
+            page.held = (code, form)
+            return Layout.response(page.render(chrome: context.chrome))
+        }
         let message: (text: String, ok: Bool)
         var status = HTTPResponse.Status.ok
         do {
@@ -87,7 +93,8 @@ struct PaperRoutes {
             message = (S.say(error)(context.lang), false)
             status = .conflict
         }
-        let page = try await MismatchPage.load(vote, csrf: staff.csrf, message: message, store: store)
+        var page = try await MismatchPage.load(vote, csrf: staff.csrf, message: message, store: store)
+        if !message.ok { page.held = (code, form) }
         return Layout.response(page.render(chrome: context.chrome), status: status)
     }
 

@@ -4,7 +4,8 @@ import QuorumStore
 
 extension ResultPage {
     func render(chrome: PageChrome) -> Page {
-        Layout.page(S.resultTitle, chrome: chrome) { lang in
+        let keeps = objections?.until != nil ? chrome.keeping(SiteURL.vote(vote.id, .objections), main: S.fileObjection) : chrome
+        return Layout.page(S.resultTitle, chrome: keeps) { lang in
             H2(vote.title)
             Paragraph(stage(lang)).class(vote.finalAt != nil ? "ok" : "meta").id("result-stage")
             if !matchesStored { Paragraph(S.recountDiffers(lang)).class("alert") }

@@ -4,7 +4,10 @@ import QuorumStore
 
 extension SettingsPage {
     func render(chrome: PageChrome) -> Page {
-        Layout.page(S.Settings.title, chrome: chrome) { lang in
+        Layout.page(
+            S.Settings.title, chrome: canChange ? chrome.keeping(SiteURL.estateSettings(estate: String(estate.id)), main: S.Settings.save) : chrome
+        ) {
+            lang in
             Paragraph(estate.name).class("meta")
             Paragraph(S.Settings.intro(lang)).class("note")
             Layout.flash(message, "notice", id: "saved")
@@ -37,7 +40,7 @@ extension SettingsPage {
     }
 
     func changeForm(_ lang: Lang) -> Component {
-        Form(post: SiteURL.estateSettings(estate: String(estate.id)), csrf: csrf, contentType: .multipartData) {
+        Form(keeping: SiteURL.estateSettings(estate: String(estate.id)), csrf: csrf, contentType: .multipartData) {
             H2(S.Settings.change(lang))
             for key in EstateSettings.Key.allCases {
                 if let range = key.range {

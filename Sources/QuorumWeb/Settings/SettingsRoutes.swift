@@ -34,6 +34,11 @@ struct SettingsRoutes {
             if value == nil && !(key == .proxyCap && raw.isEmpty) { unreadable = unreadable ?? key }
             settings[key] = value
         }
+        // The header's language switch: the form again, holding its values, nothing changed.
+        if form["relang"] != nil {
+            let page = try await SettingsPage.load(context.estate, staff: context.staff, form: settings, store: store)
+            return Layout.response(page.render(chrome: context.chrome))
+        }
         do {
             if let key = unreadable { throw SettingsError.outOfRange(key, key.range ?? 0...1) }
             let basis: SettingsBasis

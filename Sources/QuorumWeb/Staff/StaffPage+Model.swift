@@ -37,6 +37,10 @@ struct AccountsPage {
     var divisions: [Division]
     var staff: StaffSession
     var error: String?
+    /// What the new-account form held when sent back (never its password).
+    var held = FormData("")
+    /// The search over usernames and names, and the page of the list (50 a page).
+    var query: String?, page: Int?
 }
 
 /// One staff account (`/manage/staff/:account`), for whoever may manage it (issue 13): its

@@ -27,7 +27,7 @@ extension StaffHomePage {
         let permissions = staff.account.role.permissions
         return Layout.page(S.staffArea, chrome: chrome) { lang in
             Paragraph("\(staff.account.displayName)\(lang.dot)\(S.roleName(staff.account.role)(lang))").class("meta").id("who")
-            if permissions.contains(.manageStaff) { Link(S.accounts(lang), url: SiteURL.manageStaff).class("button secondary").id("accounts") }
+            if permissions.contains(.manageStaff) { Link(S.accounts(lang), url: SiteURL.manageStaff()).class("button secondary").id("accounts") }
             Link(S.Account.passwordTitle(lang), url: SiteURL.changePassword).class("button secondary").id("change-password")
             if permissions.contains(.lists) { Link(S.Access.title(lang), url: SiteURL.manageAccess()).class("button secondary").id("access-log") }
             if permissions.contains(.answer) {
@@ -64,12 +64,14 @@ extension StaffHomePage {
 extension AccountsPage {
     func render(chrome: PageChrome) -> Page {
         let names = Dictionary(divisions.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        return Layout.page(S.accounts, chrome: chrome) { lang in
+        return Layout.page(S.accounts, chrome: chrome.keeping(SiteURL.manageStaff(), main: S.addAccount)) { lang in
             Layout.flash(error)
+            let shown = Paged(accounts, query: query, text: { "\($0.username) \($0.displayName)" }, page: page)
+            shown.controls(query: query, action: .manageStaff(), lang) { .manageStaff(q: query, page: $0) }
             Table {
                 let headings = [S.username(lang), S.displayName(lang), S.role(lang), S.division(lang)]
                 HeaderRow(headings)
-                for account in accounts {
+                for account in shown.items {
                     TableRow {
                         TableCell { Link(account.username, url: SiteURL.manageAccount(account.id)) }.under(headings[0])
                         TableCell(account.displayName).under(headings[1])
@@ -81,9 +83,11 @@ extension AccountsPage {
                 }
             }.stacked().inScrollBox()
             H2(S.addAccount(lang))
-            Form(post: SiteURL.manageStaff, csrf: staff.csrf) {
-                Label(S.username(lang)) { Input(type: .text, name: "username", isRequired: true).id("new-username") }
-                Label(S.displayName(lang)) { Input(type: .text, name: "display_name", isRequired: true).id("new-display-name") }
+            Form(keeping: SiteURL.manageStaff(), csrf: staff.csrf) {
+                Label(S.username(lang)) { Input(type: .text, name: "username", value: held["username"], isRequired: true).id("new-username") }
+                Label(S.displayName(lang)) {
+                    Input(type: .text, name: "display_name", value: held["display_name"], isRequired: true).id("new-display-name")
+                }
                 Label(S.passwordNew(lang)) {
                     Input(type: .password, name: "password", isRequired: true).id("new-password").attribute(
                         named: "autocomplete", value: "new-password")
@@ -91,7 +95,7 @@ extension AccountsPage {
                 Label(S.role(lang)) {
                     Select {
                         for role in StaffRole.allCases where staff.account.role.mayManage(role) {
-                            Option(S.roleName(role)(lang), value: role.rawValue)
+                            Option(S.roleName(role)(lang), value: role.rawValue, selected: held["role"] == role.rawValue)
                         }
                     }.attr("name", "role").id("new-role")
                 }
@@ -100,7 +104,7 @@ extension AccountsPage {
                         for division in divisions {
                             Option(
                                 division.name + lang.parenthesised(lang == .zh ? division.level.chinese : division.level.rawValue),
-                                value: String(division.id))
+                                value: String(division.id), selected: held["division"] == String(division.id))
                         }
                     }
                     .attr("name", "division").id("new-division")
@@ -141,7 +145,7 @@ extension AccountPage {
                 if !account.disabled { Paragraph(S.Account.confirmDisable(lang)).class("note") }
                 SubmitButton((account.disabled ? S.Account.enable : S.Account.disable)(lang)).class("secondary").id("toggle")
             }.attr("data-confirm", account.disabled ? nil : S.Account.confirmDisable(lang))
-            Link(S.accounts(lang), url: SiteURL.manageStaff).class("button secondary")
+            Link(S.accounts(lang), url: SiteURL.manageStaff()).class("button secondary")
         }
     }
 }

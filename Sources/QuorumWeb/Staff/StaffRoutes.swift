@@ -16,8 +16,8 @@ struct StaffRoutes {
             .anyone(.post, .staffLogin, login),
             .staff(.post, .staffLogout, nil, logout),
             .staff(.get, .manage, nil, home),
-            .staff(.get, .manageStaff, .manageStaff, accounts),
-            .staff(.post, .manageStaff, .manageStaff, addAccount),
+            .staff(.get, .manageStaff(), .manageStaff, accounts),
+            .staff(.post, .manageStaff(), .manageStaff, addAccount),
             .staff(.get, .manageAccount(":account"), .manageStaff, account),
             .staff(.post, .manageAccount(":account"), .manageStaff, changeAccount),
             .staff(.get, .changePassword, nil, passwordForm),
@@ -77,12 +77,17 @@ struct StaffRoutes {
     // Accounts.
 
     @Sendable func accounts(_ request: Request, context: StaffContext) async throws -> Response {
-        try await accountsPage(context, divisions: try await divisionChoices(for: context.staff.account))
+        let query = request.uri.queryParameters
+        return try await accountsPage(
+            context, divisions: try await divisionChoices(for: context.staff.account), query: query["q"].map(String.init),
+            page: query["page"].flatMap { Int($0) })
     }
 
     @Sendable func addAccount(_ request: Request, context: StaffContext) async throws -> Response {
         let (staff, form) = (context.staff, context.form)
         let divisions = try await divisionChoices(for: staff.account)
+        // The header's language switch: the form again, holding what it held, no account made.
+        if form["relang"] != nil { return try await accountsPage(context, divisions: divisions, held: form) }
         var error = S.notAllowedRole(context.lang)
         if let role = form["role"].flatMap(StaffRole.init(rawValue:)) {
             do {
@@ -90,12 +95,12 @@ struct StaffRoutes {
                 try await store.staff.add(
                     username: form["username"] ?? "", displayName: form["display_name"] ?? "", password: form["password"] ?? "", role: role,
                     division: role == .admin ? nil : form["division"].flatMap(Int64.init), by: staff.account)
-                return Layout.redirect(.manageStaff)
+                return Layout.redirect(.manageStaff())
             } catch let failure as StaffError {
                 error = S.say(failure)(context.lang)
             }
         }
-        return try await accountsPage(context, divisions: divisions, error: error)
+        return try await accountsPage(context, divisions: divisions, error: error, held: form)
     }
 
     /// The account the route's `:account` names, if the staff member may manage it.
@@ -147,10 +152,14 @@ struct StaffRoutes {
         }
     }
 
-    func accountsPage(_ context: StaffContext, divisions: [Division], error: String? = nil) async throws -> Response {
+    func accountsPage(
+        _ context: StaffContext, divisions: [Division], error: String? = nil, held: FormData = FormData(""), query: String? = nil,
+        page: Int? = nil
+    ) async throws -> Response {
         let page = AccountsPage(
-            accounts: try await store.staff.accounts(visibleTo: context.staff.account), divisions: divisions, staff: context.staff, error: error)
-        return Layout.response(page.render(chrome: context.chrome), status: error == nil ? .ok : .badRequest)
+            accounts: try await store.staff.accounts(visibleTo: context.staff.account), divisions: divisions, staff: context.staff, error: error,
+            held: held, query: query, page: page)
+        return Layout.response(page.render(chrome: context.chrome.at(.manageStaff())), status: error == nil ? .ok : .badRequest)
     }
 
     /// The divisions an account may open accounts in: its own and everything below it.

@@ -35,9 +35,17 @@ extension S {
     static let scope = L10n(zh: "表决范围", en: "Scope")
     static let wholeEstate = L10n(zh: "全体业主", en: "The whole estate")
     static let chosenBuildings = L10n(zh: "以下楼栋的业主：", en: "Owners of these buildings:")
+    /// A vote over the units that share a cost (a fund case's): kept as the draft has them.
+    static func chosenUnits(_ ids: [String]) -> L10n {
+        L10n(
+            zh: "分摊费用的 \(ids.count) 个单元的业主：\(ids.joined(separator: "、"))",
+            en: "Owners of the \(ids.count) units that share the cost: \(ids.joined(separator: ", "))")
+    }
     static func matterNumber(_ number: Int) -> L10n { L10n(zh: "表决事项 \(number)", en: "Matter \(number)") }
     static let addMatter = L10n(zh: "再加一项表决事项", en: "Add a matter")
     static let matterTitle = L10n(zh: "事项内容（留空表示不用）", en: "The matter (leave empty if unused)")
+    /// The first matter's: a vote has at least one.
+    static let firstMatterTitle = L10n(zh: "事项内容", en: "The matter")
     static let art278Item = L10n(zh: "《民法典》第二百七十八条所列事项", en: "Civil Code Art. 278 item")
     static let itemThresholdNote = L10n(
         zh: "第 6、7、8 项为重大事项，须参与表决面积和人数四分之三以上同意；其他事项过半数同意。",

@@ -21,15 +21,17 @@ struct DisputePage {
     }
 
     func render(chrome: PageChrome) -> Page {
-        Layout.page(S.Dispute.title, chrome: chrome) { lang in
+        let form = vote.finalAt == nil && voter.votedAt != nil
+        return Layout.page(S.Dispute.title, chrome: form ? chrome.keeping(SiteURL.vote(vote.id, .dispute()), main: S.Dispute.send) : chrome) {
+            lang in
             H2(vote.title)
             if let at = voter.votedAt {
                 Paragraph(S.Dispute.received(voter.rooms, at, voter.channel ?? .online)(lang)).id("received")
                 Paragraph(S.ballotReceived(voter, at: at)(lang)).class("meta")
             }
             Layout.flash(message, refused ? "alert" : "status", id: "message")
-            if vote.finalAt == nil && voter.votedAt != nil {
-                Form(post: SiteURL.vote(vote.id, .dispute()), csrf: csrf) {
+            if form {
+                Form(keeping: SiteURL.vote(vote.id, .dispute()), csrf: csrf) {
                     Input(type: .hidden, name: "person", value: String(voter.person))
                     Paragraph(S.Dispute.explain(lang)).class("note")
                     Label(S.Dispute.text(lang)) {

@@ -15,6 +15,8 @@ struct OwnerObjections {
     var message: String?
     var refused = false
     var draft = ""
+    /// The voting person and the matter the form had chosen.
+    var person = "", matter = ""
 
     static func load(_ vote: StoredVote, owner: OwnerSession, voters: [VoterView], store: Store) async throws -> OwnerObjections {
         var until: Timestamp?

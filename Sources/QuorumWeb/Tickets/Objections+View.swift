@@ -14,17 +14,23 @@ extension OwnerObjections {
             }
             if let until {
                 Paragraph(S.objectionExplain(until: until, days: vote.settings.answerDays)(lang)).class("note")
-                Form(post: SiteURL.vote(vote.id, .objections).anchored("objections"), csrf: csrf) {
+                Form(keeping: SiteURL.vote(vote.id, .objections).anchored("objections"), csrf: csrf) {
                     if voters.count == 1 {
                         Input(type: .hidden, name: "person", value: String(voters[0].person))
                     } else {
                         Label(S.objectionFor(lang)) {
-                            Select { for voter in voters { Option(lang.rooms(voter.rooms), value: String(voter.person)) } }.attr("name", "person").id(
+                            Select {
+                                for voter in voters {
+                                    Option(lang.rooms(voter.rooms), value: String(voter.person), selected: String(voter.person) == person)
+                                }
+                            }.attr("name", "person").id(
                                 "objection-person")
                         }
                     }
                     Label(S.objectionMatter(lang)) {
-                        Select { for matter in vote.definition.matters { Option(matter.title, value: matter.id) } }.attr("name", "matter").id(
+                        Select {
+                            for matter in vote.definition.matters { Option(matter.title, value: matter.id, selected: matter.id == self.matter) }
+                        }.attr("name", "matter").id(
                             "objection-matter")
                     }
                     Label(S.objectionText(lang)) {

@@ -29,17 +29,22 @@ struct TicketRoutes {
         guard let voter = context.voters.first(where: { String($0.person) == form["person"] }) else {
             return Layout.refuse(.notFound, S.objectionsTitle, S.noBallotHere, chrome: context.chrome, back: .vote(vote.id, .result))
         }
-        let message: String
+        var message: String?
         var status = HTTPResponse.Status.ok
         var draft = ""
-        do {
-            let ticket = try await store.tickets.fileObjection(
-                form["text"] ?? "", on: form["matter"] ?? "", of: vote, voter: voter, owner: context.session.idHash)
-            message = S.objectionFiled(ticket.id)(context.lang)
-        } catch let error as TicketError {
-            message = S.say(error)(context.lang)
-            status = .unprocessableContent
+        // The header's language switch: the page again, the form holding what it held, nothing filed.
+        if form["relang"] != nil {
             draft = form["text"] ?? ""
+        } else {
+            do {
+                let ticket = try await store.tickets.fileObjection(
+                    form["text"] ?? "", on: form["matter"] ?? "", of: vote, voter: voter, owner: context.session.idHash)
+                message = S.objectionFiled(ticket.id)(context.lang)
+            } catch let error as TicketError {
+                message = S.say(error)(context.lang)
+                status = .unprocessableContent
+                draft = form["text"] ?? ""
+            }
         }
         guard var page = try await ResultPage.load(vote, owner: (context.session, context.voters), store: store) else {
             return Layout.refuse(.notFound, S.resultTitle, S.resultNotPublished, chrome: context.chrome, back: .votes)
@@ -47,6 +52,10 @@ struct TicketRoutes {
         page.objections?.message = message
         page.objections?.refused = status != .ok
         page.objections?.draft = draft
+        if !draft.isEmpty {
+            page.objections?.person = form["person"] ?? ""
+            page.objections?.matter = form["matter"] ?? ""
+        }
         return Layout.response(page.render(chrome: context.chrome.at(.vote(vote.id, .result))), status: status)
     }
 
@@ -66,19 +75,21 @@ struct TicketRoutes {
         guard let voter = OwnerRoutes.voter(form["person"], in: context.voters) else {
             return Layout.refuse(.notFound, S.Dispute.title, S.noBallotHere, chrome: context.chrome, back: .votes)
         }
-        var message: String
+        var message: String?
         var refused = false
         do {
+            // The header's language switch: the form again, holding the text, nothing filed.
+            if form["relang"] != nil { throw TicketError.badText }
             let ticket = try await store.tickets.fileDispute(form["text"] ?? "", of: context.vote, voter: voter, owner: context.session.idHash)
             message = S.objectionFiled(ticket.id)(context.lang)
         } catch let error as TicketError {
-            (message, refused) = (S.say(error)(context.lang), true)
+            (message, refused) = (form["relang"] != nil ? nil : S.say(error)(context.lang), true)
         }
         var page = try await DisputePage.load(context.vote, voter: voter, owner: context.session, store: store)
         (page.message, page.refused, page.draft) = (message, refused, refused ? form["text"] ?? "" : "")
         return Layout.response(
             page.render(chrome: context.chrome.at(.vote(context.vote.id, .dispute(person: String(voter.person))))),
-            status: refused ? .unprocessableContent : .ok)
+            status: refused && message != nil ? .unprocessableContent : .ok)
     }
 
     @Sendable func objections(_ request: Request, context: StaffVoteContext) async throws -> Response {

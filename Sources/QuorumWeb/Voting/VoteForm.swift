@@ -23,6 +23,8 @@ enum VoteForm {
     struct Values {
         var title = ""
         var buildings: [String] = []
+        /// A scope of units (a fund case's vote), kept as it is: the form does not choose units.
+        var units: [String] = []
         var matters = [Matter()]
         /// `datetime-local` values, local time: `2026-12-08T00:00`.
         var opens = ""
@@ -41,6 +43,7 @@ enum VoteForm {
         init(_ form: FormData) {
             title = (form["title"] ?? "").trimmingCharacters(in: .whitespaces)
             buildings = form["scope"] == "buildings" ? form.all("building") : []
+            units = form["scope"] == "units" ? form.all("unit") : []
             // As many matters as the form showed: each sends its title, blank or not.
             matters = (1...VoteForm.most).prefix(while: { form["m\($0).title"] != nil || $0 == 1 }).map { number in
                 let prefix = "m\(number)."
@@ -57,6 +60,7 @@ enum VoteForm {
         init(_ vote: StoredVote) {
             title = vote.definition.name
             if case .buildings(let chosen) = vote.definition.scope { buildings = chosen }
+            if case .units(let chosen) = vote.definition.scope { units = chosen }
             matters = vote.definition.matters.prefix(VoteForm.most).map { matter in
                 var slot = Matter(title: matter.title, item: matter.item)
                 if case .election(let seats, let candidates) = matter.kind {
@@ -101,7 +105,7 @@ enum VoteForm {
             }
             let definition = VoteDefinition(
                 name: title, settings: VoteSettings(parkingVotes: parkingVotes),
-                scope: buildings.isEmpty ? .wholeCommunity : .buildings(buildings), matters: list)
+                scope: !units.isEmpty ? .units(units) : buildings.isEmpty ? .wholeCommunity : .buildings(buildings), matters: list)
             return Parsed(definition: definition, opensAt: opensAt, closesAt: closesAt)
         }
     }

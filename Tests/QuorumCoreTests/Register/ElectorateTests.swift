@@ -68,6 +68,29 @@ import Testing
         }
     }
 
+    @Test func aScopeOfUnitsWeighsOnlyTheUnitsThatShareTheCost() throws {
+        // One entrance's lift (RULES.md §7): 甲's flat there counts, 甲's other flat does not; 乙 is not in it.
+        let csv =
+            header + "A,7号楼,101,90,residential,甲,X1,person\nB,7号楼,201,60,residential,甲,X1,person\n"
+            + "C,7号楼,102,70,residential,乙,X2,person\nD,7号楼,202,50,residential,丙,X3,person\n"
+        let voters = try electorate(csv, scope: "\"scope\": { \"units\": [\"A\", \"D\"] },")
+        #expect(voters.total == Weight(area: Area(centiSquareMetres: 14_000), heads: 2))
+        #expect(voters.person(ofUnit: 1) == nil && voters.person(ofUnit: 2) == nil)
+        #expect(voters.exclusion(of: Unit(id: "C", building: "7号楼", room: "102", area: .zero, owners: [])) == .outOfScope)
+        #expect(voters.exclusion(of: Unit(id: "P", building: "7号楼", room: "B1", area: .zero, owners: [])) == .outOfScope)
+    }
+
+    @Test func aScopeOfUnitsNamesEachUnknownOrRepeatedUnit() {
+        let csv = header + "A,1,101,90,residential,甲,X1,person\n"
+        #expect {
+            try electorate(csv, scope: "\"scope\": { \"units\": [\"A\", \"Z\", \"A\"] },")
+        } throws: { error in
+            (error as? InputErrors)?.errors.map { "\($0.field ?? "") \($0.problem)" } == [
+                "scope.units[1] \(InputProblem.unknownUnit("Z"))", "scope.units[2] \(InputProblem.duplicateID("A"))",
+            ]
+        }
+    }
+
     @Test func aScopeWithNoVotingUnitIsAnError() {
         #expect(throws: InputErrors.self) {
             try electorate(header + "P,1,B1,12,parking,甲,X1,person\n")

@@ -179,6 +179,38 @@ import Testing
         } catch {}
     }
 
+    /// FORMATS.md: `scope` lists buildings or units; an unknown key (a typo such as
+    /// `"building"`) is an error, never read as the whole estate; both at once is an error.
+    @Test func theScopeIsBuildingsOrUnitsAndNothingElse() throws {
+        let matters = #"[ { "id": "m1", "title": "t", "item": 5 } ]"#
+        let units = try Fixtures.vote(#"{ "vote": "v", "scope": { "units": ["U1", "U3"] }, "matters": \#(matters) }"#)
+        #expect(units.scope == .units(["U1", "U3"]))
+        #expect(try VoteDefinition.read(json: Array(units.mattersJSON.utf8)) == units, "matters.json writes the units back")
+        for (scope, fields) in [
+            (#"{ "building": ["1"] }"#, ["scope.building"]), (#"{ "buildings": ["1"], "units": ["U1"] }"#, ["scope"]),
+            (#"{ "units": [] }"#, ["scope.units"]),
+        ] {
+            #expect {
+                try Fixtures.vote(#"{ "vote": "v", "scope": \#(scope), "matters": \#(matters) }"#)
+            } throws: { error in
+                (error as? InputErrors)?.errors.map(\.field) == fields
+            }
+        }
+    }
+
+    @Test func aBallotOfAUnitOutsideAScopeOfUnitsIsRefused() {
+        let registry = """
+            unit_id,building,room,area,use,owner_name,owner_id
+            U1,1,101,100,residential,甲,X1
+            U2,1,201,100,residential,乙,X2
+
+            """
+        let matters = #"{ "vote": "v", "scope": { "units": ["U1"] }, "matters": [ { "id": "m1", "title": "t", "item": 5 } ] }"#
+        let ballots = "unit_id,matter,choice,channel,received_at\nU2,m1,agree,online,2024-01-20T10:00:00+08:00\n"
+        let errors = Fixtures.recountErrors(registry: registry, matters: matters, ballots: ballots)
+        #expect(errors.map(\.problem) == [.unitOutOfScope("U2", building: "1")])
+    }
+
     // Silent majority (沉默从众), RULES.md §4.
 
     private let silentMatters = Fixtures.resolutionMatters(settings: "\"settings\": { \"silent_majority\": true },")

@@ -85,7 +85,7 @@ import Testing
                 ("staff-login", .nobody, .staffLogin, LoginPage().render),
                 ("manage", .staff(csrf: committee.csrf), .manage, try await StaffHomePage.load(committee, store: store).render),
                 (
-                    "manage-staff", .staff(csrf: street.csrf), .manageStaff,
+                    "manage-staff", .staff(csrf: street.csrf), .manageStaff(),
                     AccountsPage(
                         accounts: try await store.staff.accounts(visibleTo: street.account),
                         divisions: try await StaffRoutes(dependencies: site.dependencies).divisionChoices(for: street.account), staff: street

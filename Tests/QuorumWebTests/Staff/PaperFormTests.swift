@@ -63,9 +63,12 @@ import Testing
             let (clerk, _) = try await mass.signedIn(.clerkHere, site, client)
             // act
             let queue = try await committee.get("/manage/votes/\(site.open.id)/mismatches").body
+            let switched = try await committee.post(
+                "/manage/votes/\(site.open.id)/mismatches?lang=en",
+                [("csrf", csrf), ("code", code), ("collection_kind", "hand"), ("collected_by", "王芳 半填"), ("relang", "")])
             let waiting = try await clerk.get("/manage/votes/\(site.open.id)/entry").body
             let settled = try await committee.post(
-                "/manage/votes/\(site.open.id)/mismatches",
+                "/manage/votes/\(site.open.id)/mismatches?lang=zh",
                 [
                     ("csrf", csrf), ("code", code), ("collection_kind", "hand"), ("collected_by", "王芳"), ("collected_at", VoteForm.local(at)),
                     ("signed", "yes"), ("m.m1", "oppose"),
@@ -73,6 +76,9 @@ import Testing
             let after = try await clerk.get("/manage/votes/\(site.open.id)/entry").body
             // check: the three parts that differ, named and marked, the time not; the form marks the two fieldsets
             #expect(queue.contains("两次录入在这些地方不同：收票方式、收票人或票箱、事项"))
+            // the language switch: the queue in English, the form holding what it held, nothing settled
+            #expect(switched.status == .ok && switched.body.contains(#"<html lang="en">"#) && switched.body.contains(#"value="王芳 半填""#))
+            #expect(switched.body.contains(#"method="post" id="kept-form" data-keepable="1""#))
             #expect(queue.components(separatedBy: #"<tr class="differs">"#).count - 1 == 3)
             #expect(queue.contains(#"<tr class="same"><td><span>收票时间</span></td>"#))
             let (boxes, marks) =

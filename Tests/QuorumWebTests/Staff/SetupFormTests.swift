@@ -52,6 +52,35 @@ import Testing
         #"name="m1.seats" value="2""#, "刘洋\n陈静</textarea>", #"value="1" checked="checked" id="parking-votes""#,
     ]
 
+    /// A draft over the units that share a cost (a fund case's, RULES.md §7) keeps that scope
+    /// when the form edits it: the form shows the units and sends them back, never the whole estate.
+    @Test func aDraftOverSomeUnitsKeepsThemWhenEdited() async throws {
+        try await SiteFixture.with { site, client in
+            let (committee, csrf) = try await committee(site, client)
+            let now = site.store.now().millisecondsSinceEpoch
+            let draft = try await site.store.organising.createDraft(
+                estate: site.here,
+                definition: VoteDefinition(name: "1 单元电梯", scope: .units(["A1"]), matters: [Matter(id: "m1", title: "更换钢丝绳", item: 5)]),
+                opensAt: Timestamp(millisecondsSinceEpoch: now + 30 * 86_400_000), closesAt: Timestamp(millisecondsSinceEpoch: now + 40 * 86_400_000),
+                actor: "setup")
+            let path = "/manage/votes/\(draft.id)/edit"
+            // act
+            let edit = try await committee.get(path)
+            let fields = VoteForm.Values(draft)
+            let saved = try await committee.post(
+                path,
+                [
+                    ("csrf", csrf), ("title", "1 单元电梯（改）"), ("scope", "units"), ("unit", "A1"), ("m1.title", "更换钢丝绳"), ("m1.item", "5"),
+                    ("opens", fields.opens), ("closes", fields.closes),
+                ])
+            // check
+            #expect(edit.body.contains(#"value="units" checked"#) && edit.body.contains(#"name="unit" value="A1""#))
+            #expect(edit.body.contains("分摊费用的 1 个单元的业主：A1"))
+            #expect(saved.status == .seeOther)
+            #expect(try await site.store.voting.vote(draft.id)?.definition.scope == .units(["A1"]))
+        }
+    }
+
     @Test func theFormStartsWithOneMatterAndAddsOneAtATimeKeepingEveryField() async throws {
         try await SiteFixture.with { site, client in
             let (committee, csrf) = try await committee(site, client)
