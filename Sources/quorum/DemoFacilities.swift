@@ -8,8 +8,8 @@ import QuorumSynthetic
 enum DemoFacilities {
     static func prepare(_ store: Store, estate: Int64, actor: String) async throws {
         guard try await store.facilities.facilities(of: estate).isEmpty else { return }
-        try await store.facilities.addSchedule(
-            FacilitySchedule(id: "pump_monthly", kind: .waterPump, period: .months(1), name: "二次供水设备月度巡检"), estate: estate)
+        let pump = try await store.facilities.addSchedule(
+            kind: .waterPump, name: "二次供水设备月度巡检", period: .months(1), estate: estate, actor: actor)
         var csv = "code,kind,name,building,entrance,location,maker,model,installed,certificate,inspection_due,service_company\n"
         for building in 1...DemoEstate.buildings {
             for entrance in 1...2 {
@@ -40,6 +40,6 @@ enum DemoFacilities {
             }
             try await record("\(building)-fire-01", "fire_annual", 200, by: "青岛某某消防技术服务有限公司")
         }
-        for daysAgo in stride(from: 340, through: 10, by: -30) { try await record("estate-water_pump-01", "pump_monthly", daysAgo, by: "某某水务有限公司") }
+        for daysAgo in stride(from: 340, through: 10, by: -30) { try await record("estate-water_pump-01", pump.id, daysAgo, by: "某某水务有限公司") }
     }
 }

@@ -65,6 +65,12 @@ extension LogEntry {
             else { return nil }
             return .facilitiesImported(file: file, added: added, updated: updated, actor: actor)
         }
+        if kind == "facility_schedule_added" {
+            guard let schedule = string("schedule"), let kind = string("facility_kind").flatMap(FacilityKind.init(rawValue:)),
+                let name = string("name"), let period = string("period"), Period(code: period) != nil
+            else { return nil }
+            return .facilityScheduleAdded(schedule: schedule, kind: kind, name: name, period: period, actor: actor)
+        }
         guard let record = string("record"), let facility = string("facility"), let item = string("item"), let day = string("day"),
             let by = string("by"), case .bool(let passed)? = json["passed"], let documents = json["documents"].flatMap(LogDocument.list)
         else { return nil }

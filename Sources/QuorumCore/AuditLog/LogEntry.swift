@@ -81,6 +81,8 @@ public enum AuditEvent: Hashable, Sendable {
     /// the local `day` by `by`, its checklist passed or not, with its documents (entry's vote: empty).
     case facilityRecorded(
         record: String, facility: String, item: String, day: String, by: String, passed: Bool, documents: [LogDocument], actor: String)
+    /// The estate added schedule `schedule` of its own for facilities of `kind`, named `name`, every `period` (`d15`, `m3`; entry's vote: empty).
+    case facilityScheduleAdded(schedule: String, kind: FacilityKind, name: String, period: String, actor: String)
 
     /// The `kind` member of the entry's JSON.
     public var kind: String {
@@ -110,6 +112,7 @@ public enum AuditEvent: Hashable, Sendable {
         case .delivered: "delivered"
         case .facilitiesImported: "facilities_imported"
         case .facilityRecorded: "facility_recorded"
+        case .facilityScheduleAdded: "facility_schedule_added"
         }
     }
 }
@@ -227,6 +230,11 @@ extension LogEntry {
                 ("record", .string(record)), ("facility", .string(facility)), ("item", .string(item)), ("day", .string(day)), ("by", .string(by)),
                 ("passed", .bool(passed)), ("documents", documents.json), ("actor", .string(actor)),
             ]
+        case .facilityScheduleAdded(let schedule, let kind, let name, let period, let actor):
+            members += [
+                ("schedule", .string(schedule)), ("facility_kind", .string(kind.rawValue)), ("name", .string(name)), ("period", .string(period)),
+                ("actor", .string(actor)),
+            ]
         }
         return .object(members)
     }
@@ -296,7 +304,7 @@ extension LogEntry {
                 .phoneChanged(change: $0, requestedBy: $1, actor: $2)
             }
         case "delivered": event = deliveredEvent(json)
-        case "facilities_imported", "facility_recorded": event = facilityEvent(kind, json)
+        case "facilities_imported", "facility_recorded", "facility_schedule_added": event = facilityEvent(kind, json)
         default: event = nil
         }
         guard let event else { return nil }

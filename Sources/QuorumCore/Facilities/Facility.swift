@@ -86,6 +86,9 @@ public enum FacilityError: Error, Hashable, Sendable {
     case badText
     /// A passed inspection needs the next inspection's date, after the inspection's day.
     case nextInspectionMissing
+    /// An estate's own schedule needs a name (at most `maximumText`) and a period of 1 to 366
+    /// days or 1 to 60 months.
+    case badSchedule
 
     public static let maximumText = 500
 }

@@ -36,6 +36,23 @@ public enum Period: Sendable, Hashable {
     case days(Int)
     case months(Int)
 
+    /// As the store and the log write it: `d15`, `m3`.
+    public var code: String {
+        switch self {
+        case .days(let count): "d\(count)"
+        case .months(let count): "m\(count)"
+        }
+    }
+
+    public init?(code: String) {
+        guard let count = Int(code.dropFirst()) else { return nil }
+        switch code.first {
+        case "d": self = .days(count)
+        case "m": self = .months(count)
+        default: return nil
+        }
+    }
+
     /// When the item done on `day` is next due: 24:00 of the period's last day (done on
     /// 1 March, every 15 days: 24:00 on 16 March; every 3 months from 15 January: 24:00 on 15 April).
     public func due(after day: String, days: LocalDays = LocalDays()) -> Timestamp? {
@@ -74,6 +91,18 @@ public struct FacilitySchedule: Sendable, Hashable {
     /// RULES.md §9: a building's fire systems are tested fully at least once a year, with
     /// records kept (消防法 Art. 16).
     public static let fireAnnual = FacilitySchedule(id: "fire_annual", kind: .fire, period: .months(12))
+
+    /// An estate's own schedule (RULES.md §9 lets the estate add to the law's), checked.
+    public static func own(id: String, kind: FacilityKind, name raw: String, period: Period) throws(FacilityError) -> FacilitySchedule {
+        let name = raw.trimmed()
+        let inRange =
+            switch period {
+            case .days(let count): (1...366).contains(count)
+            case .months(let count): (1...60).contains(count)
+            }
+        guard inRange, !name.isEmpty, name.count <= FacilityError.maximumText else { throw .badSchedule }
+        return FacilitySchedule(id: id, kind: kind, period: period, name: name)
+    }
 
     /// The schedules the law sets, for every estate.
     public static let law = [liftHalfMonthly, liftQuarterly, liftHalfYearly, liftAnnual, fireAnnual]

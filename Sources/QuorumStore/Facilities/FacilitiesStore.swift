@@ -95,33 +95,33 @@ extension FacilitiesStore {
         try await withConnection { try await schedules(of: estate, on: $0) }
     }
 
-    /// Adds a schedule of the estate's own (a pump cleaned every month: `.months(1)`).
-    public func addSchedule(_ schedule: FacilitySchedule, estate: Int64) async throws {
-        let period =
-            switch schedule.period {
-            case .days(let count): "d\(count)"
-            case .months(let count): "m\(count)"
-            }
+    /// Adds a schedule of the estate's own (a pump checked every month: `.months(1)`), checked
+    /// (`FacilitySchedule.own`), with its audit-log entry: it moves its facilities' due days.
+    @discardableResult
+    public func addSchedule(kind: FacilityKind, name: String, period: Period, estate: Int64, actor: String) async throws -> FacilitySchedule {
         try await writing { db in
+            let count = try await db.raw("SELECT COUNT(*) AS n FROM facility_schedules WHERE estate_id = \(bind: estate)").first(
+                decodingColumn: "n", as: Int.self)
+            let schedule = try FacilitySchedule.own(id: "own-\((count ?? 0) + 1)", kind: kind, name: name, period: period)
             try await db.raw(
                 """
                 INSERT INTO facility_schedules (estate_id, id, kind, name, period) VALUES (\(bind: estate), \(bind: schedule.id),
-                \(bind: schedule.kind.rawValue), \(bind: schedule.name), \(bind: period))
+                \(bind: schedule.kind.rawValue), \(bind: schedule.name), \(bind: period.code))
                 """
             ).run()
+            let event = AuditEvent.facilityScheduleAdded(schedule: schedule.id, kind: kind, name: schedule.name, period: period.code, actor: actor)
+            _ = try await log.appendAndSign(
+                [LogEntry(vote: "", time: clock(), event: event)], subject: Subject(estate: estate, kind: "facilities", id: String(estate)), on: db)
+            return schedule
         }
     }
 
     func schedules(of estate: Int64, on db: any SQLDatabase) async throws -> [FacilitySchedule] {
-        let own = try await db.raw("SELECT * FROM facility_schedules WHERE estate_id = \(bind: estate) ORDER BY id").all().compactMap { row in
-            let period = try row.decode(column: "period", as: String.self)
-            let count = Int(period.dropFirst()) ?? 0
-            return FacilityKind(rawValue: try row.decode(column: "kind", as: String.self)).map {
-                FacilitySchedule(
-                    id: (try? row.decode(column: "id", as: String.self)) ?? "", kind: $0,
-                    period: period.hasPrefix("m") ? .months(count) : .days(count),
-                    name: (try? row.decode(column: "name", as: String.self)) ?? "")
-            }
+        let own = try await db.raw("SELECT * FROM facility_schedules WHERE estate_id = \(bind: estate) ORDER BY id").all().compactMap {
+            row -> FacilitySchedule? in
+            func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
+            guard let kind = FacilityKind(rawValue: try text("kind")), let period = Period(code: try text("period")) else { return nil }
+            return FacilitySchedule(id: try text("id"), kind: kind, period: period, name: try text("name"))
         }
         return FacilitySchedule.law + own
     }

@@ -41,6 +41,8 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
     /// An estate's facilities (the list, the import), one facility (its page, a record), a
     /// record's document; the facility's public page (what its QR label opens); the owner's list.
     case facilities(estate: String)
+    /// An estate's own servicing schedule added (for a kind of facility, every so many days or months).
+    case facilitySchedules(estate: String)
     case facility(estate: String, code: String, saved: Bool = false)
     case facilityDocument(estate: String, code: String, record: String, number: String)
     case publicFacility(estate: String, code: String)
@@ -121,6 +123,7 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
         case .confirmPhoneChange(let estate): "/manage/estates/\(estate)/phones/confirm"
         case .manageVote(let id, let page): "/manage/votes/\(id)" + page.suffix
         case .facilities(let estate): "/manage/estates/\(estate)/facilities"
+        case .facilitySchedules(let estate): "/manage/estates/\(estate)/facility-schedules"
         case .facility(let estate, let code, let saved):
             "/manage/estates/\(estate)/facilities/\(Self.segment(code))" + Self.query(["saved": saved ? "1" : nil])
         case .facilityDocument(let estate, let code, let record, let number):

@@ -14,6 +14,13 @@ struct FacilitiesPage {
     var owner = false
     var message: String?
     var errors: [InputError] = []
+    var error: String?
+
+    func with(error: String) -> FacilitiesPage {
+        var page = self
+        page.error = error
+        return page
+    }
 
     static func load(
         _ estate: Division, csrf: String?, owner: Bool = false, message: String? = nil, errors: [InputError] = [], store: Store

@@ -8,6 +8,7 @@ extension FacilitiesPage {
             Paragraph(estate.name).class("meta")
             Paragraph((owner ? S.Facilities.ownerIntro : S.Facilities.intro)(lang)).class("note")
             Layout.flash(message, "ok", id: "imported")
+            Layout.flash(error, id: "form-error")
             if !errors.isEmpty {
                 Div {
                     Paragraph(S.Facilities.refused(errors.count)(lang))
@@ -35,6 +36,27 @@ extension FacilitiesPage {
                         Input(type: .file, name: "file", isRequired: true).attr("accept", ".csv,text/csv").id("facilities-file")
                     }
                     SubmitButton(S.Facilities.send(lang)).id("import-facilities")
+                }.class("card")
+                Form(post: SiteURL.facilitySchedules(estate: String(estate.id)), csrf: csrf) {
+                    H2(S.Facilities.addSchedule(lang))
+                    Paragraph(S.Facilities.scheduleNote(lang)).class("note")
+                    Label(S.Facilities.kindLabel(lang)) {
+                        Select { for kind in FacilityKind.allCases { Option(S.Facilities.kind(kind)(lang), value: kind.rawValue) } }
+                            .attr("name", "kind").id("schedule-kind")
+                    }
+                    Label(S.Facilities.scheduleName(lang)) {
+                        Input(type: .text, name: "name", isRequired: true).attr("maxlength", "500").id("schedule-name")
+                    }
+                    Label(S.Facilities.every(lang)) {
+                        Input(type: .number, name: "every", value: "1", isRequired: true).attr("min", "1").attr("max", "366").id("schedule-every")
+                    }
+                    Label(S.Facilities.unit(lang)) {
+                        Select {
+                            Option(S.Facilities.months(lang), value: "months")
+                            Option(S.Facilities.days(lang), value: "days")
+                        }.attr("name", "unit").id("schedule-unit")
+                    }
+                    SubmitButton(S.Facilities.saveSchedule(lang)).id("add-schedule")
                 }.class("card")
             }
             Link(S.back(lang), url: owner ? SiteURL.votes : SiteURL.manage).class("button secondary")

@@ -13,6 +13,7 @@ struct FacilitiesRoutes {
         [
             .staffEstate(.get, .facilities(estate: ":estate"), .view, list),
             .staffEstate(.post, .facilities(estate: ":estate"), .maintain, upload),
+            .staffEstate(.post, .facilitySchedules(estate: ":estate"), .maintain, addSchedule),
             .staffEstate(.get, .facility(estate: ":estate", code: ":code"), .view, page),
             .staffEstate(.post, .facility(estate: ":estate", code: ":code"), .maintain, record),
             .staffEstate(.get, .facilityDocument(estate: ":estate", code: ":code", record: ":record", number: ":number"), .view, document),
@@ -41,6 +42,24 @@ struct FacilitiesRoutes {
             let page = try await FacilitiesPage.load(context.estate, csrf: context.staff.csrf, errors: refused.errors, store: store)
             return Layout.response(
                 page.render(chrome: context.chrome.at(.facilities(estate: String(context.estate.id)))), status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func addSchedule(_ request: Request, context: StaffEstateContext) async throws -> Response {
+        let form = context.form
+        let count = Int((form["every"] ?? "").trimmingCharacters(in: .whitespaces)) ?? 0
+        let here = context.chrome.at(.facilities(estate: String(context.estate.id)))
+        do {
+            guard let kind = FacilityKind(rawValue: form["kind"] ?? "") else { throw FacilityError.badSchedule }
+            try await store.facilities.addSchedule(
+                kind: kind, name: form["name"] ?? "", period: form["unit"] == "months" ? .months(count) : .days(count), estate: context.estate.id,
+                actor: context.staff.account.id)
+            let page = try await FacilitiesPage.load(
+                context.estate, csrf: context.staff.csrf, message: S.Facilities.scheduleAdded(context.lang), store: store)
+            return Layout.response(page.render(chrome: here))
+        } catch let error as FacilityError {
+            let page = try await FacilitiesPage.load(context.estate, csrf: context.staff.csrf, store: store)
+            return Layout.response(page.with(error: S.Facilities.say(error)(context.lang)).render(chrome: here), status: .unprocessableContent)
         }
     }
 

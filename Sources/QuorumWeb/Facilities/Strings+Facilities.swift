@@ -32,6 +32,18 @@ extension S {
                 zh: (error.line.map { "第 \($0) 行：" } ?? "") + (error.field.map { "\($0)：" } ?? "") + error.problem.chinese,
                 en: (error.line.map { "line \($0): " } ?? "") + (error.field.map { "\($0): " } ?? "") + error.problem.english)
         }
+        static let addSchedule = L10n(zh: "添加本小区的维保周期", en: "Add a schedule of the estate's own")
+        static let scheduleNote = L10n(
+            zh: "法规规定的周期（电梯、消防设施）始终适用；本小区可为任一类设备另加周期，添加后记入审计日志。",
+            en: "The law's schedules (lifts, fire systems) always apply; the estate may add its own for any kind of facility. Each is logged.")
+        static let kindLabel = L10n(zh: "设备类型", en: "Kind of facility")
+        static let scheduleName = L10n(zh: "项目名称", en: "Name of the item")
+        static let every = L10n(zh: "每隔", en: "Every")
+        static let unit = L10n(zh: "单位", en: "Unit")
+        static let months = L10n(zh: "个月", en: "months")
+        static let days = L10n(zh: "天", en: "days")
+        static let saveSchedule = L10n(zh: "添加周期", en: "Add the schedule")
+        static let scheduleAdded = L10n(zh: "已添加维保周期，并记入审计日志。", en: "The schedule was added and logged.")
         static let overdue = L10n(zh: "已逾期", en: "Overdue")
         static let allInOrder = L10n(zh: "均未逾期", en: "Nothing overdue")
         static func overdueCount(_ count: Int) -> L10n {
@@ -104,6 +116,10 @@ extension S {
                 L10n(
                     zh: "请填写实施单位或人员（各项最多 \(FacilityError.maximumText) 字）。",
                     en: "Say who did it (each text at most \(FacilityError.maximumText) characters).")
+            case .badSchedule:
+                L10n(
+                    zh: "请填写项目名称，周期为 1 至 366 天或 1 至 60 个月。",
+                    en: "Name the item; the period is 1 to 366 days or 1 to 60 months.")
             case .nextInspectionMissing:
                 L10n(zh: "检验合格时须填写下次检验日期（晚于检验日）。", en: "A passed inspection needs the next inspection's date, after its day.")
             }

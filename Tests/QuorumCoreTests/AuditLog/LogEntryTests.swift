@@ -61,6 +61,7 @@ import Testing
         .facilityRecorded(
             record: "FR-1", facility: "2-elevator-01", item: "lift_half_monthly", day: "2026-12-01", by: "某某电梯维保", passed: false,
             documents: [LogDocument(name: "checklist.pdf", sha256: hash)], actor: "c1"),
+        .facilityScheduleAdded(schedule: "own-1", kind: .waterPump, name: "水箱清洗", period: "m6", actor: "c1"),
     ]
 
     @Test(arguments: everyKind)

@@ -140,6 +140,16 @@ import Testing
             ).map(\.overdue) == [true])
     }
 
+    @Test func anEstatesOwnScheduleIsCheckedAtItsBounds() throws {
+        #expect(try FacilitySchedule.own(id: "own-1", kind: .gate, name: " 道闸月检 ", period: .days(366)).name == "道闸月检")
+        #expect(try FacilitySchedule.own(id: "own-1", kind: .gate, name: "x", period: .months(60)).period == .months(60))
+        for (name, period) in [("x", Period.days(0)), ("x", .days(367)), ("x", .months(0)), ("x", .months(61)), ("  ", .days(7))] {
+            #expect(throws: FacilityError.badSchedule) { try FacilitySchedule.own(id: "own-1", kind: .gate, name: name, period: period) }
+        }
+        #expect(Period(code: Period.months(3).code) == .months(3) && Period(code: "d15") == .days(15))
+        #expect(Period(code: "w2") == nil && Period(code: "d") == nil)
+    }
+
     @Test func datesAreCheckedToTheDay() {
         #expect(FacilityDays.isDay("2024-02-29") && !FacilityDays.isDay("2023-02-29") && !FacilityDays.isDay("2016-13-01"))
         #expect(!FacilityDays.isDay("2016-1-01") && !FacilityDays.isDay("2016-01-01T00:00"))

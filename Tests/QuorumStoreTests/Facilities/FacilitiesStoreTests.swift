@@ -109,9 +109,16 @@ import Testing
     @Test(arguments: TestDatabase.available)
     func overdueIsComputedFromTheClockAndTheEstatesOwnSchedules(_ database: TestDatabase) async throws {
         try await organiser.withEstate(database) { store, estate, clock in
-            // setup: the pump cleaned monthly, the estate's own schedule
-            try await store.facilities.addSchedule(
-                FacilitySchedule(id: "pump_monthly", kind: .waterPump, period: .months(1), name: "水箱清洗"), estate: estate)
+            // setup: the pump cleaned monthly, the estate's own schedule (a period of no days refused, nothing logged)
+            let logged = try await organiser.logKinds(store).count
+            await #expect(throws: FacilityError.badSchedule) {
+                try await store.facilities.addSchedule(kind: .waterPump, name: "水箱清洗", period: .days(0), estate: estate, actor: "c1")
+            }
+            await #expect(throws: FacilityError.badSchedule) {
+                try await store.facilities.addSchedule(kind: .waterPump, name: " ", period: .months(1), estate: estate, actor: "c1")
+            }
+            let own = try await store.facilities.addSchedule(kind: .waterPump, name: "水箱清洗", period: .months(1), estate: estate, actor: "c1")
+            #expect(try await organiser.logKinds(store).suffix(from: logged) == ["facility_schedule_added"])
             try await store.facilities.importFacilities(Array(Self.file.utf8), file: "facilities.csv", estate: estate, actor: "c1")
             #expect(try await store.facilities.overdue(of: estate).isEmpty)
             // act: 4 February 23:59, then 24:00
@@ -125,7 +132,7 @@ import Testing
             #expect(before.isEmpty)
             #expect(after.map(\.facility.code) == ["1-elevator-01"] && after[0].overdue.map(\.item) == ["lift_half_monthly"])
             #expect(later.map(\.facility.code) == ["1-elevator-01", "estate-water_pump-01"])
-            #expect(later[1].overdue.map(\.item) == ["pump_monthly"])
+            #expect(later[1].overdue.map(\.item) == [own.id])
             #expect(try await store.facilities.schedules(of: estate).last?.name == "水箱清洗")
         }
     }

@@ -75,6 +75,7 @@ import Testing
         // An estate's facilities: seen by all who see its votes, kept by its committee and its
         // property company; each facility's public page (its QR label's) by anyone; the list by owners.
         "GET /manage/estates/:estate/facilities": view, "POST /manage/estates/:estate/facilities": maintain,
+        "POST /manage/estates/:estate/facility-schedules": maintain,
         "GET /manage/estates/:estate/facilities/:code": view, "POST /manage/estates/:estate/facilities/:code": maintain,
         "GET /manage/estates/:estate/facilities/:code/records/:record/:number": view,
         "GET /facilities/:estate/:code": everyone, "GET /facilities": [.ownerHere, .ownerElsewhere],

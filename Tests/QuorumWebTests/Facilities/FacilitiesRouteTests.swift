@@ -79,4 +79,25 @@ import Testing
             #expect(missing == .notFound)
         }
     }
+
+    @Test func theEstateAddsAScheduleOfItsOwnThatTheFacilitiesOfItsKindThenShow() async throws {
+        try await SiteFixture.with { site, client in
+            // setup
+            let credentials = try #require(try await site.credentials(.committeeHere))
+            let committee = Visitor(client)
+            committee.cookies.withLock { $0["quorum_staff"] = String(credentials.cookie.dropFirst("quorum_staff=".count)) }
+            let url = SiteURL.facilitySchedules(estate: String(site.here)).path
+            // act
+            let refused = try await committee.post(
+                url, [("csrf", credentials.csrf), ("kind", "fire"), ("name", "喷淋季检"), ("every", "61"), ("unit", "months")])
+            let added = try await committee.post(
+                url, [("csrf", credentials.csrf), ("kind", "fire"), ("name", "喷淋季检"), ("every", "3"), ("unit", "months")])
+            // check
+            #expect(refused.status == .unprocessableContent && refused.body.contains("周期为 1 至 366 天或 1 至 60 个月"))
+            #expect(added.status == .ok && added.body.contains("已添加维保周期"))
+            let fire = try #require(try await site.store.facilities.facility("1-fire-01", of: site.here))
+            #expect(fire.items.map(\.item) == ["own-1", "fire_annual"])
+            #expect(try await committee.get(SiteURL.facility(estate: String(site.here), code: "1-fire-01").path).body.contains("喷淋季检"))
+        }
+    }
 }
