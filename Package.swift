@@ -23,10 +23,14 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // The domain: register, voting persons, rules, tally, audit-log maths. Pure, no I/O.
-        .target(name: "QuorumCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // Excel workbooks (Formats/Workbook.swift) are read with ZIPFoundation and Foundation's XMLParser.
+        .target(
+            name: "QuorumCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto"), .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Persistence: the same migrations and queries on SQLite and PostgreSQL.
         .target(
             name: "QuorumStore",
@@ -111,6 +115,8 @@ let package = Package(
                 "QuorumCore",
                 "QuorumSynthetic",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                // To build workbooks part by part for the reader's tests.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .testTarget(

@@ -28,8 +28,12 @@ struct TallyCommand: ParsableCommand {
     var deliveries: String?
 
     func run() throws {
+        // The register may be an Excel workbook: its first sheet, its errors placed at their cells.
+        let source: Workbook.CSVSource
+        do { source = try Workbook.csv(of: registry, file: registry) } catch { throw Self.refuse(error) }
+        defer { source.close() }
         let files = RecountFiles(
-            registry: (registry, try readFile(registry)),
+            registry: (registry, try readFile(source.path)),
             matters: (matters, try readFile(matters)),
             ballots: (ballots, try readFile(ballots)),
             deliveries: try deliveries.map { ($0, try readFile($0)) })
@@ -37,9 +41,7 @@ struct TallyCommand: ParsableCommand {
         do {
             result = try Recount.run(files)
         } catch let failure as InputErrors {
-            Terminal.standardError(failure.description)
-            Terminal.standardError("\(failure.errors.count) error(s); nothing was counted. 共 \(failure.errors.count) 处错误，未计票。")
-            throw Exit.badData
+            throw Self.refuse(InputErrors(failure.errors.map { $0.file == registry ? source.place([$0], file: registry)[0] : $0 }))
         }
         for conflict in result.conflicts {
             Terminal.standardError(
@@ -48,5 +50,12 @@ struct TallyCommand: ParsableCommand {
                     + "\(conflict.ignoredLines.map(String.init).joined(separator: ", ")) do not. 同一表决人多次投票，以最先收到的为准。")
         }
         Terminal.standardOutput(result.json.rendered())
+    }
+
+    /// Prints every error and says nothing was counted: the exit for bad data.
+    static func refuse(_ failure: InputErrors) -> ExitCode {
+        Terminal.standardError(failure.description)
+        Terminal.standardError("\(failure.errors.count) error(s); nothing was counted. 共 \(failure.errors.count) 处错误，未计票。")
+        return Exit.badData
     }
 }

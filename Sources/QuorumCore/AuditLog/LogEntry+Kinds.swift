@@ -76,4 +76,23 @@ extension LogEntry {
         else { return nil }
         return .facilityRecorded(record: record, facility: facility, item: item, day: day, by: by, passed: passed, documents: documents, actor: actor)
     }
+
+    /// The facility entries' members beyond the common ones (`json(index:)`).
+    var facilityMembers: [(String, JSONText)] {
+        switch event {
+        case .facilitiesImported(let file, let added, let updated, let actor):
+            [("file", file.json), ("added", .int(added)), ("updated", .int(updated)), ("actor", .string(actor))]
+        case .facilityRecorded(let record, let facility, let item, let day, let by, let passed, let documents, let actor):
+            [
+                ("record", .string(record)), ("facility", .string(facility)), ("item", .string(item)), ("day", .string(day)), ("by", .string(by)),
+                ("passed", .bool(passed)), ("documents", documents.json), ("actor", .string(actor)),
+            ]
+        case .facilityScheduleAdded(let schedule, let kind, let name, let period, let actor):
+            [
+                ("schedule", .string(schedule)), ("facility_kind", .string(kind.rawValue)), ("name", .string(name)), ("period", .string(period)),
+                ("actor", .string(actor)),
+            ]
+        default: []
+        }
+    }
 }

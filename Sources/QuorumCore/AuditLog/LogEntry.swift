@@ -223,18 +223,7 @@ extension LogEntry {
                 ("method", .string(method.rawValue)), ("day", .string(day)), ("persons", .array(persons.map(JSONText.int))),
                 ("documents", documents.json), ("actor", .string(actor)),
             ]
-        case .facilitiesImported(let file, let added, let updated, let actor):
-            members += [("file", file.json), ("added", .int(added)), ("updated", .int(updated)), ("actor", .string(actor))]
-        case .facilityRecorded(let record, let facility, let item, let day, let by, let passed, let documents, let actor):
-            members += [
-                ("record", .string(record)), ("facility", .string(facility)), ("item", .string(item)), ("day", .string(day)), ("by", .string(by)),
-                ("passed", .bool(passed)), ("documents", documents.json), ("actor", .string(actor)),
-            ]
-        case .facilityScheduleAdded(let schedule, let kind, let name, let period, let actor):
-            members += [
-                ("schedule", .string(schedule)), ("facility_kind", .string(kind.rawValue)), ("name", .string(name)), ("period", .string(period)),
-                ("actor", .string(actor)),
-            ]
+        case .facilitiesImported, .facilityRecorded, .facilityScheduleAdded: members += facilityMembers
         }
         return .object(members)
     }

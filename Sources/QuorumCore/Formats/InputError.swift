@@ -7,6 +7,8 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The column (`area (建筑面积)`) or JSON path (`matters[1].seats`), if one is to blame.
     public var field: String?
     public var problem: InputProblem
+    /// In a workbook, the cell (`Sheet1!E14`, `Workbook.Sheet.place`), said instead of the line.
+    public var cell: String?
 
     public init(file: String, line: Int? = nil, field: String? = nil, problem: InputProblem) {
         self.file = file
@@ -17,12 +19,11 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// `registry.csv:14: area (建筑面积): 面积必须大于 0 / area must be greater than 0: "0"`
     public var description: String {
-        var text = file
-        if let line { text += ":\(line)" }
-        text += ": "
-        if let field { text += "\(field): " }
-        return text + problem.description
+        location + ": " + (field.map { "\($0): " } ?? "") + problem.description
     }
+
+    /// `registry.csv:14`, `registry.xlsx:Sheet1!E14`, or the file alone.
+    public var location: String { file + ((cell ?? line.map(String.init)).map { ":\($0)" } ?? "") }
 }
 
 /// Every error found in a set of inputs. Readers never stop at the first error: a
@@ -81,6 +82,10 @@ public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
     // Facilities.
     case unknownEntrance(String, building: String)
     case invalidDate(String)
+    // A workbook (`Workbook`).
+    case notAWorkbook
+    case noSuchSheet(String)
+    case damagedWorkbook(String)
 
     public var chinese: String {
         switch self {
@@ -119,6 +124,9 @@ public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownEntrance(let name, let building):
             building.isEmpty ? "单元“\(name)”须同时填写楼栋" : "登记册中楼栋“\(building)”没有单元“\(name)”"
         case .invalidDate(let text): "无法识别的日期“\(text)”，应为 YYYY-MM-DD，如 2015-06-30"
+        case .notAWorkbook: "不是可读取的 Excel 工作簿（.xlsx）"
+        case .noSuchSheet(let name): name.isEmpty ? "工作簿中没有工作表" : "工作簿中没有工作表“\(name)”"
+        case .damagedWorkbook(let part): "工作簿已损坏（\(part)）"
         }
     }
 
@@ -160,6 +168,9 @@ public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownEntrance(let name, let building):
             building.isEmpty ? "an entrance \"\(name)\" needs its building" : "the register has no entrance \"\(name)\" in building \"\(building)\""
         case .invalidDate(let text): "not a date: \"\(text)\" (YYYY-MM-DD, e.g. 2015-06-30)"
+        case .notAWorkbook: "not an Excel workbook (.xlsx) that can be read"
+        case .noSuchSheet(let name): name.isEmpty ? "the workbook has no sheet" : "the workbook has no sheet \"\(name)\""
+        case .damagedWorkbook(let part): "the workbook is damaged (\(part))"
         }
     }
 

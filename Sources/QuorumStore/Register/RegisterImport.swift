@@ -68,15 +68,20 @@ extension RegisterStore {
     /// as `Register.read(csv:)`. A file with any error throws `RegisterRejected` and changes
     /// nothing. Otherwise the difference from the current register is applied in one
     /// transaction as a new revision; a file that matches the current register makes none.
+    /// An Excel workbook is read as its first sheet (`Workbook`), its errors placed at their cells.
     public func importRegister(
-        file path: String, named fileName: String? = nil, estate: EstatePath,
+        file original: String, named fileName: String? = nil, estate: EstatePath,
         progress: ((ImportProgress) -> Void)? = nil
     ) async throws -> RegisterImportResult {
         guard estate.namesAnEstate else { throw StoreError.estateNameMissing }
+        let name = fileName ?? URL(fileURLWithPath: original).lastPathComponent
+        let source: Workbook.CSVSource
+        do { source = try Workbook.csv(of: original, file: name) } catch { throw RegisterRejected(errors: error.errors, total: error.errors.count) }
+        defer { source.close() }
+        let path = source.path
         let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
         defer { try? handle.close() }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
-        let name = fileName ?? URL(fileURLWithPath: path).lastPathComponent
         return try await withConnection { db in
             try await requireMigrated(db)
             let key = try await personalDataKey(on: db, creating: false)
@@ -85,8 +90,10 @@ extension RegisterStore {
             progress?(ImportProgress(phase: .checking, bytesRead: size, totalBytes: size, rows: staged.rows))
             try await Staging.checkUnits(file: name, errors: &staged.errors, on: db)
             guard staged.errors.total == 0 else {
-                throw RegisterRejected(errors: staged.errors.listed, total: staged.errors.total)
+                throw RegisterRejected(errors: source.place(staged.errors.listed, file: name), total: staged.errors.total)
             }
+            // The log keeps the hash of the file as given, not of its sheet's CSV.
+            if source.sheet != nil { staged.sha256 = try Self.sha256(ofFile: original) }
             progress?(ImportProgress(phase: .applying, bytesRead: size, totalBytes: size, rows: staged.rows))
             return try await applyStaged(estate: estate, file: name, sha256: staged.sha256, rows: staged.rows, on: db)
         }
@@ -149,6 +156,17 @@ extension RegisterStore {
         }
         staged.sha256 = hex(digest.finalize())
         return staged
+    }
+}
+
+extension RegisterStore {
+    /// The SHA-256 of a file, read in 1 MiB chunks.
+    static func sha256(ofFile path: String) throws -> String {
+        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        var digest = SHA256()
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { digest.update(data: chunk) }
+        return hex(digest.finalize())
     }
 }
 

@@ -50,7 +50,7 @@ extension S {
 
     /// `matters.json:3: matters[1].seats: `, where an input error is.
     private static func place(_ error: InputError) -> String {
-        error.file + (error.line.map { ":\($0)" } ?? "") + ": " + (error.field.map { "\($0): " } ?? "")
+        error.location + ": " + (error.field.map { "\($0): " } ?? "")
     }
 }
 
