@@ -21,8 +21,8 @@ public enum StaffRole: String, CaseIterable, Sendable, Hashable {
     public var permissions: Set<Permission> {
         switch self {
         // Paper ballots are entered only by the clerks the committee names (`VoteDuty`), never by it.
-        case .committee: [.view, .organise, .deliver, .lists, .print, .resolve, .export, .answer]
-        case .property: [.view, .deliver]
+        case .committee: [.view, .organise, .deliver, .lists, .print, .resolve, .export, .answer, .maintain]
+        case .property: [.view, .deliver, .maintain]
         case .clerk: [.view, .deliver, .print, .enter]
         // Supervision: sees everything, may ask for the lists and the records, settles
         // mismatched paper entries, sees every open objection and answers those left
@@ -87,6 +87,8 @@ public enum Permission: String, CaseIterable, Sendable, Hashable {
     case manageStaff = "manage_staff"
     /// Put an owner's new phone on file, two people (issue 13, item 21).
     case rebind
+    /// Import the estate's facilities and record their servicing and inspections (issue 15).
+    case maintain
 }
 
 /// Why a staff sign-in or account change failed.

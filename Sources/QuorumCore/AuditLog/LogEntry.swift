@@ -75,6 +75,14 @@ public enum AuditEvent: Hashable, Sendable {
     /// The notice reached the voting persons `persons` by `method` on the local `day`, as a
     /// staff member recorded it; a public posting names every person it covered and its photo.
     case delivered(method: DeliveryMethod, day: String, persons: [Int], documents: [LogDocument], actor: String)
+    /// The estate's `facilities.csv` (`file`: its name and SHA-256) added and updated facilities (entry's vote: empty).
+    case facilitiesImported(file: LogDocument, added: Int, updated: Int, actor: String)
+    /// Record `record`: facility `facility`'s `item` (a schedule, or its inspection) done on
+    /// the local `day` by `by`, its checklist passed or not, with its documents (entry's vote: empty).
+    case facilityRecorded(
+        record: String, facility: String, item: String, day: String, by: String, passed: Bool, documents: [LogDocument], actor: String)
+    /// The estate added schedule `schedule` of its own for facilities of `kind`, named `name`, every `period` (`d15`, `m3`; entry's vote: empty).
+    case facilityScheduleAdded(schedule: String, kind: FacilityKind, name: String, period: String, actor: String)
 
     /// The `kind` member of the entry's JSON.
     public var kind: String {
@@ -102,6 +110,9 @@ public enum AuditEvent: Hashable, Sendable {
         case .settingsChanged: "settings_changed"
         case .phoneChanged: "phone_changed"
         case .delivered: "delivered"
+        case .facilitiesImported: "facilities_imported"
+        case .facilityRecorded: "facility_recorded"
+        case .facilityScheduleAdded: "facility_schedule_added"
         }
     }
 }
@@ -212,6 +223,7 @@ extension LogEntry {
                 ("method", .string(method.rawValue)), ("day", .string(day)), ("persons", .array(persons.map(JSONText.int))),
                 ("documents", documents.json), ("actor", .string(actor)),
             ]
+        case .facilitiesImported, .facilityRecorded, .facilityScheduleAdded: members += facilityMembers
         }
         return .object(members)
     }
@@ -281,6 +293,7 @@ extension LogEntry {
                 .phoneChanged(change: $0, requestedBy: $1, actor: $2)
             }
         case "delivered": event = deliveredEvent(json)
+        case "facilities_imported", "facility_recorded", "facility_schedule_added": event = facilityEvent(kind, json)
         default: event = nil
         }
         guard let event else { return nil }

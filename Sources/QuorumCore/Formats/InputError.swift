@@ -79,6 +79,9 @@ public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
     case personDisagrees(firstLine: Int, first: String, found: String)
     case duplicateBallotRow(firstLine: Int)
     case simultaneousBallots(firstLine: Int)
+    // Facilities.
+    case unknownEntrance(String, building: String)
+    case invalidDate(String)
     // A workbook (`Workbook`).
     case notAWorkbook
     case noSuchSheet(String)
@@ -120,6 +123,9 @@ public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
         case .personDisagrees(let line, let first, let found): "同一表决人的另一单元在第 \(line) 行为“\(first)”，此处为“\(found)”"
         case .duplicateBallotRow(let line): "与第 \(line) 行重复：同一单元同一事项"
         case .simultaneousBallots(let line): "同一表决人在同一时间有两张不同的票（另见第 \(line) 行）"
+        case .unknownEntrance(let name, let building):
+            building.isEmpty ? "单元“\(name)”须同时填写楼栋" : "登记册中楼栋“\(building)”没有单元“\(name)”"
+        case .invalidDate(let text): "无法识别的日期“\(text)”，应为 YYYY-MM-DD，如 2015-06-30"
         case .notAWorkbook: "不是可读取的 Excel 工作簿（.xlsx）"
         case .noSuchSheet(let name): name.isEmpty ? "工作簿中没有工作表" : "工作簿中没有工作表“\(name)”"
         case .damagedWorkbook(let part): "工作簿已损坏（\(part)）"
@@ -162,6 +168,9 @@ public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
             "another unit of the same voting person has \"\(first)\" on line \(line) but \"\(found)\" here"
         case .duplicateBallotRow(let line): "duplicates line \(line): same unit, same matter"
         case .simultaneousBallots(let line): "the same voting person has two different ballots received at the same time (see line \(line))"
+        case .unknownEntrance(let name, let building):
+            building.isEmpty ? "an entrance \"\(name)\" needs its building" : "the register has no entrance \"\(name)\" in building \"\(building)\""
+        case .invalidDate(let text): "not a date: \"\(text)\" (YYYY-MM-DD, e.g. 2015-06-30)"
         case .notAWorkbook: "not an Excel workbook (.xlsx) that can be read"
         case .noSuchSheet(let name): name.isEmpty ? "the workbook has no sheet" : "the workbook has no sheet \"\(name)\""
         case .damagedWorkbook(let part): "the workbook is damaged (\(part))"

@@ -34,6 +34,7 @@ extension Store {
         Migration(id: "014-estate-settings", run: addEstateSettings),
         Migration(id: "015-phone-changes", run: addPhoneChanges),
         Migration(id: "016-delivery-days", run: addDeliveryDays),
+        Migration(id: "018-facilities", run: createFacilityTables),
     ]
 
     /// The ids of every migration this program knows, in order.

@@ -28,6 +28,7 @@ public struct Store: StoreContext {
     public var documents: DocumentStore { DocumentStore(database: database) }
     public var tickets: TicketStore { TicketStore(database: database) }
     public var settings: SettingsStore { SettingsStore(database: database) }
+    public var facilities: FacilitiesStore { FacilitiesStore(database: database) }
 
     /// The wall clock, as the binary uses it; tests pass a fixed one.
     public static let systemClock: @Sendable () -> Timestamp = {

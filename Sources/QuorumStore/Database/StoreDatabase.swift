@@ -130,6 +130,7 @@ extension StoreContext {
     var results: ResultsStore { ResultsStore(database: database) }
     var staff: StaffStore { StaffStore(database: database) }
     var settings: SettingsStore { SettingsStore(database: database) }
+    var facilities: FacilitiesStore { FacilitiesStore(database: database) }
 }
 
 /// The store's contexts, one per feature folder: each groups that feature's operations.
@@ -144,3 +145,4 @@ public struct BindingStore: StoreContext { let database: StoreDatabase }
 public struct DocumentStore: StoreContext { let database: StoreDatabase }
 public struct TicketStore: StoreContext { let database: StoreDatabase }
 public struct SettingsStore: StoreContext { let database: StoreDatabase }
+public struct FacilitiesStore: StoreContext { let database: StoreDatabase }

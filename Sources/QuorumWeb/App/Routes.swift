@@ -106,6 +106,7 @@ public func routeTable(dependencies: OwnerDependencies) -> [RouteSpec] {
     routes += AccessRoutes(store: store).routes
     routes += SettingsRoutes(store: store).routes
     routes += PhoneChangeRoutes(store: store).routes
+    routes += FacilitiesRoutes(store: store).routes
     routes += OperationsRoutes.routes(store: store, metrics: dependencies.metrics)
     return routes
 }

@@ -49,6 +49,8 @@ extension StaffHomePage {
                     }
                     Link(S.Settings.title(lang), url: SiteURL.estateSettings(estate: String(estate.id))).class("button secondary")
                         .id("settings-\(estate.id)")
+                    Link(S.Facilities.title(lang), url: SiteURL.facilities(estate: String(estate.id))).class("button secondary")
+                        .id("facilities-\(estate.id)")
                     if permissions.contains(.rebind) {
                         Link(S.Phones.title(lang), url: SiteURL.phoneChanges(estate: String(estate.id))).class("button secondary")
                             .id("phones-\(estate.id)")

@@ -57,6 +57,11 @@ import Testing
         .delivered(
             method: .posting, day: "2026-12-02", persons: [3, 7, 12], documents: [LogDocument(name: "posting.jpg", sha256: hash)], actor: "c1"),
         .delivered(method: .text, day: "2026-12-01", persons: [4], documents: [], actor: "clerk-1"),
+        .facilitiesImported(file: LogDocument(name: "facilities.csv", sha256: hash), added: 5, updated: 0, actor: "c1"),
+        .facilityRecorded(
+            record: "FR-1", facility: "2-elevator-01", item: "lift_half_monthly", day: "2026-12-01", by: "某某电梯维保", passed: false,
+            documents: [LogDocument(name: "checklist.pdf", sha256: hash)], actor: "c1"),
+        .facilityScheduleAdded(schedule: "own-1", kind: .waterPump, name: "水箱清洗", period: "m6", actor: "c1"),
     ]
 
     @Test(arguments: everyKind)

@@ -27,6 +27,7 @@ import Testing
     static let export: Set<Role> = [.committeeHere, .streetHere, .bureau]
     static let accounts: Set<Role> = [.streetHere, .streetElsewhere, .admin]
     static let answer: Set<Role> = [.committeeHere, .streetHere]
+    static let maintain: Set<Role> = [.committeeHere, .propertyHere]
 
     /// Who may use each route ("here" is the estate whose vote or id the route names).
     static let expected: [String: Set<Role>] = [
@@ -71,6 +72,13 @@ import Testing
         // An owner's new phone on file: the street office of the estate only.
         "GET /manage/estates/:estate/phones": [.streetHere], "POST /manage/estates/:estate/phones": [.streetHere],
         "POST /manage/estates/:estate/phones/confirm": [.streetHere],
+        // An estate's facilities: seen by all who see its votes, kept by its committee and its
+        // property company; each facility's public page (its QR label's) by anyone; the list by owners.
+        "GET /manage/estates/:estate/facilities": view, "POST /manage/estates/:estate/facilities": maintain,
+        "POST /manage/estates/:estate/facility-schedules": maintain,
+        "GET /manage/estates/:estate/facilities/:code": view, "POST /manage/estates/:estate/facilities/:code": maintain,
+        "GET /manage/estates/:estate/facilities/:code/records/:record/:number": view,
+        "GET /facilities/:estate/:code": everyone, "GET /facilities": [.ownerHere, .ownerElsewhere],
     ]
 
     @Test func everyRouteAnswersEveryRoleAsTheTableSays() async throws {
