@@ -156,6 +156,7 @@ enum DemoSetup {
         }
         try await prepareAccounts(store, estate: estate)
         try await DemoBooks.prepare(store, estate: estate)
+        try await DemoFacilities.prepare(store, estate: estate, actor: try await store.staff.account(username: "demo-property")?.id ?? "system")
         if try await store.settings.current(of: estate).revision == 0 {
             // The rules of procedure the demo's owners adopted: answers within 5 days, at most 3 persons a proxy.
             var settings = EstateSettings()

@@ -22,9 +22,9 @@ import Testing
     /// `input`: what the command reads on its standard input (a password it asks for).
     static let launching = Mutex(())
 
-    static func run(_ arguments: [String], input: String? = nil) throws -> Run {
+    static func run(_ arguments: [String], input: String? = nil, executable: URL = binary) throws -> Run {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         let output = Pipe()
         let error = Pipe()

@@ -50,6 +50,7 @@ NOT_PAGES = {
     "/health", "/health/ready", "/metrics", "/static/:name", "/votes/:vote/progress.json", "/votes/:vote/documents/:number",
     "/log/head", "/log/proof", "/log/consistency", "/log/public-key", "/log/public-key.pem",
     "/manage/votes/:vote/documents/:number", "/manage/votes/:vote/posting/:number", "/manage/votes/:vote/export/:file", "/manage/estates/:estate/settings/:revision/document",
+    "/manage/estates/:estate/facilities/:code/records/:record/:number",
 }
 
 CHECK = r"""
@@ -318,6 +319,9 @@ class EveryPageTest(SiteTest):
         self.page("/votes", "votes-voted")
         dispute = urllib.parse.urlparse(self.find("a[id^=dispute-]").get_attribute("href"))
         self.page(dispute.path + ("?" + dispute.query if dispute.query else ""), "dispute")
+        self.page("/facilities", "owner-facilities")
+        public = urllib.parse.urlparse(self.find("div.card.overdue a").get_attribute("href")).path
+        self.page(public, "facility-public")
         # The estate's books, one tap from the list (issue 14).
         self.go("/votes")
         self.click("#to-books")
@@ -343,6 +347,24 @@ class EveryPageTest(SiteTest):
         self.page(self.manage("/reconciliation"), "reconciliation")
         self.page(self.manage("/mismatches"), "mismatches-none")
         self.page("/manage/access", "access")
+        # The estate's facilities: the list (overdue first), a lift's page, a servicing recorded, a bad file refused.
+        self.go("/manage")
+        facilities = urllib.parse.urlparse(self.find("a[id^=facilities-]").get_attribute("href")).path
+        self.page(facilities, "facilities")
+        lift = urllib.parse.urlparse(self.find("div.card.overdue a").get_attribute("href")).path
+        self.page(lift, "facility")
+        self.find("#record-note").send_keys("曳引机、门锁回路正常")
+        self.click("#save-record")
+        self.find("#saved")
+        self.check("facility-recorded")
+        self.go(facilities)
+        path = os.path.join(SHOTS, "bad-facilities.csv")
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write("设备类型,名称,楼栋\n飞船,A,2\n电梯,B,9\n")
+        self.find("#facilities-file").send_keys(path)
+        self.click("#import-facilities")
+        self.find("#import-errors")
+        self.check("facilities-refused")
         # A draft of a new vote: its overview and its edit form.
         self.go(new)
         self.find("#title").send_keys("草稿")

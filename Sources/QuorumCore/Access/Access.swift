@@ -21,9 +21,9 @@ public enum StaffRole: String, CaseIterable, Sendable, Hashable {
     public var permissions: Set<Permission> {
         switch self {
         // Paper ballots are entered only by the clerks the committee names (`VoteDuty`), never by it.
-        case .committee: [.view, .organise, .deliver, .lists, .print, .resolve, .export, .answer, .recordBooks, .approveBooks]
+        case .committee: [.view, .organise, .deliver, .lists, .print, .resolve, .export, .answer, .maintain, .recordBooks, .approveBooks]
         // The property company records the estate's income and expenses; the committee approves them (issue 14).
-        case .property: [.view, .deliver, .recordBooks]
+        case .property: [.view, .deliver, .maintain, .recordBooks]
         case .clerk: [.view, .deliver, .print, .enter]
         // Supervision: sees everything, may ask for the lists and the records, settles
         // mismatched paper entries, sees every open objection and answers those left
@@ -92,6 +92,8 @@ public enum Permission: String, CaseIterable, Sendable, Hashable {
     case recordBooks = "record_books"
     /// Approve, reject or send back an entry of the estate's books, never one's own (issue 14).
     case approveBooks = "approve_books"
+    /// Import the estate's facilities and record their servicing and inspections (issue 15).
+    case maintain
 }
 
 /// Why a staff sign-in or account change failed.

@@ -1,4 +1,4 @@
-/// Reading the entries of the kinds added with tickets, staff and delivery (issue 13) from their JSON.
+/// Reading the entries of the kinds added with tickets, staff and delivery (issue 13), and facilities (issue 15), from their JSON.
 extension LogEntry {
     /// The ticket entries' events from their JSON (`read`), nil when one is malformed.
     static func ticketEvent(_ kind: String, _ json: JSONText) -> AuditEvent? {
@@ -53,5 +53,46 @@ extension LogEntry {
             let actor = json["actor"]?.stringValue
         else { return nil }
         return .delivered(method: method, day: day, persons: persons, documents: documents, actor: actor)
+    }
+
+    /// The facility entries' events from their JSON (`read`), nil when one is malformed.
+    static func facilityEvent(_ kind: String, _ json: JSONText) -> AuditEvent? {
+        func string(_ key: String) -> String? { json[key]?.stringValue }
+        guard let actor = string("actor") else { return nil }
+        if kind == "facilities_imported" {
+            guard let file = json["file"].flatMap({ LogDocument.list(.array([$0])) })?.first, let added = json["added"]?.intValue,
+                let updated = json["updated"]?.intValue
+            else { return nil }
+            return .facilitiesImported(file: file, added: added, updated: updated, actor: actor)
+        }
+        if kind == "facility_schedule_added" {
+            guard let schedule = string("schedule"), let kind = string("facility_kind").flatMap(FacilityKind.init(rawValue:)),
+                let name = string("name"), let period = string("period"), Period(code: period) != nil
+            else { return nil }
+            return .facilityScheduleAdded(schedule: schedule, kind: kind, name: name, period: period, actor: actor)
+        }
+        guard let record = string("record"), let facility = string("facility"), let item = string("item"), let day = string("day"),
+            let by = string("by"), case .bool(let passed)? = json["passed"], let documents = json["documents"].flatMap(LogDocument.list)
+        else { return nil }
+        return .facilityRecorded(record: record, facility: facility, item: item, day: day, by: by, passed: passed, documents: documents, actor: actor)
+    }
+
+    /// The facility entries' members beyond the common ones (`json(index:)`).
+    var facilityMembers: [(String, JSONText)] {
+        switch event {
+        case .facilitiesImported(let file, let added, let updated, let actor):
+            [("file", file.json), ("added", .int(added)), ("updated", .int(updated)), ("actor", .string(actor))]
+        case .facilityRecorded(let record, let facility, let item, let day, let by, let passed, let documents, let actor):
+            [
+                ("record", .string(record)), ("facility", .string(facility)), ("item", .string(item)), ("day", .string(day)), ("by", .string(by)),
+                ("passed", .bool(passed)), ("documents", documents.json), ("actor", .string(actor)),
+            ]
+        case .facilityScheduleAdded(let schedule, let kind, let name, let period, let actor):
+            [
+                ("schedule", .string(schedule)), ("facility_kind", .string(kind.rawValue)), ("name", .string(name)), ("period", .string(period)),
+                ("actor", .string(actor)),
+            ]
+        default: []
+        }
     }
 }

@@ -77,6 +77,14 @@ public enum AuditEvent: Hashable, Sendable {
     case delivered(method: DeliveryMethod, day: String, persons: [Int], documents: [LogDocument], actor: String)
     /// A change of an estate's books (`BooksEvent`; entry's vote: empty).
     case books(BooksEvent)
+    /// The estate's `facilities.csv` (`file`: its name and SHA-256) added and updated facilities (entry's vote: empty).
+    case facilitiesImported(file: LogDocument, added: Int, updated: Int, actor: String)
+    /// Record `record`: facility `facility`'s `item` (a schedule, or its inspection) done on
+    /// the local `day` by `by`, its checklist passed or not, with its documents (entry's vote: empty).
+    case facilityRecorded(
+        record: String, facility: String, item: String, day: String, by: String, passed: Bool, documents: [LogDocument], actor: String)
+    /// The estate added schedule `schedule` of its own for facilities of `kind`, named `name`, every `period` (`d15`, `m3`; entry's vote: empty).
+    case facilityScheduleAdded(schedule: String, kind: FacilityKind, name: String, period: String, actor: String)
 
     /// The `kind` member of the entry's JSON.
     public var kind: String {
@@ -105,6 +113,9 @@ public enum AuditEvent: Hashable, Sendable {
         case .phoneChanged: "phone_changed"
         case .delivered: "delivered"
         case .books(let event): event.kind
+        case .facilitiesImported: "facilities_imported"
+        case .facilityRecorded: "facility_recorded"
+        case .facilityScheduleAdded: "facility_schedule_added"
         }
     }
 }
@@ -216,6 +227,7 @@ extension LogEntry {
                 ("documents", documents.json), ("actor", .string(actor)),
             ]
         case .books(let event): members += event.members
+        case .facilitiesImported, .facilityRecorded, .facilityScheduleAdded: members += facilityMembers
         }
         return .object(members)
     }
@@ -286,6 +298,7 @@ extension LogEntry {
             }
         case "delivered": event = deliveredEvent(json)
         case _ where BooksEvent.kinds.contains(kind): event = BooksEvent.read(kind, json).map(AuditEvent.books)
+        case "facilities_imported", "facility_recorded", "facility_schedule_added": event = facilityEvent(kind, json)
         default: event = nil
         }
         guard let event else { return nil }

@@ -80,9 +80,9 @@ public enum StatementReader {
                 }
                 let dateText = value(.date)
                 let date = BookDate.parse(dateText)
-                if dateText.isEmpty { fail(.date, .missingField) } else if date == nil { fail(.date, .invalidDate(dateText)) }
+                if dateText.isEmpty { fail(.date, .missingField) } else if date == nil { fail(.date, .invalidBankDate(dateText)) }
                 let time = value(.time)
-                if !time.isEmpty && Timestamp.parse("2000-01-01 " + time) == nil { fail(.time, .invalidDate(time)) }
+                if !time.isEmpty && Timestamp.parse("2000-01-01 " + time) == nil { fail(.time, .invalidBankDate(time)) }
                 let description = value(.description)
                 if description.isEmpty { fail(.description, .missingField) }
                 let reference = value(.reference)

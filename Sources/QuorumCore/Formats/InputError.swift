@@ -80,7 +80,7 @@ public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
     case duplicateBallotRow(firstLine: Int)
     case simultaneousBallots(firstLine: Int)
     // Bank statements.
-    case invalidDate(String)
+    case invalidBankDate(String)
     case moneyNegative(String)
     case moneyTooPrecise(String)
     case noAmount
@@ -89,10 +89,15 @@ public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
     case balanceDoesNotFollow(expected: String, previousLine: Int?)
     /// The reference is on an earlier line (nil: imported before).
     case duplicateReference(firstLine: Int?)
+    // Facilities.
+    case unknownEntrance(String, building: String)
+    case invalidDate(String)
     // A workbook (`Workbook`).
     case notAWorkbook
     case noSuchSheet(String)
     case damagedWorkbook(String)
+    // divisions.csv
+    case ambiguousDivision(String, matches: Int)
 
     public var chinese: String {
         switch self {
@@ -128,7 +133,7 @@ public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
         case .personDisagrees(let line, let first, let found): "同一表决人的另一单元在第 \(line) 行为“\(first)”，此处为“\(found)”"
         case .duplicateBallotRow(let line): "与第 \(line) 行重复：同一单元同一事项"
         case .simultaneousBallots(let line): "同一表决人在同一时间有两张不同的票（另见第 \(line) 行）"
-        case .invalidDate(let text): "无法识别的日期或时间“\(text)”，应如 2026-03-31、2026/3/31、20260331 或 14:05:00"
+        case .invalidBankDate(let text): "无法识别的日期或时间“\(text)”，应如 2026-03-31、2026/3/31、20260331 或 14:05:00"
         case .moneyNegative(let text): "金额不能为负：“\(text)”"
         case .moneyTooPrecise(let text): "金额最多两位小数：“\(text)”"
         case .noAmount: "收入金额与支出金额须有一项大于 0"
@@ -136,9 +141,13 @@ public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
         case .balanceDoesNotFollow(let expected, let line):
             line.map { "余额与第 \($0) 行的余额不符，应为 \(expected)" } ?? "余额与账户导入前的余额不符，应为 \(expected)"
         case .duplicateReference(let line): line.map { "流水号与第 \($0) 行重复" } ?? "流水号已导入过"
+        case .unknownEntrance(let name, let building):
+            building.isEmpty ? "单元“\(name)”须同时填写楼栋" : "登记册中楼栋“\(building)”没有单元“\(name)”"
+        case .invalidDate(let text): "无法识别的日期“\(text)”，应为 YYYY-MM-DD，如 2015-06-30"
         case .notAWorkbook: "不是可读取的 Excel 工作簿（.xlsx）"
         case .noSuchSheet(let name): name.isEmpty ? "工作簿中没有工作表" : "工作簿中没有工作表“\(name)”"
         case .damagedWorkbook(let part): "工作簿已损坏（\(part)）"
+        case .ambiguousDivision(let name, let matches): "有 \(matches) 个同级区划名为“\(name)”，请同时写出上级"
         }
     }
 
@@ -177,7 +186,7 @@ public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
             "another unit of the same voting person has \"\(first)\" on line \(line) but \"\(found)\" here"
         case .duplicateBallotRow(let line): "duplicates line \(line): same unit, same matter"
         case .simultaneousBallots(let line): "the same voting person has two different ballots received at the same time (see line \(line))"
-        case .invalidDate(let text): "not a date or time: \"\(text)\" (e.g. 2026-03-31, 2026/3/31, 20260331 or 14:05:00)"
+        case .invalidBankDate(let text): "not a date or time: \"\(text)\" (e.g. 2026-03-31, 2026/3/31, 20260331 or 14:05:00)"
         case .moneyNegative(let text): "an amount cannot be negative: \"\(text)\""
         case .moneyTooPrecise(let text): "an amount has at most 2 decimals: \"\(text)\""
         case .noAmount: "one of income and expense must be greater than 0"
@@ -186,9 +195,13 @@ public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
             line.map { "the balance does not follow from line \($0)'s balance; expected \(expected)" }
                 ?? "the balance does not follow from the account's balance before the file; expected \(expected)"
         case .duplicateReference(let line): line.map { "the reference repeats line \($0)'s" } ?? "the reference was imported before"
+        case .unknownEntrance(let name, let building):
+            building.isEmpty ? "an entrance \"\(name)\" needs its building" : "the register has no entrance \"\(name)\" in building \"\(building)\""
+        case .invalidDate(let text): "not a date: \"\(text)\" (YYYY-MM-DD, e.g. 2015-06-30)"
         case .notAWorkbook: "not an Excel workbook (.xlsx) that can be read"
         case .noSuchSheet(let name): name.isEmpty ? "the workbook has no sheet" : "the workbook has no sheet \"\(name)\""
         case .damagedWorkbook(let part): "the workbook is damaged (\(part))"
+        case .ambiguousDivision(let name, let matches): "\(matches) divisions of this level are named \"\(name)\": write the one above it too"
         }
     }
 

@@ -8,9 +8,11 @@ public enum VoteFile: String, CaseIterable, Sendable {
     case deliveries = "deliveries.csv"
     case tally = "tally.json"
     case log = "log.jsonl"
+    /// The register, the ballots and the deliveries as the sheets of one Excel workbook.
+    case workbook = "export.xlsx"
 
     /// Names units or owners (their choices, their deliveries, the masked register).
-    public var isPersonal: Bool { self == .registry || self == .ballots || self == .deliveries }
+    public var isPersonal: Bool { [.registry, .ballots, .deliveries, .workbook].contains(self) }
 
     /// Whether it may be downloaded in `phase`: a personal file only once the vote is counted,
     /// so nobody reads how flats voted while the vote is still open.

@@ -35,6 +35,7 @@ extension Store {
         Migration(id: "015-phone-changes", run: addPhoneChanges),
         Migration(id: "016-delivery-days", run: addDeliveryDays),
         Migration(id: "017-books", run: createBooksTables),
+        Migration(id: "018-facilities", run: createFacilityTables),
     ]
 
     /// The ids of every migration this program knows, in order.

@@ -29,6 +29,7 @@ public struct Store: StoreContext {
     public var tickets: TicketStore { TicketStore(database: database) }
     public var settings: SettingsStore { SettingsStore(database: database) }
     public var books: BooksStore { BooksStore(database: database) }
+    public var facilities: FacilitiesStore { FacilitiesStore(database: database) }
 
     /// The wall clock, as the binary uses it; tests pass a fixed one.
     public static let systemClock: @Sendable () -> Timestamp = {

@@ -131,6 +131,7 @@ extension StoreContext {
     var staff: StaffStore { StaffStore(database: database) }
     var settings: SettingsStore { SettingsStore(database: database) }
     var books: BooksStore { BooksStore(database: database) }
+    var facilities: FacilitiesStore { FacilitiesStore(database: database) }
 }
 
 /// The store's contexts, one per feature folder: each groups that feature's operations.
@@ -146,3 +147,4 @@ public struct DocumentStore: StoreContext { let database: StoreDatabase }
 public struct TicketStore: StoreContext { let database: StoreDatabase }
 public struct SettingsStore: StoreContext { let database: StoreDatabase }
 public struct BooksStore: StoreContext { let database: StoreDatabase }
+public struct FacilitiesStore: StoreContext { let database: StoreDatabase }

@@ -65,6 +65,30 @@ extension RegisterStore {
         }
     }
 
+    /// Loads `divisions.csv` (issue 17, item 1): each row's path is walked from the top and
+    /// what it names that is new is added, all in one transaction; a row whose name matches
+    /// two divisions of its level is an error of its line, and then nothing is added.
+    /// Returns how many divisions were added (a file loaded twice adds none the second time).
+    public func importDivisions(_ rows: [(line: Int, steps: [EstatePath.Step])], file: String) async throws -> Int {
+        try await writing { db in
+            let count = { try await db.raw("SELECT COUNT(*) AS n FROM divisions").first(decodingColumn: "n", as: Int.self) ?? 0 }
+            let before = try await count()
+            var errors: [InputError] = []
+            for row in rows {
+                do {
+                    _ = try await Self.resolve(row.steps, creating: true, on: db)
+                } catch StoreError.ambiguousDivision(let level, let name, let matches) {
+                    errors.append(
+                        InputError(
+                            file: file, line: row.line, field: DivisionColumn(rawValue: level.rawValue)?.label,
+                            problem: .ambiguousDivision(name, matches: matches)))
+                }
+            }
+            guard errors.isEmpty else { throw InputErrors(errors) }
+            return try await count() - before
+        }
+    }
+
     /// Walks a path from the top: each step is the one division of its level and name under
     /// the division found so far (at any depth, so a path may skip levels). With `creating`,
     /// a step that matches nothing is added directly under the division found so far.

@@ -107,6 +107,7 @@ public func routeTable(dependencies: OwnerDependencies) -> [RouteSpec] {
     routes += SettingsRoutes(store: store).routes
     routes += PhoneChangeRoutes(store: store).routes
     routes += BooksRoutes(store: store).routes
+    routes += FacilitiesRoutes(store: store).routes
     routes += OperationsRoutes.routes(store: store, metrics: dependencies.metrics)
     return routes
 }

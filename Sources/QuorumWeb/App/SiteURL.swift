@@ -44,6 +44,15 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
     case manageBooks(estate: String)
     case reviewEntry(estate: String)
     case entryDocuments(estate: String)
+    /// An estate's facilities (the list, the import), one facility (its page, a record), a
+    /// record's document; the facility's public page (what its QR label opens); the owner's list.
+    case facilities(estate: String)
+    /// An estate's own servicing schedule added (for a kind of facility, every so many days or months).
+    case facilitySchedules(estate: String)
+    case facility(estate: String, code: String, saved: Bool = false)
+    case facilityDocument(estate: String, code: String, record: String, number: String)
+    case publicFacility(estate: String, code: String)
+    case ownerFacilities
 
     /// An owner's pages of one vote, under `/votes/:vote`.
     public enum Vote: Sendable, Hashable {
@@ -123,7 +132,22 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
         case .manageBooks(let estate): "/manage/estates/\(estate)/books"
         case .reviewEntry(let estate): "/manage/estates/\(estate)/books/review"
         case .entryDocuments(let estate): "/manage/estates/\(estate)/books/documents"
+        case .facilities(let estate): "/manage/estates/\(estate)/facilities"
+        case .facilitySchedules(let estate): "/manage/estates/\(estate)/facility-schedules"
+        case .facility(let estate, let code, let saved):
+            "/manage/estates/\(estate)/facilities/\(Self.segment(code))" + Self.query(["saved": saved ? "1" : nil])
+        case .facilityDocument(let estate, let code, let record, let number):
+            "/manage/estates/\(estate)/facilities/\(Self.segment(code))/records/\(record)/\(number)"
+        case .publicFacility(let estate, let code): "/facilities/\(estate)/\(Self.segment(code))"
+        case .ownerFacilities: "/facilities"
         }
+    }
+
+    /// A value as one path segment: a facility's code is the estate's own text (any but ASCII
+    /// letters, digits and `-_.:` percent-encoded; the router hands the parameter on decoded).
+    static func segment(_ value: String) -> String {
+        value.addingPercentEncoding(
+            withAllowedCharacters: CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:")) ?? value
     }
 
     /// `?name=value` for the values given (percent-encoded as a query allows), in the order given.

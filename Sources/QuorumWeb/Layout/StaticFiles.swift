@@ -45,6 +45,8 @@ enum StaticFiles {
         .quote{border-left:4px solid #888;background:#f4f4f4;padding:.5rem .7rem;overflow-wrap:anywhere}
         .tag{display:inline-block;padding:0 .4rem;border-radius:.3rem;background:#e8efe9;color:#0b5d3b;font-size:.85rem}
         .tag.special{background:#fff0d9;color:#7a4a00}
+        .card.overdue{border:2px solid #b00020}.button.overdue{background:#b00020;border-color:#b00020;color:#fff}.tag.overdue{margin-left:.3rem;background:#b00020;color:#fff}.failed{color:#b00020}
+        ul.items{margin:0}ul.items li{padding:.4rem 0;border-bottom:1px solid #eee}ul.items li:last-child{border-bottom:0}ul.items li .meta{display:block}
         fieldset{border:2px solid #ccc;border-radius:.6rem;margin:1rem 0;padding:.5rem 1rem 1rem;background:#fff}
         legend{font-weight:700;padding:0 .3rem}
         .choice{display:flex;flex-direction:row-reverse;justify-content:flex-end;align-items:center;gap:.7rem;margin:.4rem 0;padding:.6rem;border:2px solid #ccc;border-radius:.5rem;font-weight:600;background:#fff}

@@ -129,7 +129,7 @@ extension ResultPage {
                 Paragraph(S.exportExplain(lang)).class("note")
                 List {
                     for file in ["registry.csv", "matters.json", "ballots.csv"] + (vote.definition.settings.silentMajority ? ["deliveries.csv"] : [])
-                        + ["tally.json", "log.jsonl"]
+                        + ["tally.json", "log.jsonl", "export.xlsx"]
                     {
                         ListItem {
                             Link(file, url: SiteURL.manageVote(vote.id, .export(file))).id("export-\(file.replacingOccurrences(of: ".", with: "-"))")

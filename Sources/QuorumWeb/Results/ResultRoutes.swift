@@ -90,6 +90,14 @@ struct ResultRoutes {
                 }
             guard let text else { return StaffPages.notFound(context.chrome) }
             return Response.download(Array(text.utf8), type: type, filename: file)
+        case "export.xlsx":
+            // The same tables as the CSVs, as read back by their reader (so a guarded cell is its text again).
+            let files = try await store.results.exportFiles(of: vote)
+            let tables = [("registry", files.registry), ("ballots", files.ballots), ("deliveries", files.deliveries)].compactMap { name, csv in
+                csv.map { Workbook.Table(name: name, rows: CSVParser.records(in: Array($0.utf8)).records.map(\.fields)) }
+            }
+            return Response.download(
+                [UInt8](try Workbook.write(tables)), type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", filename: file)
         case "tally.json":
             guard let tally = vote.tallyJSON else { return StaffPages.notFound(context.chrome) }
             return Response.download(Array(tally.utf8), type: "application/json", filename: file)

@@ -51,6 +51,8 @@ extension StaffHomePage {
                         .id("settings-\(estate.id)")
                     Link(S.Books.staffTitle(lang), url: SiteURL.manageBooks(estate: String(estate.id))).class("button secondary").id(
                         "books-\(estate.id)")
+                    Link(S.Facilities.title(lang), url: SiteURL.facilities(estate: String(estate.id))).class("button secondary")
+                        .id("facilities-\(estate.id)")
                     if permissions.contains(.rebind) {
                         Link(S.Phones.title(lang), url: SiteURL.phoneChanges(estate: String(estate.id))).class("button secondary")
                             .id("phones-\(estate.id)")

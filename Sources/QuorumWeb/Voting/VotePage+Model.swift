@@ -20,6 +20,8 @@ struct VoteListPage {
     var items: [Item]
     var owner: String
     var now: Timestamp
+    /// The owner's estate's facilities with an overdue item (RULES.md §9), shown on the link to them.
+    var overdueFacilities = 0
 
     static func load(_ session: OwnerSession, store: Store) async throws -> VoteListPage {
         var items: [Item] = []
@@ -38,7 +40,8 @@ struct VoteListPage {
                         estate: name))
             }
         }
-        return VoteListPage(items: items, owner: session.ownerName, now: store.now())
+        let overdue = try await store.facilities.overdue(of: session.estateID).count
+        return VoteListPage(items: items, owner: session.ownerName, now: store.now(), overdueFacilities: overdue)
     }
 }
 

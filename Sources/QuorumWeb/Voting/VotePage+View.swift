@@ -47,6 +47,12 @@ extension VoteListPage {
                     }
                 }.class("card")
             }
+            Link(
+                overdueFacilities > 0
+                    ? "\(S.Facilities.ownerLink(lang))\(lang.parenthesised(S.Facilities.overdueCount(overdueFacilities)(lang)))"
+                    : S.Facilities.ownerLink(lang),
+                url: SiteURL.ownerFacilities
+            ).class(overdueFacilities > 0 ? "button overdue" : "button secondary").id("facilities")
         }
     }
 

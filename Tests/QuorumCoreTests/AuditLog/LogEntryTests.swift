@@ -62,6 +62,11 @@ import Testing
         .books(.reviewed(entry: "E1", state: .needsInformation, textSHA256: hash, actor: "c1")),
         .books(.documented(entry: "E1", documents: [LogDocument(name: "receipt.pdf", sha256: hash)], actor: "p1")),
         .books(.imported(account: "public-income", fileSHA256: hash, rowsSHA256: hash, rows: 10, actor: "p1")),
+        .facilitiesImported(file: LogDocument(name: "facilities.csv", sha256: hash), added: 5, updated: 0, actor: "c1"),
+        .facilityRecorded(
+            record: "FR-1", facility: "2-elevator-01", item: "lift_half_monthly", day: "2026-12-01", by: "某某电梯维保", passed: false,
+            documents: [LogDocument(name: "checklist.pdf", sha256: hash)], actor: "c1"),
+        .facilityScheduleAdded(schedule: "own-1", kind: .waterPump, name: "水箱清洗", period: "m6", actor: "c1"),
     ]
 
     @Test(arguments: everyKind)

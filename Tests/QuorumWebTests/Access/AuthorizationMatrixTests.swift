@@ -27,6 +27,7 @@ import Testing
     static let export: Set<Role> = [.committeeHere, .streetHere, .bureau]
     static let accounts: Set<Role> = [.streetHere, .streetElsewhere, .admin]
     static let answer: Set<Role> = [.committeeHere, .streetHere]
+    static let maintain: Set<Role> = [.committeeHere, .propertyHere]
 
     /// Who may use each route ("here" is the estate whose vote or id the route names).
     static let expected: [String: Set<Role>] = [
@@ -77,6 +78,13 @@ import Testing
         "GET /manage/estates/:estate/books": view, "POST /manage/estates/:estate/books": [.committeeHere, .propertyHere],
         "POST /manage/estates/:estate/books/review": [.committeeHere, .propertyHere],
         "POST /manage/estates/:estate/books/documents": [.committeeHere, .propertyHere],
+        // An estate's facilities: seen by all who see its votes, kept by its committee and its
+        // property company; each facility's public page (its QR label's) by anyone; the list by owners.
+        "GET /manage/estates/:estate/facilities": view, "POST /manage/estates/:estate/facilities": maintain,
+        "POST /manage/estates/:estate/facility-schedules": maintain,
+        "GET /manage/estates/:estate/facilities/:code": view, "POST /manage/estates/:estate/facilities/:code": maintain,
+        "GET /manage/estates/:estate/facilities/:code/records/:record/:number": view,
+        "GET /facilities/:estate/:code": everyone, "GET /facilities": [.ownerHere, .ownerElsewhere],
     ]
 
     @Test func everyRouteAnswersEveryRoleAsTheTableSays() async throws {

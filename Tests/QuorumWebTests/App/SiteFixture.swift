@@ -36,6 +36,9 @@ struct SiteFixture: Sendable {
     let clerk: String
     /// Each staff account's random id, and the name a snapshot shows for it.
     let accountTokens: [String: String]
+    /// A facility of the estate here, a lift whose servicing is overdue, and its one record (with a document).
+    static let facility = "1-elevator-01"
+    let facilityRecord: String
 
     static func register(_ prefix: String) -> String {
         """
@@ -122,10 +125,18 @@ struct SiteFixture: Sendable {
         // An owner's objection to it, awaiting the committee's answer.
         let voter = try #require(try await store.voting.voters(in: closed.id, owner: owner.idHash).first)
         _ = try await store.tickets.fileObjection("第3栋的纸质票未计入", on: "m1", of: preliminary, voter: voter, owner: owner.idHash)
+        // The estate's facilities: a lift last serviced on 10 January (overdue since 25 January 24:00), a fire system.
+        let facilities =
+            "code,kind,name,building,inspection_due,service_company\n\(facility),elevator,1号楼客梯,1,2024-03-31,某某电梯维保\n,fire,1号楼消火栓系统,1,,\n"
+        try await store.facilities.importFacilities(Array(facilities.utf8), file: "facilities.csv", estate: here, actor: "setup")
+        let record = try await store.facilities.record(
+            FacilityRecord(code: facility, item: "lift_half_monthly", day: "2024-01-10", by: "某某电梯维保 张师傅", passed: true, note: "正常"),
+            estate: here, documents: [("维保单.pdf", Array("%PDF-1.4 维保单".utf8))], actor: try #require(ids[.propertyHere]))
         return SiteFixture(
             store: store, dependencies: OwnerDependencies(store: store, sender: phone), here: here, open: open, closed: closed,
             person: person, receiptCode: receipt.code, ownerSessions: ownerSessions, clerk: clerk,
-            accountTokens: Dictionary(uniqueKeysWithValues: ids.map { ($0.value, "ACCOUNT-\($0.key)") } + [(secondClerk.id, "ACCOUNT-clerkHere2")]))
+            accountTokens: Dictionary(uniqueKeysWithValues: ids.map { ($0.value, "ACCOUNT-\($0.key)") } + [(secondClerk.id, "ACCOUNT-clerkHere2")]),
+            facilityRecord: record.id)
     }
 
     /// The role's cookie and CSRF token (a new staff session each call), none for `.anonymous`.
@@ -143,6 +154,8 @@ struct SiteFixture: Sendable {
         }
         var uri =
             path
+            .replacingOccurrences(of: "/:code", with: path.contains("facilities/") ? "/\(Self.facility)" : "/:code")
+            .replacingOccurrences(of: ":record", with: facilityRecord)
             .replacingOccurrences(of: ":vote", with: onClosedVote ? closed.id : open.id)
             .replacingOccurrences(of: ":estate", with: String(here)).replacingOccurrences(of: ":number", with: "1")
             .replacingOccurrences(of: ":code", with: receiptCode).replacingOccurrences(of: ":name", with: "app.css")

@@ -100,6 +100,10 @@ enum Snapshot {
         var tickets: [String] = []
         for match in text.matches(of: /T[0-9A-F]{16}/) where !tickets.contains(String(match.output)) { tickets.append(String(match.output)) }
         for (number, ticket) in tickets.enumerated() { text = text.replacingOccurrences(of: ticket, with: "TICKET-\(number + 1)") }
+        // Facility records' random ids, likewise.
+        var records: [String] = []
+        for match in text.matches(of: /FR[0-9A-F]{16}/) where !records.contains(String(match.output)) { records.append(String(match.output)) }
+        for (number, record) in records.enumerated() { text = text.replacingOccurrences(of: record, with: "RECORD-\(number + 1)") }
         text = text.replacingOccurrences(of: ##"<g fill="#000">.*?</g>"##, with: ##"<g fill="#000">BARS</g>"##, options: .regularExpression)
         // A log head's root in the groups a notice prints (it depends on the ballots' random salts).
         text = text.replacingOccurrences(of: #"[0-9a-f]{4}( [0-9a-f]{4}){15}"#, with: "ROOT", options: .regularExpression)

@@ -38,6 +38,7 @@ import Testing
             // The print run marks what it shows as printed, as the route does (the reconciliation counts it).
             try await store.paper.markPrinted(try await store.paper.ballots(of: open.id).map(\.code), of: open.id)
             let property = try #require(try await store.staff.session(token: try await token(.propertyHere)))
+            let lift = try #require(try await store.facilities.facility(SiteFixture.facility, of: estate.id))
             let clerk = try #require(try await store.staff.session(token: try await token(.clerkHere)))
             // The snapshots' walk opens each page in both languages: what logs an access, twice.
             func twice<T>(_ load: () async throws -> T) async throws -> T {
@@ -115,6 +116,23 @@ import Testing
                 (
                     "manage-estates-estate-books", .staff(csrf: committee.csrf), .manageBooks(estate: String(estate.id)),
                     try await LedgerPage.load(estate, staff: committee, store: store).render
+                ),
+                (
+                    "manage-estates-estate-facilities", .staff(csrf: committee.csrf), .facilities(estate: String(estate.id)),
+                    try await FacilitiesPage.load(estate, csrf: committee.csrf, store: store).render
+                ),
+                (
+                    "manage-estates-estate-facilities-code", .staff(csrf: committee.csrf),
+                    .facility(estate: String(estate.id), code: SiteFixture.facility),
+                    try await FacilityPage.load(estate, stored: lift, csrf: committee.csrf, store: store).render
+                ),
+                (
+                    "facilities-estate-code", .nobody, .publicFacility(estate: String(estate.id), code: SiteFixture.facility),
+                    PublicFacilityPage(estate: estate, stored: lift, names: [:]).render
+                ),
+                (
+                    "facilities", .owner(csrf: owner.csrf), .ownerFacilities,
+                    try await FacilitiesPage.load(estate, csrf: nil, owner: true, store: store).render
                 ),
                 (
                     "manage-votes-vote", .staff(csrf: committee.csrf), .manageVote(open.id),

@@ -26,7 +26,7 @@ import Testing
                 return lines
             }
             // Open: every file naming units or owners refused, and nothing logged; the matters are public.
-            for file in ["ballots.csv", "registry.csv", "deliveries.csv"] {
+            for file in ["ballots.csv", "registry.csv", "deliveries.csv", "export.xlsx"] {
                 let (status, body) = try await get(site.open, file)
                 #expect(status == .forbidden, "\(file)")
                 #expect(body.contains("it can be exported once the vote is counted"), "\(file)")
@@ -41,6 +41,18 @@ import Testing
             let account = try #require(try await site.store.staff.session(token: String(committee.cookie.dropFirst("quorum_staff=".count))))
             #expect(logged.first?.contains(#""actor":"\#(account.account.id)""#) == true)
             #expect(logged.first?.contains(#""file":"ballots.csv""#) == true)
+            // The workbook: the same tables as the CSVs, its download logged too.
+            let workbook = try await client.execute(
+                uri: "/manage/votes/\(site.closed.id)/export/export.xlsx", method: .get, headers: [.cookie: committee.cookie]
+            ) { ($0.status, Data(buffer: $0.body)) }
+            #expect(workbook.0 == .ok && Workbook.isWorkbook(workbook.1))
+            let saved = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString).xlsx")
+            try workbook.1.write(to: saved)
+            let ballots = try Workbook.csv(of: saved.path, file: "export.xlsx", sheet: "ballots")
+            defer { ballots.close() }
+            let rows = CSVParser.records(in: Array(try Data(contentsOf: URL(fileURLWithPath: ballots.path)))).records.map(\.fields)
+            #expect(rows == CSVParser.records(in: Array(body.utf8)).records.map(\.fields))
+            #expect(try await exports().count == 2)
         }
     }
 }
