@@ -8,6 +8,7 @@ refused whole, its error named by sheet, row and column (`Sheet1!D4`).
 Run from the repository root after `swift build` (`.ci/run` does): uses .build/debug/quorum.
 """
 
+import datetime
 import json
 import os
 import subprocess
@@ -88,16 +89,32 @@ class WorkbookTest(unittest.TestCase):
     def test_register_import_loads_a_workbook(self):
         database = "sqlite:///" + self.path("q.sqlite")
         self.assertEqual(quorum("migrate", "--database", database).returncode, 0)
-        result = quorum("register", "import", self.workbook("registry.xlsx", UNITS), "--estate", "青岛市/市南区/八大峡街道/示范社区/阳光花园",
+        result = quorum("register", "import", self.workbook("registry.xlsx", UNITS), "--estate", "阳光花园", "--street", "八大峡街道",
                         "--database", database)
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertIn("4", result.stdout + result.stderr)
         rows = list(UNITS)
         rows[1] = ("U2", "1", "102", 0, "乙", "110101199202020033", "")
-        bad = quorum("register", "import", self.workbook("bad.xlsx", rows), "--estate", "青岛市/市南区/八大峡街道/示范社区/阳光花园",
+        bad = quorum("register", "import", self.workbook("bad.xlsx", rows), "--estate", "阳光花园", "--street", "八大峡街道",
                      "--database", database)
         self.assertNotEqual(bad.returncode, 0)
         self.assertIn("bad.xlsx:Sheet!D3", bad.stdout + bad.stderr)
+
+        # Facilities: dates as Excel keeps them (numbers in a date format), read as dates.
+        def facilities(name, building):
+            book = openpyxl.Workbook()
+            sheet = book.active
+            sheet.append(["设备类型", "名称", "楼栋", "安装日期", "下次检验日期"])
+            sheet.append(["电梯", "1号楼客梯", "1", datetime.date(2015, 6, 30), datetime.date(2027, 3, 31)])
+            sheet.append(["消防设施", "消火栓系统", building, datetime.date(2015, 6, 30), None])
+            book.save(self.path(name))
+            return self.path(name)
+        estate = ["--estate", "阳光花园", "--database", database]
+        loaded = quorum("facilities", "import", facilities("facilities.xlsx", "2"), *estate)
+        self.assertEqual(loaded.returncode, 0, loaded.stderr)
+        refused = quorum("facilities", "import", facilities("facilities-bad.xlsx", "9"), *estate)
+        self.assertEqual(refused.returncode, 65, refused.stderr)
+        self.assertIn("facilities-bad.xlsx:Sheet!C3", refused.stderr)
 
 
 if __name__ == "__main__":

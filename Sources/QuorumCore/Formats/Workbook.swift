@@ -129,6 +129,19 @@ extension Workbook {
         public func close() { if sheet != nil { try? FileManager.default.removeItem(atPath: path) } }
     }
 
+    /// A small file's bytes as CSV: the bytes themselves, or a workbook's sheet; `place` puts
+    /// a reader's errors at their cells.
+    public static func csv(of bytes: [UInt8], file: String) throws(InputErrors) -> (bytes: [UInt8], place: @Sendable ([InputError]) -> [InputError]) {
+        guard isWorkbook(bytes) else { return (bytes, { $0 }) }
+        let saved = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-book-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: saved) }
+        do { try Data(bytes).write(to: saved) } catch { throw InputErrors([InputError(file: file, problem: .notAWorkbook)]) }
+        let source = try csv(of: saved.path, file: file)
+        defer { source.close() }
+        let converted = (try? Data(contentsOf: URL(fileURLWithPath: source.path))).map { [UInt8]($0) } ?? []
+        return (converted, { source.place($0, file: file) })
+    }
+
     /// The file at `path` as CSV: a workbook (known by its first bytes, whatever its name) is
     /// converted; one that cannot be read is an error of the file `file`.
     public static func csv(of path: String, file: String, sheet: String? = nil) throws(InputErrors) -> CSVSource {

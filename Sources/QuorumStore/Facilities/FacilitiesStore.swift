@@ -38,9 +38,16 @@ extension FacilitiesStore {
     /// nothing writes nothing.
     @discardableResult
     public func importFacilities(_ bytes: [UInt8], file: String, estate: Int64, actor: String) async throws -> FacilitiesImportResult {
-        try await writing { db in
+        // An Excel workbook is read as its first sheet, its errors placed at their cells.
+        let (csv, place) = try Workbook.csv(of: bytes, file: file)
+        return try await writing { db in
             let existing = try await facilities(of: estate, on: db)
-            let rows = try Facility.read(csv: bytes, file: file, places: try await places(of: estate, on: db), existing: existing.map(\.facility))
+            let rows: [Facility]
+            do {
+                rows = try Facility.read(csv: csv, file: file, places: try await places(of: estate, on: db), existing: existing.map(\.facility))
+            } catch let failure as InputErrors {
+                throw InputErrors(place(failure.errors))
+            }
             let now = clock()
             var result = FacilitiesImportResult(added: 0, updated: 0, unchanged: 0)
             for row in rows {
