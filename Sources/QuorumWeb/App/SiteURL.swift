@@ -44,6 +44,9 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
     case manageBooks(estate: String)
     case reviewEntry(estate: String)
     case entryDocuments(estate: String)
+    /// An entry's invoice, receipt or contract: for its estate's staff, and (an approved entry's) for its owners.
+    case manageEntryDocument(estate: String, entry: String, number: String)
+    case bookDocument(entry: String, number: String)
     /// An estate's facilities (the list, the import), one facility (its page, a record), a
     /// record's document; the facility's public page (what its QR label opens); the owner's list.
     case facilities(estate: String)
@@ -132,6 +135,8 @@ public enum SiteURL: Sendable, Hashable, URLRepresentable {
         case .manageBooks(let estate): "/manage/estates/\(estate)/books"
         case .reviewEntry(let estate): "/manage/estates/\(estate)/books/review"
         case .entryDocuments(let estate): "/manage/estates/\(estate)/books/documents"
+        case .manageEntryDocument(let estate, let entry, let number): "/manage/estates/\(estate)/books/entries/\(entry)/documents/\(number)"
+        case .bookDocument(let entry, let number): "/books/entries/\(entry)/documents/\(number)"
         case .facilities(let estate): "/manage/estates/\(estate)/facilities"
         case .facilitySchedules(let estate): "/manage/estates/\(estate)/facility-schedules"
         case .facility(let estate, let code, let saved):

@@ -26,7 +26,7 @@ extension BooksPage {
         }
         H2(S.Books.entries(lang))
         if entries.isEmpty { Paragraph(S.Books.noEntries(lang)).class("meta").id("no-entries") }
-        EntryList(entries: entries, lang: lang, id: "entries")
+        EntryList(entries: entries, lang: lang, id: "entries", books: self)
         if paging && (page > 1 || more) {
             Paragraph {
                 if page > 1 { Link(S.previousPage(lang), url: SiteURL.books(page: String(page - 1))).class("chip").id("page-previous") }
@@ -35,7 +35,7 @@ extension BooksPage {
         }
         H2(S.Books.missing(lang))
         if missing.isEmpty { Paragraph(S.Books.noneMissing(lang)).class("ok").id("none-missing") }
-        EntryList(entries: missing, lang: lang, id: "missing", actions: attach)
+        EntryList(entries: missing, lang: lang, id: "missing", books: self, actions: attach)
         H2(S.Books.unmatched(lang))
         if unmatched.isEmpty { Paragraph(S.Books.noneUnmatched(lang)).class("ok").id("none-unmatched") }
         if !unmatched.isEmpty {
@@ -55,6 +55,8 @@ struct EntryList: Component {
     var entries: [StoredEntry]
     var lang: Lang
     var id: String
+    /// The page's documents and their links.
+    var books: BooksPage
     /// Below each entry (the review forms on the staff page).
     var actions: ((StoredEntry) -> Component)?
 
@@ -67,6 +69,10 @@ struct EntryList: Component {
                 Span("\(S.Books.yuan(entry.signed)(lang))\(lang.dot)\(kind)").class("value")
                 let text = [entry.date, S.Books.name(entry.account)(lang), entry.category, entry.counterparty, entry.description]
                 Span(text.filter { !$0.isEmpty }.joined(separator: lang.dot)).class("meta")
+                for document in books.documents[entry.id] ?? [] {
+                    Link("\(S.Books.receipt(lang))\(lang.colon)\(document.name)", url: books.url(entry.id, document.number)).class("document")
+                        .id("document-\(entry.id)-\(document.number)")
+                }
                 if let actions { actions(stored) }
             }.id("\(id)-\(entry.id)")
         }.class("plain settings").id(id)
@@ -80,7 +86,7 @@ extension LedgerPage {
             Layout.flash(message, refused ? "alert" : "status", id: "message")
             H2(S.Books.pending(lang))
             if pending.isEmpty { Paragraph(S.Books.nonePending(lang)).class("meta").id("none-pending") }
-            EntryList(entries: pending, lang: lang, id: "pending") { stored in review(stored, lang) }
+            EntryList(entries: pending, lang: lang, id: "pending", books: books) { stored in review(stored, lang) }
             if permissions.contains(.recordBooks) && !books.balances.isEmpty { recordForm(lang) }
             if permissions.contains(.recordBooks) && books.balances.count < 2 { openForm(lang) }
             books.sections(lang, paging: false, attach: permissions.contains(.recordBooks) ? { attachForm($0, lang) } : nil)

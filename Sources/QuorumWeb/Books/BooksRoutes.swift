@@ -11,6 +11,8 @@ struct BooksRoutes {
     var routes: [RouteSpec] {
         [
             .owner(.get, .books(), books),
+            .owner(.get, .bookDocument(entry: ":entry", number: ":number"), ownerDocument),
+            .staffEstate(.get, .manageEntryDocument(estate: ":estate", entry: ":entry", number: ":number"), .view, staffDocument),
             .staffEstate(.get, .manageBooks(estate: ":estate"), .view, ledger),
             .staffEstate(.post, .manageBooks(estate: ":estate"), .recordBooks, record),
             .staffEstate(.post, .reviewEntry(estate: ":estate"), .recordBooks, review),
@@ -21,6 +23,23 @@ struct BooksRoutes {
     @Sendable func books(_ request: Request, context: OwnerContext) async throws -> Response {
         let page = request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1
         return Layout.response(try await BooksPage.load(estate: context.session.estateID, page: page, store: store).render(chrome: context.chrome))
+    }
+
+    /// An approved entry's document, for the owners of its estate; anything else is not found.
+    @Sendable func ownerDocument(_ request: Request, context: OwnerContext) async throws -> Response {
+        let estate = context.session.estateID
+        guard let id = context.parameters.get("entry"), let stored = try await store.books.entry(id, estate: estate), stored.state == .approved,
+            let response = try await Response.document(context.parameters.get("number"), of: stored.subject, store: store)
+        else { return Layout.refuse(.notFound, S.notFound, S.notFound, chrome: context.chrome, back: .books()) }
+        return response
+    }
+
+    /// Any entry's document, for its estate's staff.
+    @Sendable func staffDocument(_ request: Request, context: StaffEstateContext) async throws -> Response {
+        guard let id = context.parameters.get("entry"), let stored = try await store.books.entry(id, estate: context.estate.id),
+            let response = try await Response.document(context.parameters.get("number"), of: stored.subject, store: store)
+        else { return StaffPages.notFound(context.chrome) }
+        return response
     }
 
     @Sendable func ledger(_ request: Request, context: StaffEstateContext) async throws -> Response {

@@ -29,6 +29,8 @@ extension S {
         static let kind = L10n(zh: "收入或支出", en: "Income or expense")
         static let amount = L10n(zh: "金额（元）", en: "Amount (yuan)")
         static let decision = L10n(zh: "审核意见", en: "Decision")
+        /// Before a document's name under its entry.
+        static let receipt = L10n(zh: "票据", en: "Receipt")
         static let document = L10n(zh: "票据（发票、收据或合同，PDF 或图片）", en: "Receipt (an invoice, receipt or contract: a PDF or an image)")
         static let attach = L10n(zh: "上传票据", en: "Upload the receipt")
         static let attached = L10n(zh: "票据已上传，已记入审计日志。", en: "The receipt is uploaded and logged.")

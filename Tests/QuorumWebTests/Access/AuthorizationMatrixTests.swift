@@ -75,6 +75,8 @@ import Testing
         // The books (issue 14): every owner sees their own estate's; the property company and the
         // committee record, the committee reviews (the route checks the decision is the committee's).
         "GET /books": [.ownerHere, .ownerElsewhere],
+        "GET /books/entries/:entry/documents/:number": [.ownerHere],
+        "GET /manage/estates/:estate/books/entries/:entry/documents/:number": view,
         "GET /manage/estates/:estate/books": view, "POST /manage/estates/:estate/books": [.committeeHere, .propertyHere],
         "POST /manage/estates/:estate/books/review": [.committeeHere, .propertyHere],
         "POST /manage/estates/:estate/books/documents": [.committeeHere, .propertyHere],

@@ -39,6 +39,8 @@ struct SiteFixture: Sendable {
     /// A facility of the estate here, a lift whose servicing is overdue, and its one record (with a document).
     static let facility = "1-elevator-01"
     let facilityRecord: String
+    /// An approved ledger entry of the estate here (the maintenance fund's opening) with one document.
+    let ledgerEntry: String
 
     static func register(_ prefix: String) -> String {
         """
@@ -132,11 +134,17 @@ struct SiteFixture: Sendable {
         let record = try await store.facilities.record(
             FacilityRecord(code: facility, item: "lift_half_monthly", day: "2024-01-10", by: "某某电梯维保 张师傅", passed: true, note: "正常"),
             estate: here, documents: [("维保单.pdf", Array("%PDF-1.4 维保单".utf8))], actor: try #require(ids[.propertyHere]))
+        // The maintenance fund's approved opening balance, with its bank's statement attached.
+        let fund = try await store.books.openAccount(
+            LedgerAccount(.maintenanceFund), estate: here, opening: Money(fen: 10_000_000), date: "2024-01-01", by: try #require(ids[.propertyHere]))
+        _ = try await store.books.review(fund.entry.id, estate: here, .approve, by: try #require(ids[.committeeHere]))
+        _ = try await store.books.attach(
+            try DocumentFile(Array("%PDF-1.4 对账单".utf8)), named: "对账单.pdf", to: fund.entry.id, estate: here, by: try #require(ids[.propertyHere]))
         return SiteFixture(
             store: store, dependencies: OwnerDependencies(store: store, sender: phone), here: here, open: open, closed: closed,
             person: person, receiptCode: receipt.code, ownerSessions: ownerSessions, clerk: clerk,
             accountTokens: Dictionary(uniqueKeysWithValues: ids.map { ($0.value, "ACCOUNT-\($0.key)") } + [(secondClerk.id, "ACCOUNT-clerkHere2")]),
-            facilityRecord: record.id)
+            facilityRecord: record.id, ledgerEntry: fund.entry.id)
     }
 
     /// The role's cookie and CSRF token (a new staff session each call), none for `.anonymous`.
@@ -155,7 +163,7 @@ struct SiteFixture: Sendable {
         var uri =
             path
             .replacingOccurrences(of: "/:code", with: path.contains("facilities/") ? "/\(Self.facility)" : "/:code")
-            .replacingOccurrences(of: ":record", with: facilityRecord)
+            .replacingOccurrences(of: ":record", with: facilityRecord).replacingOccurrences(of: ":entry", with: ledgerEntry)
             .replacingOccurrences(of: ":vote", with: onClosedVote ? closed.id : open.id)
             .replacingOccurrences(of: ":estate", with: String(here)).replacingOccurrences(of: ":number", with: "1")
             .replacingOccurrences(of: ":code", with: receiptCode).replacingOccurrences(of: ":name", with: "app.css")

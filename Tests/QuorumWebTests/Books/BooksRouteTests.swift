@@ -30,7 +30,9 @@ import Testing
             let opened = try await property.post(
                 books, [("csrf", propertyCSRF), ("kind", "opening"), ("account", "public-income"), ("amount", "1,000.00"), ("date", "2026-01-01")])
             #expect(opened.status == .ok && opened.body.contains("期初余额"))
-            let opening = try #require(try await site.store.books.entries(estate: site.here).first)
+            // (the fixture's own entry is the maintenance fund's)
+            let publicIncome = { try await site.store.books.entries(estate: site.here).filter { $0.entry.account == LedgerAccount(.publicIncome) } }
+            let opening = try #require(try await publicIncome().first)
             #expect(!opened.body.contains("review-\(opening.entry.id)"), "the recorder is offered no review")
             let refusedOwn = try await property.post(review, [("csrf", propertyCSRF), ("entry", opening.entry.id), ("decision", "approve")])
             #expect(refusedOwn.status == .unprocessableContent)
@@ -42,7 +44,7 @@ import Testing
             let fields = [("csrf", propertyCSRF), ("account", "public-income"), ("kind", "expense"), ("date", "2026-01-12"), ("category", "保洁")]
             let bad = try await property.post(books, fields + [("amount", "230.001")])
             #expect(bad.status == .unprocessableContent && bad.body.contains("“230.001”不是金额"))
-            #expect(try await site.store.books.entries(estate: site.here).count == 1)
+            #expect(try await publicIncome().count == 1)
             _ = try await property.post(books, fields + [("amount", "230.00"), ("counterparty", "某某物业")])
             let expense = try #require(try await site.store.books.entries(estate: site.here, state: .recorded).first)
             // sent back without a reason: refused; with one: the property company answers and resubmits
@@ -78,6 +80,20 @@ import Testing
             #expect(try await upload("%PDF-1.4 invoice") == .ok)
             #expect(try await site.store.books.missingReceipts(estate: site.here).isEmpty)
             #expect(try await owner.get(SiteURL.books().path).body.contains("none-missing"))
+            // the owners open the receipt from its entry; the staff from theirs; a pending entry's is not the owners'
+            let receipt = SiteURL.bookDocument(entry: expense.entry.id, number: "1").path
+            #expect(try await owner.get(SiteURL.books().path).body.contains(#"href="\#(receipt)""#))
+            let download = try await owner.get(receipt)
+            #expect(download.status == .ok && download.body.hasPrefix("%PDF-1.4 invoice"))
+            #expect(try await owner.get(SiteURL.bookDocument(entry: expense.entry.id, number: "2").path).status == .notFound)
+            let staffReceipt = SiteURL.manageEntryDocument(estate: String(site.here), entry: expense.entry.id, number: "1").path
+            #expect(try await committee.get(books).body.contains(#"href="\#(staffReceipt)""#))
+            #expect(try await committee.get(staffReceipt).status == .ok)
+            _ = try await property.post(books, fields + [("amount", "99.00")])
+            let pending = try #require(try await site.store.books.entries(estate: site.here, state: .recorded).first)
+            _ = try await site.store.books.attach(
+                try DocumentFile(Array("%PDF-1.4 draft".utf8)), named: "d.pdf", to: pending.entry.id, estate: site.here, by: "test")
+            #expect(try await owner.get(SiteURL.bookDocument(entry: pending.entry.id, number: "1").path).status == .notFound)
         }
     }
 }

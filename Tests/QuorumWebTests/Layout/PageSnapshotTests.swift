@@ -44,7 +44,9 @@ import Testing
             let rendered = Mutex<Set<String>>([])
             for page in pages {
                 let credentials = try await site.credentials(page.role)
-                var tokens = [site.open.id: "VOTE-OPEN", site.closed.id: "VOTE-CLOSED", site.receiptCode: "RECEIPT-CODE"].merging(
+                var tokens = [
+                    site.open.id: "VOTE-OPEN", site.closed.id: "VOTE-CLOSED", site.receiptCode: "RECEIPT-CODE", site.ledgerEntry: "LEDGER-ENTRY",
+                ].merging(
                     site.accountTokens, uniquingKeysWith: { first, _ in first })
                 if let credentials { tokens[credentials.csrf] = "CSRF" }
                 for lang in [Lang.zh, .en] {

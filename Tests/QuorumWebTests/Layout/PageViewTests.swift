@@ -197,7 +197,8 @@ import Testing
                 ),
             ]
             let tokens = [
-                open.id: "VOTE-OPEN", closed.id: "VOTE-CLOSED", site.receiptCode: "RECEIPT-CODE", owner.csrf: "CSRF", committee.csrf: "CSRF",
+                open.id: "VOTE-OPEN", closed.id: "VOTE-CLOSED", site.receiptCode: "RECEIPT-CODE", site.ledgerEntry: "LEDGER-ENTRY",
+                owner.csrf: "CSRF", committee.csrf: "CSRF",
                 street.csrf: "CSRF", property.csrf: "CSRF", clerk.csrf: "CSRF",
             ].merging(site.accountTokens, uniquingKeysWith: { first, _ in first })
             for (name, signedIn, here, render) in pages {

@@ -79,7 +79,9 @@ import Testing
         try await SiteFixture.with { site, client in
             if Snapshot.recording { try FileManager.default.createDirectory(at: Self.directory, withIntermediateDirectories: true) }
             let rendered = Mutex<Set<String>>([])
-            var tokens = [site.open.id: "VOTE-OPEN", site.closed.id: "VOTE-CLOSED", site.receiptCode: "RECEIPT-CODE"].merging(
+            var tokens = [
+                site.open.id: "VOTE-OPEN", site.closed.id: "VOTE-CLOSED", site.receiptCode: "RECEIPT-CODE", site.ledgerEntry: "LEDGER-ENTRY",
+            ].merging(
                 site.accountTokens, uniquingKeysWith: { first, _ in first })
             for post in Self.posts(site) {
                 let credentials = try await site.credentials(post.role)
