@@ -73,12 +73,7 @@ struct BooksImportCommand: AsyncParsableCommand {
         }
     }
 
-    /// Every error on its line, and that nothing changed; the command then exits 65.
-    static func refuse(_ rejected: InputErrors) -> ExitCode {
-        let count = rejected.errors.count
-        Terminal.standardError(rejected.description + "\n共 \(count) 处错误，流水未导入，数据库未改动。/ \(count) error(s): nothing was imported.")
-        return Exit.badData
-    }
+    static func refuse(_ rejected: InputErrors) -> ExitCode { Exit.refuse(rejected, zh: "流水未导入，数据库未改动", en: "nothing was imported") }
 
     static func say(_ error: BooksError) -> String {
         switch error {

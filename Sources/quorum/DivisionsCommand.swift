@@ -30,23 +30,25 @@ struct DivisionsCommand: AsyncParsableCommand {
 
         @OptionGroup var options: DatabaseOptions
 
+        func refuse(_ failure: InputErrors) -> ExitCode { Exit.refuse(failure, zh: "区划未导入，数据库未改动", en: "nothing was imported") }
+
         func run() async throws {
             guard FileManager.default.isReadableFile(atPath: file) else { throw unreadable(file) }
             let name = URL(fileURLWithPath: file).lastPathComponent
             let source: Workbook.CSVSource
-            do { source = try Workbook.csv(of: file, file: name) } catch { throw TallyCommand.refuse(error, counted: false) }
+            do { source = try Workbook.csv(of: file, file: name) } catch { throw refuse(error) }
             defer { source.close() }
             let rows: [(line: Int, steps: [EstatePath.Step])]
             let bytes = try readFile(source.path)
             do { rows = try DivisionsFile.read(csv: bytes, file: name) } catch {
-                throw TallyCommand.refuse(InputErrors(source.place(error.errors, file: name)), counted: false)
+                throw refuse(InputErrors(source.place(error.errors, file: name)))
             }
             try await options.withStore { store in
                 do {
                     let added = try await store.register.importDivisions(rows, file: name)
                     Terminal.standardOutput("\(name): 新增 \(added) 个区划，共 \(rows.count) 行 / \(added) divisions added from \(rows.count) row(s)\n")
                 } catch let failure as InputErrors {
-                    throw TallyCommand.refuse(InputErrors(source.place(failure.errors, file: name)), counted: false)
+                    throw refuse(InputErrors(source.place(failure.errors, file: name)))
                 }
             }
         }

@@ -49,11 +49,7 @@ struct FacilitiesImportCommand: AsyncParsableCommand {
                     "\(path): 新增 \(result.added)，更新 \(result.updated)，未变 \(result.unchanged) / "
                         + "\(result.added) added, \(result.updated) updated, \(result.unchanged) unchanged\n")
             } catch let rejected as InputErrors {
-                let count = rejected.errors.count
-                Terminal.standardError(
-                    (rejected.errors.map(\.description) + ["共 \(count) 处错误，设施设备未导入，数据库未改动。/ \(count) error(s): nothing was imported."])
-                        .joined(separator: "\n"))
-                throw Exit.badData
+                throw Exit.refuse(rejected, zh: "设施设备未导入，数据库未改动", en: "nothing was imported")
             }
         }
     }

@@ -12,6 +12,15 @@ enum Exit {
     static let unavailable = ExitCode(69)
 }
 
+extension Exit {
+    /// Every error on its line, then how many and what was not done (`zh`, `en`): the exit for bad data.
+    static func refuse(_ failure: InputErrors, zh: String, en: String) -> ExitCode {
+        let count = failure.errors.count
+        Terminal.standardError(failure.description + "\n共 \(count) 处错误，\(zh)。/ \(count) error(s): \(en).")
+        return badData
+    }
+}
+
 enum Terminal {
     static func standardError(_ text: String) {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))

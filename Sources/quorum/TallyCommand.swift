@@ -52,13 +52,5 @@ struct TallyCommand: ParsableCommand {
         Terminal.standardOutput(result.json.rendered())
     }
 
-    /// Prints every error and says nothing was counted (or, `counted` false, nothing changed): the exit for bad data.
-    static func refuse(_ failure: InputErrors, counted: Bool = true) -> ExitCode {
-        Terminal.standardError(failure.description)
-        Terminal.standardError(
-            counted
-                ? "\(failure.errors.count) error(s); nothing was counted. 共 \(failure.errors.count) 处错误，未计票。"
-                : "\(failure.errors.count) error(s); nothing was changed. 共 \(failure.errors.count) 处错误，未做任何更改。")
-        return Exit.badData
-    }
+    static func refuse(_ failure: InputErrors) -> ExitCode { Exit.refuse(failure, zh: "未计票", en: "nothing was counted") }
 }
